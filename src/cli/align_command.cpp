@@ -1,0 +1,121 @@
+// sverka align RU EN [--presegmented] [--format links|tsv|json] [--db TM --name NAME]
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "common/json.h"
+#include "pipeline/align_pair.h"
+#include "tm/links_format.h"
+
+namespace sverka::cli {
+namespace {
+
+std::string JoinSentences(const std::vector<tm::SentenceRecord>& side, int32_t begin,
+                          int32_t count) {
+  std::string out;
+  for (int32_t k = begin; k < begin + count; ++k) {
+    if (!out.empty()) out += ' ';
+    out += side[k].text;
+  }
+  return out;
+}
+
+void PrintLinks(const pipeline::AlignedPair& pair) {
+  for (const align::Bead& b : pair.beads) std::cout << tm::FormatLinksLine(b) << "\n";
+}
+
+void PrintTsv(const pipeline::AlignedPair& pair) {
+  for (const align::Bead& b : pair.beads) {
+    std::cout << JoinSentences(pair.ru.sentences, b.ru_begin, b.ru_count) << "\t"
+              << JoinSentences(pair.en.sentences, b.en_begin, b.en_count) << "\n";
+  }
+}
+
+void PrintJsonSentences(const std::vector<tm::SentenceRecord>& side) {
+  std::cout << "[";
+  for (size_t k = 0; k < side.size(); ++k) {
+    std::cout << (k ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(side[k].text)
+              << ",\"paragraph\":" << side[k].paragraph << ",\"start\":" << side[k].start_offset
+              << ",\"end\":" << side[k].end_offset << "}";
+  }
+  std::cout << "]";
+}
+
+void PrintJsonRange(int32_t begin, int32_t count) {
+  std::cout << "[";
+  for (int32_t k = 0; k < count; ++k) std::cout << (k ? "," : "") << begin + k;
+  std::cout << "]";
+}
+
+void PrintJson(const pipeline::AlignedPair& pair) {
+  std::cout << "{\"ru_file\":" << JsonQuote(pair.ru.file) << ",\"en_file\":"
+            << JsonQuote(pair.en.file) << ",\n\"ru\":";
+  PrintJsonSentences(pair.ru.sentences);
+  std::cout << ",\n\"en\":";
+  PrintJsonSentences(pair.en.sentences);
+  std::cout << ",\n\"beads\":[";
+  for (size_t k = 0; k < pair.beads.size(); ++k) {
+    const align::Bead& b = pair.beads[k];
+    std::cout << (k ? ",\n  " : "\n  ") << "{\"ru\":";
+    PrintJsonRange(b.ru_begin, b.ru_count);
+    std::cout << ",\"en\":";
+    PrintJsonRange(b.en_begin, b.en_count);
+    char score[32];
+    std::snprintf(score, sizeof score, "%.4f", b.score);
+    std::cout << ",\"score\":" << score << "}";
+  }
+  std::cout << "]}\n";
+}
+
+}  // namespace
+
+int RunAlign(const Args& args) {
+  po::options_description options("Options");
+  std::string ru, en, format, db, name;
+  options.add_options()
+      ("ru", po::value(&ru)->required(), "Russian text (the original)")
+      ("en", po::value(&en)->required(), "English text (the translation)")
+      ("presegmented", "the files hold one sentence per line already (blank line: new paragraph)")
+      ("format,f", po::value(&format)->default_value("links"),
+       "output: links ([0,1]:[0]:0.873, as score.py reads), tsv (Russian<TAB>English), json")
+      ("db", po::value(&db), "also store the pair in this translation memory (SQLite; created when missing)")
+      ("name", po::value(&name), "document name in the memory (default: the Russian file's name without suffixes)")
+      ("replace", "with --db: replace a stored document of the same name")
+      ("quiet,q", "print nothing on success");
+  po::positional_options_description positional;
+  positional.add("ru", 1).add("en", 1);
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka align RU EN [--presegmented] [--format links|tsv|json] "
+                "[--db TM [--name NAME] [--replace]]\n\n"
+                "Splits both texts into sentences, pairs them (Gale-Church length model),\n"
+                "prints one bead per line and, with --db, stores the pair.")) {
+    return 0;
+  }
+  if (format != "links" && format != "tsv" && format != "json") {
+    throw UsageError("--format must be links, tsv or json, not '" + format + "'");
+  }
+  if (ru == "-" && en == "-") throw UsageError("only one of RU and EN can be '-' (standard input)");
+  if (vm.count("name") && !vm.count("db")) throw UsageError("--name needs --db");
+  if (vm.count("replace") && !vm.count("db")) throw UsageError("--replace needs --db");
+  if (vm.count("db") && name.empty()) name = pipeline::DocumentNameFromPath(ru);
+
+  pipeline::ReadOptions read_options;
+  read_options.presegmented = vm.count("presegmented") > 0;
+  Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options);
+  if (!pair.ok()) return Report(pair.status());
+  // Store before printing: a failed store prints no beads.
+  if (!db.empty()) {
+    if (Status s = pipeline::StorePair(db, name, *pair, vm.count("replace") > 0); !s.ok()) {
+      return Report(s);
+    }
+  }
+  if (!vm.count("quiet")) {
+    if (format == "links") PrintLinks(*pair);
+    if (format == "tsv") PrintTsv(*pair);
+    if (format == "json") PrintJson(*pair);
+  }
+  std::cout.flush();
+  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+}
+
+}  // namespace sverka::cli

@@ -1,0 +1,29 @@
+// Small helpers shared by the subcommands: parsing and reporting.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <string>
+
+#include "cli/commands.h"
+#include "common/status.h"
+
+namespace sverka::cli {
+
+namespace po = boost::program_options;
+
+// Reports `status` on stderr as one line "sverka: MESSAGE" and returns its exit code.
+int Report(const Status& status);
+
+// Parses `args` against `options` and `positional` into `vm`. Returns true
+// when --help was given (after printing `usage` and the options).
+bool ParseArgs(const Args& args, const po::options_description& options,
+               const po::positional_options_description& positional, po::variables_map& vm,
+               const std::string& usage);
+
+// Thrown for a usage error found after parsing (caught in main, exit 2).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sverka::cli

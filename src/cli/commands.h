@@ -1,0 +1,17 @@
+// The subcommands of `sverka`. Each takes its arguments (without the
+// subcommand name), prints its own output and errors, and returns the exit
+// code (doc/cli.md). Exceptions from Boost.Program_options are caught in main.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sverka::cli {
+
+using Args = std::vector<std::string>;
+
+int RunSegment(const Args& args);
+int RunAlign(const Args& args);
+int RunExport(const Args& args);
+
+}  // namespace sverka::cli

@@ -1,0 +1,67 @@
+// sverka: align a Russian text with its English translation into a
+// translation memory. A thin CLI over the library modules; the only place
+// exceptions from libraries we do not own are caught.
+#include <boost/program_options/errors.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "sverka_config.h"
+
+namespace {
+
+constexpr std::string_view kUsage = R"(usage: sverka COMMAND [OPTIONS] [ARGS]
+
+Commands:
+  segment   split a text into sentences, one per line
+  align     pair the sentences of a Russian text and its English translation
+  export    write a translation memory (or one document of it) as TMX
+
+'sverka COMMAND --help' describes a command. Exit codes: 0 success,
+1 bad input data, 2 usage error, 3 internal error.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace sverka::cli;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = argv[1];
+  const Args args(argv + 2, argv + argc);
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "--version") {
+      std::cout << "sverka " << SVERKA_VERSION << "\n";
+      return 0;
+    }
+    if (command == "segment") return RunSegment(args);
+    if (command == "align") return RunAlign(args);
+    if (command == "export") return RunExport(args);
+    std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
+    return 2;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "sverka " << command << ": " << e.what() << "; see 'sverka " << command
+              << " --help'\n";
+    return 2;
+  } catch (const UsageError& e) {
+    std::cerr << "sverka " << command << ": " << e.what() << "; see 'sverka " << command
+              << " --help'\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "sverka: out of memory\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "sverka: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

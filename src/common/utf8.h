@@ -1,0 +1,37 @@
+// UTF-8 helpers on std::string_view. No third-party types.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sverka {
+
+// Where a text position is, for messages: 1-based line and column (column in
+// bytes, as editors and compilers report it for UTF-8 files).
+struct TextPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+
+// Returns the line and column of byte `offset` in `text`.
+TextPosition PositionOf(std::string_view text, size_t offset);
+
+// Returns the byte offset of the first byte that does not start or continue a
+// well-formed UTF-8 sequence (overlong forms, surrogates and code points above
+// U+10FFFF are ill-formed), or nullopt when `text` is valid UTF-8.
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+// Number of Unicode code points in valid UTF-8 `text`.
+size_t CountCodePoints(std::string_view text);
+
+// Returns `text` with every run of ASCII white space (space, tab, CR, LF)
+// replaced by one space and none at either end.
+std::string CollapseWhitespace(std::string_view text);
+
+// Returns at most `max_code_points` code points of `text`, with "…" appended
+// when shortened; for quoting input in error messages.
+std::string Shorten(std::string_view text, size_t max_code_points);
+
+}  // namespace sverka

@@ -1,0 +1,35 @@
+// One pair of files to stored beads: read, segment, align, and (optionally)
+// store. The one place `align`, and later `batch`, call.
+#pragma once
+
+#include <string>
+
+#include "align/aligner.h"
+#include "common/status.h"
+#include "pipeline/document_reader.h"
+
+namespace sverka::pipeline {
+
+struct AlignedPair {
+  SideText ru, en;
+  align::Alignment beads;
+};
+
+// Reads both files and aligns their sentences by length.
+Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
+                               const ReadOptions& read_options,
+                               const align::AlignOptions& align_options = {});
+
+// Lengths the aligner sees: code points of each sentence.
+std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences);
+
+// Stores `pair` as document `name` in the translation memory at `db_path`
+// (created when missing), in one transaction.
+Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
+                 bool replace);
+
+// A document name from a file name: the base name without directories and
+// without the ".ru.txt" / ".txt" / ".sent" style suffixes ("news.ru.txt" -> "news").
+std::string DocumentNameFromPath(const std::string& path);
+
+}  // namespace sverka::pipeline

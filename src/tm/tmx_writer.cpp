@@ -1,0 +1,151 @@
+#include "tm/tmx_writer.h"
+
+#include <libxml/xmlwriter.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+namespace sverka::tm {
+namespace {
+const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+const xmlChar* X(const std::string& s) { return X(s.c_str()); }
+}  // namespace
+
+struct TmxWriter::Impl {
+  std::string path, tmp_path;
+  xmlTextWriterPtr writer = nullptr;
+  bool committed = false;
+  bool failed = false;
+
+  ~Impl() {
+    if (writer) xmlFreeTextWriter(writer);
+    if (!committed) std::remove(tmp_path.c_str());
+  }
+  // libxml2's writer returns < 0 on failure (typically a write error: full disk).
+  Status Check(int rc) {
+    if (rc < 0 && !failed) {
+      failed = true;
+      return Status::Internal(tmp_path + ": write failed: " + std::strerror(errno));
+    }
+    return failed ? Status::Internal(tmp_path + ": write failed") : Status::Ok();
+  }
+  Status Element(const char* name, const std::string& text) {
+    SVERKA_RETURN_IF_ERROR(Check(xmlTextWriterWriteElement(writer, X(name), X(XmlSafe(text)))));
+    return Status::Ok();
+  }
+  Status Raw(const char* text) { return Check(xmlTextWriterWriteRaw(writer, X(text))); }
+  Status Attr(const char* name, const std::string& value) {
+    return Check(xmlTextWriterWriteAttribute(writer, X(name), X(value)));
+  }
+  Status Start(const char* name) { return Check(xmlTextWriterStartElement(writer, X(name))); }
+  Status End() { return Check(xmlTextWriterEndElement(writer)); }
+};
+
+TmxWriter::TmxWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TmxWriter::~TmxWriter() = default;
+
+std::string TmxNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+std::string XmlSafe(std::string_view text) {
+  std::string out(text);
+  for (char& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ch = ' ';
+  }
+  return out;
+}
+
+Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(const std::string& path,
+                                                     const TmxHeader& header) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->tmp_path = path + ".tmp";
+  // Open it ourselves first, for an errno-based message libxml2 would not give.
+  if (std::FILE* probe = std::fopen(impl->tmp_path.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    return Status::BadInput(path + ": cannot write: " + std::strerror(errno));
+  }
+  impl->writer = xmlNewTextWriterFilename(impl->tmp_path.c_str(), 0);
+  if (!impl->writer) return Status::BadInput(path + ": cannot write");
+  Impl& w = *impl;
+  SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterStartDocument(w.writer, "1.0", "UTF-8", nullptr)));
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n"));
+  SVERKA_RETURN_IF_ERROR(w.Start("tmx"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("version", "1.4"));
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n  "));
+  SVERKA_RETURN_IF_ERROR(w.Start("header"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("creationtool", "sverka"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("creationtoolversion", header.tool_version));
+  SVERKA_RETURN_IF_ERROR(w.Attr("segtype", "sentence"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("o-tmf", "sverka"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("adminlang", "en"));
+  SVERKA_RETURN_IF_ERROR(w.Attr("srclang", header.source_lang));
+  SVERKA_RETURN_IF_ERROR(w.Attr("datatype", "plaintext"));
+  SVERKA_RETURN_IF_ERROR(
+      w.Attr("creationdate", header.creation_date.empty() ? TmxNow() : header.creation_date));
+  SVERKA_RETURN_IF_ERROR(w.End());
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n  "));
+  SVERKA_RETURN_IF_ERROR(w.Start("body"));
+  auto writer = std::unique_ptr<TmxWriter>(new TmxWriter(std::move(impl)));
+  writer->ru_code_ = header.ru_code;
+  writer->en_code_ = header.en_code;
+  return writer;
+}
+
+Status TmxWriter::Add(const TmxUnit& unit) {
+  Impl& w = *impl_;
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n    "));
+  SVERKA_RETURN_IF_ERROR(w.Start("tu"));
+  for (const auto& [type, value] : unit.props) {
+    SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
+    SVERKA_RETURN_IF_ERROR(w.Start("prop"));
+    SVERKA_RETURN_IF_ERROR(w.Attr("type", type));
+    SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterWriteString(w.writer, X(XmlSafe(value)))));
+    SVERKA_RETURN_IF_ERROR(w.End());
+  }
+  const std::pair<const std::string*, const std::string*> sides[] = {{&ru_code_, &unit.ru},
+                                                                     {&en_code_, &unit.en}};
+  for (const auto& [code, text] : sides) {
+    SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
+    SVERKA_RETURN_IF_ERROR(w.Start("tuv"));
+    SVERKA_RETURN_IF_ERROR(w.Attr("xml:lang", *code));
+    // No white space around <seg>'s text: CAT tools match it byte for byte.
+    SVERKA_RETURN_IF_ERROR(w.Element("seg", *text));
+    SVERKA_RETURN_IF_ERROR(w.End());
+  }
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n    "));
+  SVERKA_RETURN_IF_ERROR(w.End());
+  ++units_;
+  return Status::Ok();
+}
+
+Status TmxWriter::Commit() {
+  Impl& w = *impl_;
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n  "));
+  SVERKA_RETURN_IF_ERROR(w.End());  // body
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n"));
+  SVERKA_RETURN_IF_ERROR(w.End());  // tmx
+  SVERKA_RETURN_IF_ERROR(w.Raw("\n"));
+  SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterEndDocument(w.writer)));
+  // Freeing the writer flushes and closes the file; check the flush.
+  SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterFlush(w.writer)));
+  xmlFreeTextWriter(w.writer);
+  w.writer = nullptr;
+  if (std::rename(w.tmp_path.c_str(), w.path.c_str()) != 0) {
+    return Status::Internal(w.path + ": cannot rename " + w.tmp_path + ": " + std::strerror(errno));
+  }
+  w.committed = true;
+  return Status::Ok();
+}
+
+}  // namespace sverka::tm

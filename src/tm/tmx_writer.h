@@ -1,0 +1,57 @@
+// Writing TMX 1.4b (doc/tmx.md) with libxml2's streaming writer. The file
+// appears only when Commit() succeeds: units go to "PATH.tmp", renamed at the end.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace sverka::tm {
+
+struct TmxHeader {
+  std::string tool_version;   // creationtoolversion
+  std::string creation_date;  // YYYYMMDDThhmmssZ; now when empty
+  std::string source_lang = "ru";
+  std::string ru_code = "ru";  // xml:lang of the Russian and English <tuv>
+  std::string en_code = "en";
+};
+
+struct TmxUnit {
+  std::string ru, en;  // exactly the <seg> text
+  std::vector<std::pair<std::string, std::string>> props;  // <prop type="…">…</prop>
+};
+
+class TmxWriter {
+ public:
+  // Starts writing `path` (through "path.tmp"). Fails with kBadInput when
+  // the temporary file cannot be created (missing directory, no permission).
+  static Result<std::unique_ptr<TmxWriter>> Create(const std::string& path, const TmxHeader& header);
+  // Removes the temporary file unless Commit() succeeded.
+  ~TmxWriter();
+  TmxWriter(const TmxWriter&) = delete;
+  TmxWriter& operator=(const TmxWriter&) = delete;
+
+  Status Add(const TmxUnit& unit);
+  // Closes the document and renames the temporary file onto `path`.
+  Status Commit();
+  size_t units() const { return units_; }
+
+ private:
+  struct Impl;
+  explicit TmxWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::string ru_code_, en_code_;
+  size_t units_ = 0;
+};
+
+// Returns `text` with the characters XML 1.0 forbids (C0 controls except
+// tab, LF, CR) replaced by a space, so the TMX stays well-formed.
+std::string XmlSafe(std::string_view text);
+
+// The current UTC time as TMX wants it: YYYYMMDDThhmmssZ.
+std::string TmxNow();
+
+}  // namespace sverka::tm

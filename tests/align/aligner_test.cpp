@@ -1,0 +1,117 @@
+#include "align/aligner.h"
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <ostream>
+#include <random>
+#include <vector>
+
+using namespace sverka::align;
+
+namespace Catch {
+template <>
+struct StringMaker<Bead> {
+  static std::string convert(const Bead& b) {
+    return "[" + std::to_string(b.ru_begin) + "+" + std::to_string(b.ru_count) + "]:[" +
+           std::to_string(b.en_begin) + "+" + std::to_string(b.en_count) + "]";
+  }
+};
+}  // namespace Catch
+
+namespace {
+
+// Every sentence of both sides in exactly one bead, beads in order, scores in [0, 1].
+void CheckInvariants(const Alignment& beads, size_t n, size_t m) {
+  int32_t i = 0, j = 0;
+  for (const Bead& b : beads) {
+    INFO("bead at ru " << b.ru_begin << " en " << b.en_begin);
+    CHECK(b.ru_count + b.en_count > 0);
+    CHECK(b.ru_count <= 2);
+    CHECK(b.en_count <= 2);
+    if (b.ru_count) CHECK(b.ru_begin == i);
+    if (b.en_count) CHECK(b.en_begin == j);
+    i += b.ru_count;
+    j += b.en_count;
+    CHECK(b.score >= 0.0);
+    CHECK(b.score <= 1.0);
+  }
+  CHECK(i == static_cast<int32_t>(n));
+  CHECK(j == static_cast<int32_t>(m));
+}
+
+}  // namespace
+
+TEST_CASE("aligner pairs equal-length sentences one to one", "[align]") {
+  const std::vector<int32_t> ru = {50, 120, 80, 30, 200};
+  const std::vector<int32_t> en = {48, 115, 85, 28, 190};
+  const Alignment beads = Align(ru, en);
+  CheckInvariants(beads, ru.size(), en.size());
+  REQUIRE(beads.size() == 5);
+  for (int32_t k = 0; k < 5; ++k) CHECK(beads[k] == Bead{k, 1, k, 1, 0});
+}
+
+TEST_CASE("aligner finds a merge", "[align]") {
+  // en[1] + en[2] translate ru[1].
+  const std::vector<int32_t> ru = {60, 200, 90, 140};
+  const std::vector<int32_t> en = {58, 95, 100, 88, 138};
+  const Alignment beads = Align(ru, en, LengthModel{});
+  CheckInvariants(beads, ru.size(), en.size());
+  CHECK(beads == Alignment{{0, 1, 0, 1, 0}, {1, 1, 1, 2, 0}, {2, 1, 3, 1, 0}, {3, 1, 4, 1, 0}});
+}
+
+TEST_CASE("aligner handles empty sides", "[align]") {
+  const std::vector<int32_t> some = {10, 20};
+  const std::vector<int32_t> none;
+  CheckInvariants(Align(some, none), 2, 0);
+  CheckInvariants(Align(none, some), 0, 2);
+  CHECK(Align(none, none).empty());
+}
+
+TEST_CASE("aligner widens its band for a path far from the diagonal", "[align]") {
+  // The first 150 Russian sentences are each translated by two English ones,
+  // the next 250 one to one: at Russian sentence 150 the true path is 94
+  // sentences off the diagonal, far outside a first band of 8.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int32_t> len(40, 300);
+  std::vector<int32_t> ru, en;
+  for (int k = 0; k < 400; ++k) {
+    const int32_t l = len(rng);
+    ru.push_back(l);
+    if (k < 150) {
+      en.push_back(l / 2);
+      en.push_back(l - l / 2);
+    } else {
+      en.push_back(l);
+    }
+  }
+  const Alignment beads = Align(ru, en, LengthModel{}, {.initial_band = 8});
+  CheckInvariants(beads, ru.size(), en.size());
+  int correct = 0;
+  for (const Bead& b : beads) {
+    const int32_t expected_en = b.ru_begin < 150 ? 2 * b.ru_begin : b.ru_begin + 150;
+    const int32_t expected_count = b.ru_begin < 150 ? 2 : 1;
+    if (b.ru_count == 1 && b.en_begin == expected_en && b.en_count == expected_count) ++correct;
+  }
+  CHECK(correct >= 390);
+}
+
+TEST_CASE("aligner keeps its invariants on random documents", "[align]") {
+  std::mt19937 rng(42);
+  for (int round = 0; round < 50; ++round) {
+    std::uniform_int_distribution<int> size(0, 60);
+    std::uniform_int_distribution<int32_t> len(0, 400);
+    std::vector<int32_t> ru(size(rng)), en(size(rng));
+    for (int32_t& l : ru) l = len(rng);
+    for (int32_t& l : en) l = len(rng);
+    CheckInvariants(Align(ru, en, {.initial_band = 2}), ru.size(), en.size());
+  }
+}
+
+TEST_CASE("aligner scores a clean pair above a mismatched one", "[align]") {
+  const std::vector<int32_t> ru = {100, 100};
+  const std::vector<int32_t> en_good = {100, 100};
+  const std::vector<int32_t> en_bad = {100, 170};
+  const double good = Align(ru, en_good)[1].score;
+  const Alignment bad = Align(ru, en_bad);
+  CHECK(bad.back().score < good);
+}

@@ -1,0 +1,247 @@
+// Runs the built `sverka` binary (path from SVERKA_BIN): exit codes, messages,
+// output, and that nothing is written after a failure.
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "fixtures.h"
+
+using sverka::testing::Corpus;
+using sverka::testing::ReadFile;
+using sverka::testing::ScratchDir;
+using sverka::testing::WriteFile;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+  // stderr without its final newline; checks it is exactly one line.
+  std::string ErrLine() const {
+    CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+    return err.substr(0, err.find('\n'));
+  }
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Run Sverka(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
+  static int counter = 0;
+  const char* bin = std::getenv("SVERKA_BIN");
+  REQUIRE(bin != nullptr);
+  const fs::path tmp = fs::temp_directory_path();
+  const std::string base = (tmp / ("sverka-cli-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(counter++))).string();
+  std::string cmd = Quote(bin);
+  for (const auto& a : args) cmd += " " + Quote(a);
+  cmd += " <" + Quote(stdin_path) + " >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  r.out = ReadFile(base + ".out");
+  r.err = ReadFile(base + ".err");
+  fs::remove(base + ".out");
+  fs::remove(base + ".err");
+  INFO("command: " << cmd << "\nstderr: " << r.err);
+  return r;
+}
+
+std::string XPath(const std::string& path, const std::string& expr) {
+  xmlDocPtr doc = xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  REQUIRE(doc != nullptr);
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  xmlXPathObjectPtr obj =
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(("string(" + expr + ")").c_str()), ctx);
+  std::string out = obj && obj->stringval ? reinterpret_cast<const char*>(obj->stringval) : "";
+  xmlXPathFreeObject(obj);
+  xmlXPathFreeContext(ctx);
+  xmlFreeDoc(doc);
+  return out;
+}
+
+const std::string kStem = "ntrex/bbc.381694";
+
+}  // namespace
+
+TEST_CASE("sverka without a command is a usage error; --help and --version succeed", "[cli]") {
+  CHECK(Sverka({}).exit_code == 2);
+  const Run help = Sverka({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("align") != std::string::npos);
+  CHECK(Sverka({"--version"}).out.rfind("sverka ", 0) == 0);
+  const Run unknown = Sverka({"frobnicate"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.ErrLine() == "sverka: unknown command 'frobnicate'; see 'sverka --help'");
+}
+
+TEST_CASE("every subcommand has --help", "[cli]") {
+  for (const std::string cmd : {"segment", "align", "export"}) {
+    const Run r = Sverka({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
+  }
+}
+
+TEST_CASE("segment prints one sentence per line and a blank line between paragraphs", "[cli][segment]") {
+  ScratchDir dir;
+  WriteFile(dir / "in.txt", "Заголовок\n\nОдин. Два!\nТри?\n");
+  const std::string expected = "Заголовок\n\nОдин.\nДва!\nТри?\n";
+  const Run file = Sverka({"segment", "--lang", "ru", dir / "in.txt"});
+  CHECK(file.exit_code == 0);
+  CHECK(file.out == expected);
+  const Run piped = Sverka({"segment", "-l", "ru"}, dir / "in.txt");
+  CHECK(piped.out == expected);
+}
+
+TEST_CASE("segment usage errors exit 2 with one line", "[cli][segment][errors]") {
+  const Run no_lang = Sverka({"segment", Corpus(kStem + ".ru.txt")});
+  CHECK(no_lang.exit_code == 2);
+  CHECK(no_lang.ErrLine() ==
+        "sverka segment: the option '--lang' is required but missing; see 'sverka segment --help'");
+  const Run bad_lang = Sverka({"segment", "--lang", "de", Corpus(kStem + ".ru.txt")});
+  CHECK(bad_lang.exit_code == 2);
+  CHECK(bad_lang.ErrLine() ==
+        "sverka segment: --lang must be ru or en, not 'de'; see 'sverka segment --help'");
+}
+
+TEST_CASE("align prints links that score.py reads, one bead per line", "[cli][align]") {
+  const Run r = Sverka({"align", Corpus(kStem + ".ru.sent"), Corpus(kStem + ".en.sent"),
+                        "--presegmented"});
+  CHECK(r.exit_code == 0);
+  std::istringstream lines(r.out);
+  const std::regex bead(R"(^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]:[01]\.\d{3}$)");
+  int n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    INFO(line);
+    CHECK(std::regex_match(line, bead));
+  }
+  CHECK(n >= 3);
+}
+
+TEST_CASE("align --format tsv and json show the sentence texts", "[cli][align]") {
+  const Run tsv = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "-f", "tsv"});
+  CHECK(tsv.exit_code == 0);
+  CHECK(tsv.out.find('\t') != std::string::npos);
+  const Run json = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"),
+                           "--format", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.rfind("{\"ru_file\":", 0) == 0);
+  CHECK(json.out.find("\"beads\":[") != std::string::npos);
+  const Run bad = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "-f", "xml"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.ErrLine() ==
+        "sverka align: --format must be links, tsv or json, not 'xml'; see 'sverka align --help'");
+}
+
+TEST_CASE("align --db then export writes TMX with srclang ru and xml:lang everywhere", "[cli][tmx]") {
+  ScratchDir dir;
+  const Run align = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db",
+                            dir / "tm.db", "--quiet"});
+  REQUIRE(align.exit_code == 0);
+  CHECK(align.out.empty());
+  const Run exp = Sverka({"export", "--db", dir / "tm.db", "-o", dir / "out.tmx"});
+  REQUIRE(exp.exit_code == 0);
+  CHECK(exp.out.find(" translation units") != std::string::npos);
+  const std::string tmx = dir / "out.tmx";
+  CHECK(XPath(tmx, "/tmx/header/@srclang") == "ru");
+  CHECK(XPath(tmx, "count(//tuv[not(@xml:lang)])") == "0");
+  CHECK(std::stoi(XPath(tmx, "count(//tu)")) >= 3);
+  CHECK(XPath(tmx, "//tu[1]/prop[@type='x-document']") == "bbc.381694");
+  CHECK_FALSE(fs::exists(dir / "out.tmx.tmp"));
+
+  const Run one = Sverka({"export", "--db", dir / "tm.db", "--doc", "bbc.381694", "-o",
+                          dir / "one.tmx", "--ru-code", "ru-RU"});
+  CHECK(one.exit_code == 0);
+  CHECK(XPath(dir / "one.tmx", "/tmx/header/@srclang") == "ru-RU");
+}
+
+TEST_CASE("align refuses to overwrite a stored document unless --replace", "[cli][align][errors]") {
+  ScratchDir dir;
+  const std::vector<std::string> base = {"align", Corpus(kStem + ".ru.txt"),
+                                         Corpus(kStem + ".en.txt"), "--db", dir / "tm.db",
+                                         "--name", "news", "-q"};
+  REQUIRE(Sverka(base).exit_code == 0);
+  const Run again = Sverka(base);
+  CHECK(again.exit_code == 1);
+  CHECK(again.ErrLine() == "sverka: " + dir / "tm.db" +
+                               ": document 'news' is already stored; give another --name or --replace");
+  auto with_replace = base;
+  with_replace.push_back("--replace");
+  CHECK(Sverka(with_replace).exit_code == 0);
+}
+
+TEST_CASE("bad input files exit 1 with one line naming the file and write nothing", "[cli][errors]") {
+  ScratchDir dir;
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "cp1251.txt", "Hello.\n\xCF\xF0\xE8\xE2\xE5\xF2.\n");
+  const std::string good = Corpus(kStem + ".en.txt");
+  struct Case {
+    std::string ru;
+    std::string message;
+  };
+  const Case cases[] = {
+      {dir / "missing.txt", dir / "missing.txt" + ": cannot open: No such file or directory"},
+      {dir.path().string(), dir.path().string() + ": is a directory, not a text file"},
+      {dir / "empty.txt", dir / "empty.txt" + ": empty file (no text to read)"},
+      {dir / "cp1251.txt", dir / "cp1251.txt" +
+                               ":2:1: invalid UTF-8 (byte 0xCF); is the file in another encoding, "
+                               "such as Windows-1251 or KOI8-R?"},
+  };
+  for (const Case& c : cases) {
+    const Run r = Sverka({"align", c.ru, good, "--db", dir / "tm.db"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.ErrLine() == "sverka: " + c.message);
+    CHECK(r.out.empty());
+    CHECK_FALSE(fs::exists(dir / "tm.db"));
+    const Run seg = Sverka({"segment", "--lang", "ru", c.ru});
+    CHECK(seg.exit_code == 1);
+    CHECK(seg.ErrLine() == "sverka: " + c.message);
+    CHECK(seg.out.empty());
+  }
+}
+
+TEST_CASE("align usage errors exit 2", "[cli][align][errors]") {
+  CHECK(Sverka({"align", "only-one.txt"}).exit_code == 2);
+  const Run name = Sverka({"align", "a", "b", "--name", "x"});
+  CHECK(name.exit_code == 2);
+  CHECK(name.ErrLine() == "sverka align: --name needs --db; see 'sverka align --help'");
+  CHECK(Sverka({"align", "-", "-"}).exit_code == 2);
+  CHECK(Sverka({"align", "a", "b", "--no-such-option"}).exit_code == 2);
+}
+
+TEST_CASE("export errors exit 1 and leave no TMX behind", "[cli][export][errors]") {
+  ScratchDir dir;
+  const Run missing = Sverka({"export", "--db", dir / "none.db", "-o", dir / "out.tmx"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.ErrLine() == "sverka: " + dir / "none.db" + ": no such translation memory");
+  CHECK_FALSE(fs::exists(dir / "none.db"));
+
+  WriteFile(dir / "notes.db", std::string(2048, 'n'));
+  const Run junk = Sverka({"export", "--db", dir / "notes.db", "-o", dir / "out.tmx"});
+  CHECK(junk.exit_code == 1);
+  CHECK(junk.ErrLine() ==
+        "sverka: " + dir / "notes.db" + ": not a sverka translation memory (file is not a database)");
+
+  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db",
+                  dir / "tm.db", "-q"}).exit_code == 0);
+  const Run no_doc = Sverka({"export", "--db", dir / "tm.db", "--doc", "nope", "-o", dir / "out.tmx"});
+  CHECK(no_doc.exit_code == 1);
+  CHECK(no_doc.ErrLine() == "sverka: " + dir / "tm.db" + ": no document named 'nope'");
+  const Run bad_dir = Sverka({"export", "--db", dir / "tm.db", "-o", dir / "no/dir/out.tmx"});
+  CHECK(bad_dir.exit_code == 1);
+  CHECK(bad_dir.ErrLine() ==
+        "sverka: " + dir / "no/dir/out.tmx" + ": cannot write: No such file or directory");
+  CHECK_FALSE(fs::exists(dir / "out.tmx"));
+  CHECK(Sverka({"export", "--db", dir / "tm.db"}).exit_code == 2);
+}

@@ -1,0 +1,32 @@
+#include "text/paragraphs.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using sverka::text::SplitNonBlankLines;
+using sverka::text::SplitParagraphs;
+
+namespace {
+std::vector<std::string> Texts(std::string_view text, const std::vector<sverka::text::Span>& spans) {
+  std::vector<std::string> out;
+  for (const auto& s : spans) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("paragraphs are separated by blank lines, not single line breaks", "[text]") {
+  const std::string text = "\n  First line\nstill first.\n\n \t\nSecond.\r\n\r\nThird\n";
+  CHECK(Texts(text, SplitParagraphs(text)) ==
+        std::vector<std::string>{"First line\nstill first.", "Second.", "Third"});
+}
+
+TEST_CASE("a text without blank lines is one paragraph", "[text]") {
+  const std::string text = "One.\nTwo.";
+  CHECK(SplitParagraphs(text).size() == 1);
+  CHECK(SplitParagraphs("").empty());
+}
+
+TEST_CASE("presegmented lines are trimmed and blank ones skipped", "[text]") {
+  const std::string text = " a \n\n\tb\r\nc";
+  CHECK(Texts(text, SplitNonBlankLines(text)) == std::vector<std::string>{"a", "b", "c"});
+}
