@@ -1,0 +1,39 @@
+# Shared by tools/run-sample and tools/test (sourced, not run).
+# The Debian 12 packages sverka builds and tests with; README.md names them.
+SVERKA_PACKAGES=(
+  g++ meson ninja-build pkg-config       # compiler and build
+  libicu-dev libxml2-dev libsqlite3-dev  # ICU, libxml2, SQLite 3
+  libboost-program-options-dev           # the command line
+  libstemmer-dev                         # Snowball stemmers
+  catch2                                 # the test framework (v2.13)
+  libxml2-utils                          # xmllint: checks exported TMX
+)
+
+# Installs the packages that are missing: as root with apt-get (update once,
+# then install); otherwise prints the exact command and stops.
+sverka_ensure_packages() {
+  local missing=() p
+  for p in "${SVERKA_PACKAGES[@]}"; do
+    dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "sverka needs these Debian packages; as root run:" >&2
+    echo "  $cmd" >&2
+    return 1
+  fi
+  echo "installing: ${missing[*]}"
+  apt-get update -q >/dev/null || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || return 1
+}
+
+# Configures build/ (or reconfigures an existing one) and builds; nothing downloads.
+sverka_build() {
+  if [ -f build/build.ninja ]; then
+    meson setup --reconfigure build --wrap-mode=nodownload >/dev/null || return 1
+  else
+    meson setup build --wrap-mode=nodownload --buildtype=debugoptimized >/dev/null || return 1
+  fi
+  ninja -C build >/dev/null || { ninja -C build; return 1; }
+}
