@@ -1,21 +1,15 @@
 #include "align/aligner.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <vector>
 
 namespace sverka::align {
 namespace {
 
-struct Shape {
-  int ru;
-  int en;
-};
-// Index 0 is reserved for "no predecessor" in the back-pointer table.
-constexpr std::array<Shape, 7> kShapes = {{{0, 0}, {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}}};
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr int kShapes = static_cast<int>(kBeadShapes.size());
 
 // -log of the two-sided normal tail 2(1 - Phi(|d|)) = erfc(|d|/sqrt 2),
 // with the asymptotic form where erfc underflows.
@@ -25,92 +19,178 @@ double NegLogTail(double delta) {
   return x * x + std::log(x * std::sqrt(std::numbers::pi));
 }
 
-double BeadCost(const LengthModel& model, int ru_count, int en_count, int32_t l1, int32_t l2) {
-  double delta = 0.0;
-  if (l1 != 0 || l2 != 0) {
-    const double mean = (l1 + l2 / model.ratio) / 2.0;
-    delta = (l2 - l1 * model.ratio) / std::sqrt(mean * model.variance);
-  }
-  return -std::log(BeadPrior(ru_count, en_count)) + NegLogTail(delta);
+double LogAddExp(double a, double b) {
+  if (a == -kInf) return b;
+  if (b == -kInf) return a;
+  const double hi = std::max(a, b);
+  return hi + std::log1p(std::exp(-std::fabs(a - b)));
 }
 
-// Provisional confidence: the length-match probability, discounted for
-// shapes that are rarer and more often wrong (doc/align.md).
-double BeadScore(const LengthModel& model, int ru_count, int en_count, int32_t l1, int32_t l2) {
-  double shape_weight = 1.0;
-  if (ru_count == 0 || en_count == 0) {
-    return 0.05;  // an omission: always worth a look
+size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t n = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
   }
-  if (ru_count + en_count == 3) shape_weight = 0.7;
-  if (ru_count + en_count == 4) shape_weight = 0.5;
-  return shape_weight * LengthMatchProbability(model, l1, l2);
+  return n;
 }
 
-class BandedDp {
+// Per-sentence evidence prepared once per alignment.
+struct Evidence {
+  std::vector<int32_t> units_ru, units_en;      // weighted counts of matchable items
+  std::vector<std::vector<uint32_t>> expanded;  // ru: sorted English ids its words may translate to
+};
+
+Evidence PrepareEvidence(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
+                         const TranslationTable& table, const AlignModel& model,
+                         const AlignOptions& options) {
+  Evidence ev;
+  ev.units_ru.resize(ru.size());
+  ev.units_en.resize(en.size());
+  ev.expanded.resize(ru.size());
+  // English words some Russian word may translate to: only those can match.
+  std::vector<bool> is_target;
+  if (options.use_words) {
+    for (const auto& t : table.targets) {
+      for (uint32_t e : t) {
+        if (e >= is_target.size()) is_target.resize(e + 1, false);
+        is_target[e] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < ru.size(); ++i) {
+    int32_t units = options.use_anchors ? model.anchor_weight * static_cast<int32_t>(ru[i].anchors.size()) : 0;
+    if (options.use_words) {
+      auto& x = ev.expanded[i];
+      for (uint32_t w : ru[i].words) {
+        if (const auto* targets = table.Find(w)) {
+          ++units;
+          x.insert(x.end(), targets->begin(), targets->end());
+        }
+      }
+      std::sort(x.begin(), x.end());
+      x.erase(std::unique(x.begin(), x.end()), x.end());
+    }
+    ev.units_ru[i] = units;
+  }
+  for (size_t j = 0; j < en.size(); ++j) {
+    int32_t units = options.use_anchors ? model.anchor_weight * static_cast<int32_t>(en[j].anchors.size()) : 0;
+    if (options.use_words) {
+      for (uint32_t w : en[j].words) units += w < is_target.size() && is_target[w];
+    }
+    ev.units_en[j] = units;
+  }
+  return ev;
+}
+
+class BandedAligner {
  public:
-  BandedDp(std::span<const int32_t> ru, std::span<const int32_t> en, const LengthModel& model,
-           int32_t half_width)
-      : ru_(ru), en_(en), model_(model), n_(static_cast<int32_t>(ru.size())),
-        m_(static_cast<int32_t>(en.size())), half_width_(half_width) {
+  BandedAligner(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
+                const Evidence& ev, const AlignModel& model, const AlignOptions& options,
+                const std::vector<int32_t>& center, int32_t half_width)
+      : ru_(ru), en_(en), ev_(ev), model_(model), options_(options),
+        n_(static_cast<int32_t>(ru.size())), m_(static_cast<int32_t>(en.size())) {
     lo_.resize(n_ + 1);
     hi_.resize(n_ + 1);
-    offset_.resize(n_ + 2);
     for (int32_t i = 0; i <= n_; ++i) {
-      const int64_t center = n_ == 0 ? 0 : static_cast<int64_t>(i) * m_ / n_;
-      lo_[i] = static_cast<int32_t>(std::max<int64_t>(0, center - half_width_));
-      hi_[i] = static_cast<int32_t>(std::min<int64_t>(m_, center + half_width_));
+      lo_[i] = std::max(0, center[i] - half_width);
+      hi_[i] = std::min(m_, center[i] + half_width);
     }
-    hi_[n_] = m_;  // the end cell is always in the band (also when n == 0)
+    lo_[0] = 0;
+    hi_[n_] = m_;
+    // Keep the band monotone so every row overlaps the next.
+    for (int32_t i = 1; i <= n_; ++i) lo_[i] = std::max(lo_[i], lo_[i - 1]) , hi_[i] = std::max(hi_[i], hi_[i - 1]);
+    for (int32_t i = n_ - 1; i >= 0; --i) lo_[i] = std::min(lo_[i], lo_[i + 1]);
+    offset_.assign(n_ + 2, 0);
     for (int32_t i = 0; i <= n_; ++i) offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i] + 1);
-    cost_.assign(offset_[n_ + 1], kInf);
-    back_.assign(offset_[n_ + 1], 0);
     prefix_ru_.assign(n_ + 1, 0);
     prefix_en_.assign(m_ + 1, 0);
-    for (int32_t i = 0; i < n_; ++i) prefix_ru_[i + 1] = prefix_ru_[i] + ru_[i];
-    for (int32_t j = 0; j < m_; ++j) prefix_en_[j + 1] = prefix_en_[j] + en_[j];
+    for (int32_t i = 0; i < n_; ++i) prefix_ru_[i + 1] = prefix_ru_[i] + ru_[i].length;
+    for (int32_t j = 0; j < m_; ++j) prefix_en_[j + 1] = prefix_en_[j] + en_[j].length;
+    units_ru_.assign(n_ + 1, 0);
+    units_en_.assign(m_ + 1, 0);
+    for (int32_t i = 0; i < n_; ++i) units_ru_[i + 1] = units_ru_[i] + ev_.units_ru[i];
+    for (int32_t j = 0; j < m_; ++j) units_en_[j + 1] = units_en_[j] + ev_.units_en[j];
+    for (int s = 0; s < kShapes; ++s) neg_log_prior_[s] = -std::log(model_.priors[s]);
+    BuildPairTable();
   }
 
   static int64_t Cells(int32_t n, int32_t m, int32_t half_width) {
     return static_cast<int64_t>(n + 1) * std::min<int64_t>(m + 1, 2 * int64_t{half_width} + 1);
   }
 
-  void Run() {
-    cost_[Index(0, 0)] = 0.0;
+  // Viterbi and forward sums in one sweep.
+  void Forward() {
+    const int64_t cells = offset_[n_ + 1];
+    best_.assign(cells, kInf);
+    back_.assign(cells, 0);
+    alpha_.assign(cells, -kInf);
+    best_[Index(0, 0)] = 0.0;
+    alpha_[Index(0, 0)] = 0.0;
     for (int32_t i = 0; i <= n_; ++i) {
       for (int32_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
-        double best = kInf;
+        double best = kInf, alpha = -kInf;
         uint8_t best_shape = 0;
-        for (uint8_t s = 1; s < kShapes.size(); ++s) {
-          const int32_t pi = i - kShapes[s].ru, pj = j - kShapes[s].en;
+        for (int s = 0; s < kShapes; ++s) {
+          const int32_t pi = i - kBeadShapes[s].ru, pj = j - kBeadShapes[s].en;
           if (pi < 0 || pj < 0 || pj < lo_[pi] || pj > hi_[pi]) continue;
-          const double prev = cost_[Index(pi, pj)];
-          if (prev >= kInf) continue;
-          const double c = prev + BeadCost(model_, kShapes[s].ru, kShapes[s].en,
-                                           Length(prefix_ru_, pi, i), Length(prefix_en_, pj, j));
-          if (c < best) {
-            best = c;
-            best_shape = s;
+          const int64_t p = Index(pi, pj);
+          if (best_[p] == kInf) continue;
+          const double c = Cost(s, pi, i, pj, j);
+          if (best_[p] + c < best) {
+            best = best_[p] + c;
+            best_shape = static_cast<uint8_t>(s + 1);
           }
+          alpha = LogAddExp(alpha, alpha_[p] - c);
         }
-        cost_[Index(i, j)] = best;
+        best_[Index(i, j)] = best;
         back_[Index(i, j)] = best_shape;
+        alpha_[Index(i, j)] = alpha;
       }
     }
   }
 
-  // Backtraces the best path; sets `touched_edge` when the path runs along
-  // a band edge that is not also a document edge (the band may be too narrow).
+  // Backward sums; frees the Viterbi costs (no longer needed).
+  void Backward() {
+    std::vector<double>().swap(best_);
+    beta_.assign(offset_[n_ + 1], -kInf);
+    beta_[Index(n_, m_)] = 0.0;
+    for (int32_t i = n_; i >= 0; --i) {
+      for (int32_t j = hi_[i]; j >= lo_[i]; --j) {
+        if (i == n_ && j == m_) continue;
+        double beta = -kInf;
+        for (int s = 0; s < kShapes; ++s) {
+          const int32_t ni = i + kBeadShapes[s].ru, nj = j + kBeadShapes[s].en;
+          if (ni > n_ || nj > m_ || nj < lo_[ni] || nj > hi_[ni]) continue;
+          const double b = beta_[Index(ni, nj)];
+          if (b == -kInf) continue;
+          beta = LogAddExp(beta, b - Cost(s, i, ni, j, nj));
+        }
+        beta_[Index(i, j)] = beta;
+      }
+    }
+  }
+
+  // The best path; `touched_edge` when it runs along a band edge that is not
+  // a document edge (the band may be too narrow there).
   Alignment Backtrace(bool& touched_edge) const {
     Alignment beads;
     touched_edge = false;
     int32_t i = n_, j = m_;
     while (i > 0 || j > 0) {
       if ((j == lo_[i] && lo_[i] > 0) || (j == hi_[i] && hi_[i] < m_)) touched_edge = true;
-      const Shape s = kShapes[back_[Index(i, j)]];
-      const int32_t pi = i - s.ru, pj = j - s.en;
-      const int32_t l1 = Length(prefix_ru_, pi, i), l2 = Length(prefix_en_, pj, j);
-      beads.push_back({pi, s.ru, pj, s.en, BeadScore(model_, s.ru, s.en, l1, l2)});
+      const int s = back_[Index(i, j)] - 1;
+      const int32_t pi = i - kBeadShapes[s].ru, pj = j - kBeadShapes[s].en;
+      beads.push_back({pi, kBeadShapes[s].ru, pj, kBeadShapes[s].en, static_cast<double>(s)});
       i = pi;
       j = pj;
     }
@@ -118,24 +198,131 @@ class BandedDp {
     return beads;
   }
 
- private:
-  static constexpr double kInf = std::numeric_limits<double>::infinity();
-  int64_t Index(int32_t i, int32_t j) const { return offset_[i] + (j - lo_[i]); }
-  static int32_t Length(const std::vector<int64_t>& prefix, int32_t b, int32_t e) {
-    return static_cast<int32_t>(prefix[e] - prefix[b]);
+  // Replaces each bead's score (holding its shape index) by its posterior.
+  void ScorePosteriors(Alignment& beads) const {
+    const double total = alpha_[Index(n_, m_)];
+    for (Bead& b : beads) {
+      const int s = static_cast<int>(b.score);
+      const double c = Cost(s, b.ru_begin, b.ru_end(), b.en_begin, b.en_end());
+      const double log_p = alpha_[Index(b.ru_begin, b.en_begin)] - c +
+                           beta_[Index(b.ru_end(), b.en_end())] - total;
+      b.score = std::clamp(std::exp(log_p), 0.0, 1.0);
+    }
   }
 
-  std::span<const int32_t> ru_, en_;
-  LengthModel model_;
-  int32_t n_, m_, half_width_;
+ private:
+  int64_t Index(int32_t i, int32_t j) const { return offset_[i] + (j - lo_[i]); }
+
+  // Pair matches for sentence pairs (i, j) a bead ending in the band can hold.
+  void BuildPairTable() {
+    pair_lo_.resize(n_);
+    pair_offset_.assign(n_ + 1, 0);
+    std::vector<int32_t> pair_hi(n_);
+    for (int32_t i = 0; i < n_; ++i) {
+      pair_lo_[i] = std::max(0, lo_[i + 1] - 3);
+      pair_hi[i] = std::min(m_ - 1, hi_[std::min(n_, i + 3)] - 1);
+      pair_offset_[i + 1] = pair_offset_[i] + std::max(0, pair_hi[i] - pair_lo_[i] + 1);
+    }
+    pair_.assign(pair_offset_[n_], 0);
+    for (int32_t i = 0; i < n_; ++i) {
+      for (int32_t j = pair_lo_[i]; j <= pair_hi[i]; ++j) {
+        int32_t match = 0;
+        if (options_.use_anchors) {
+          match += model_.anchor_weight * static_cast<int32_t>(IntersectionSize(ru_[i].anchors, en_[j].anchors));
+        }
+        if (options_.use_words) {
+          match += static_cast<int32_t>(IntersectionSize(ev_.expanded[i], en_[j].words));
+        }
+        pair_[pair_offset_[i] + (j - pair_lo_[i])] = static_cast<int16_t>(std::min(match, 32767));
+      }
+    }
+  }
+
+  int32_t PairMatch(int32_t i, int32_t j) const {
+    const int64_t k = j - pair_lo_[i];
+    if (k < 0 || pair_offset_[i] + k >= pair_offset_[i + 1]) return 0;
+    return pair_[pair_offset_[i] + k];
+  }
+
+  // Cost of the bead of shape `s` covering ru [i0, i1) and en [j0, j1).
+  double Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
+    double cost = neg_log_prior_[s];
+    if (i0 == i1 || j0 == j1) return cost;  // an omission: its prior only
+    const auto l1 = static_cast<double>(prefix_ru_[i1] - prefix_ru_[i0]);
+    const auto l2 = static_cast<double>(prefix_en_[j1] - prefix_en_[j0]);
+    const double ratio = model_.length.ratio;
+    const double mean = (l1 + l2 / ratio) / 2.0;
+    if (mean > 0) cost += NegLogTail((l2 - l1 * ratio) / std::sqrt(mean * model_.length.variance));
+    const int64_t units = (units_ru_[i1] - units_ru_[i0]) + (units_en_[j1] - units_en_[j0]);
+    if (units > 0) {
+      int64_t match = 0;
+      for (int32_t i = i0; i < i1; ++i) {
+        for (int32_t j = j0; j < j1; ++j) match += PairMatch(i, j);
+      }
+      const double dice = std::min(1.0, 2.0 * static_cast<double>(match) / static_cast<double>(units));
+      cost -= model_.similarity_weight * dice;
+    }
+    return cost;
+  }
+
+  std::span<const SentenceFeatures> ru_, en_;
+  const Evidence& ev_;
+  const AlignModel& model_;
+  const AlignOptions& options_;
+  int32_t n_, m_;
   std::vector<int32_t> lo_, hi_;
   std::vector<int64_t> offset_;
-  std::vector<double> cost_;
+  std::vector<int64_t> prefix_ru_, prefix_en_, units_ru_, units_en_;
+  std::array<double, kBeadShapes.size()> neg_log_prior_{};
+  std::vector<int32_t> pair_lo_;
+  std::vector<int64_t> pair_offset_;
+  std::vector<int16_t> pair_;
+  std::vector<double> best_, alpha_, beta_;
   std::vector<uint8_t> back_;
-  std::vector<int64_t> prefix_ru_, prefix_en_;
 };
 
+std::vector<int32_t> Diagonal(int32_t n, int32_t m) {
+  std::vector<int32_t> center(n + 1);
+  for (int32_t i = 0; i <= n; ++i) center[i] = n == 0 ? 0 : static_cast<int32_t>(int64_t{i} * m / n);
+  return center;
+}
+
 }  // namespace
+
+AlignModel DefaultModel() {
+  AlignModel model;
+  // Gale & Church 1993: P(1-1)=.89, P(1-0 or 0-1)=.0099, P(2-1 or 1-2)=.089,
+  // P(2-2)=.011. 3-1 and 1-3 (absent there) take a small share.
+  model.priors = {0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011, 0.002, 0.002};
+  return model;
+}
+
+Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
+                const TranslationTable& table, const AlignModel& model,
+                const AlignOptions& options) {
+  const auto n = static_cast<int32_t>(ru.size());
+  const auto m = static_cast<int32_t>(en.size());
+  if (n == 0 && m == 0) return {};
+  const Evidence ev = PrepareEvidence(ru, en, table, model, options);
+  const std::vector<int32_t> center = Diagonal(n, m);
+  // The band must at least follow the diagonal's slope, or rows would not overlap.
+  const int32_t slope = n == 0 ? m : (m + n - 1) / n;
+  int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
+  while (true) {
+    BandedAligner dp(ru, en, ev, model, options, center, half_width);
+    dp.Forward();
+    bool touched_edge = false;
+    Alignment beads = dp.Backtrace(touched_edge);
+    const bool full = 2 * int64_t{half_width} + 1 >= int64_t{m} + 1;
+    const bool at_limit = BandedAligner::Cells(n, m, half_width * 2) > options.max_cells;
+    if (!touched_edge || full || at_limit) {
+      dp.Backward();
+      dp.ScorePosteriors(beads);
+      return beads;
+    }
+    half_width *= 2;
+  }
+}
 
 Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en_lengths,
                 const AlignOptions& options) {
@@ -143,22 +330,13 @@ Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en
 }
 
 Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en_lengths,
-                const LengthModel& model, const AlignOptions& options) {
-  const auto n = static_cast<int32_t>(ru_lengths.size());
-  const auto m = static_cast<int32_t>(en_lengths.size());
-  // The band must at least follow the diagonal's slope, or rows would not overlap.
-  const int32_t slope = n == 0 ? m : (m + n - 1) / n;
-  int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 2});
-  while (true) {
-    BandedDp dp(ru_lengths, en_lengths, model, half_width);
-    dp.Run();
-    bool touched_edge = false;
-    Alignment beads = dp.Backtrace(touched_edge);
-    const bool full = 2 * int64_t{half_width} + 1 >= int64_t{m} + 1;
-    const bool at_limit = BandedDp::Cells(n, m, half_width * 2) > options.max_cells;
-    if (!touched_edge || full || at_limit) return beads;
-    half_width *= 2;
-  }
+                const LengthModel& length, const AlignOptions& options) {
+  std::vector<SentenceFeatures> ru(ru_lengths.size()), en(en_lengths.size());
+  for (size_t i = 0; i < ru.size(); ++i) ru[i].length = ru_lengths[i];
+  for (size_t j = 0; j < en.size(); ++j) en[j].length = en_lengths[j];
+  AlignModel model = DefaultModel();
+  model.length = length;
+  return Align(ru, en, TranslationTable{}, model, options);
 }
 
 }  // namespace sverka::align

@@ -3,6 +3,8 @@
 #include <array>
 
 #include "common/utf8.h"
+#include "align/batch_aligner.h"
+#include "segment/word_tokenizer.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -14,6 +16,21 @@ std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sent
   return lengths;
 }
 
+Result<std::vector<align::SentenceFeatures>> Features(const std::vector<tm::SentenceRecord>& sentences,
+                                                      Language lang, align::Vocabulary& anchors,
+                                                      align::Vocabulary& words) {
+  Result<std::unique_ptr<segment::WordTokenizer>> tokenizer = segment::WordTokenizer::Create(lang);
+  if (!tokenizer.ok()) return tokenizer.status();
+  std::vector<align::SentenceFeatures> features;
+  features.reserve(sentences.size());
+  for (const auto& s : sentences) {
+    const std::vector<Token> tokens = (*tokenizer)->Tokenize(s.text);
+    features.push_back(align::BuildFeatures(static_cast<int32_t>(CountCodePoints(s.text)), tokens,
+                                            lang, anchors, words));
+  }
+  return features;
+}
+
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,
                                const align::AlignOptions& align_options) {
@@ -22,9 +39,17 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
   Result<SideText> en = ReadSide(en_path, Language::kEnglish, read_options);
   if (!en.ok()) return en.status();
   AlignedPair pair{std::move(ru).value(), std::move(en).value(), {}};
-  const std::vector<int32_t> ru_lengths = SentenceLengths(pair.ru.sentences);
-  const std::vector<int32_t> en_lengths = SentenceLengths(pair.en.sentences);
-  pair.beads = align::Align(ru_lengths, en_lengths, align_options);
+  align::Vocabulary anchors, ru_words, en_words;
+  Result<std::vector<align::SentenceFeatures>> ru_features =
+      Features(pair.ru.sentences, Language::kRussian, anchors, ru_words);
+  if (!ru_features.ok()) return ru_features.status();
+  Result<std::vector<align::SentenceFeatures>> en_features =
+      Features(pair.en.sentences, Language::kEnglish, anchors, en_words);
+  if (!en_features.ok()) return en_features.status();
+  align::DocumentFeatures doc{std::move(ru_features).value(), std::move(en_features).value()};
+  align::BatchOptions batch;
+  batch.align = align_options;
+  pair.beads = align::AlignBatch(std::span(&doc, 1), align::TranslationTable{}, batch).front();
   return pair;
 }
 

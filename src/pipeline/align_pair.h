@@ -20,6 +20,12 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
                                const ReadOptions& read_options,
                                const align::AlignOptions& align_options = {});
 
+// Tokenizes `sentences` and builds the aligner's features, interning anchor
+// keys and word stems in the given vocabularies.
+Result<std::vector<align::SentenceFeatures>> Features(const std::vector<tm::SentenceRecord>& sentences,
+                                                      Language lang, align::Vocabulary& anchors,
+                                                      align::Vocabulary& words);
+
 // Lengths the aligner sees: code points of each sentence.
 std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences);
 

@@ -1,0 +1,32 @@
+// Aligning one document or a batch in two passes (Moore 2002): length and
+// anchors (and a dictionary) first; IBM Model 1 trained on the confident
+// 1-1 beads of every document of the batch; then all again with the lexicon.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "align/aligner.h"
+#include "align/lexicon.h"
+
+namespace sverka::align {
+
+struct DocumentFeatures {
+  std::vector<SentenceFeatures> ru, en;
+};
+
+struct BatchOptions {
+  AlignOptions align;
+  bool learn_lexicon = true;
+  // 1-1 beads of the first pass at or above this posterior train the lexicon.
+  double confident_score = 0.9;
+  LexiconOptions lexicon;
+};
+
+// Aligns every document; `dictionary` maps Russian to English word ids in the
+// same vocabularies as the features (empty when there is none). The result
+// has one alignment per document, in order.
+std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
+                                  const TranslationTable& dictionary, const BatchOptions& options = {});
+
+}  // namespace sverka::align
