@@ -1,5 +1,7 @@
 #include "align/aligner.h"
 
+#include "align/anchor_chain.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -13,10 +15,36 @@ constexpr int kShapes = static_cast<int>(kBeadShapes.size());
 
 // -log of the two-sided normal tail 2(1 - Phi(|d|)) = erfc(|d|/sqrt 2),
 // with the asymptotic form where erfc underflows.
-double NegLogTail(double delta) {
+double NegLogTailExact(double delta) {
   const double x = std::fabs(delta) / std::numbers::sqrt2;
   if (x < 8.0) return -std::log(std::erfc(x));
   return x * x + std::log(x * std::sqrt(std::numbers::pi));
+}
+
+// The same from a table (|delta| in steps of 1/64 up to 16, linear between
+// steps; error below 1e-4 nats): the DP evaluates it for every cell and shape.
+class NegLogTailTable {
+ public:
+  NegLogTailTable() {
+    for (int k = 0; k <= kSteps; ++k) table_[k] = NegLogTailExact(static_cast<double>(k) / kScale);
+  }
+  double operator()(double delta) const {
+    const double x = std::fabs(delta) * kScale;
+    if (x >= kSteps) return NegLogTailExact(delta);
+    const int k = static_cast<int>(x);
+    const double f = x - k;
+    return table_[k] + f * (table_[k + 1] - table_[k]);
+  }
+
+ private:
+  static constexpr int kScale = 64;
+  static constexpr int kSteps = 16 * kScale;
+  std::array<double, kSteps + 1> table_{};
+};
+
+double NegLogTail(double delta) {
+  static const NegLogTailTable table;
+  return table(delta);
 }
 
 double LogAddExp(double a, double b) {
@@ -106,9 +134,12 @@ class BandedAligner {
     }
     lo_[0] = 0;
     hi_[n_] = m_;
-    // Keep the band monotone so every row overlaps the next.
-    for (int32_t i = 1; i <= n_; ++i) lo_[i] = std::max(lo_[i], lo_[i - 1]) , hi_[i] = std::max(hi_[i], hi_[i - 1]);
-    for (int32_t i = n_ - 1; i >= 0; --i) lo_[i] = std::min(lo_[i], lo_[i + 1]);
+    // Keep the band monotone, and every row starting no later than the
+    // previous one ends: then every cell is reachable from (0, 0).
+    for (int32_t i = 1; i <= n_; ++i) {
+      hi_[i] = std::max(hi_[i], hi_[i - 1]);
+      lo_[i] = std::min(std::max(lo_[i], lo_[i - 1]), hi_[i - 1]);
+    }
     offset_.assign(n_ + 2, 0);
     for (int32_t i = 0; i <= n_; ++i) offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i] + 1);
     prefix_ru_.assign(n_ + 1, 0);
@@ -127,14 +158,18 @@ class BandedAligner {
     return static_cast<int64_t>(n + 1) * std::min<int64_t>(m + 1, 2 * int64_t{half_width} + 1);
   }
 
-  // Viterbi and forward sums in one sweep.
-  void Forward() {
+  // Viterbi, and with `sums` the forward sums, in one sweep.
+  void Forward(bool sums) {
     const int64_t cells = offset_[n_ + 1];
+    sums_ = sums;
     best_.assign(cells, kInf);
     back_.assign(cells, 0);
-    alpha_.assign(cells, -kInf);
+    if (sums) {
+      costs_.assign(cells * kShapes, 0.0f);
+      alpha_.assign(cells, -kInf);
+      alpha_[Index(0, 0)] = 0.0;
+    }
     best_[Index(0, 0)] = 0.0;
-    alpha_[Index(0, 0)] = 0.0;
     for (int32_t i = 0; i <= n_; ++i) {
       for (int32_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
@@ -150,30 +185,38 @@ class BandedAligner {
             best = best_[p] + c;
             best_shape = static_cast<uint8_t>(s + 1);
           }
-          alpha = LogAddExp(alpha, alpha_[p] - c);
+          if (sums) {
+            costs_[Index(i, j) * kShapes + s] = static_cast<float>(c);
+            alpha = LogAddExp(alpha, alpha_[p] - c);
+          }
         }
         best_[Index(i, j)] = best;
         back_[Index(i, j)] = best_shape;
-        alpha_[Index(i, j)] = alpha;
+        if (sums) alpha_[Index(i, j)] = alpha;
       }
     }
   }
 
-  // Backward sums; frees the Viterbi costs (no longer needed).
-  void Backward() {
+  // Backward sums, and the expected count of every bead shape; frees the
+  // Viterbi costs (no longer needed).
+  void Backward(AlignStats* stats) {
     std::vector<double>().swap(best_);
     beta_.assign(offset_[n_ + 1], -kInf);
     beta_[Index(n_, m_)] = 0.0;
+    const double total = alpha_[Index(n_, m_)];
     for (int32_t i = n_; i >= 0; --i) {
       for (int32_t j = hi_[i]; j >= lo_[i]; --j) {
         if (i == n_ && j == m_) continue;
+        const double alpha = alpha_[Index(i, j)];
         double beta = -kInf;
         for (int s = 0; s < kShapes; ++s) {
           const int32_t ni = i + kBeadShapes[s].ru, nj = j + kBeadShapes[s].en;
           if (ni > n_ || nj > m_ || nj < lo_[ni] || nj > hi_[ni]) continue;
           const double b = beta_[Index(ni, nj)];
           if (b == -kInf) continue;
-          beta = LogAddExp(beta, b - Cost(s, i, ni, j, nj));
+          const double through = b - costs_[Index(ni, nj) * kShapes + s];
+          beta = LogAddExp(beta, through);
+          if (stats && alpha != -kInf) stats->expected_shapes[s] += std::exp(alpha + through - total);
         }
         beta_[Index(i, j)] = beta;
       }
@@ -278,13 +321,55 @@ class BandedAligner {
   std::vector<int64_t> pair_offset_;
   std::vector<int16_t> pair_;
   std::vector<double> best_, alpha_, beta_;
+  std::vector<float> costs_;  // bead cost by (end cell, shape), from Forward(true)
+  bool sums_ = false;
   std::vector<uint8_t> back_;
 };
 
-std::vector<int32_t> Diagonal(int32_t n, int32_t m) {
-  std::vector<int32_t> center(n + 1);
-  for (int32_t i = 0; i <= n; ++i) center[i] = n == 0 ? 0 : static_cast<int32_t>(int64_t{i} * m / n);
-  return center;
+}  // namespace
+
+std::vector<int32_t> PathOf(const Alignment& beads, int32_t n) {
+  std::vector<int32_t> path(n + 1, 0);
+  for (const Bead& b : beads) {
+    for (int32_t i = b.ru_begin; i <= b.ru_end(); ++i) {
+      path[i] = b.en_begin + (i - b.ru_begin == b.ru_count ? b.en_count : 0);
+    }
+  }
+  return path;
+}
+
+namespace {
+
+
+// Runs the banded DP, re-centring on the path found while it runs into the
+// band's edge (a few rounds), then widening; with `posteriors` scores beads.
+Alignment BandedSearch(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
+                       const Evidence& ev, const AlignModel& model, const AlignOptions& options,
+                       std::vector<int32_t> center, int32_t half_width, bool posteriors,
+                       AlignStats* stats) {
+  const auto n = static_cast<int32_t>(ru.size());
+  const auto m = static_cast<int32_t>(en.size());
+  for (int round = 0;; ++round) {
+    BandedAligner dp(ru, en, ev, model, options, center, half_width);
+    dp.Forward(posteriors);
+    bool touched_edge = false;
+    Alignment beads = dp.Backtrace(touched_edge);
+    const bool full = 2 * int64_t{half_width} + 1 >= int64_t{m} + 1;
+    const bool at_limit = BandedAligner::Cells(n, m, half_width * 2) > options.max_cells;
+    if (!touched_edge || full || at_limit) {
+      if (posteriors) {
+        dp.Backward(stats);
+        dp.ScorePosteriors(beads);
+      }
+      return beads;
+    }
+    // The path ran into the band's edge: the expected path was off there.
+    // Re-centre on the path found (it bends towards the true one) for a few
+    // rounds, then widen: a local detour costs a few narrow passes, not a
+    // wide one over the whole document.
+    center = PathOf(beads, n);
+    if (round >= 2) half_width *= 2;
+  }
 }
 
 }  // namespace
@@ -299,29 +384,29 @@ AlignModel DefaultModel() {
 
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                 const TranslationTable& table, const AlignModel& model,
-                const AlignOptions& options) {
+                const AlignOptions& options, AlignStats* stats) {
   const auto n = static_cast<int32_t>(ru.size());
   const auto m = static_cast<int32_t>(en.size());
   if (n == 0 && m == 0) return {};
   const Evidence ev = PrepareEvidence(ru, en, table, model, options);
-  const std::vector<int32_t> center = Diagonal(n, m);
-  // The band must at least follow the diagonal's slope, or rows would not overlap.
+  std::vector<int32_t> center = options.expected_path;
+  if (center.size() != static_cast<size_t>(n) + 1) {
+    // Anchors further than the first band from the length diagonal are
+    // more likely accidental than a real detour.
+    center = options.use_anchors ? ExpectedPath(ru, en, options.initial_band)
+                                 : LengthDiagonal(ru, en);
+  }
+  // The band must at least follow the path's slope, or rows would not overlap.
   const int32_t slope = n == 0 ? m : (m + n - 1) / n;
   int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
-  while (true) {
-    BandedAligner dp(ru, en, ev, model, options, center, half_width);
-    dp.Forward();
-    bool touched_edge = false;
-    Alignment beads = dp.Backtrace(touched_edge);
-    const bool full = 2 * int64_t{half_width} + 1 >= int64_t{m} + 1;
-    const bool at_limit = BandedAligner::Cells(n, m, half_width * 2) > options.max_cells;
-    if (!touched_edge || full || at_limit) {
-      dp.Backward();
-      dp.ScorePosteriors(beads);
-      return beads;
-    }
-    half_width *= 2;
+  // Coarse: Viterbi only, in a wide band around the expected path, to find
+  // where the path runs; skipped when the caller knows (a second pass).
+  if (options.expected_path.size() != static_cast<size_t>(n) + 1) {
+    center = PathOf(BandedSearch(ru, en, ev, model, options, std::move(center), half_width, false, nullptr), n);
   }
+  // Fine: Viterbi and forward-backward posteriors in a narrow band around it.
+  return BandedSearch(ru, en, ev, model, options, std::move(center),
+                      std::max(options.fine_band, 2 * slope + 2), true, stats);
 }
 
 Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en_lengths,

@@ -35,7 +35,7 @@ struct AlignModel {
   std::array<double, kBeadShapes.size()> priors{};  // P(shape), kBeadShapes order
   // Reward, in nats, for a bead whose evidence matches perfectly (Dice 1);
   // scaled by the bead's Dice coefficient of matched anchors and words.
-  double similarity_weight = 8.0;
+  double similarity_weight = 10.0;
   // Anchors count this many times a word (a shared number or name is
   // stronger evidence than a shared word).
   int anchor_weight = 2;
@@ -48,11 +48,24 @@ struct AlignOptions {
   // Half-width, in sentences, of the first band searched around the
   // expected path. The band doubles while the best path touches its edge.
   int32_t initial_band = 32;
+  // Half-width of the band of the fine pass (posteriors), around the path
+  // the coarse pass found or the expected path given.
+  int32_t fine_band = 12;
   // Upper bound on DP cells (rows x band width) kept in memory; the band
-  // stops widening there (~24 bytes a cell). 2^26 cells is ~1.6 GB.
-  int64_t max_cells = int64_t{1} << 26;
+  // stops widening there (~60 bytes a cell). 2^24 cells is ~1 GB.
+  int64_t max_cells = int64_t{1} << 24;
+  // Expected English position for every Russian position 0..n, monotone;
+  // the band is centred on it. Empty: through the anchor chain (anchor_chain.h).
+  std::vector<int32_t> expected_path;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
+};
+
+// What an alignment learned of the document besides its beads.
+struct AlignStats {
+  // Expected number of beads of each shape (kBeadShapes order) under the
+  // posterior over all alignments in the band; for re-estimating priors.
+  std::array<double, kBeadShapes.size()> expected_shapes{};
 };
 
 // Aligns two documents. Returns beads covering every sentence of both sides
@@ -62,7 +75,11 @@ struct AlignOptions {
 // strays from the expected one (worst case O(n * m), bounded by max_cells).
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                 const TranslationTable& table, const AlignModel& model,
-                const AlignOptions& options = {});
+                const AlignOptions& options = {}, AlignStats* stats = nullptr);
+
+// The English position at every Russian position 0..n along `beads` (the
+// start of the bead a Russian sentence begins); usable as expected_path.
+std::vector<int32_t> PathOf(const Alignment& beads, int32_t n);
 
 // Length only (Gale–Church), the length model estimated from the pair.
 Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en_lengths,

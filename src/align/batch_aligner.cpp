@@ -18,10 +18,35 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
                                   const TranslationTable& dictionary, const BatchOptions& options) {
   std::vector<Alignment> result;
   result.reserve(documents.size());
+  AlignStats stats;
   for (const DocumentFeatures& doc : documents) {
-    result.push_back(Align(doc.ru, doc.en, dictionary, ModelFor(doc), options.align));
+    result.push_back(Align(doc.ru, doc.en, dictionary, ModelFor(doc), options.align, &stats));
   }
-  if (!options.learn_lexicon || !options.align.use_words) return result;
+  const bool learn = options.learn_lexicon && options.align.use_words;
+  if (!learn && !options.estimate_priors) return result;
+
+  // Priors: expected shape counts of the first pass plus pseudo-beads
+  // distributed as Gale and Church's priors.
+  std::array<double, kBeadShapes.size()> priors = DefaultModel().priors;
+  if (options.estimate_priors) {
+    double sum = 0;
+    for (size_t s = 0; s < priors.size(); ++s) {
+      priors[s] = stats.expected_shapes[s] + options.prior_pseudo_beads * priors[s];
+      sum += priors[s];
+    }
+    for (double& p : priors) p /= sum;
+  }
+  auto model_for = [&](const DocumentFeatures& doc) {
+    AlignModel model = ModelFor(doc);
+    model.priors = priors;
+    return model;
+  };
+  if (!learn) {
+    for (size_t d = 0; d < documents.size(); ++d) {
+      result[d] = Align(documents[d].ru, documents[d].en, dictionary, model_for(documents[d]), options.align);
+    }
+    return result;
+  }
 
   std::vector<WordPair> pairs;
   for (size_t d = 0; d < documents.size(); ++d) {
@@ -31,10 +56,12 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
       }
     }
   }
-  if (pairs.empty()) return result;
-  const TranslationTable table = MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
+  const TranslationTable table =
+      pairs.empty() ? dictionary : MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
   for (size_t d = 0; d < documents.size(); ++d) {
-    result[d] = Align(documents[d].ru, documents[d].en, table, ModelFor(documents[d]), options.align);
+    AlignOptions second = options.align;
+    second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
+    result[d] = Align(documents[d].ru, documents[d].en, table, model_for(documents[d]), second);
   }
   return result;
 }

@@ -21,6 +21,11 @@ struct BatchOptions {
   // 1-1 beads of the first pass at or above this posterior train the lexicon.
   double confident_score = 0.9;
   LexiconOptions lexicon;
+  // Re-estimate the bead priors for the second pass from the first pass's
+  // expected shape counts, smoothed towards Gale and Church's priors with
+  // this many pseudo-beads.
+  bool estimate_priors = true;
+  double prior_pseudo_beads = 100.0;
 };
 
 // Aligns every document; `dictionary` maps Russian to English word ids in the

@@ -8,58 +8,83 @@ namespace sverka::align {
 TranslationTable LearnLexicon(std::span<const WordPair> pairs, const LexiconOptions& options) {
   constexpr uint32_t kNull = UINT32_MAX;
   // Index every co-occurring (r, e) once; each pair's cells point into t.
-  std::unordered_map<uint64_t, uint32_t> index;
   std::vector<uint32_t> cell_ru, cell_en;  // by cell
   std::vector<uint32_t> cells;             // per pair: |en| x (|ru| + 1) cell ids
   std::vector<size_t> pair_start;
-  std::unordered_map<uint32_t, int> occurrences;
+  size_t expected_cells = 0;
+  for (const WordPair& p : pairs) expected_cells += p.en.size() * (p.ru.size() + 1);
   uint32_t max_ru = 0;
   for (const WordPair& p : pairs) {
-    pair_start.push_back(cells.size());
-    for (uint32_t r : p.ru) {
-      ++occurrences[r];
-      max_ru = std::max(max_ru, r + 1);
-    }
+    for (uint32_t r : p.ru) max_ru = std::max(max_ru, r + 1);
+  }
+  std::vector<int> occurrences(max_ru, 0);
+  // Every co-occurrence as a key (r, e), NULL as r = kNull; sorted and made
+  // unique they are the cells, and each co-occurrence finds its cell by
+  // binary search. Less memory at the peak than a hash map of the same.
+  std::vector<uint64_t> unique_keys;
+  unique_keys.reserve(expected_cells);
+  for (const WordPair& p : pairs) {
+    for (uint32_t r : p.ru) ++occurrences[r];
     for (uint32_t e : p.en) {
-      for (size_t k = 0; k <= p.ru.size(); ++k) {
-        const uint32_t r = k < p.ru.size() ? p.ru[k] : kNull;
-        const uint64_t key = (static_cast<uint64_t>(r) << 32) | e;
-        auto [it, inserted] = index.emplace(key, static_cast<uint32_t>(cell_ru.size()));
-        if (inserted) {
-          cell_ru.push_back(r);
-          cell_en.push_back(e);
-        }
-        cells.push_back(it->second);
-      }
+      for (uint32_t r : p.ru) unique_keys.push_back((static_cast<uint64_t>(r) << 32) | e);
+      unique_keys.push_back((static_cast<uint64_t>(kNull) << 32) | e);
     }
   }
+  std::sort(unique_keys.begin(), unique_keys.end());
+  unique_keys.erase(std::unique(unique_keys.begin(), unique_keys.end()), unique_keys.end());
+  unique_keys.shrink_to_fit();
+  auto cell_of = [&](uint32_t r, uint32_t e) {
+    const uint64_t key = (static_cast<uint64_t>(r) << 32) | e;
+    return static_cast<uint32_t>(std::lower_bound(unique_keys.begin(), unique_keys.end(), key) -
+                                 unique_keys.begin());
+  };
+  cells.reserve(expected_cells);
+  for (const WordPair& p : pairs) {
+    pair_start.push_back(cells.size());
+    for (uint32_t e : p.en) {
+      for (uint32_t r : p.ru) cells.push_back(cell_of(r, e));
+      cells.push_back(cell_of(kNull, e));
+    }
+  }
+  cell_ru.resize(unique_keys.size());
+  cell_en.resize(unique_keys.size());
+  for (size_t c = 0; c < unique_keys.size(); ++c) {
+    cell_ru[c] = static_cast<uint32_t>(unique_keys[c] >> 32);
+    cell_en[c] = static_cast<uint32_t>(unique_keys[c]);
+  }
+  std::vector<uint64_t>().swap(unique_keys);
   pair_start.push_back(cells.size());
   TranslationTable table;
   table.targets.resize(max_ru);
   if (cell_ru.empty()) return table;
 
-  std::vector<double> t(cell_ru.size(), 1.0), count(cell_ru.size());
-  std::unordered_map<uint32_t, double> total;
+  // Dense row of every cell's Russian word (NULL last) for the M step.
+  std::vector<uint32_t> cell_row(cell_ru.size());
+  for (size_t c = 0; c < cell_ru.size(); ++c) cell_row[c] = cell_ru[c] == kNull ? max_ru : cell_ru[c];
+  // Floats: probabilities need no more, and the tables are the largest here.
+  std::vector<float> t(cell_ru.size(), 1.0f), count(cell_ru.size());
+  std::vector<double> total(max_ru + 1);
   for (int iter = 0; iter < options.iterations; ++iter) {
-    std::fill(count.begin(), count.end(), 0.0);
+    std::fill(count.begin(), count.end(), 0.0f);
     for (size_t p = 0; p < pairs.size(); ++p) {
       const size_t width = pairs[p].ru.size() + 1;
       for (size_t row = pair_start[p]; row < pair_start[p + 1]; row += width) {
-        double z = 0;
+        float z = 0;
         for (size_t k = 0; k < width; ++k) z += t[cells[row + k]];
         if (z <= 0) continue;
-        for (size_t k = 0; k < width; ++k) count[cells[row + k]] += t[cells[row + k]] / z;
+        const float inv = 1.0f / z;
+        for (size_t k = 0; k < width; ++k) count[cells[row + k]] += t[cells[row + k]] * inv;
       }
     }
-    total.clear();
-    for (size_t c = 0; c < count.size(); ++c) total[cell_ru[c]] += count[c];
+    std::fill(total.begin(), total.end(), 0.0);
+    for (size_t c = 0; c < count.size(); ++c) total[cell_row[c]] += count[c];
     for (size_t c = 0; c < count.size(); ++c) {
-      const double tot = total[cell_ru[c]];
-      t[c] = tot > 0 ? count[c] / tot : 0.0;
+      const double tot = total[cell_row[c]];
+      t[c] = tot > 0 ? static_cast<float>(count[c] / tot) : 0.0f;
     }
   }
   // Best targets per Russian word.
-  std::vector<std::vector<std::pair<double, uint32_t>>> best(max_ru);
+  std::vector<std::vector<std::pair<float, uint32_t>>> best(max_ru);
   for (size_t c = 0; c < t.size(); ++c) {
     const uint32_t r = cell_ru[c];
     if (r == kNull || t[c] < options.min_probability) continue;

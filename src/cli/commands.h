@@ -13,5 +13,6 @@ using Args = std::vector<std::string>;
 int RunSegment(const Args& args);
 int RunAlign(const Args& args);
 int RunExport(const Args& args);
+int RunEval(const Args& args);
 
 }  // namespace sverka::cli

@@ -19,6 +19,7 @@ Commands:
   segment   split a text into sentences, one per line
   align     pair the sentences of a Russian text and its English translation
   export    write a translation memory (or one document of it) as TMX
+  eval      align a directory of gold sentence pairs and score the result
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "segment") return RunSegment(args);
     if (command == "align") return RunAlign(args);
     if (command == "export") return RunExport(args);
+    if (command == "eval") return RunEval(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

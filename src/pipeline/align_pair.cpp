@@ -16,41 +16,51 @@ std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sent
   return lengths;
 }
 
-Result<std::vector<align::SentenceFeatures>> Features(const std::vector<tm::SentenceRecord>& sentences,
-                                                      Language lang, align::Vocabulary& anchors,
-                                                      align::Vocabulary& words) {
-  Result<std::unique_ptr<segment::WordTokenizer>> tokenizer = segment::WordTokenizer::Create(lang);
-  if (!tokenizer.ok()) return tokenizer.status();
+std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceRecord>& sentences,
+                                              segment::WordTokenizer& tokenizer, Language lang,
+                                              align::Vocabulary& anchors, align::Vocabulary& words) {
   std::vector<align::SentenceFeatures> features;
   features.reserve(sentences.size());
   for (const auto& s : sentences) {
-    const std::vector<Token> tokens = (*tokenizer)->Tokenize(s.text);
+    const std::vector<Token> tokens = tokenizer.Tokenize(s.text);
     features.push_back(align::BuildFeatures(static_cast<int32_t>(CountCodePoints(s.text)), tokens,
                                             lang, anchors, words));
   }
   return features;
 }
 
-Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
-                               const ReadOptions& read_options,
-                               const align::AlignOptions& align_options) {
-  Result<SideText> ru = ReadSide(ru_path, Language::kRussian, read_options);
-  if (!ru.ok()) return ru.status();
-  Result<SideText> en = ReadSide(en_path, Language::kEnglish, read_options);
-  if (!en.ok()) return en.status();
-  AlignedPair pair{std::move(ru).value(), std::move(en).value(), {}};
+Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,
+                                                const ReadOptions& read_options,
+                                                const align::BatchOptions& options) {
+  std::vector<AlignedPair> pairs;
+  std::vector<align::DocumentFeatures> docs;
   align::Vocabulary anchors, ru_words, en_words;
-  Result<std::vector<align::SentenceFeatures>> ru_features =
-      Features(pair.ru.sentences, Language::kRussian, anchors, ru_words);
-  if (!ru_features.ok()) return ru_features.status();
-  Result<std::vector<align::SentenceFeatures>> en_features =
-      Features(pair.en.sentences, Language::kEnglish, anchors, en_words);
-  if (!en_features.ok()) return en_features.status();
-  align::DocumentFeatures doc{std::move(ru_features).value(), std::move(en_features).value()};
-  align::BatchOptions batch;
-  batch.align = align_options;
-  pair.beads = align::AlignBatch(std::span(&doc, 1), align::TranslationTable{}, batch).front();
-  return pair;
+  Result<std::unique_ptr<segment::WordTokenizer>> ru_tokenizer =
+      segment::WordTokenizer::Create(Language::kRussian);
+  if (!ru_tokenizer.ok()) return ru_tokenizer.status();
+  Result<std::unique_ptr<segment::WordTokenizer>> en_tokenizer =
+      segment::WordTokenizer::Create(Language::kEnglish);
+  if (!en_tokenizer.ok()) return en_tokenizer.status();
+  for (const PairPaths& p : paths) {
+    Result<SideText> ru = ReadSide(p.ru, Language::kRussian, read_options);
+    if (!ru.ok()) return ru.status();
+    Result<SideText> en = ReadSide(p.en, Language::kEnglish, read_options);
+    if (!en.ok()) return en.status();
+    docs.push_back({Features(ru->sentences, **ru_tokenizer, Language::kRussian, anchors, ru_words),
+                    Features(en->sentences, **en_tokenizer, Language::kEnglish, anchors, en_words)});
+    pairs.push_back({std::move(ru).value(), std::move(en).value(), {}});
+  }
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, align::TranslationTable{}, options);
+  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  return pairs;
+}
+
+Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
+                               const ReadOptions& read_options, const align::BatchOptions& options) {
+  const PairPaths paths[] = {{ru_path, en_path}};
+  Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options);
+  if (!pairs.ok()) return pairs.status();
+  return std::move(pairs->front());
 }
 
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,

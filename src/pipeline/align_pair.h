@@ -4,9 +4,12 @@
 
 #include <string>
 
-#include "align/aligner.h"
+#include <span>
+
+#include "align/batch_aligner.h"
 #include "common/status.h"
 #include "pipeline/document_reader.h"
+#include "segment/word_tokenizer.h"
 
 namespace sverka::pipeline {
 
@@ -15,16 +18,26 @@ struct AlignedPair {
   align::Alignment beads;
 };
 
-// Reads both files and aligns their sentences by length.
+struct PairPaths {
+  std::string ru, en;
+};
+
+// Reads and aligns a batch of pairs: one vocabulary and one learned lexicon
+// for the whole batch (doc/align.md). Fails on the first unreadable file.
+Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> pairs,
+                                                const ReadOptions& read_options,
+                                                const align::BatchOptions& options = {});
+
+// Reads both files and aligns their sentences.
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,
-                               const align::AlignOptions& align_options = {});
+                               const align::BatchOptions& options = {});
 
 // Tokenizes `sentences` and builds the aligner's features, interning anchor
 // keys and word stems in the given vocabularies.
-Result<std::vector<align::SentenceFeatures>> Features(const std::vector<tm::SentenceRecord>& sentences,
-                                                      Language lang, align::Vocabulary& anchors,
-                                                      align::Vocabulary& words);
+std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceRecord>& sentences,
+                                              segment::WordTokenizer& tokenizer, Language lang,
+                                              align::Vocabulary& anchors, align::Vocabulary& words);
 
 // Lengths the aligner sees: code points of each sentence.
 std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences);

@@ -68,11 +68,33 @@ TEST_CASE("aligner handles empty sides", "[align]") {
   CHECK(Align(none, none).empty());
 }
 
-TEST_CASE("aligner widens its band for a path far from the diagonal", "[align]") {
-  // The first 150 Russian sentences are each translated by two English ones,
-  // the next 250 one to one: at Russian sentence 150 the true path is 94
-  // sentences off the diagonal, far outside a first band of 8.
+TEST_CASE("aligner follows a path far from the expected one", "[align]") {
+  // 100 untranslated Russian sentences up front: the length diagonal (where
+  // the band starts) is ~80 sentences off the true path at first, far
+  // outside a first band of 8; the search must re-centre or widen to find it.
+  // Each translated pair shares an anchor (a number, say), so the true path
+  // is unambiguous and only the search can miss it.
   std::mt19937 rng(7);
+  std::uniform_int_distribution<int32_t> len(40, 300);
+  std::vector<SentenceFeatures> ru, en;
+  for (int k = 0; k < 100; ++k) ru.push_back({len(rng), {}, {}});
+  for (uint32_t k = 0; k < 300; ++k) {
+    const int32_t l = len(rng);
+    ru.push_back({l, {k}, {}});
+    en.push_back({l, {k}, {}});
+  }
+  AlignModel model = DefaultModel();
+  const Alignment beads = Align(ru, en, TranslationTable{}, model, {.initial_band = 8, .fine_band = 4});
+  CheckInvariants(beads, ru.size(), en.size());
+  int correct = 0;
+  for (const Bead& b : beads) {
+    if (b.ru_count == 1 && b.en_count == 1 && b.ru_begin == b.en_begin + 100) ++correct;
+  }
+  CHECK(correct == 300);
+}
+
+TEST_CASE("aligner handles a path that splits every sentence in two for a while", "[align]") {
+  std::mt19937 rng(11);
   std::uniform_int_distribution<int32_t> len(40, 300);
   std::vector<int32_t> ru, en;
   for (int k = 0; k < 400; ++k) {
