@@ -20,12 +20,12 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   result.reserve(documents.size());
   AlignStats stats;
   for (const DocumentFeatures& doc : documents) {
-    result.push_back(Align(doc.ru, doc.en, dictionary, ModelFor(doc), options.align, &stats));
+    // Pass 1 sees no words, as in Moore (2002): length and anchors fix the
+    // structure (path, priors, confident pairs); a small general dictionary's
+    // polysemous matches only blur it (doc/align.md, ablation).
+    result.push_back(Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), options.align, &stats));
   }
-  const bool learn = options.learn_lexicon && options.align.use_words;
-  if (!learn && !options.estimate_priors) return result;
-
-  // Priors: expected shape counts of the first pass plus pseudo-beads
+  // Priors for pass 2: the expected shape counts of pass 1 plus pseudo-beads
   // distributed as Gale and Church's priors.
   std::array<double, kBeadShapes.size()> priors = DefaultModel().priors;
   if (options.estimate_priors) {
@@ -36,32 +36,26 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     }
     for (double& p : priors) p /= sum;
   }
-  auto model_for = [&](const DocumentFeatures& doc) {
-    AlignModel model = ModelFor(doc);
-    model.priors = priors;
-    return model;
-  };
-  if (!learn) {
-    for (size_t d = 0; d < documents.size(); ++d) {
-      result[d] = Align(documents[d].ru, documents[d].en, dictionary, model_for(documents[d]), options.align);
-    }
-    return result;
-  }
-
+  // Words for pass 2: the dictionary and, learned from pass 1's confident
+  // 1-1 beads over the whole batch, IBM Model 1.
   std::vector<WordPair> pairs;
-  for (size_t d = 0; d < documents.size(); ++d) {
-    for (const Bead& b : result[d]) {
-      if (b.ru_count == 1 && b.en_count == 1 && b.score >= options.confident_score) {
-        pairs.push_back({documents[d].ru[b.ru_begin].words, documents[d].en[b.en_begin].words});
+  if (options.learn_lexicon) {
+    for (size_t d = 0; d < documents.size(); ++d) {
+      for (const Bead& b : result[d]) {
+        if (b.ru_count == 1 && b.en_count == 1 && b.score >= options.confident_score) {
+          pairs.push_back({documents[d].ru[b.ru_begin].words, documents[d].en[b.en_begin].words});
+        }
       }
     }
   }
   const TranslationTable table =
       pairs.empty() ? dictionary : MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
   for (size_t d = 0; d < documents.size(); ++d) {
+    AlignModel model = ModelFor(documents[d]);
+    model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
-    result[d] = Align(documents[d].ru, documents[d].en, table, model_for(documents[d]), second);
+    result[d] = Align(documents[d].ru, documents[d].en, table, model, second);
   }
   return result;
 }

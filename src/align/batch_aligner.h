@@ -1,6 +1,7 @@
 // Aligning one document or a batch in two passes (Moore 2002): length and
-// anchors (and a dictionary) first; IBM Model 1 trained on the confident
-// 1-1 beads of every document of the batch; then all again with the lexicon.
+// anchors first; then bead priors re-estimated from the first pass, IBM
+// Model 1 trained on its confident 1-1 beads over the whole batch, and all
+// documents aligned again with the dictionary and the learned lexicon.
 #pragma once
 
 #include <span>

@@ -81,6 +81,7 @@ int RunAlign(const Args& args) {
       ("name", po::value(&name), "document name in the memory (default: the Russian file's name without suffixes)")
       ("replace", "with --db: replace a stored document of the same name")
       ("quiet,q", "print nothing on success");
+  AddDictionaryOptions(options);
   po::positional_options_description positional;
   positional.add("ru", 1).add("en", 1);
   po::variables_map vm;
@@ -101,7 +102,9 @@ int RunAlign(const Args& args) {
 
   pipeline::ReadOptions read_options;
   read_options.presegmented = vm.count("presegmented") > 0;
-  Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options);
+  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (!dictionary.ok()) return Report(dictionary.status());
+  Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options, {}, *dictionary);
   if (!pair.ok()) return Report(pair.status());
   // Store before printing: a failed store prints no beads.
   if (!db.empty()) {

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "pipeline/align_pair.h"
+
 namespace sverka::cli {
 
 int Report(const Status& status) {
@@ -21,6 +23,29 @@ bool ParseArgs(const Args& args, const po::options_description& options,
   }
   po::notify(vm);
   return false;
+}
+
+void AddDictionaryOptions(po::options_description& options) {
+  options.add_options()
+      ("dict", po::value<std::vector<std::string>>()->composing(),
+       "bilingual dictionary: hunalign 'english @ russian' lines, two-column TSV, or dictd "
+       "(.dict/.dict.dz); repeatable. Default: Debian's FreeDict eng-rus when installed")
+      ("no-dict", "use no dictionary at all (not even the default)");
+}
+
+Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm) {
+  if (vm.count("no-dict")) {
+    if (vm.count("dict")) throw UsageError("--dict and --no-dict exclude each other");
+    return std::vector<tm::DictionaryEntry>{};
+  }
+  if (!vm.count("dict")) return pipeline::DefaultDictionary();
+  std::vector<tm::DictionaryEntry> all;
+  for (const std::string& path : vm["dict"].as<std::vector<std::string>>()) {
+    Result<std::vector<tm::DictionaryEntry>> entries = tm::ReadDictionary(path);
+    if (!entries.ok()) return entries.status();
+    all.insert(all.end(), entries->begin(), entries->end());
+  }
+  return all;
 }
 
 }  // namespace sverka::cli

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "common/status.h"
+#include "tm/dictionary_reader.h"
 
 namespace sverka::cli {
 
@@ -19,6 +20,13 @@ int Report(const Status& status);
 bool ParseArgs(const Args& args, const po::options_description& options,
                const po::positional_options_description& positional, po::variables_map& vm,
                const std::string& usage);
+
+// Adds --dict FILE... and --no-dict to `options`.
+void AddDictionaryOptions(po::options_description& options);
+
+// The dictionaries the options ask for: the --dict files, else (unless
+// --no-dict) Debian's FreeDict eng-rus when installed.
+Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm);
 
 // Thrown for a usage error found after parsing (caught in main, exit 2).
 class UsageError : public std::runtime_error {

@@ -48,6 +48,7 @@ int RunEval(const Args& args) {
       ("no-words", "ablation: ignore words (no lexicon)")
       ("no-lexicon", "ablation: no learned lexicon (one pass)")
       ("per-document", "learn the lexicon per document instead of over the whole set");
+  AddDictionaryOptions(options);
   po::positional_options_description positional;
   positional.add("gold", 1).add("out", 1);
   po::variables_map vm;
@@ -82,17 +83,19 @@ int RunEval(const Args& args) {
     const fs::path stem = fs::path(gold_dir) / name;
     paths.push_back({stem.string() + ".ru.sent", stem.string() + ".en.sent"});
   }
+  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (!dictionary.ok()) return Report(dictionary.status());
   std::vector<pipeline::AlignedPair> pairs;
   pipeline::ReadOptions read;
   read.presegmented = true;
   if (vm.count("per-document")) {
     for (const auto& p : paths) {
-      Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(p.ru, p.en, read, batch);
+      Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(p.ru, p.en, read, batch, *dictionary);
       if (!pair.ok()) return Report(pair.status());
       pairs.push_back(std::move(pair).value());
     }
   } else {
-    Result<std::vector<pipeline::AlignedPair>> all = pipeline::AlignFileBatch(paths, read, batch);
+    Result<std::vector<pipeline::AlignedPair>> all = pipeline::AlignFileBatch(paths, read, batch, *dictionary);
     if (!all.ok()) return Report(all.status());
     pairs = std::move(all).value();
   }

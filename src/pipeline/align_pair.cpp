@@ -1,6 +1,8 @@
 #include "pipeline/align_pair.h"
 
+#include <algorithm>
 #include <array>
+#include <filesystem>
 
 #include "common/utf8.h"
 #include "align/batch_aligner.h"
@@ -29,9 +31,42 @@ std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceReco
   return features;
 }
 
+align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
+                                        segment::WordTokenizer& ru_tokenizer,
+                                        segment::WordTokenizer& en_tokenizer,
+                                        align::Vocabulary& ru_words, align::Vocabulary& en_words) {
+  align::TranslationTable table;
+  auto single_stem = [](segment::WordTokenizer& tokenizer, const std::string& text) -> std::string {
+    const std::vector<Token> tokens = tokenizer.Tokenize(text);
+    return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
+  };
+  for (const tm::DictionaryEntry& entry : dictionary) {
+    const std::string ru = single_stem(ru_tokenizer, entry.ru);
+    const std::string en = single_stem(en_tokenizer, entry.en);
+    // Short entries are function words ("a" -> "в, на"): they match
+    // everywhere and blur the evidence.
+    if (CountCodePoints(ru) < 3 || CountCodePoints(en) < 3) continue;
+    const uint32_t r = ru_words.Id(ru), e = en_words.Id(en);
+    if (r >= table.targets.size()) table.targets.resize(r + 1);
+    table.targets[r].push_back(e);
+  }
+  for (auto& t : table.targets) {
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
+  }
+  return table;
+}
+
+Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+  std::error_code ec;
+  if (!std::filesystem::exists(tm::kFreeDictPath, ec)) return std::vector<tm::DictionaryEntry>{};
+  return tm::ReadDictionary(tm::kFreeDictPath);
+}
+
 Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,
                                                 const ReadOptions& read_options,
-                                                const align::BatchOptions& options) {
+                                                const align::BatchOptions& options,
+                                                std::span<const tm::DictionaryEntry> dictionary) {
   std::vector<AlignedPair> pairs;
   std::vector<align::DocumentFeatures> docs;
   align::Vocabulary anchors, ru_words, en_words;
@@ -41,6 +76,8 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths
   Result<std::unique_ptr<segment::WordTokenizer>> en_tokenizer =
       segment::WordTokenizer::Create(Language::kEnglish);
   if (!en_tokenizer.ok()) return en_tokenizer.status();
+  const align::TranslationTable dictionary_table =
+      DictionaryTable(dictionary, **ru_tokenizer, **en_tokenizer, ru_words, en_words);
   for (const PairPaths& p : paths) {
     Result<SideText> ru = ReadSide(p.ru, Language::kRussian, read_options);
     if (!ru.ok()) return ru.status();
@@ -50,15 +87,16 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths
                     Features(en->sentences, **en_tokenizer, Language::kEnglish, anchors, en_words)});
     pairs.push_back({std::move(ru).value(), std::move(en).value(), {}});
   }
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, align::TranslationTable{}, options);
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary_table, options);
   for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
   return pairs;
 }
 
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
-                               const ReadOptions& read_options, const align::BatchOptions& options) {
+                               const ReadOptions& read_options, const align::BatchOptions& options,
+                               std::span<const tm::DictionaryEntry> dictionary) {
   const PairPaths paths[] = {{ru_path, en_path}};
-  Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options);
+  Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options, dictionary);
   if (!pairs.ok()) return pairs.status();
   return std::move(pairs->front());
 }

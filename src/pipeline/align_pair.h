@@ -10,6 +10,7 @@
 #include "common/status.h"
 #include "pipeline/document_reader.h"
 #include "segment/word_tokenizer.h"
+#include "tm/dictionary_reader.h"
 
 namespace sverka::pipeline {
 
@@ -24,14 +25,28 @@ struct PairPaths {
 
 // Reads and aligns a batch of pairs: one vocabulary and one learned lexicon
 // for the whole batch (doc/align.md). Fails on the first unreadable file.
+// `dictionary` (may be empty) seeds the lexicon with known translations.
 Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> pairs,
                                                 const ReadOptions& read_options,
-                                                const align::BatchOptions& options = {});
+                                                const align::BatchOptions& options = {},
+                                                std::span<const tm::DictionaryEntry> dictionary = {});
 
 // Reads both files and aligns their sentences.
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,
-                               const align::BatchOptions& options = {});
+                               const align::BatchOptions& options = {},
+                               std::span<const tm::DictionaryEntry> dictionary = {});
+
+// The dictionary's single-word entries as a translation table over the
+// stems in `ru_words` / `en_words` (phrases are skipped).
+align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
+                                        segment::WordTokenizer& ru_tokenizer,
+                                        segment::WordTokenizer& en_tokenizer,
+                                        align::Vocabulary& ru_words, align::Vocabulary& en_words);
+
+// The dictionary sverka uses when given none: Debian's FreeDict eng-rus when
+// installed, else none (an empty list).
+Result<std::vector<tm::DictionaryEntry>> DefaultDictionary();
 
 // Tokenizes `sentences` and builds the aligner's features, interning anchor
 // keys and word stems in the given vocabularies.

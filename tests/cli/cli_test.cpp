@@ -86,7 +86,7 @@ TEST_CASE("sverka without a command is a usage error; --help and --version succe
 }
 
 TEST_CASE("every subcommand has --help", "[cli]") {
-  for (const std::string cmd : {"segment", "align", "export"}) {
+  for (const std::string cmd : {"segment", "align", "export", "eval"}) {
     const Run r = Sverka({cmd, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
@@ -244,4 +244,58 @@ TEST_CASE("export errors exit 1 and leave no TMX behind", "[cli][export][errors]
         "sverka: " + dir / "no/dir/out.tmx" + ": cannot write: No such file or directory");
   CHECK_FALSE(fs::exists(dir / "out.tmx"));
   CHECK(Sverka({"export", "--db", dir / "tm.db"}).exit_code == 2);
+}
+
+TEST_CASE("eval scores a gold directory as score.py prints it", "[cli][eval]") {
+  ScratchDir dir;
+  const Run r = Sverka({"eval", Corpus("ntrex"), dir.path().string()});
+  REQUIRE(r.exit_code == 0);
+  const std::regex format(
+      R"(docs 25  gold beads 351\nstrict P (\d\.\d{4}) R \d\.\d{4} F1 (\d\.\d{4})\nlax    P \d\.\d{4} R \d\.\d{4} F1 \d\.\d{4}\n)");
+  std::smatch m;
+  REQUIRE(std::regex_match(r.out, m, format));
+  // Issue 4's bar for this set (hunalign with FreeDict: 0.871).
+  CHECK(std::stod(m[2]) >= 0.95);
+  CHECK(fs::exists(dir / "bbc.381694.links"));
+  const Run missing = Sverka({"eval", dir / "nowhere"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.ErrLine() == "sverka: " + dir / "nowhere" + ": not a directory");
+  fs::create_directory(dir / "empty");
+  const Run empty = Sverka({"eval", dir / "empty"});
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.ErrLine() == "sverka: " + dir / "empty" + ": no NAME.links files");
+  // A gold file without its sentences names the missing file.
+  fs::create_directory(dir / "half");
+  WriteFile(dir / "half/a.links", "[0]:[0]\n");
+  const Run half = Sverka({"eval", dir / "half"});
+  CHECK(half.exit_code == 1);
+  CHECK(half.ErrLine() == "sverka: " + dir / "half/a.ru.sent" + ": cannot open: No such file or directory");
+}
+
+TEST_CASE("the same input gives the same output, byte for byte", "[cli][align]") {
+  const std::vector<std::string> args = {"align", Corpus("ntrex/guardian.221762.ru.txt"),
+                                         Corpus("ntrex/guardian.221762.en.txt"), "-f", "json"};
+  const Run first = Sverka(args);
+  const Run second = Sverka(args);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out == second.out);
+}
+
+TEST_CASE("align takes a user's dictionary and reports a broken one", "[cli][align][dict]") {
+  ScratchDir dir;
+  WriteFile(dir / "dict.txt", "prosecutor @ прокурор\ndeath\tсмерть\n");
+  const Run ok = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--dict",
+                         dir / "dict.txt"});
+  CHECK(ok.exit_code == 0);
+  WriteFile(dir / "bad.txt", "prosecutor прокурор\n");
+  const Run bad = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--dict",
+                          dir / "bad.txt", "--db", dir / "tm.db"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.ErrLine() == "sverka: " + dir / "bad.txt" +
+                             ":1: expected 'english @ russian' or two tab-separated columns, not "
+                             "'prosecutor прокурор'");
+  CHECK_FALSE(fs::exists(dir / "tm.db"));
+  const Run both = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--dict",
+                           dir / "dict.txt", "--no-dict"});
+  CHECK(both.exit_code == 2);
 }

@@ -1,0 +1,155 @@
+#include "tm/dictionary_reader.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+
+#include "common/utf8.h"
+
+namespace sverka::tm {
+namespace {
+
+bool HasCyrillic(std::string_view s) {
+  // Cyrillic U+0400–U+04FF is 0xD0–0xD3 followed by a continuation byte in UTF-8.
+  for (size_t k = 0; k + 1 < s.size(); ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (c >= 0xD0 && c <= 0xD3) return true;
+  }
+  return false;
+}
+
+std::string Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  const size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+Result<std::string> ReadWhole(const std::string& path) {
+  if (path.size() > 3 && path.ends_with(".dz")) {
+    gzFile gz = gzopen(path.c_str(), "rb");
+    if (!gz) return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+    std::string out;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+    const bool failed = n < 0;
+    gzclose(gz);
+    if (failed) return Status::BadInput(path + ": not a valid dictzip/gzip file");
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return std::move(s).str();
+}
+
+// dictd's base64 numbers (offsets and lengths in the .index file).
+bool DecodeDictdNumber(std::string_view s, uint64_t& out) {
+  static constexpr std::string_view kDigits =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  out = 0;
+  if (s.empty()) return false;
+  for (const char c : s) {
+    const size_t v = kDigits.find(c);
+    if (v == std::string_view::npos) return false;
+    out = out * 64 + v;
+  }
+  return true;
+}
+
+// Splits a FreeDict translation block ("1. в, на\n2. кто-то") into single
+// translations.
+void AddTranslations(std::string_view en, std::string_view block, std::vector<DictionaryEntry>& out) {
+  std::string item;
+  auto flush = [&] {
+    std::string t = Trim(item);
+    item.clear();
+    // Numbering "1." left at the front of a line.
+    size_t k = 0;
+    while (k < t.size() && std::isdigit(static_cast<unsigned char>(t[k]))) ++k;
+    if (k > 0 && k < t.size() && t[k] == '.') t = Trim(std::string_view(t).substr(k + 1));
+    if (!t.empty() && HasCyrillic(t)) out.push_back({t, std::string(en)});
+  };
+  for (const char c : block) {
+    if (c == ',' || c == ';' || c == '\n') {
+      flush();
+    } else {
+      item.push_back(c);
+    }
+  }
+  flush();
+}
+
+Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
+  const std::string base = dict_path.substr(0, dict_path.rfind(".dict"));
+  const std::string index_path = base + ".index";
+  Result<std::string> index = ReadWhole(index_path);
+  if (!index.ok()) return index.status();
+  Result<std::string> dict = ReadWhole(dict_path);
+  if (!dict.ok()) return dict.status();
+  std::vector<DictionaryEntry> out;
+  std::istringstream lines(*index);
+  std::string line;
+  for (size_t line_no = 1; std::getline(lines, line); ++line_no) {
+    if (line.empty() || line.starts_with("00database") || line.starts_with("00-database")) continue;
+    const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    uint64_t offset = 0, length = 0;
+    if (t1 == std::string::npos || t2 == std::string::npos ||
+        !DecodeDictdNumber(std::string_view(line).substr(t1 + 1, t2 - t1 - 1), offset) ||
+        !DecodeDictdNumber(Trim(std::string_view(line).substr(t2 + 1)), length) ||
+        offset + length > dict->size()) {
+      return Status::BadInput(index_path + ":" + std::to_string(line_no) +
+                              ": not a dictd index line: '" + Shorten(line, 60) + "'");
+    }
+    const std::string_view entry = std::string_view(*dict).substr(offset, length);
+    const size_t nl = entry.find('\n');
+    if (nl == std::string_view::npos) continue;
+    AddTranslations(line.substr(0, t1), entry.substr(nl + 1), out);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<DictionaryEntry>> ReadDictionary(const std::string& path) {
+  if (path.ends_with(".dict") || path.ends_with(".dict.dz")) return ReadDictd(path);
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  if (const auto bad = FindInvalidUtf8(*text)) {
+    return Status::BadInput(path + ":" + std::to_string(PositionOf(*text, *bad).line) +
+                            ": invalid UTF-8");
+  }
+  std::vector<DictionaryEntry> out;
+  std::istringstream lines(*text);
+  std::string line;
+  for (size_t line_no = 1; std::getline(lines, line); ++line_no) {
+    const std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    if (const size_t at = trimmed.find(" @ "); at != std::string::npos) {
+      out.push_back({Trim(std::string_view(trimmed).substr(at + 3)), Trim(std::string_view(trimmed).substr(0, at))});
+      continue;
+    }
+    const size_t tab = trimmed.find('\t');
+    if (tab != std::string::npos && trimmed.find('\t', tab + 1) == std::string::npos) {
+      std::string a = Trim(std::string_view(trimmed).substr(0, tab));
+      std::string b = Trim(std::string_view(trimmed).substr(tab + 1));
+      if (HasCyrillic(b) && !HasCyrillic(a)) std::swap(a, b);
+      if (!a.empty() && !b.empty()) {
+        out.push_back({std::move(a), std::move(b)});
+        continue;
+      }
+    }
+    return Status::BadInput(path + ":" + std::to_string(line_no) +
+                            ": expected 'english @ russian' or two tab-separated columns, not '" +
+                            Shorten(trimmed, 60) + "'");
+  }
+  return out;
+}
+
+}  // namespace sverka::tm
