@@ -48,6 +48,15 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
       }
     }
   }
+  if (pairs.size() > options.max_lexicon_pairs) {
+    // Every k-th pair (in document order), so every part of the batch counts.
+    std::vector<WordPair> sample;
+    sample.reserve(options.max_lexicon_pairs);
+    for (size_t k = 0; k < options.max_lexicon_pairs; ++k) {
+      sample.push_back(pairs[k * pairs.size() / options.max_lexicon_pairs]);
+    }
+    pairs = std::move(sample);
+  }
   const TranslationTable table =
       pairs.empty() ? dictionary : MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
   for (size_t d = 0; d < documents.size(); ++d) {

@@ -21,6 +21,9 @@ struct BatchOptions {
   bool learn_lexicon = true;
   // 1-1 beads of the first pass at or above this posterior train the lexicon.
   double confident_score = 0.9;
+  // At most this many of them, spread evenly over the batch: Model 1 has
+  // converged on a few thousand pairs, and more only cost time.
+  size_t max_lexicon_pairs = 4000;
   LexiconOptions lexicon;
   // Re-estimate the bead priors for the second pass from the first pass's
   // expected shape counts, smoothed towards Gale and Church's priors with
