@@ -47,12 +47,24 @@ double NegLogTail(double delta) {
   return table(delta);
 }
 
-double LogAddExp(double a, double b) {
-  if (a == -kInf) return b;
-  if (b == -kInf) return a;
-  const double hi = std::max(a, b);
-  return hi + std::log1p(std::exp(-std::fabs(a - b)));
-}
+// log(sum(exp(terms))) of at most kBeadShapes.size() terms, with one log.
+class LogSum {
+ public:
+  void Add(double v) { terms_[count_++] = v; }
+  double Value() const {
+    if (count_ == 0) return -kInf;
+    const double hi = *std::max_element(terms_.begin(), terms_.begin() + count_);
+    if (hi == -kInf) return -kInf;
+    double sum = 0;
+    for (int k = 0; k < count_; ++k) sum += std::exp(terms_[k] - hi);
+    return hi + std::log(sum);
+  }
+
+ private:
+  std::array<double, kBeadShapes.size()> terms_{};
+  int count_ = 0;
+};
+
 
 size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t n = 0;
@@ -173,7 +185,8 @@ class BandedAligner {
     for (int32_t i = 0; i <= n_; ++i) {
       for (int32_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
-        double best = kInf, alpha = -kInf;
+        double best = kInf;
+        LogSum alpha;
         uint8_t best_shape = 0;
         for (int s = 0; s < kShapes; ++s) {
           const int32_t pi = i - kBeadShapes[s].ru, pj = j - kBeadShapes[s].en;
@@ -187,12 +200,12 @@ class BandedAligner {
           }
           if (sums) {
             costs_[Index(i, j) * kShapes + s] = static_cast<float>(c);
-            alpha = LogAddExp(alpha, alpha_[p] - c);
+            alpha.Add(alpha_[p] - c);
           }
         }
         best_[Index(i, j)] = best;
         back_[Index(i, j)] = best_shape;
-        if (sums) alpha_[Index(i, j)] = alpha;
+        if (sums) alpha_[Index(i, j)] = alpha.Value();
       }
     }
   }
@@ -208,17 +221,17 @@ class BandedAligner {
       for (int32_t j = hi_[i]; j >= lo_[i]; --j) {
         if (i == n_ && j == m_) continue;
         const double alpha = alpha_[Index(i, j)];
-        double beta = -kInf;
+        LogSum beta;
         for (int s = 0; s < kShapes; ++s) {
           const int32_t ni = i + kBeadShapes[s].ru, nj = j + kBeadShapes[s].en;
           if (ni > n_ || nj > m_ || nj < lo_[ni] || nj > hi_[ni]) continue;
           const double b = beta_[Index(ni, nj)];
           if (b == -kInf) continue;
           const double through = b - costs_[Index(ni, nj) * kShapes + s];
-          beta = LogAddExp(beta, through);
+          beta.Add(through);
           if (stats && alpha != -kInf) stats->expected_shapes[s] += std::exp(alpha + through - total);
         }
-        beta_[Index(i, j)] = beta;
+        beta_[Index(i, j)] = beta.Value();
       }
     }
   }
