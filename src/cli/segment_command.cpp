@@ -9,9 +9,11 @@ namespace sverka::cli {
 
 int RunSegment(const Args& args) {
   po::options_description options("Options");
-  std::string lang_code, file;
+  std::string lang_code, file, engine;
   options.add_options()
       ("lang,l", po::value(&lang_code)->required(), "language of the text: ru or en")
+      ("engine", po::value(&engine)->default_value("rules"),
+       "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)")
       ("file", po::value(&file)->default_value("-"), "input file, UTF-8; '-' reads standard input");
   po::positional_options_description positional;
   positional.add("file", 1);
@@ -24,7 +26,13 @@ int RunSegment(const Args& args) {
   }
   const std::optional<Language> lang = ParseLanguage(lang_code);
   if (!lang) throw UsageError("--lang must be ru or en, not '" + lang_code + "'");
-  Result<pipeline::SideText> side = pipeline::ReadSide(file, *lang, {});
+  pipeline::ReadOptions read_options;
+  if (engine == "icu") {
+    read_options.splitter.engine = segment::Engine::kIcu;
+  } else if (engine != "rules") {
+    throw UsageError("--engine must be rules or icu, not '" + engine + "'");
+  }
+  Result<pipeline::SideText> side = pipeline::ReadSide(file, *lang, read_options);
   if (!side.ok()) return Report(side.status());
   int32_t paragraph = 0;
   for (const auto& s : side->sentences) {

@@ -41,7 +41,7 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
     }
   } else {
     Result<std::unique_ptr<segment::SentenceSplitter>> splitter =
-        segment::SentenceSplitter::Create(lang);
+        segment::SentenceSplitter::Create(lang, options.splitter);
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
     for (const text::Span para : text::SplitParagraphs(bytes)) {

@@ -6,6 +6,7 @@
 
 #include "common/language.h"
 #include "common/status.h"
+#include "segment/sentence_splitter.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -19,6 +20,8 @@ struct SideText {
 struct ReadOptions {
   // One sentence per line (blank lines end paragraphs); no segmentation.
   bool presegmented = false;
+  // How sentences are found (built-in rules, a user's SRX file, plain ICU).
+  segment::SplitterOptions splitter;
 };
 
 // Reads and segments `path` ("-": standard input). Fails with kBadInput on
