@@ -84,7 +84,9 @@ Next LookAhead(std::string_view s, size_t cut) {
       if (!IsDash(c)) dashes_only = false;
       k = nx;
     }
-    n.trailing = !alnum && closing && !dashes_only;
+    const UChar32 first = At(s, i);
+    const bool opens = first == '(' || first == '[' || first == '{' || first == 0xAB || first == 0x201E;
+    n.trailing = !alnum && closing && !dashes_only && !opens;
   }
   // Skip opening quotes/brackets and dialogue dashes (with their spaces).
   for (int guard = 0; i < s.size() && guard < 8; ++guard) {
@@ -233,6 +235,24 @@ bool StartsSentence(std::string_view s, size_t sentence_begin, size_t word_begin
   return true;
 }
 
+// Tokens holding a letter or digit in [begin, end).
+size_t CountWords(std::string_view s, size_t begin, size_t end) {
+  size_t words = 0, i = begin, next = 0;
+  bool in_word = false, alnum = false;
+  while (i < end) {
+    const UChar32 c = At(s, i, &next);
+    if (IsSpace(c)) {
+      if (in_word && alnum) ++words;
+      in_word = alnum = false;
+    } else {
+      in_word = true;
+      alnum = alnum || u_isalnum(c);
+    }
+    i = next;
+  }
+  return words + (in_word && alnum ? 1 : 0);
+}
+
 // "⁃9" -> "9", "•a" -> "a".
 std::string_view StripBullets(std::string_view w) {
   size_t i = 0, next = 0;
@@ -345,9 +365,8 @@ bool IsSmileyEnd(std::string_view s, const Before_& b, const std::vector<Pair>& 
   const bool closes = std::any_of(pairs.begin(), pairs.end(),
                                   [&](const Pair& p) { return p.close == last; });
   if (!closes) return !IsListMarker(b.word);
-  return b.word.size() >= 1 && (b.word.back() == ':' || b.word.back() == '=' || b.word.back() == ';' ||
-                                (b.word.size() >= 2 && b.word.substr(b.word.size() - 2) == ":-"));
   (void)s;
+  return b.word == ":" || b.word == ";" || b.word == "=" || b.word == ":-" || b.word == ";-";
 }
 
 // List items written in one paragraph: "1) a 2) b", "a. x b. y", "• x • y".
@@ -428,7 +447,8 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
   const bool ellipsis = b.term.find("\xE2\x80\xA6") != std::string_view::npos ||
                         b.term.find("..") != std::string_view::npos;
   if (!has_period && !strong && !ellipsis) {
-    return IsSmileyEnd(s, b, pairs) && next.space && next.start == Start::kUpper;
+    return IsSmileyEnd(s, b, pairs) && next.space &&
+           (next.start == Start::kUpper || (next.start == Start::kLower && rules.break_before_lowercase && !next.dash));
   }
   if (!next.space) {
     // "world.Today": only between two words, never inside an address or a number.
@@ -445,8 +465,13 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
            ((IsPlainWord(b.word) && CountLetters(b.word) >= 2) || IsNumber(b.word));
   }
   if (strong) {
-    // "— Ты придёшь? — спросил он.", "Yahoo! in": a lower-case word continues.
-    return next.start != Start::kLower;
+    // "— Ты придёшь? — спросил он.", "Yahoo! in", "\"Hi!\" she said": a lower-case
+    // word continues the sentence, except in chat text after a bare "?" or "!"
+    // that follows a lower-case word ("where did you grow up? india?").
+    if (next.start != Start::kLower) return true;
+    return rules.break_before_lowercase && !next.dash &&
+           b.term.find_first_not_of("?!") == std::string_view::npos && !b.word.empty() &&
+           u_islower(At(b.word, 0)) && IsPlainWord(b.word);
   }
   if (ellipsis) {
     // "[...]" marks an omission inside a quotation, not an end.
@@ -479,9 +504,11 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
         case AbbreviationKind::kNeverBreak:
           return false;
         case AbbreviationKind::kBreakBeforeCapital:
-          return next.start == Start::kUpper;
+          return next.start == Start::kUpper &&
+                 CountWords(s, sentence_begin, b.word_begin) >= rules.min_words_before_abbreviation_end;
         case AbbreviationKind::kBreakBeforeStarter:
-          return next.start == Start::kUpper && !next.dash && rules.starters.count(next.word) > 0;
+          return next.start == Start::kUpper && !next.dash && rules.starters.count(next.word) > 0 &&
+                 CountWords(s, sentence_begin, b.word_begin) >= rules.min_words_before_abbreviation_end;
       }
     }
     const std::string key = LowerCase(b.word) + ".";

@@ -33,6 +33,8 @@ struct RuleSet {
   bool break_before_lowercase = false;
   // No boundary inside quotes or brackets closed within this many bytes; 0: off.
   size_t max_quote_bytes = 0;
+  // Words that must precede a "may end a sentence" abbreviation for it to end one.
+  size_t min_words_before_abbreviation_end = 0;
 };
 
 // Parses a rule file's text. `name` is used in messages. Fails with

@@ -156,3 +156,20 @@ TEST_CASE("plain ICU engine keeps ICU's boundaries", "[segment]") {
   // ICU alone cuts after "т. е." style abbreviations and initials.
   CHECK((*splitter)->Split("Это написал А. С. Пушкин.").size() > 1);
 }
+
+TEST_CASE("an abbreviation ends a sentence only after a few words", "[segment][rules]") {
+  Check({
+      {kRu, "В 2010-2012 гг. Виктор посещал Волгоград.", {"В 2010-2012 гг. Виктор посещал Волгоград."}},
+      {kRu, "Он умер в середине 1980-х гг. Его помнят.", {"Он умер в середине 1980-х гг.", "Его помнят."}},
+      {kEn, "Let's ask Jane and co. They should know.", {"Let's ask Jane and co.", "They should know."}},
+  });
+}
+
+TEST_CASE("chat text: a bare '?' or '!' after a lower-case word ends a sentence", "[segment][rules]") {
+  Check({
+      {kEn, "where did you grow up? india? wow.", {"where did you grow up?", "india?", "wow."}},
+      {kEn, "She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
+      {kRu, "Ты где? дома? ясно.", {"Ты где?", "дома?", "ясно."}},
+      {kRu, "«Ты где?» спросил он.", {"«Ты где?» спросил он."}},
+  });
+}
