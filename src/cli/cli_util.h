@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "common/status.h"
+#include "pipeline/document_reader.h"
 
 namespace sverka::cli {
 
@@ -19,6 +20,14 @@ int Report(const Status& status);
 bool ParseArgs(const Args& args, const po::options_description& options,
                const po::positional_options_description& positional, po::variables_map& vm,
                const std::string& usage);
+
+// The input options `segment` and `align` share (doc/cli.md).
+struct ReadArgs {
+  std::string encoding, paragraphs = "auto", input = "auto", engine = "rules", rules;
+};
+void AddReadOptions(po::options_description& options, ReadArgs& args);
+// Throws UsageError for a value not in the option's list.
+pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm);
 
 // Thrown for a usage error found after parsing (caught in main, exit 2).
 class UsageError : public std::runtime_error {

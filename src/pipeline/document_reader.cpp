@@ -1,34 +1,56 @@
 #include "pipeline/document_reader.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/utf8.h"
 #include "segment/sentence_splitter.h"
+#include "text/html_text.h"
 #include "text/paragraphs.h"
 #include "text/text_file.h"
 
 namespace sverka::pipeline {
 namespace {
 
-void AddSentence(SideText& side, std::string_view bytes, text::Span span, size_t base,
-                 int32_t paragraph) {
+// The text sentences are cut from, and how its offsets lead back to the file.
+struct Source {
+  const text::TextFile& file;
+  std::string_view text;              // file.bytes, or the HTML's running text
+  const text::OffsetMap* html_map;    // text -> file.bytes for HTML, else null
+  size_t ToFile(size_t offset) const {
+    return file.Source(html_map ? html_map->ToSource(text, offset) : offset);
+  }
+};
+
+void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
   tm::SentenceRecord s;
   s.paragraph = paragraph;
-  s.text = CollapseWhitespace(bytes.substr(span.begin, span.size()));
-  s.start_offset = static_cast<int64_t>(base + span.begin);
-  s.end_offset = static_cast<int64_t>(base + span.end);
+  s.text = CollapseWhitespace(source.text.substr(span.begin, span.size()));
+  s.start_offset = static_cast<int64_t>(source.ToFile(span.begin));
+  s.end_offset = static_cast<int64_t>(source.ToFile(span.end));
   side.sentences.push_back(std::move(s));
 }
 
 }  // namespace
 
 Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options) {
-  Result<text::TextFile> file = text::ReadTextFile(path);
+  Result<text::TextFile> file = text::ReadTextFile(path, options.decode);
   if (!file.ok()) return file.status();
   SideText side;
   side.file = path;
   side.hash = tm::ContentHash(file->bytes);
-  const std::string_view bytes = file->bytes;
+  std::optional<text::HtmlText> html;
+  const bool is_html = options.format == InputFormat::kHtml ||
+                       (options.format == InputFormat::kAuto && text::LooksLikeHtml(path, file->bytes));
+  if (is_html) {
+    Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes);
+    if (!extracted.ok()) return extracted.status();
+    html = std::move(extracted).value();
+  }
+  const Source source{*file, html ? std::string_view(html->text) : std::string_view(file->bytes),
+                      html ? &html->map : nullptr};
+  const std::string_view bytes = source.text;
+  const text::ParagraphMode mode = html ? text::ParagraphMode::kBlankLines : options.paragraphs;
   if (options.presegmented) {
     // Paragraphs still count: a blank line starts a new one.
     int32_t paragraph = 0;
@@ -36,7 +58,7 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
     for (const text::Span line : text::SplitNonBlankLines(bytes)) {
       const std::string_view gap = bytes.substr(expected_next, line.begin - expected_next);
       if (!side.sentences.empty() && std::count(gap.begin(), gap.end(), '\n') >= 2) ++paragraph;
-      AddSentence(side, bytes, line, file->base_offset, paragraph);
+      AddSentence(side, source, line, paragraph);
       expected_next = line.end;
     }
   } else {
@@ -44,11 +66,10 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
         segment::SentenceSplitter::Create(lang, options.splitter);
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
-    for (const text::Span para : text::SplitParagraphs(bytes)) {
+    for (const text::Span para : text::SplitParagraphs(bytes, mode)) {
       const std::string_view para_text = bytes.substr(para.begin, para.size());
       for (const text::Span s : (*splitter)->Split(para_text)) {
-        AddSentence(side, bytes, {para.begin + s.begin, para.begin + s.end}, file->base_offset,
-                    paragraph);
+        AddSentence(side, source, {para.begin + s.begin, para.begin + s.end}, paragraph);
       }
       ++paragraph;
     }

@@ -7,6 +7,8 @@
 #include "common/language.h"
 #include "common/status.h"
 #include "segment/sentence_splitter.h"
+#include "text/encoding.h"
+#include "text/paragraphs.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -17,15 +19,28 @@ struct SideText {
   std::vector<tm::SentenceRecord> sentences;
 };
 
+enum class InputFormat {
+  kAuto,  // HTML when text::LooksLikeHtml, else plain text
+  kText,
+  kHtml,
+};
+
 struct ReadOptions {
   // One sentence per line (blank lines end paragraphs); no segmentation.
   bool presegmented = false;
   // How sentences are found (built-in rules, a user's SRX file, plain ICU).
   segment::SplitterOptions splitter;
+  // Encoding (named or recognised) and what to do with invalid UTF-8.
+  text::DecodeOptions decode;
+  // Plain text only: how paragraphs are marked.
+  text::ParagraphMode paragraphs = text::ParagraphMode::kAuto;
+  InputFormat format = InputFormat::kAuto;
 };
 
-// Reads and segments `path` ("-": standard input). Fails with kBadInput on
-// unusable files (see text::ReadTextFile) and when no sentence is found.
+// Reads and segments `path` ("-": standard input): plain text or HTML, in
+// any encoding text::DecodeText reads. Sentence offsets are byte offsets
+// into the file as stored. Fails with kBadInput on unusable files (see
+// text::ReadTextFile, text::ExtractHtmlText), kUsage on an unknown encoding name.
 Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options);
 
 }  // namespace sverka::pipeline
