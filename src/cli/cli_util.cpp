@@ -32,6 +32,8 @@ void AddReadOptions(po::options_description& options, ReadArgs& args) {
        "plain text paragraphs: auto, blank-lines (hard-wrapped text) or lines (one per line)")
       ("input", po::value(&args.input)->default_value("auto"),
        "auto (HTML by .html/.htm/.xhtml or content), text or html")
+      ("rules", po::value(&args.rules),
+       "segment with the rules of this SRX 2.0 file (as a CAT tool would) instead of sverka's")
       ("engine", po::value(&args.engine)->default_value("rules"),
        "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)");
 }
@@ -63,6 +65,7 @@ pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_ma
   } else if (args.engine != "rules") {
     throw UsageError("--engine must be rules or icu, not '" + args.engine + "'");
   }
+  read.srx_file = args.rules;
   return read;
 }
 

@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "segment/sentence_splitter.h"
 #include "text/html_text.h"
+#include "text/srx_file.h"
 #include "text/paragraphs.h"
 #include "text/text_file.h"
 
@@ -62,8 +63,17 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
       expected_next = line.end;
     }
   } else {
+    segment::SplitterOptions splitter_options = options.splitter;
+    if (!options.srx_file.empty()) {
+      Result<text::TextFile> srx_file = text::ReadTextFile(options.srx_file);
+      if (!srx_file.ok()) return srx_file.status();
+      Result<text::SrxRules> srx =
+          text::ParseSrx(options.srx_file, srx_file->bytes, LanguageCode(lang));
+      if (!srx.ok()) return srx.status();
+      splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx).value());
+    }
     Result<std::unique_ptr<segment::SentenceSplitter>> splitter =
-        segment::SentenceSplitter::Create(lang, options.splitter);
+        segment::SentenceSplitter::Create(lang, splitter_options);
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
     for (const text::Span para : text::SplitParagraphs(bytes, mode)) {

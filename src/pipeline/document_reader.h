@@ -35,6 +35,9 @@ struct ReadOptions {
   // Plain text only: how paragraphs are marked.
   text::ParagraphMode paragraphs = text::ParagraphMode::kAuto;
   InputFormat format = InputFormat::kAuto;
+  // An SRX 2.0 file whose rules for the side's language replace the built-in
+  // segmentation (empty: none).
+  std::string srx_file;
 };
 
 // Reads and segments `path` ("-": standard input): plain text or HTML, in

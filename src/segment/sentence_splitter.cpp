@@ -7,6 +7,7 @@
 #include <string>
 
 #include "segment/boundary_rules.h"
+#include "segment/srx_splitter.h"
 
 namespace sverka::segment {
 
@@ -15,6 +16,7 @@ struct SentenceSplitter::Impl {
   Language lang = Language::kEnglish;
   Engine engine = Engine::kRules;
   const RuleSet* rules = nullptr;
+  std::unique_ptr<SrxSplitter> srx;
 };
 
 SentenceSplitter::SentenceSplitter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -36,11 +38,31 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(Language lang
   impl->lang = lang;
   impl->engine = options.engine;
   impl->rules = options.rules ? options.rules : &BuiltinRules(lang);
+  if (options.srx) {
+    Result<std::unique_ptr<SrxSplitter>> srx = SrxSplitter::Create(*options.srx);
+    if (!srx.ok()) return srx.status();
+    impl->srx = std::move(srx).value();
+  }
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(impl)));
 }
 
 namespace {
 bool IsBlank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// Sentences between consecutive cuts, trimmed of white space.
+std::vector<text::Span> ToSpans(std::string_view flat, std::vector<size_t> cuts) {
+  std::vector<text::Span> sentences;
+  size_t start = 0;
+  cuts.push_back(flat.size());
+  for (size_t end : cuts) {
+    size_t b = start, e = end;
+    while (b < e && IsBlank(flat[b])) ++b;
+    while (e > b && IsBlank(flat[e - 1])) --e;
+    if (b < e) sentences.push_back({b, e});
+    start = end;
+  }
+  return sentences;
+}
 }  // namespace
 
 std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
@@ -51,6 +73,10 @@ std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
     if (ch == '\n' || ch == '\r') ch = ' ';
   }
   std::vector<size_t> proposed;
+  if (impl_->srx) {
+    proposed = impl_->srx->Cuts(paragraph);
+    return ToSpans(flat, std::move(proposed));
+  }
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, flat.data(), static_cast<int64_t>(flat.size()), &status);
   if (U_FAILURE(status)) return {{0, paragraph.size()}};
@@ -68,17 +94,7 @@ std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
   if (impl_->engine == Engine::kRules) {
     proposed = ChooseCuts(paragraph, proposed, *impl_->rules, impl_->lang);
   }
-  std::vector<text::Span> sentences;
-  size_t start = 0;
-  proposed.push_back(paragraph.size());
-  for (size_t end : proposed) {
-    size_t b = start, e = end;
-    while (b < e && IsBlank(flat[b])) ++b;
-    while (e > b && IsBlank(flat[e - 1])) --e;
-    if (b < e) sentences.push_back({b, e});
-    start = end;
-  }
-  return sentences;
+  return ToSpans(flat, std::move(proposed));
 }
 
 }  // namespace sverka::segment

@@ -8,6 +8,7 @@
 #include "common/language.h"
 #include "common/status.h"
 #include "segment/rule_set.h"
+#include "text/srx_file.h"
 #include "text/paragraphs.h"
 
 namespace sverka::segment {
@@ -22,6 +23,9 @@ struct SplitterOptions {
   // Rules to use instead of the built-in ones for the language (not owned;
   // must outlive the splitter). Ignored by Engine::kIcu.
   const RuleSet* rules = nullptr;
+  // A user's SRX rules for the language: when set, they alone decide
+  // (ICU and the built-in rules are not used), as in the user's CAT tool.
+  std::shared_ptr<const text::SrxRules> srx;
 };
 
 // Splits paragraphs into sentences. Line breaks inside a paragraph are read
@@ -29,7 +33,8 @@ struct SplitterOptions {
 // before a list item ("1) …", "• …"). Not thread-safe: one splitter per thread.
 class SentenceSplitter {
  public:
-  // Fails with kInternal when ICU has no sentence rules (a broken ICU install).
+  // Fails with kInternal when ICU has no sentence rules (a broken ICU
+  // install), kBadInput when an SRX rule's regular expression is bad.
   static Result<std::unique_ptr<SentenceSplitter>> Create(Language lang,
                                                           const SplitterOptions& options = {});
   ~SentenceSplitter();

@@ -334,3 +334,26 @@ TEST_CASE("segment input option errors exit 2 with one line", "[cli][segment][er
     CHECK(r.out.empty());
   }
 }
+
+TEST_CASE("segment --rules FILE.srx segments as the SRX rules say; bad SRX exits 1", "[cli][segment][srx]") {
+  ScratchDir dir;
+  WriteFile(dir / "in.txt", "Это т. е. всё. Конец.\n");
+  WriteFile(dir / "r.srx",
+            "<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">"
+            "<header cascade=\"yes\"/><body><languagerules><languagerule languagerulename=\"D\">"
+            "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
+            "</languagerule></languagerules><maprules>"
+            "<languagemap languagepattern=\".*\" languagerulename=\"D\"/></maprules></body></srx>\n");
+  WriteFile(dir / "bad.srx", "<srx>\n<body>\n");
+  const Run r = Sverka({"segment", "-l", "ru", "--rules", dir / "r.srx", dir / "in.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Это т.\nе.\nвсё.\nКонец.\n");
+  const Run bad = Sverka({"segment", "-l", "ru", "--rules", dir / "bad.srx", dir / "in.txt"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.ErrLine() == "sverka: " + dir / "bad.srx" +
+                             ":3: not well-formed XML: Premature end of data in tag body line 2");
+  CHECK(bad.out.empty());
+  const Run missing = Sverka({"align", dir / "in.txt", dir / "in.txt", "--rules", dir / "no.srx"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.ErrLine() == "sverka: " + dir / "no.srx" + ": cannot open: No such file or directory");
+}
