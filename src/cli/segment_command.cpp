@@ -9,25 +9,39 @@
 namespace sverka::cli {
 namespace {
 
-void PrintText(const pipeline::SideText& side) {
-  int32_t paragraph = side.sentences.empty() ? 0 : side.sentences.front().paragraph;
-  for (const auto& s : side.sentences) {
-    if (s.paragraph != paragraph) std::cout << "\n";
-    paragraph = s.paragraph;
-    std::cout << s.text << "\n";
+// Prints sentences as they come: one per line with a blank line between
+// paragraphs, or one JSON object whose "sentences" array is written
+// element by element (so memory stays flat on large files).
+class Printer {
+ public:
+  Printer(bool json, std::string file) : json_(json), file_(std::move(file)) {}
+  void operator()(const tm::SentenceRecord& s) {
+    if (json_) {
+      if (count_ == 0) Header();
+      std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
+                << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
+                << ",\"end\":" << s.end_offset << "}";
+    } else {
+      if (count_ && s.paragraph != paragraph_) std::cout << "\n";
+      std::cout << s.text << "\n";
+    }
+    paragraph_ = s.paragraph;
+    ++count_;
   }
-}
+  void Finish() {
+    if (json_ && count_ == 0) Header();
+    if (json_) std::cout << "]}\n";
+  }
 
-void PrintJson(const pipeline::SideText& side) {
-  std::cout << "{\"file\":" << JsonQuote(side.file) << ",\"sentences\":[";
-  for (size_t k = 0; k < side.sentences.size(); ++k) {
-    const auto& s = side.sentences[k];
-    std::cout << (k ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
-              << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
-              << ",\"end\":" << s.end_offset << "}";
-  }
-  std::cout << "]}\n";
-}
+ private:
+  // Written with the first sentence, so that a file refused at once prints nothing.
+  void Header() { std::cout << "{\"file\":" << JsonQuote(file_) << ",\"sentences\":["; }
+
+  bool json_;
+  std::string file_;
+  size_t count_ = 0;
+  int32_t paragraph_ = 0;
+};
 
 }  // namespace
 
@@ -57,13 +71,14 @@ int RunSegment(const Args& args) {
     throw UsageError("--format must be text or json, not '" + format + "'");
   }
   const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
-  Result<pipeline::SideText> side = pipeline::ReadSide(file, *lang, read_options);
-  if (!side.ok()) return Report(side.status());
-  if (format == "json") {
-    PrintJson(*side);
-  } else {
-    PrintText(*side);
+  Printer printer(format == "json", file);
+  const Status status = pipeline::StreamSide(
+      file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); });
+  if (!status.ok()) {
+    std::cout.flush();
+    return Report(status);
   }
+  printer.Finish();
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
 }

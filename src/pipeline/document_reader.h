@@ -1,6 +1,7 @@
 // One side of a pair: a text file read, split into paragraphs and sentences.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,17 @@ struct ReadOptions {
 // into the file as stored. Fails with kBadInput on unusable files (see
 // text::ReadTextFile, text::ExtractHtmlText), kUsage on an unknown encoding name.
 Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options);
+
+// Called with each sentence in order; `text` is white-space-collapsed.
+using SentenceSink = std::function<void(const tm::SentenceRecord&)>;
+
+// Like ReadSide, but hands each sentence to `sink` as soon as it is found.
+// A plain UTF-8 text file (the common case) is read a block of paragraphs
+// at a time, so memory stays flat however large the file; other inputs
+// (HTML, other encodings, --replace-invalid, --paragraphs lines) are read
+// whole through ReadSide. An error found late in a streamed file comes after
+// the sentences before it were already given to `sink`.
+Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
+                  const SentenceSink& sink);
 
 }  // namespace sverka::pipeline

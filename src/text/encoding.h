@@ -34,4 +34,7 @@ struct DecodedText {
 Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
                                const DecodeOptions& options);
 
+// `utf8` (valid UTF-8) in Unicode NFC.
+std::string ToNfc(std::string_view utf8);
+
 }  // namespace sverka::text
