@@ -54,3 +54,38 @@ TEST_CASE("the side's hash is of the file's bytes", "[pipeline]") {
   CHECK(a->hash == b->hash);
   CHECK(a->hash == tm::ContentHash("Same."));
 }
+
+TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole-read files",
+          "[pipeline]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "a.txt", "\xEF\xBB\xBFЗаголовок\n\nОдин. Два т. е. три.\nЧетыре.\n\nПять.");
+  testing::WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");  // Windows-1251: read whole
+  testing::WriteFile(dir / "a.html", "<p>Один. Два.</p><p>Три.</p>");
+  for (const std::string name : {"a.txt", "w.txt", "a.html"}) {
+    auto side = pipeline::ReadSide(dir / name, Language::kRussian, {});
+    REQUIRE(side.ok());
+    std::vector<tm::SentenceRecord> streamed;
+    const Status status = pipeline::StreamSide(dir / name, Language::kRussian, {},
+                                               [&](const tm::SentenceRecord& s) { streamed.push_back(s); });
+    REQUIRE(status.ok());
+    INFO(name);
+    REQUIRE(streamed.size() == side->sentences.size());
+    for (size_t i = 0; i < streamed.size(); ++i) {
+      CHECK(streamed[i].text == side->sentences[i].text);
+      CHECK(streamed[i].paragraph == side->sentences[i].paragraph);
+      CHECK(streamed[i].start_offset == side->sentences[i].start_offset);
+      CHECK(streamed[i].end_offset == side->sentences[i].end_offset);
+    }
+  }
+}
+
+TEST_CASE("a Windows-1251 side keeps offsets into the file as stored", "[pipeline]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");
+  auto side = pipeline::ReadSide(dir / "w.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 2);
+  CHECK(side->sentences[1].text == "Нет.");
+  CHECK(side->sentences[1].start_offset == 4);
+  CHECK(side->sentences[1].end_offset == 8);
+}
