@@ -89,3 +89,30 @@ TEST_CASE("a Windows-1251 side keeps offsets into the file as stored", "[pipelin
   CHECK(side->sentences[1].start_offset == 4);
   CHECK(side->sentences[1].end_offset == 8);
 }
+
+TEST_CASE("CRLF files: paragraphs and hard wraps read as with LF, offsets into the file", "[pipeline]") {
+  testing::ScratchDir dir;
+  const std::string text = "Один\r\nпример. Два.\r\n\r\nТри.\r\n";
+  testing::WriteFile(dir / "a.txt", text);
+  auto side = pipeline::ReadSide(dir / "a.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 3);
+  CHECK(side->sentences[0].text == "Один пример.");
+  CHECK(side->sentences[2].paragraph == 1);
+  CHECK(text.substr(side->sentences[2].start_offset, 7) == "Три.");
+}
+
+TEST_CASE("one paragraph per line is detected from long lines, or chosen", "[pipeline]") {
+  testing::ScratchDir dir;
+  const std::string para(250, 'a');
+  testing::WriteFile(dir / "a.txt", "Один " + para + ".\nДва " + para + ".\n");
+  auto side = pipeline::ReadSide(dir / "a.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 2);
+  CHECK(side->sentences[1].paragraph == 1);
+  testing::WriteFile(dir / "b.txt", "Один\nДва\n");
+  auto lines = pipeline::ReadSide(dir / "b.txt", Language::kRussian,
+                                  {.paragraphs = text::ParagraphMode::kLines});
+  REQUIRE(lines.ok());
+  CHECK(lines->sentences.size() == 2);
+}

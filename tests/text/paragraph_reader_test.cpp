@@ -84,3 +84,28 @@ TEST_CASE("paragraph reader: invalid UTF-8 after the first block names line and 
                                ":3: invalid UTF-8 (byte 0xC3 at byte offset " + std::to_string(bad) +
                                "); name the encoding with --encoding, or use --replace-invalid");
 }
+
+TEST_CASE("paragraph reader: a NUL byte after the first block is a binary-file error", "[text][errors]") {
+  testing::ScratchDir dir;
+  std::string text;
+  while (text.size() < ParagraphReader::kBlockBytes + 10) text += "Line of text.\n\n";
+  const size_t nul = text.size();
+  text += std::string("x\0y\n", 4);
+  testing::WriteFile(dir / "a.txt", text);
+  auto reader = ParagraphReader::Open(dir / "a.txt");
+  REQUIRE(reader.ok());
+  Status error;
+  for (;;) {
+    size_t offset = 0;
+    auto chunk = (*reader)->Next(&offset);
+    if (!chunk.ok()) {
+      error = chunk.status();
+      break;
+    }
+    REQUIRE_FALSE(chunk->empty());
+  }
+  const size_t line = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  CHECK(error.message() == dir / "a.txt" + ":" + std::to_string(line) +
+                               ":2: NUL byte in text at byte offset " + std::to_string(nul + 1) +
+                               " (a binary file?)");
+}

@@ -76,3 +76,10 @@ TEST_CASE("SRX: external entities are never read", "[text][srx]") {
   REQUIRE(srx->rules.size() == 1);
   CHECK(srx->rules[0].before.find("root") == std::string::npos);
 }
+
+TEST_CASE("SRX: a file above the size limit is refused before parsing", "[text][srx][errors]") {
+  const std::string huge(kMaxSrxBytes + 1, ' ');
+  auto srx = ParseSrx("r.srx", huge, "ru");
+  REQUIRE_FALSE(srx.ok());
+  CHECK(srx.status().message() == "r.srx: too large for an SRX file");
+}
