@@ -134,7 +134,8 @@ TEST_CASE("headlines and chat: no final punctuation, smileys, lower-case starts"
       {kRu, "Федеральные новости без точки", {"Федеральные новости без точки"}},
       {kRu, "Как красиво))) Зима пришла.", {"Как красиво)))", "Зима пришла."}},
       {kRu, "Отлично :) Жду ещё.", {"Отлично :)", "Жду ещё."}},
-      {kRu, "Было здорово. завтра снова пойдём.", {"Было здорово.", "завтра снова пойдём."}},
+      // break-before-lowercase is off for Russian (ru.rules): an unlisted abbreviation is likelier.
+      {kRu, "Было здорово. завтра снова пойдём.", {"Было здорово. завтра снова пойдём."}},
       {kEn, "Great food. definitely a must.", {"Great food.", "definitely a must."}},
       {kEn, "She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
       {kEn, "Hello world.Today is Tuesday.", {"Hello world.", "Today is Tuesday."}},
@@ -169,7 +170,7 @@ TEST_CASE("chat text: a bare '?' or '!' after a lower-case word ends a sentence"
   Check({
       {kEn, "where did you grow up? india? wow.", {"where did you grow up?", "india?", "wow."}},
       {kEn, "She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
-      {kRu, "Ты где? дома? ясно.", {"Ты где?", "дома?", "ясно."}},
+      {kRu, "Ты где? дома? ясно.", {"Ты где? дома? ясно."}},  // off for Russian (ru.rules)
       {kRu, "«Ты где?» спросил он.", {"«Ты где?» спросил он."}},
   });
 }
