@@ -121,15 +121,15 @@ Next LookAhead(std::string_view s, size_t cut) {
 
 // ---- the word before a cut -------------------------------------------------
 
-struct Before_ {
+struct Behind {
   size_t cluster = 0;     // start of the final punctuation and closing quotes
   std::string_view term;  // that cluster
   std::string_view word;  // the token before it, without opening quotes
   size_t word_begin = 0;
 };
 
-Before_ LookBehind(std::string_view s, size_t cut, size_t sentence_begin) {
-  Before_ b;
+Behind LookBehind(std::string_view s, size_t cut, size_t sentence_begin) {
+  Behind b;
   size_t i = cut, prev = 0;
   while (i > 0) {
     const UChar32 c = Before(s, i, &prev);
@@ -262,7 +262,7 @@ std::string_view StripBullets(std::string_view w) {
 
 // Abbreviation keys ending at the period after `word`: "е.", then "т.е." when
 // the token before is "т." (short tokens with dots, at most three).
-std::vector<std::string> AbbreviationKeys(std::string_view s, const Before_& b) {
+std::vector<std::string> AbbreviationKeys(std::string_view s, const Behind& b) {
   std::vector<std::string> keys;
   std::string key = LowerCase(b.word) + ".";
   keys.push_back(key);
@@ -332,8 +332,7 @@ bool InsideShortPair(const std::vector<Pair>& pairs, size_t cluster, size_t cut,
 // Ends of final-punctuation clusters followed by white space, and of smileys
 // followed by white space and a capital: ICU does not break before a digit,
 // a dash or a lower-case word (UAX #29 rules SB8, SB8a), nor after "…" or ")".
-void AddOwnCandidates(std::string_view s, const std::vector<Pair>& pairs,
-                      std::vector<size_t>& out) {
+void AddOwnCandidates(std::string_view s, std::vector<size_t>& out) {
   size_t i = 0, next = 0;
   while (i < s.size()) {
     const UChar32 c = At(s, i, &next);
@@ -355,17 +354,15 @@ void AddOwnCandidates(std::string_view s, const std::vector<Pair>& pairs,
     }
     i = next;
   }
-  (void)pairs;
 }
 
 // A bracket that closes nothing, or an emoticon: the end of a chat sentence.
-bool IsSmileyEnd(std::string_view s, const Before_& b, const std::vector<Pair>& pairs) {
+bool IsSmileyEnd(const Behind& b, const std::vector<Pair>& pairs) {
   if (b.term.empty() || b.term.back() != ')') return false;
   const size_t last = b.cluster + b.term.size() - 1;
   const bool closes = std::any_of(pairs.begin(), pairs.end(),
                                   [&](const Pair& p) { return p.close == last; });
   if (!closes) return !IsListMarker(b.word);
-  (void)s;
   return b.word == ":" || b.word == ";" || b.word == "=" || b.word == ":-" || b.word == ";-";
 }
 
@@ -437,7 +434,7 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
   if (next.start == Start::kEnd && !next.emoticon) return false;
   // A smiley or stray closing marks after the punctuation belong to the sentence before it.
   if (next.emoticon || next.trailing) return false;
-  const Before_ b = LookBehind(s, cut, sentence_begin);
+  const Behind b = LookBehind(s, cut, sentence_begin);
   if (b.term.empty()) return false;
   if (InsideShortPair(pairs, b.cluster, cut, rules.max_quote_bytes)) return false;
 
@@ -447,7 +444,7 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
   const bool ellipsis = b.term.find("\xE2\x80\xA6") != std::string_view::npos ||
                         b.term.find("..") != std::string_view::npos;
   if (!has_period && !strong && !ellipsis) {
-    return IsSmileyEnd(s, b, pairs) && next.space &&
+    return IsSmileyEnd(b, pairs) && next.space &&
            (next.start == Start::kUpper || (next.start == Start::kLower && rules.break_before_lowercase && !next.dash));
   }
   if (!next.space) {
@@ -554,7 +551,7 @@ std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> pr
     while (p > 0 && IsSpace(Before(text, p, &prev))) p = prev;
     candidates.push_back(p);
   }
-  AddOwnCandidates(text, pairs, candidates);
+  AddOwnCandidates(text, candidates);
   std::vector<size_t> forced;
   AddListCuts(text, forced);
   candidates.insert(candidates.end(), forced.begin(), forced.end());
