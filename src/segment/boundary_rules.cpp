@@ -39,10 +39,12 @@ bool IsCloser(UChar32 c) {
          c == ')' || c == ']' || c == '}';
 }
 bool IsOpener(UChar32 c) {
-  return c == '"' || c == '`' || c == '\'' || c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2018 ||
-         c == '(' || c == '[' || c == '{';
+  return c == '"' || c == '`' || c == '\'' || c == 0xAB || c == 0x201C || c == 0x201E ||
+         c == 0x2018 || c == '(' || c == '[' || c == '{';
 }
-bool IsDash(UChar32 c) { return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015; }
+bool IsDash(UChar32 c) {
+  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
 
 // ---- the word after a cut --------------------------------------------------
 
@@ -60,7 +62,8 @@ struct Next {
 
 bool IsEmoticonAt(std::string_view s, size_t i) {
   const std::string_view t = s.substr(i, 4);
-  for (std::string_view e : {":)", ":-)", ":(", ":-(", ";)", ";-)", "=)", ":D", ":-D", ":P", "))"}) {
+  for (std::string_view e :
+       {":)", ":-)", ":(", ":-(", ";)", ";-)", "=)", ":D", ":-D", ":P", "))"}) {
     if (t.substr(0, e.size()) == e) return true;
   }
   return false;
@@ -80,12 +83,14 @@ Next LookAhead(std::string_view s, size_t cut) {
     while (k < s.size() && !IsSpace(At(s, k, &nx))) {
       const UChar32 c = At(s, k);
       if (u_isalnum(c)) alnum = true;
-      if (IsTerminal(c) || c == ',' || c == 0xBB || c == 0x201D || c == ')' || c == ']') closing = true;
+      if (IsTerminal(c) || c == ',' || c == 0xBB || c == 0x201D || c == ')' || c == ']')
+        closing = true;
       if (!IsDash(c)) dashes_only = false;
       k = nx;
     }
     const UChar32 first = At(s, i);
-    const bool opens = first == '(' || first == '[' || first == '{' || first == 0xAB || first == 0x201E;
+    const bool opens =
+        first == '(' || first == '[' || first == '{' || first == 0xAB || first == 0x201E;
     n.trailing = !alnum && closing && !dashes_only && !opens;
   }
   // Skip opening quotes/brackets and dialogue dashes (with their spaces).
@@ -180,8 +185,10 @@ bool IsNumber(std::string_view w) {
   if (w.empty()) return false;
   bool digit = false;
   for (char ch : w) {
-    if (ch >= '0' && ch <= '9') digit = true;
-    else if (ch != '.' && ch != ',' && ch != '$' && ch != '%' && ch != '-') return false;
+    if (ch >= '0' && ch <= '9')
+      digit = true;
+    else if (ch != '.' && ch != ',' && ch != '$' && ch != '%' && ch != '-')
+      return false;
   }
   return digit;
 }
@@ -290,13 +297,20 @@ std::vector<Pair> FindPairs(std::string_view s) {
   std::vector<std::pair<UChar32, size_t>> stack;
   const auto close_of = [](UChar32 open) -> UChar32 {
     switch (open) {
-      case 0xAB: return 0xBB;
-      case 0x201E: return 0x201C;
-      case 0x201C: return 0x201D;
-      case '(': return ')';
-      case '[': return ']';
-      case '{': return '}';
-      default: return open;
+      case 0xAB:
+        return 0xBB;
+      case 0x201E:
+        return 0x201C;
+      case 0x201C:
+        return 0x201D;
+      case '(':
+        return ')';
+      case '[':
+        return ']';
+      case '{':
+        return '}';
+      default:
+        return open;
     }
   };
   size_t i = 0, next = 0;
@@ -311,8 +325,8 @@ std::vector<Pair> FindPairs(std::string_view s) {
         break;
       }
     }
-    if (!closed && (c == 0xAB || c == 0x201E || c == 0x201C || c == '(' || c == '[' || c == '{' ||
-                    c == '"')) {
+    if (!closed &&
+        (c == 0xAB || c == 0x201E || c == 0x201C || c == '(' || c == '[' || c == '{' || c == '"')) {
       stack.push_back({c, i});
     }
     i = next;
@@ -360,8 +374,8 @@ void AddOwnCandidates(std::string_view s, std::vector<size_t>& out) {
 bool IsSmileyEnd(const Behind& b, const std::vector<Pair>& pairs) {
   if (b.term.empty() || b.term.back() != ')') return false;
   const size_t last = b.cluster + b.term.size() - 1;
-  const bool closes = std::any_of(pairs.begin(), pairs.end(),
-                                  [&](const Pair& p) { return p.close == last; });
+  const bool closes =
+      std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.close == last; });
   if (!closes) return !IsListMarker(b.word);
   return b.word == ":" || b.word == ";" || b.word == "=" || b.word == ":-" || b.word == ";-";
 }
@@ -411,10 +425,14 @@ void AddListCuts(std::string_view s, std::vector<size_t>& cuts) {
   } else {
     return;
   }
-  if (s.substr(p, 3) == ".) ") suffix = ".) ";
-  else if (s.substr(p, 2) == ") ") suffix = ") ";
-  else if (s.substr(p, 2) == ". ") suffix = ". ";
-  else return;
+  if (s.substr(p, 3) == ".) ")
+    suffix = ".) ";
+  else if (s.substr(p, 2) == ") ")
+    suffix = ") ";
+  else if (s.substr(p, 2) == ". ")
+    suffix = ". ";
+  else
+    return;
   for (int k = 2; k < 100; ++k) {
     const std::string marker =
         " " + (letters ? std::string(1, static_cast<char>(number[0] + k - 1)) : std::to_string(k)) +
@@ -428,8 +446,8 @@ void AddListCuts(std::string_view s, std::vector<size_t>& cuts) {
 
 // ---- the decision ----------------------------------------------------------
 
-bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std::vector<Pair>& pairs,
-               const RuleSet& rules, Language lang) {
+bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin,
+               const std::vector<Pair>& pairs, const RuleSet& rules, Language lang) {
   const Next next = LookAhead(s, cut);
   if (next.start == Start::kEnd && !next.emoticon) return false;
   // A smiley or stray closing marks after the punctuation belong to the sentence before it.
@@ -445,13 +463,14 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
                         b.term.find("..") != std::string_view::npos;
   if (!has_period && !strong && !ellipsis) {
     return IsSmileyEnd(b, pairs) && next.space &&
-           (next.start == Start::kUpper || (next.start == Start::kLower && rules.break_before_lowercase && !next.dash));
+           (next.start == Start::kUpper ||
+            (next.start == Start::kLower && rules.break_before_lowercase && !next.dash));
   }
   if (!next.space) {
     // "world.Today": only between two words, never inside an address or a number.
     const size_t token_end = s.find_first_of(" \t\r\n", cut);
-    const std::string_view token =
-        s.substr(b.word_begin, (token_end == std::string_view::npos ? s.size() : token_end) - b.word_begin);
+    const std::string_view token = s.substr(
+        b.word_begin, (token_end == std::string_view::npos ? s.size() : token_end) - b.word_begin);
     if (token.find('@') != std::string_view::npos || token.find('/') != std::string_view::npos ||
         token.find("www.") != std::string_view::npos) {
       return false;
@@ -489,8 +508,8 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
   if (period_first && single_capital) {
     // English "I" after a lower-case word is the pronoun: "you and I. Did".
     const std::string_view prev = TokenBefore(s, b.word_begin);
-    const bool pronoun = lang == Language::kEnglish && b.word == "I" && !prev.empty() &&
-                         u_islower(At(prev, 0));
+    const bool pronoun =
+        lang == Language::kEnglish && b.word == "I" && !prev.empty() && u_islower(At(prev, 0));
     if (!pronoun) return false;
   }
   if (period_first) {
@@ -501,11 +520,12 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin, const std:
         case AbbreviationKind::kNeverBreak:
           return false;
         case AbbreviationKind::kBreakBeforeCapital:
-          return next.start == Start::kUpper &&
-                 CountWords(s, sentence_begin, b.word_begin) >= rules.min_words_before_abbreviation_end;
+          return next.start == Start::kUpper && CountWords(s, sentence_begin, b.word_begin) >=
+                                                    rules.min_words_before_abbreviation_end;
         case AbbreviationKind::kBreakBeforeStarter:
           return next.start == Start::kUpper && !next.dash && rules.starters.count(next.word) > 0 &&
-                 CountWords(s, sentence_begin, b.word_begin) >= rules.min_words_before_abbreviation_end;
+                 CountWords(s, sentence_begin, b.word_begin) >=
+                     rules.min_words_before_abbreviation_end;
       }
     }
     const std::string key = LowerCase(b.word) + ".";

@@ -90,7 +90,8 @@ Result<RuleSet> ParseRules(std::string_view name, std::string_view text) {
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
-    if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     line = Trim(line);
     if (line.empty()) continue;
     if (line.front() == '[') {
@@ -138,7 +139,8 @@ Result<RuleSet> ParseRules(std::string_view name, std::string_view text) {
         if (key == "vowels") {
           rules.vowels = CodePoints(LowerCase(value));
         } else if (key == "break-before-lowercase") {
-          if (value != "yes" && value != "no") return fail("break-before-lowercase must be yes or no");
+          if (value != "yes" && value != "no")
+            return fail("break-before-lowercase must be yes or no");
           rules.break_before_lowercase = value == "yes";
         } else if (key == "max-quote-bytes" || key == "min-words-before-abbreviation-end") {
           const std::string digits(value);
@@ -147,7 +149,8 @@ Result<RuleSet> ParseRules(std::string_view name, std::string_view text) {
           if (digits.empty() || digits[0] == '-' || *end != '\0' || n > 100000) {
             return fail(std::string(key) + " must be a number from 0 to 100000");
           }
-          (key == "max-quote-bytes" ? rules.max_quote_bytes : rules.min_words_before_abbreviation_end) = n;
+          (key == "max-quote-bytes" ? rules.max_quote_bytes
+                                    : rules.min_words_before_abbreviation_end) = n;
         } else {
           return fail("unknown setting '" + std::string(key) + "'");
         }

@@ -54,7 +54,8 @@ Result<std::unique_ptr<SrxSplitter>> SrxSplitter::Create(const text::SrxRules& r
     }
     if (U_FAILURE(status)) {
       return Status::BadInput(rules.file + ":" + std::to_string(rule.line) +
-                              ": bad regular expression '" + bad + "' (" + u_errorName(status) + ")");
+                              ": bad regular expression '" + bad + "' (" + u_errorName(status) +
+                              ")");
     }
     impl->rules.push_back(std::move(c));
   }

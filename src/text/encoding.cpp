@@ -31,7 +31,9 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsBlankText(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+bool IsBlankText(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
 
 // A control byte no text file holds (NUL, or C0 other than tab, line and page breaks, ESC).
 std::optional<size_t> FindBinaryByte(std::string_view s) {
@@ -161,7 +163,8 @@ Status Normalize(DecodedText& text) {
   icu::Edits::Iterator it = edits.getFineIterator();
   while (it.next(status)) {
     result.Add(static_cast<size_t>(it.destinationIndex()),
-               text.map.ToSource(text.utf8, static_cast<size_t>(it.sourceIndex())), !it.hasChange());
+               text.map.ToSource(text.utf8, static_cast<size_t>(it.sourceIndex())),
+               !it.hasChange());
   }
   text.map = std::move(result);
   text.utf8 = std::move(out);
@@ -174,7 +177,8 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
                                const DecodeOptions& options) {
   if (StartsWith(bytes, std::string_view("\xFF\xFE\x00\x00", 4)) ||
       StartsWith(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return Status::BadInput(std::string(name) + ": UTF-32 text is not supported; convert it to UTF-8");
+    return Status::BadInput(std::string(name) +
+                            ": UTF-32 text is not supported; convert it to UTF-8");
   }
   // The encoding: as named, else from a byte-order mark, else recognised below.
   std::string encoding;
@@ -193,13 +197,16 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
   size_t base = 0;
   if (StartsWith(bytes, "\xEF\xBB\xBF") && (encoding.empty() || encoding == "UTF-8")) {
     base = 3, encoding = "UTF-8";
-  } else if (StartsWith(bytes, "\xFF\xFE") && (encoding.empty() || encoding.rfind("UTF-16", 0) == 0)) {
+  } else if (StartsWith(bytes, "\xFF\xFE") &&
+             (encoding.empty() || encoding.rfind("UTF-16", 0) == 0)) {
     base = 2, encoding = "UTF-16LE";
-  } else if (StartsWith(bytes, "\xFE\xFF") && (encoding.empty() || encoding.rfind("UTF-16", 0) == 0)) {
+  } else if (StartsWith(bytes, "\xFE\xFF") &&
+             (encoding.empty() || encoding.rfind("UTF-16", 0) == 0)) {
     base = 2, encoding = "UTF-16BE";
   }
   const std::string_view body = bytes.substr(base);
-  if (IsBlankText(body)) return Status::BadInput(std::string(name) + ": empty file (no text to read)");
+  if (IsBlankText(body))
+    return Status::BadInput(std::string(name) + ": empty file (no text to read)");
 
   DecodedText text;
   if (encoding.empty() || encoding == "UTF-8") {

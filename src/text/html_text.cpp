@@ -26,10 +26,11 @@ bool IsDropped(const xmlNode* node) {
 
 bool IsBlock(const xmlNode* node) {
   return node->type == XML_ELEMENT_NODE &&
-         NameIs(node, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote",
-                       "div", "dt", "dd", "pre", "br", "tr", "ul", "ol", "table",
-                       "section", "article", "header", "footer", "body", "hr", "caption",
-                       "figcaption"});
+         NameIs(node,
+                {"p",       "h1",     "h2",     "h3",         "h4",  "h5",      "h6",
+                 "li",      "td",     "th",     "blockquote", "div", "dt",      "dd",
+                 "pre",     "br",     "tr",     "ul",         "ol",  "table",   "section",
+                 "article", "header", "footer", "body",       "hr",  "caption", "figcaption"});
 }
 
 // Builds the text and finds each piece in the HTML source, left to right.
@@ -39,8 +40,8 @@ class Builder {
 
   void Break() {
     while (!text_.empty() && text_.back() == ' ') text_.pop_back();
-    if (!text_.empty() && text_.compare(text_.size() - std::min<size_t>(2, text_.size()),
-                                        2, "\n\n") != 0) {
+    if (!text_.empty() &&
+        text_.compare(text_.size() - std::min<size_t>(2, text_.size()), 2, "\n\n") != 0) {
       text_ += "\n\n";
     }
   }
@@ -48,13 +49,15 @@ class Builder {
   // Appends the decoded text `piece`, mapping it onto the HTML from the cursor.
   void Text(std::string_view piece) {
     if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      if (!text_.empty() && text_.back() != ' ' && text_.back() != '\n') Append(" ", cursor_, false);
+      if (!text_.empty() && text_.back() != ' ' && text_.back() != '\n')
+        Append(" ", cursor_, false);
       return;
     }
     // A text node starts right after the '>' of a tag (or comment) before it,
     // in document order: the first such place whose byte fits.
     size_t start = std::string_view::npos;
-    for (size_t g = html_.find('>', cursor_); g != std::string_view::npos; g = html_.find('>', g + 1)) {
+    for (size_t g = html_.find('>', cursor_); g != std::string_view::npos;
+         g = html_.find('>', g + 1)) {
       if (g + 1 < html_.size() && (html_[g + 1] == piece[0] || IsEntityAt(g + 1))) {
         start = g + 1;
         break;
@@ -79,7 +82,7 @@ class Builder {
         const size_t len = (static_cast<unsigned char>(piece[i]) < 0x80)   ? 1
                            : (static_cast<unsigned char>(piece[i]) < 0xE0) ? 2
                            : (static_cast<unsigned char>(piece[i]) < 0xF0) ? 3
-                                                                          : 4;
+                                                                           : 4;
         map_.Add(text_.size(), src, false), exact = false;
         text_.append(piece.substr(i, len));
         i += len;
@@ -105,7 +108,9 @@ class Builder {
   bool IsEntityAt(size_t at) const {
     if (at >= html_.size() || html_[at] != '&') return false;
     size_t k = at + 1;
-    while (k < html_.size() && k - at <= 32 && (std::isalnum(static_cast<unsigned char>(html_[k])) || html_[k] == '#')) ++k;
+    while (k < html_.size() && k - at <= 32 &&
+           (std::isalnum(static_cast<unsigned char>(html_[k])) || html_[k] == '#'))
+      ++k;
     return k > at + 1 && k < html_.size() && html_[k] == ';';
   }
 

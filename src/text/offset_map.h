@@ -9,9 +9,9 @@ namespace sverka::text {
 
 // How many source bytes one decoded code point took, between checkpoints.
 enum class SourceWidth {
-  kUtf8,      // as many as in the UTF-8 text (input was UTF-8)
-  kOneByte,   // one (Windows-1251, KOI8-R)
-  kUtf16,     // two, four above U+FFFF
+  kUtf8,     // as many as in the UTF-8 text (input was UTF-8)
+  kOneByte,  // one (Windows-1251, KOI8-R)
+  kUtf16,    // two, four above U+FFFF
 };
 
 // Maps byte offsets of the decoded UTF-8 text to byte offsets of the

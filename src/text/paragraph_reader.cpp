@@ -20,7 +20,8 @@ std::string HexByte(unsigned char b) {
 std::optional<size_t> FindControl(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) return i;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B)
+      return i;
   }
   return std::nullopt;
 }
@@ -72,7 +73,8 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::Open(const std::string
     file = std::fopen(path.c_str(), "rb");
     if (!file) return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
   }
-  std::unique_ptr<ParagraphReader> reader(new ParagraphReader(owned ? path : "<stdin>", file, owned));
+  std::unique_ptr<ParagraphReader> reader(
+      new ParagraphReader(owned ? path : "<stdin>", file, owned));
   SVERKA_RETURN_IF_ERROR(reader->Fill());
   std::string_view head = reader->buffer_;
   const bool bom = head.substr(0, 3) == "\xEF\xBB\xBF";
@@ -91,7 +93,8 @@ Status ParagraphReader::Fill() {
   const size_t got = std::fread(buffer_.data() + old, 1, kBlockBytes, file_);
   buffer_.resize(old + got);
   if (got < kBlockBytes) {
-    if (std::ferror(file_)) return Status::BadInput(name_ + ": read error: " + std::strerror(errno));
+    if (std::ferror(file_))
+      return Status::BadInput(name_ + ": read error: " + std::strerror(errno));
     eof_ = true;
   }
   return Status::Ok();
@@ -124,16 +127,16 @@ Result<std::string_view> ParagraphReader::Next(size_t* offset) {
   };
   if (const auto bad = FindInvalidUtf8(current_)) {
     return Status::BadInput(error_at(*bad) + ": invalid UTF-8 (byte " +
-                            HexByte(static_cast<unsigned char>(current_[*bad])) + " at byte offset " +
-                            std::to_string(*offset + *bad) +
+                            HexByte(static_cast<unsigned char>(current_[*bad])) +
+                            " at byte offset " + std::to_string(*offset + *bad) +
                             "); name the encoding with --encoding, or use --replace-invalid");
   }
   if (const auto control = FindControl(current_)) {
     const unsigned char c = static_cast<unsigned char>(current_[*control]);
-    return Status::BadInput(error_at(*control) +
-                            (c == 0 ? std::string(": NUL byte in text") : ": control byte " + HexByte(c)) +
-                            " at byte offset " + std::to_string(*offset + *control) +
-                            " (a binary file?)");
+    return Status::BadInput(
+        error_at(*control) +
+        (c == 0 ? std::string(": NUL byte in text") : ": control byte " + HexByte(c)) +
+        " at byte offset " + std::to_string(*offset + *control) + " (a binary file?)");
   }
   return std::string_view(current_);
 }

@@ -47,7 +47,8 @@ std::string Where(std::string_view name, const xmlNode* node) {
 Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::string_view lang) {
   const std::string file(name);
   if (xml.size() > kMaxSrxBytes) return Status::BadInput(file + ": too large for an SRX file");
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
+                                                                  xmlFreeParserCtxt);
   if (!ctxt) return Status::Internal("libxml2: out of memory");
   // NONET: never fetch. No NOENT/DTDLOAD: entities are not expanded from outside.
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
@@ -57,14 +58,16 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
   if (!doc) {
     const xmlError* err = xmlCtxtGetLastError(ctxt.get());
     std::string message = err && err->message ? err->message : "unknown error";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     return Status::BadInput(file + ":" + std::to_string(err ? err->line : 0) +
                             ": not well-formed XML: " + message);
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || !Is(root, "srx")) {
     return Status::BadInput(file + ": not an SRX file (root element '" +
-                            (root ? reinterpret_cast<const char*>(root->name) : "") + "', not 'srx')");
+                            (root ? reinterpret_cast<const char*>(root->name) : "") +
+                            "', not 'srx')");
   }
   const xmlNode* header = Child(root, "header");
   const bool cascade = header && Attr(header, "cascade") == "yes";
@@ -85,8 +88,8 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     if (U_FAILURE(status)) {
       return Status::BadInput(Where(name, m) + ": bad languagepattern '" + pattern + "'");
     }
-    const icu::UnicodeString code =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(lang.data(), static_cast<int32_t>(lang.size())));
+    const icu::UnicodeString code = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(lang.data(), static_cast<int32_t>(lang.size())));
     std::unique_ptr<icu::RegexMatcher> matcher(re->matcher(code, status));
     if (U_FAILURE(status) || !matcher->matches(status)) continue;
     const std::string rule_name = Attr(m, "languagerulename");

@@ -23,7 +23,8 @@ TEST_CASE("the built-in rule files parse", "[segment][rules]") {
         AbbreviationKind::kBreakBeforeStarter);
 }
 
-TEST_CASE("a rule file is sections of items and settings; comments are ignored", "[segment][rules]") {
+TEST_CASE("a rule file is sections of items and settings; comments are ignored",
+          "[segment][rules]") {
   auto rules = ParseRules("x.rules",
                           "# comment\n[never-break]\nПроф. ул.  # two\n\n[break-before-capital]\n"
                           "etc.\n[no-break-before-number]\nNo.\n[sentence-starters]\nThe He\n"

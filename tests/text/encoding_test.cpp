@@ -6,8 +6,9 @@ using sverka::StatusCode;
 using namespace sverka::text;
 
 namespace {
-const std::string kRussian = "Съешь же ещё этих мягких французских булок, да выпей чаю. "
-                             "Широкая электрификация южных губерний даст мощный толчок.";
+const std::string kRussian =
+    "Съешь же ещё этих мягких французских булок, да выпей чаю. "
+    "Широкая электрификация южных губерний даст мощный толчок.";
 
 // Windows-1251 and KOI8-R of kRussian (one byte per letter), via ICU itself
 // would prove nothing; these tables are the standard code charts.
@@ -41,7 +42,8 @@ const std::string kKoi8 =
     "\xCF\xD0\xD2\xD3\xD4\xD5\xC6\xC8\xC3\xDE\xDB\xDD\xDF\xD9\xD8\xDC\xC0\xD1\xB3\xA3";
 }  // namespace
 
-TEST_CASE("UTF-8 with and without BOM, UTF-16 LE and BE with BOM decode to the same text", "[text]") {
+TEST_CASE("UTF-8 with and without BOM, UTF-16 LE and BE with BOM decode to the same text",
+          "[text]") {
   const std::string text = "Да. Yes.";
   // UTF-16LE/BE of "Да. Yes." by hand.
   std::string le = "\xFF\xFE", be = "\xFE\xFF";
@@ -53,8 +55,10 @@ TEST_CASE("UTF-8 with and without BOM, UTF-16 LE and BE with BOM decode to the s
     std::string bytes, encoding;
     size_t source_of_yes;  // where "Yes" starts in the file
   };
-  const Case cases[] = {
-      {text, "UTF-8", 6}, {"\xEF\xBB\xBF" + text, "UTF-8", 9}, {le, "UTF-16LE", 2 + 2 * 4}, {be, "UTF-16BE", 2 + 2 * 4}};
+  const Case cases[] = {{text, "UTF-8", 6},
+                        {"\xEF\xBB\xBF" + text, "UTF-8", 9},
+                        {le, "UTF-16LE", 2 + 2 * 4},
+                        {be, "UTF-16BE", 2 + 2 * 4}};
   for (const Case& c : cases) {
     auto d = DecodeText("a.txt", c.bytes, {});
     INFO(c.encoding);
@@ -85,7 +89,8 @@ TEST_CASE("Windows-1251 and KOI8-R are recognised, or named with --encoding", "[
   CHECK(named->utf8 == "Ёж.");
 }
 
-TEST_CASE("text is brought to NFC; offsets inside a rewritten stretch point at its start", "[text]") {
+TEST_CASE("text is brought to NFC; offsets inside a rewritten stretch point at its start",
+          "[text]") {
   const std::string decomposed = "Ёлка. Е\xCC\x88лка. Ok.";  // E + combining diaeresis
   auto d = DecodeText("a.txt", decomposed, {});
   REQUIRE(d.ok());

@@ -11,7 +11,8 @@ namespace {
 std::string SourceOf(const HtmlText& out, std::string_view html, std::string_view piece) {
   const size_t at = out.text.find(piece);
   REQUIRE(at != std::string::npos);
-  const size_t b = out.map.ToSource(out.text, at), e = out.map.ToSource(out.text, at + piece.size());
+  const size_t b = out.map.ToSource(out.text, at),
+               e = out.map.ToSource(out.text, at + piece.size());
   return std::string(html.substr(b, e - b));
 }
 }  // namespace
@@ -41,7 +42,8 @@ TEST_CASE("HTML detection by name and by content", "[text][html]") {
 }
 
 TEST_CASE("HTML with nothing to read is refused", "[text][html][errors]") {
-  auto empty = ExtractHtmlText("a.html", "<html><head><title>t</title></head><body> </body></html>");
+  auto empty =
+      ExtractHtmlText("a.html", "<html><head><title>t</title></head><body> </body></html>");
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().message() == "a.html: HTML without any text");
 }

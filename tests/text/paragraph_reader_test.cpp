@@ -47,7 +47,8 @@ TEST_CASE("paragraph reader returns whole paragraphs, cut only after blank lines
   CHECK("\xEF\xBB\xBF" + joined == text);
 }
 
-TEST_CASE("paragraph reader: other encodings are not streamed; TakeAll gives every byte", "[text]") {
+TEST_CASE("paragraph reader: other encodings are not streamed; TakeAll gives every byte",
+          "[text]") {
   testing::ScratchDir dir;
   testing::WriteFile(dir / "w.txt", "\xCF\xF0\xE8\xE2\xE5\xF2.\n");
   auto reader = ParagraphReader::Open(dir / "w.txt");
@@ -81,11 +82,13 @@ TEST_CASE("paragraph reader: invalid UTF-8 after the first block names line and 
   }
   const size_t line = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   CHECK(error.message() == dir / "a.txt" + ":" + std::to_string(line) +
-                               ":3: invalid UTF-8 (byte 0xC3 at byte offset " + std::to_string(bad) +
+                               ":3: invalid UTF-8 (byte 0xC3 at byte offset " +
+                               std::to_string(bad) +
                                "); name the encoding with --encoding, or use --replace-invalid");
 }
 
-TEST_CASE("paragraph reader: a NUL byte after the first block is a binary-file error", "[text][errors]") {
+TEST_CASE("paragraph reader: a NUL byte after the first block is a binary-file error",
+          "[text][errors]") {
   testing::ScratchDir dir;
   std::string text;
   while (text.size() < ParagraphReader::kBlockBytes + 10) text += "Line of text.\n\n";

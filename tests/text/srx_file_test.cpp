@@ -8,8 +8,9 @@ using namespace sverka::text;
 namespace {
 std::string Srx(const std::string& cascade, const std::string& rules, const std::string& maps) {
   return "<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
-         "<header cascade=\"" + cascade + "\"/>\n<body><languagerules>\n" + rules +
-         "</languagerules>\n<maprules>\n" + maps + "</maprules></body></srx>\n";
+         "<header cascade=\"" +
+         cascade + "\"/>\n<body><languagerules>\n" + rules + "</languagerules>\n<maprules>\n" +
+         maps + "</maprules></body></srx>\n";
 }
 const std::string kRules =
     "<languagerule languagerulename=\"Russian\">\n"
@@ -44,17 +45,18 @@ TEST_CASE("SRX: bad files are refused with file, line and reason", "[text][srx][
     std::string xml, lang, message;
   };
   const Case cases[] = {
-      {"<srx><body>\n</srx>", "ru", "r.srx:2: not well-formed XML: Premature end of data in tag srx line 1"},
+      {"<srx><body>\n</srx>", "ru",
+       "r.srx:2: not well-formed XML: Premature end of data in tag srx line 1"},
       {"<tmx/>", "ru", "r.srx: not an SRX file (root element 'tmx', not 'srx')"},
-      {Srx("yes", kRules, "<languagemap languagepattern=\"ru\" languagerulename=\"Nope\"/>\n"), "ru",
-       "r.srx:13: languagemap names a missing languagerule 'Nope'"},
-      {Srx("yes", kRules, "<languagemap languagepattern=\"(\" languagerulename=\"Default\"/>\n"), "ru",
-       "r.srx:13: bad languagepattern '('"},
+      {Srx("yes", kRules, "<languagemap languagepattern=\"ru\" languagerulename=\"Nope\"/>\n"),
+       "ru", "r.srx:13: languagemap names a missing languagerule 'Nope'"},
+      {Srx("yes", kRules, "<languagemap languagepattern=\"(\" languagerulename=\"Default\"/>\n"),
+       "ru", "r.srx:13: bad languagepattern '('"},
       {Srx("yes", "<languagerule languagerulename=\"X\"><rule break=\"no\"/></languagerule>\n",
            "<languagemap languagepattern=\".*\" languagerulename=\"X\"/>\n"),
        "ru", "r.srx:5: rule without <beforebreak> or <afterbreak>"},
-      {Srx("yes", kRules, "<languagemap languagepattern=\"de\" languagerulename=\"Default\"/>\n"), "ru",
-       "r.srx: no language rules for 'ru'"},
+      {Srx("yes", kRules, "<languagemap languagepattern=\"de\" languagerulename=\"Default\"/>\n"),
+       "ru", "r.srx: no language rules for 'ru'"},
   };
   for (const Case& c : cases) {
     auto srx = ParseSrx("r.srx", c.xml, c.lang);
