@@ -2,6 +2,7 @@
 # The Debian 12 packages sverka builds and tests with; README.md names them.
 SVERKA_PACKAGES=(
   g++ meson ninja-build pkg-config       # compiler and build
+  python3                                # build step: embeds the segmenter's rule files
   libicu-dev libxml2-dev libsqlite3-dev  # ICU, libxml2, SQLite 3
   libboost-program-options-dev           # the command line
   libstemmer-dev                         # Snowball stemmers

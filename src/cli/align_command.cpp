@@ -71,6 +71,7 @@ void PrintJson(const pipeline::AlignedPair& pair) {
 int RunAlign(const Args& args) {
   po::options_description options("Options");
   std::string ru, en, format, db, name;
+  ReadArgs read_args;
   options.add_options()
       ("ru", po::value(&ru)->required(), "Russian text (the original)")
       ("en", po::value(&en)->required(), "English text (the translation)")
@@ -82,6 +83,7 @@ int RunAlign(const Args& args) {
       ("replace", "with --db: replace a stored document of the same name")
       ("quiet,q", "print nothing on success");
   AddDictionaryOptions(options);
+  AddReadOptions(options, read_args);
   po::positional_options_description positional;
   positional.add("ru", 1).add("en", 1);
   po::variables_map vm;
@@ -100,7 +102,7 @@ int RunAlign(const Args& args) {
   if (vm.count("replace") && !vm.count("db")) throw UsageError("--replace needs --db");
   if (vm.count("db") && name.empty()) name = pipeline::DocumentNameFromPath(ru);
 
-  pipeline::ReadOptions read_options;
+  pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   read_options.presegmented = vm.count("presegmented") > 0;
   Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());

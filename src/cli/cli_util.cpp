@@ -48,4 +48,50 @@ Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_ma
   return all;
 }
 
+void AddReadOptions(po::options_description& options, ReadArgs& args) {
+  options.add_options()
+      ("encoding", po::value(&args.encoding),
+       "input encoding (windows-1251, koi8-r, utf-16le, ...); default: recognised")
+      ("replace-invalid", "replace invalid UTF-8 by U+FFFD instead of stopping")
+      ("paragraphs", po::value(&args.paragraphs)->default_value("auto"),
+       "plain text paragraphs: auto, blank-lines (hard-wrapped text) or lines (one per line)")
+      ("input", po::value(&args.input)->default_value("auto"),
+       "auto (HTML by .html/.htm/.xhtml or content), text or html")
+      ("rules", po::value(&args.rules),
+       "segment with the rules of this SRX 2.0 file (as a CAT tool would) instead of sverka's")
+      ("engine", po::value(&args.engine)->default_value("rules"),
+       "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)");
+}
+
+pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm) {
+  pipeline::ReadOptions read;
+  read.decode.encoding = args.encoding;
+  read.decode.replace_invalid = vm.count("replace-invalid") > 0;
+  if (args.paragraphs == "auto") {
+    read.paragraphs = text::ParagraphMode::kAuto;
+  } else if (args.paragraphs == "blank-lines") {
+    read.paragraphs = text::ParagraphMode::kBlankLines;
+  } else if (args.paragraphs == "lines") {
+    read.paragraphs = text::ParagraphMode::kLines;
+  } else {
+    throw UsageError("--paragraphs must be auto, blank-lines or lines, not '" + args.paragraphs + "'");
+  }
+  if (args.input == "auto") {
+    read.format = pipeline::InputFormat::kAuto;
+  } else if (args.input == "text") {
+    read.format = pipeline::InputFormat::kText;
+  } else if (args.input == "html") {
+    read.format = pipeline::InputFormat::kHtml;
+  } else {
+    throw UsageError("--input must be auto, text or html, not '" + args.input + "'");
+  }
+  if (args.engine == "icu") {
+    read.splitter.engine = segment::Engine::kIcu;
+  } else if (args.engine != "rules") {
+    throw UsageError("--engine must be rules or icu, not '" + args.engine + "'");
+  }
+  read.srx_file = args.rules;
+  return read;
+}
+
 }  // namespace sverka::cli

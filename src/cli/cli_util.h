@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "common/status.h"
 #include "tm/dictionary_reader.h"
+#include "pipeline/document_reader.h"
 
 namespace sverka::cli {
 
@@ -27,6 +28,13 @@ void AddDictionaryOptions(po::options_description& options);
 // The dictionaries the options ask for: the --dict files, else (unless
 // --no-dict) Debian's FreeDict eng-rus when installed.
 Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm);
+// The input options `segment` and `align` share (doc/cli.md).
+struct ReadArgs {
+  std::string encoding, paragraphs = "auto", input = "auto", engine = "rules", rules;
+};
+void AddReadOptions(po::options_description& options, ReadArgs& args);
+// Throws UsageError for a value not in the option's list.
+pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm);
 
 // Thrown for a usage error found after parsing (caught in main, exit 2).
 class UsageError : public std::runtime_error {

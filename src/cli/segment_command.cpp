@@ -1,37 +1,84 @@
-// sverka segment --lang ru|en [FILE|-]
+// sverka segment --lang ru|en [--format text|json] [input options] [FILE|-]
 #include <iostream>
 
 #include "cli/cli_util.h"
+#include "common/json.h"
 #include "common/language.h"
 #include "pipeline/document_reader.h"
 
 namespace sverka::cli {
+namespace {
+
+// Prints sentences as they come: one per line with a blank line between
+// paragraphs, or one JSON object whose "sentences" array is written
+// element by element (so memory stays flat on large files).
+class Printer {
+ public:
+  Printer(bool json, std::string file) : json_(json), file_(std::move(file)) {}
+  void operator()(const tm::SentenceRecord& s) {
+    if (json_) {
+      if (count_ == 0) Header();
+      std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
+                << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
+                << ",\"end\":" << s.end_offset << "}";
+    } else {
+      if (count_ && s.paragraph != paragraph_) std::cout << "\n";
+      std::cout << s.text << "\n";
+    }
+    paragraph_ = s.paragraph;
+    ++count_;
+  }
+  void Finish() {
+    if (json_ && count_ == 0) Header();
+    if (json_) std::cout << "]}\n";
+  }
+
+ private:
+  // Written with the first sentence, so that a file refused at once prints nothing.
+  void Header() { std::cout << "{\"file\":" << JsonQuote(file_) << ",\"sentences\":["; }
+
+  bool json_;
+  std::string file_;
+  size_t count_ = 0;
+  int32_t paragraph_ = 0;
+};
+
+}  // namespace
 
 int RunSegment(const Args& args) {
   po::options_description options("Options");
-  std::string lang_code, file;
+  std::string lang_code, file, format;
+  ReadArgs read_args;
   options.add_options()
       ("lang,l", po::value(&lang_code)->required(), "language of the text: ru or en")
-      ("file", po::value(&file)->default_value("-"), "input file, UTF-8; '-' reads standard input");
+      ("format,f", po::value(&format)->default_value("text"),
+       "text (one sentence per line, blank line between paragraphs) or json (with byte offsets)")
+      ("file", po::value(&file)->default_value("-"), "input file; '-' reads standard input");
+  AddReadOptions(options, read_args);
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka segment --lang ru|en [FILE|-]\n\n"
-                "Splits a text (paragraphs separated by blank lines) into sentences: one\n"
-                "sentence per line, a blank line between paragraphs.")) {
+                "usage: sverka segment --lang ru|en [--format text|json] [FILE|-]\n\n"
+                "Splits a text (plain text or HTML, any common encoding) into sentences:\n"
+                "one sentence per line, a blank line between paragraphs; --format json\n"
+                "also gives each sentence's byte offsets in the file.")) {
     return 0;
   }
   const std::optional<Language> lang = ParseLanguage(lang_code);
   if (!lang) throw UsageError("--lang must be ru or en, not '" + lang_code + "'");
-  Result<pipeline::SideText> side = pipeline::ReadSide(file, *lang, {});
-  if (!side.ok()) return Report(side.status());
-  int32_t paragraph = 0;
-  for (const auto& s : side->sentences) {
-    if (s.paragraph != paragraph) std::cout << "\n";
-    paragraph = s.paragraph;
-    std::cout << s.text << "\n";
+  if (format != "text" && format != "json") {
+    throw UsageError("--format must be text or json, not '" + format + "'");
   }
+  const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
+  Printer printer(format == "json", file);
+  const Status status = pipeline::StreamSide(
+      file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); });
+  if (!status.ok()) {
+    std::cout.flush();
+    return Report(status);
+  }
+  printer.Finish();
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
 }

@@ -1,34 +1,70 @@
 #include "pipeline/document_reader.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/utf8.h"
 #include "segment/sentence_splitter.h"
+#include "text/html_text.h"
+#include "text/paragraph_reader.h"
+#include "text/srx_file.h"
 #include "text/paragraphs.h"
 #include "text/text_file.h"
 
 namespace sverka::pipeline {
 namespace {
 
-void AddSentence(SideText& side, std::string_view bytes, text::Span span, size_t base,
-                 int32_t paragraph) {
+// The text sentences are cut from, and how its offsets lead back to the file.
+struct Source {
+  const text::TextFile& file;
+  std::string_view text;              // file.bytes, or the HTML's running text
+  const text::OffsetMap* html_map;    // text -> file.bytes for HTML, else null
+  size_t ToFile(size_t offset) const {
+    return file.Source(html_map ? html_map->ToSource(text, offset) : offset);
+  }
+};
+
+void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
   tm::SentenceRecord s;
   s.paragraph = paragraph;
-  s.text = CollapseWhitespace(bytes.substr(span.begin, span.size()));
-  s.start_offset = static_cast<int64_t>(base + span.begin);
-  s.end_offset = static_cast<int64_t>(base + span.end);
+  s.text = CollapseWhitespace(source.text.substr(span.begin, span.size()));
+  s.start_offset = static_cast<int64_t>(source.ToFile(span.begin));
+  s.end_offset = static_cast<int64_t>(source.ToFile(span.end));
   side.sentences.push_back(std::move(s));
 }
 
-}  // namespace
+// The SRX rules (if any) and the splitter for one side.
+Result<std::unique_ptr<segment::SentenceSplitter>> MakeSplitter(Language lang,
+                                                                const ReadOptions& options) {
+  segment::SplitterOptions splitter_options = options.splitter;
+  if (!options.srx_file.empty()) {
+    Result<text::TextFile> srx_file = text::ReadTextFile(options.srx_file);
+    if (!srx_file.ok()) return srx_file.status();
+    Result<text::SrxRules> srx = text::ParseSrx(options.srx_file, srx_file->bytes, LanguageCode(lang));
+    if (!srx.ok()) return srx.status();
+    splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx).value());
+  }
+  return segment::SentenceSplitter::Create(lang, splitter_options);
+}
 
-Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options) {
-  Result<text::TextFile> file = text::ReadTextFile(path);
+Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> file, Language lang,
+                              const ReadOptions& options) {
   if (!file.ok()) return file.status();
   SideText side;
   side.file = path;
   side.hash = tm::ContentHash(file->bytes);
-  const std::string_view bytes = file->bytes;
+  std::optional<text::HtmlText> html;
+  const bool is_html = options.format == InputFormat::kHtml ||
+                       (options.format == InputFormat::kAuto && text::LooksLikeHtml(path, file->bytes));
+  if (is_html) {
+    Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes);
+    if (!extracted.ok()) return extracted.status();
+    html = std::move(extracted).value();
+  }
+  const Source source{*file, html ? std::string_view(html->text) : std::string_view(file->bytes),
+                      html ? &html->map : nullptr};
+  const std::string_view bytes = source.text;
+  const text::ParagraphMode mode = html ? text::ParagraphMode::kBlankLines : options.paragraphs;
   if (options.presegmented) {
     // Paragraphs still count: a blank line starts a new one.
     int32_t paragraph = 0;
@@ -36,24 +72,78 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
     for (const text::Span line : text::SplitNonBlankLines(bytes)) {
       const std::string_view gap = bytes.substr(expected_next, line.begin - expected_next);
       if (!side.sentences.empty() && std::count(gap.begin(), gap.end(), '\n') >= 2) ++paragraph;
-      AddSentence(side, bytes, line, file->base_offset, paragraph);
+      AddSentence(side, source, line, paragraph);
       expected_next = line.end;
     }
   } else {
-    Result<std::unique_ptr<segment::SentenceSplitter>> splitter =
-        segment::SentenceSplitter::Create(lang);
+    Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
-    for (const text::Span para : text::SplitParagraphs(bytes)) {
+    for (const text::Span para : text::SplitParagraphs(bytes, mode)) {
       const std::string_view para_text = bytes.substr(para.begin, para.size());
       for (const text::Span s : (*splitter)->Split(para_text)) {
-        AddSentence(side, bytes, {para.begin + s.begin, para.begin + s.end}, file->base_offset,
-                    paragraph);
+        AddSentence(side, source, {para.begin + s.begin, para.begin + s.end}, paragraph);
       }
       ++paragraph;
     }
   }
   return side;
+}
+
+}  // namespace
+
+Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options) {
+  return SideFromFile(path, text::ReadTextFile(path, options.decode), lang, options);
+}
+
+Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
+                  const SentenceSink& sink) {
+  Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  text::ParagraphReader& in = **reader;
+  const bool plain = options.format == InputFormat::kText ||
+                     (options.format == InputFormat::kAuto && !text::LooksLikeHtml(path, in.head()));
+  const text::ParagraphMode mode = options.paragraphs == text::ParagraphMode::kAuto
+                                       ? text::DetectParagraphMode(in.head())
+                                       : options.paragraphs;
+  if (!in.streamable() || !plain || options.presegmented || !options.decode.encoding.empty() ||
+      options.decode.replace_invalid || mode != text::ParagraphMode::kBlankLines) {
+    Result<std::string> bytes = in.TakeAll();
+    if (!bytes.ok()) return bytes.status();
+    // ReadSide reads the file itself; hand it the bytes already read instead.
+    Result<SideText> side =
+        SideFromFile(path, text::CheckText(path == "-" ? "<stdin>" : path, std::move(bytes).value(),
+                                           options.decode),
+                     lang, options);
+    if (!side.ok()) return side.status();
+    for (const tm::SentenceRecord& s : side->sentences) sink(s);
+    return Status::Ok();
+  }
+  Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
+  if (!splitter.ok()) return splitter.status();
+  int32_t paragraph = 0;
+  bool any = false;
+  for (;;) {
+    size_t base = 0;
+    Result<std::string_view> chunk = in.Next(&base);
+    if (!chunk.ok()) return chunk.status();
+    if (chunk->empty()) break;
+    for (const text::Span para : text::SplitParagraphs(*chunk)) {
+      const std::string_view para_text = chunk->substr(para.begin, para.size());
+      for (const text::Span s : (*splitter)->Split(para_text)) {
+        tm::SentenceRecord record;
+        record.paragraph = paragraph;
+        record.text = text::ToNfc(CollapseWhitespace(para_text.substr(s.begin, s.size())));
+        record.start_offset = static_cast<int64_t>(base + para.begin + s.begin);
+        record.end_offset = static_cast<int64_t>(base + para.begin + s.end);
+        sink(record);
+        any = true;
+      }
+      ++paragraph;
+    }
+  }
+  if (!any) return Status::BadInput((path == "-" ? std::string("<stdin>") : path) + ": empty file (no text to read)");
+  return Status::Ok();
 }
 
 }  // namespace sverka::pipeline

@@ -7,18 +7,36 @@
 
 #include "common/language.h"
 #include "common/status.h"
+#include "segment/rule_set.h"
+#include "text/srx_file.h"
 #include "text/paragraphs.h"
 
 namespace sverka::segment {
 
-// Splits paragraphs into sentences with ICU's sentence BreakIterator for the
-// language's locale. Line breaks inside a paragraph are read as spaces (so a
-// hard-wrapped paragraph is not cut at every line end).
-// Not thread-safe: use one splitter per thread.
+enum class Engine {
+  kRules,  // ICU proposes boundaries, the language's rules accept or reject them
+  kIcu,    // plain ICU sentence boundaries (for comparison: tools/eval-seg)
+};
+
+struct SplitterOptions {
+  Engine engine = Engine::kRules;
+  // Rules to use instead of the built-in ones for the language (not owned;
+  // must outlive the splitter). Ignored by Engine::kIcu.
+  const RuleSet* rules = nullptr;
+  // A user's SRX rules for the language: when set, they alone decide
+  // (ICU and the built-in rules are not used), as in the user's CAT tool.
+  std::shared_ptr<const text::SrxRules> srx;
+};
+
+// Splits paragraphs into sentences. Line breaks inside a paragraph are read
+// as spaces (a hard-wrapped paragraph is not cut at every line end), except
+// before a list item ("1) …", "• …"). Not thread-safe: one splitter per thread.
 class SentenceSplitter {
  public:
-  // Fails with kInternal when ICU has no sentence rules (a broken ICU install).
-  static Result<std::unique_ptr<SentenceSplitter>> Create(Language lang);
+  // Fails with kInternal when ICU has no sentence rules (a broken ICU
+  // install), kBadInput when an SRX rule's regular expression is bad.
+  static Result<std::unique_ptr<SentenceSplitter>> Create(Language lang,
+                                                          const SplitterOptions& options = {});
   ~SentenceSplitter();
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;

@@ -1,5 +1,7 @@
 #include "text/paragraphs.h"
 
+#include <algorithm>
+
 namespace sverka::text {
 namespace {
 
@@ -52,6 +54,29 @@ std::vector<Span> SplitNonBlankLines(std::string_view text) {
     if (line.size() > 0) lines.push_back(line);
   });
   return lines;
+}
+
+ParagraphMode DetectParagraphMode(std::string_view text) {
+  size_t longest = 0;
+  bool seen_text = false, blank_after_text = false;
+  bool blank_between = false;
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    const Span line = Trim(text, begin, end);
+    if (line.size() == 0) {
+      if (seen_text) blank_after_text = true;
+      return;
+    }
+    if (blank_after_text) blank_between = true;
+    seen_text = true;
+    longest = std::max(longest, end - begin);
+  });
+  if (blank_between || longest <= 200) return ParagraphMode::kBlankLines;
+  return ParagraphMode::kLines;
+}
+
+std::vector<Span> SplitParagraphs(std::string_view text, ParagraphMode mode) {
+  if (mode == ParagraphMode::kAuto) mode = DetectParagraphMode(text);
+  return mode == ParagraphMode::kLines ? SplitNonBlankLines(text) : SplitParagraphs(text);
 }
 
 }  // namespace sverka::text

@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "text/encoding.h"
+#include "text/offset_map.h"
 
 namespace sverka::text {
 
@@ -15,19 +17,21 @@ namespace sverka::text {
 inline constexpr size_t kMaxTextFileBytes = size_t{1} << 30;  // 1 GiB
 
 struct TextFile {
-  std::string name;   // as given by the user ("-" for standard input)
-  std::string bytes;  // UTF-8, byte-order mark removed, otherwise as in the file
-  size_t base_offset = 0;  // bytes dropped before `bytes` (3 for a UTF-8 BOM)
+  std::string name;      // as given by the user ("-" for standard input)
+  std::string bytes;     // UTF-8 in NFC, byte-order mark removed, line breaks as in the file
+  OffsetMap map;         // offsets in `bytes` -> offsets in the file as stored
+  std::string encoding;  // the file's encoding: "UTF-8", "UTF-16LE", "windows-1251", ...
+  size_t Source(size_t offset) const { return map.ToSource(bytes, offset); }
 };
 
-// Reads `path` ("-" means standard input) and checks it is usable text.
+// Reads `path` ("-" means standard input) and decodes it (text/encoding.h).
 // Fails with kBadInput and a one-line message that starts with the file name
 // when the file is missing, unreadable, a directory, larger than
-// kMaxTextFileBytes, empty (or white space only), UTF-16/UTF-32, not valid
-// UTF-8, or contains a NUL byte; the message gives line and column.
-Result<TextFile> ReadTextFile(const std::string& path);
+// kMaxTextFileBytes, or fails DecodeText (empty, UTF-32, invalid UTF-8,
+// binary, unrecognised encoding); the message gives line, column and offset.
+Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& options = {});
 
-// Same checks on bytes already in memory; `name` is used in messages.
-Result<TextFile> CheckText(std::string name, std::string bytes);
+// Same on bytes already in memory; `name` is used in messages.
+Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOptions& options = {});
 
 }  // namespace sverka::text

@@ -184,7 +184,9 @@ TEST_CASE("align refuses to overwrite a stored document unless --replace", "[cli
 TEST_CASE("bad input files exit 1 with one line naming the file and write nothing", "[cli][errors]") {
   ScratchDir dir;
   WriteFile(dir / "empty.txt", "");
-  WriteFile(dir / "cp1251.txt", "Hello.\n\xCF\xF0\xE8\xE2\xE5\xF2.\n");
+  WriteFile(dir / "bad-utf8.txt", "Привет.\n\xCF\xF0\xE8\xE2\xE5\xF2.\n");
+  WriteFile(dir / "binary.bin", std::string("\x7F" "ELF\0\0\0", 7));
+  WriteFile(dir / "unknown.txt", "Hello \x80\x81\x82\x83\x84\x85\x86\x87\x88\x89.\n");
   const std::string good = Corpus(kStem + ".en.txt");
   struct Case {
     std::string ru;
@@ -194,9 +196,13 @@ TEST_CASE("bad input files exit 1 with one line naming the file and write nothin
       {dir / "missing.txt", dir / "missing.txt" + ": cannot open: No such file or directory"},
       {dir.path().string(), dir.path().string() + ": is a directory, not a text file"},
       {dir / "empty.txt", dir / "empty.txt" + ": empty file (no text to read)"},
-      {dir / "cp1251.txt", dir / "cp1251.txt" +
-                               ":2:1: invalid UTF-8 (byte 0xCF); is the file in another encoding, "
-                               "such as Windows-1251 or KOI8-R?"},
+      {dir / "bad-utf8.txt", dir / "bad-utf8.txt" +
+                                 ":2:1: invalid UTF-8 (byte 0xCF at byte offset 14); name the "
+                                 "encoding with --encoding, or use --replace-invalid"},
+      {dir / "binary.bin", dir / "binary.bin" + ":1:5: NUL byte in text at byte offset 4 (a binary file?)"},
+      {dir / "unknown.txt", dir / "unknown.txt" +
+                                ": cannot recognise the encoding (not UTF-8, UTF-16, Windows-1251 "
+                                "or KOI8-R); name it with --encoding"},
   };
   for (const Case& c : cases) {
     const Run r = Sverka({"align", c.ru, good, "--db", dir / "tm.db"});
@@ -299,3 +305,110 @@ TEST_CASE("align takes a user's dictionary and reports a broken one", "[cli][ali
                            dir / "dict.txt", "--no-dict"});
   CHECK(both.exit_code == 2);
 }
+
+TEST_CASE("segment reads Windows-1251, KOI8-R and UTF-16, recognised or named", "[cli][segment][encoding]") {
+  ScratchDir dir;
+  // "Да. Нет." in Windows-1251, KOI8-R and UTF-16LE with BOM.
+  WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");
+  WriteFile(dir / "k.txt", "\xE4\xC1. \xEE\xC5\xD4.\n");
+  WriteFile(dir / "u16.txt", std::string("\xFF\xFE\x14\x04\x30\x04.\0 \0\x1D\x04\x35\x04\x42\x04.\0", 18));
+  const std::string expected = "Да.\nНет.\n";
+  CHECK(Sverka({"segment", "-l", "ru", "--encoding", "windows-1251", dir / "w.txt"}).out == expected);
+  CHECK(Sverka({"segment", "-l", "ru", "--encoding", "koi8-r", dir / "k.txt"}).out == expected);
+  CHECK(Sverka({"segment", "-l", "ru", dir / "u16.txt"}).out == expected);
+  const Run json = Sverka({"segment", "-l", "ru", "--format", "json", dir / "u16.txt"});
+  CHECK(json.exit_code == 0);
+  // "Нет." starts after the BOM and four UTF-16 code units ("Да. ").
+  CHECK(json.out.find("\"text\":\"Нет.\",\"paragraph\":0,\"start\":10,\"end\":18") != std::string::npos);
+}
+
+TEST_CASE("segment --replace-invalid keeps going past bad bytes", "[cli][segment][encoding]") {
+  ScratchDir dir;
+  WriteFile(dir / "a.txt", "Привет. Мир\xC3 тут.\n");
+  const Run r = Sverka({"segment", "-l", "ru", "--replace-invalid", dir / "a.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Привет.\nМир\xEF\xBF\xBD тут.\n");
+}
+
+TEST_CASE("segment reads HTML: blocks are paragraphs, head and scripts dropped, offsets into the file",
+          "[cli][segment][html]") {
+  ScratchDir dir;
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>T</title><script>var x = 'Нет. Нет.';</script></head>"
+      "<body><h1>Заголовок</h1><p>Один &amp; два. Три.</p><ul><li>Пункт<li>Ещё</ul>"
+      "<p>Строка<br>Новая</p></body></html>";
+  WriteFile(dir / "a.html", html);
+  const Run r = Sverka({"segment", "-l", "ru", dir / "a.html"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Заголовок\n\nОдин & два.\nТри.\n\nПункт\n\nЕщё\n\nСтрока\n\nНовая\n");
+  const Run json = Sverka({"segment", "-l", "ru", "-f", "json", dir / "a.html"});
+  const size_t three = html.find("Три.");
+  CHECK(json.out.find("\"text\":\"Три.\",\"paragraph\":1,\"start\":" + std::to_string(three) +
+                      ",\"end\":" + std::to_string(three + std::string("Три.").size())) !=
+        std::string::npos);
+}
+
+TEST_CASE("align accepts the UDHR as HTML on both sides", "[cli][align][html]") {
+  const Run r = Sverka({"align", Corpus("udhr/rus.html"), Corpus("udhr/eng.html"), "-f", "tsv"});
+  CHECK(r.exit_code == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') > 50);
+  CHECK(r.out.find("Всеобщая декларация прав человека\tUniversal Declaration of Human Rights") !=
+        std::string::npos);
+}
+
+TEST_CASE("segment --paragraphs lines takes every line as a paragraph", "[cli][segment]") {
+  ScratchDir dir;
+  WriteFile(dir / "a.txt", "Первый абзац\nВторой абзац\n");
+  CHECK(Sverka({"segment", "-l", "ru", dir / "a.txt"}).out == "Первый абзац Второй абзац\n");
+  CHECK(Sverka({"segment", "-l", "ru", "--paragraphs", "lines", dir / "a.txt"}).out ==
+        "Первый абзац\n\nВторой абзац\n");
+}
+
+TEST_CASE("segment input option errors exit 2 with one line", "[cli][segment][errors]") {
+  const std::string in = Corpus(kStem + ".ru.txt");
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const Case cases[] = {
+      {{"--paragraphs", "pages"},
+       "sverka segment: --paragraphs must be auto, blank-lines or lines, not 'pages'; see 'sverka segment --help'"},
+      {{"--input", "pdf"}, "sverka segment: --input must be auto, text or html, not 'pdf'; see 'sverka segment --help'"},
+      {{"--engine", "razdel"},
+       "sverka segment: --engine must be rules or icu, not 'razdel'; see 'sverka segment --help'"},
+      {{"--format", "xml"}, "sverka segment: --format must be text or json, not 'xml'; see 'sverka segment --help'"},
+      {{"--encoding", "klingon"}, "sverka: unknown encoding 'klingon'"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"segment", "-l", "ru", in};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const Run r = Sverka(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.ErrLine() == c.message);
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("segment --rules FILE.srx segments as the SRX rules say; bad SRX exits 1", "[cli][segment][srx]") {
+  ScratchDir dir;
+  WriteFile(dir / "in.txt", "Это т. е. всё. Конец.\n");
+  WriteFile(dir / "r.srx",
+            "<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">"
+            "<header cascade=\"yes\"/><body><languagerules><languagerule languagerulename=\"D\">"
+            "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
+            "</languagerule></languagerules><maprules>"
+            "<languagemap languagepattern=\".*\" languagerulename=\"D\"/></maprules></body></srx>\n");
+  WriteFile(dir / "bad.srx", "<srx>\n<body>\n");
+  const Run r = Sverka({"segment", "-l", "ru", "--rules", dir / "r.srx", dir / "in.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Это т.\nе.\nвсё.\nКонец.\n");
+  const Run bad = Sverka({"segment", "-l", "ru", "--rules", dir / "bad.srx", dir / "in.txt"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.ErrLine() == "sverka: " + dir / "bad.srx" +
+                             ":3: not well-formed XML: Premature end of data in tag body line 2");
+  CHECK(bad.out.empty());
+  const Run missing = Sverka({"align", dir / "in.txt", dir / "in.txt", "--rules", dir / "no.srx"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.ErrLine() == "sverka: " + dir / "no.srx" + ": cannot open: No such file or directory");
+}
+

@@ -54,3 +54,65 @@ TEST_CASE("the side's hash is of the file's bytes", "[pipeline]") {
   CHECK(a->hash == b->hash);
   CHECK(a->hash == tm::ContentHash("Same."));
 }
+
+TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole-read files",
+          "[pipeline]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "a.txt", "\xEF\xBB\xBFЗаголовок\n\nОдин. Два т. е. три.\nЧетыре.\n\nПять.");
+  testing::WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");  // Windows-1251: read whole
+  testing::WriteFile(dir / "a.html", "<p>Один. Два.</p><p>Три.</p>");
+  for (const std::string name : {"a.txt", "w.txt", "a.html"}) {
+    auto side = pipeline::ReadSide(dir / name, Language::kRussian, {});
+    REQUIRE(side.ok());
+    std::vector<tm::SentenceRecord> streamed;
+    const Status status = pipeline::StreamSide(dir / name, Language::kRussian, {},
+                                               [&](const tm::SentenceRecord& s) { streamed.push_back(s); });
+    REQUIRE(status.ok());
+    INFO(name);
+    REQUIRE(streamed.size() == side->sentences.size());
+    for (size_t i = 0; i < streamed.size(); ++i) {
+      CHECK(streamed[i].text == side->sentences[i].text);
+      CHECK(streamed[i].paragraph == side->sentences[i].paragraph);
+      CHECK(streamed[i].start_offset == side->sentences[i].start_offset);
+      CHECK(streamed[i].end_offset == side->sentences[i].end_offset);
+    }
+  }
+}
+
+TEST_CASE("a Windows-1251 side keeps offsets into the file as stored", "[pipeline]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");
+  auto side = pipeline::ReadSide(dir / "w.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 2);
+  CHECK(side->sentences[1].text == "Нет.");
+  CHECK(side->sentences[1].start_offset == 4);
+  CHECK(side->sentences[1].end_offset == 8);
+}
+
+TEST_CASE("CRLF files: paragraphs and hard wraps read as with LF, offsets into the file", "[pipeline]") {
+  testing::ScratchDir dir;
+  const std::string text = "Один\r\nпример. Два.\r\n\r\nТри.\r\n";
+  testing::WriteFile(dir / "a.txt", text);
+  auto side = pipeline::ReadSide(dir / "a.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 3);
+  CHECK(side->sentences[0].text == "Один пример.");
+  CHECK(side->sentences[2].paragraph == 1);
+  CHECK(text.substr(side->sentences[2].start_offset, 7) == "Три.");
+}
+
+TEST_CASE("one paragraph per line is detected from long lines, or chosen", "[pipeline]") {
+  testing::ScratchDir dir;
+  const std::string para(250, 'a');
+  testing::WriteFile(dir / "a.txt", "Один " + para + ".\nДва " + para + ".\n");
+  auto side = pipeline::ReadSide(dir / "a.txt", Language::kRussian, {});
+  REQUIRE(side.ok());
+  REQUIRE(side->sentences.size() == 2);
+  CHECK(side->sentences[1].paragraph == 1);
+  testing::WriteFile(dir / "b.txt", "Один\nДва\n");
+  auto lines = pipeline::ReadSide(dir / "b.txt", Language::kRussian,
+                                  {.paragraphs = text::ParagraphMode::kLines});
+  REQUIRE(lines.ok());
+  CHECK(lines->sentences.size() == 2);
+}

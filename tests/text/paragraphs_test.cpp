@@ -30,3 +30,16 @@ TEST_CASE("presegmented lines are trimmed and blank ones skipped", "[text]") {
   const std::string text = " a \n\n\tb\r\nc";
   CHECK(Texts(text, SplitNonBlankLines(text)) == std::vector<std::string>{"a", "b", "c"});
 }
+
+TEST_CASE("paragraph mode: blank lines or short lines mean blank-line paragraphs", "[text]") {
+  using sverka::text::DetectParagraphMode;
+  using sverka::text::ParagraphMode;
+  const std::string long_line(300, 'x');
+  CHECK(DetectParagraphMode("One\ntwo\n\nThree") == ParagraphMode::kBlankLines);
+  CHECK(DetectParagraphMode("A hard-wrapped\nparagraph of\nshort lines.") == ParagraphMode::kBlankLines);
+  CHECK(DetectParagraphMode(long_line + "\n" + long_line + "\n") == ParagraphMode::kLines);
+  CHECK(DetectParagraphMode(long_line + "\n\n" + long_line) == ParagraphMode::kBlankLines);
+  const std::string text = long_line + "\r\n" + long_line;
+  CHECK(SplitParagraphs(text, ParagraphMode::kAuto).size() == 2);
+  CHECK(SplitParagraphs(text, ParagraphMode::kBlankLines).size() == 1);
+}

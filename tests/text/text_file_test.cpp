@@ -12,12 +12,12 @@ TEST_CASE("CheckText keeps valid UTF-8 as it is and drops a BOM", "[text]") {
   auto plain = CheckText("a.txt", "Привет.\r\nМир.");
   REQUIRE(plain.ok());
   CHECK(plain->bytes == "Привет.\r\nМир.");
-  CHECK(plain->base_offset == 0);
+  CHECK(plain->Source(4) == 4);
 
   auto bom = CheckText("a.txt", "\xEF\xBB\xBFText");
   REQUIRE(bom.ok());
   CHECK(bom->bytes == "Text");
-  CHECK(bom->base_offset == 3);
+  CHECK(bom->Source(0) == 3);
 }
 
 TEST_CASE("CheckText rejects unusable text with one line naming file and place", "[text][errors]") {
@@ -29,13 +29,16 @@ TEST_CASE("CheckText rejects unusable text with one line naming file and place",
       {"", "a.txt: empty file (no text to read)"},
       {" \n\t\r\n", "a.txt: empty file (no text to read)"},
       {"Line one\nПри\xE2\xE5\xF2",
-       "a.txt:2:7: invalid UTF-8 (byte 0xE2); is the file in another encoding, such as "
-       "Windows-1251 or KOI8-R?"},
-      {"\xEF\xBB\xBF\xC3", "a.txt:1:4: invalid UTF-8 (byte 0xC3); is the file in another "
-                           "encoding, such as Windows-1251 or KOI8-R?"},
-      {std::string("ab\0cd", 5), "a.txt:1:3: NUL byte in text (a binary file?)"},
-      {"\xFF\xFEH\0i\0", "a.txt: UTF-16 text is not supported yet; convert it to UTF-8 (iconv "
-                         "-f UTF-16 -t UTF-8)"},
+       "a.txt:2:7: invalid UTF-8 (byte 0xE2 at byte offset 15); name the encoding with "
+       "--encoding, or use --replace-invalid"},
+      {"\xEF\xBB\xBF\xC3", "a.txt:1:4: invalid UTF-8 (byte 0xC3 at byte offset 3); name the "
+                           "encoding with --encoding, or use --replace-invalid"},
+      {std::string("ab\0cd", 5), "a.txt:1:3: NUL byte in text at byte offset 2 (a binary file?)"},
+      {"ab\x01" "cd", "a.txt:1:3: control byte 0x01 at byte offset 2 (a binary file?)"},
+      {"\xFF\xFEH", "a.txt: not valid UTF-16LE text"},
+      {"\x80\x81\x82\x83 \x84",
+       "a.txt: cannot recognise the encoding (not UTF-8, UTF-16, Windows-1251 or KOI8-R); name it "
+       "with --encoding"},
       {std::string("\xFF\xFE\0\0", 4), "a.txt: UTF-32 text is not supported; convert it to UTF-8"},
   };
   for (const Case& c : cases) {

@@ -1,0 +1,198 @@
+#include "text/html_text.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <memory>
+
+namespace sverka::text {
+namespace {
+
+bool NameIs(const xmlNode* node, std::initializer_list<const char*> names) {
+  if (node->name == nullptr) return false;
+  const char* name = reinterpret_cast<const char*>(node->name);
+  return std::any_of(names.begin(), names.end(),
+                     [&](const char* n) { return strcasecmp(name, n) == 0; });
+}
+
+bool IsDropped(const xmlNode* node) {
+  // <head> (and its <title>, which repeats the first heading) is no running text.
+  return node->type == XML_ELEMENT_NODE &&
+         NameIs(node, {"script", "style", "noscript", "template", "head"});
+}
+
+bool IsBlock(const xmlNode* node) {
+  return node->type == XML_ELEMENT_NODE &&
+         NameIs(node,
+                {"p",       "h1",     "h2",     "h3",         "h4",  "h5",      "h6",
+                 "li",      "td",     "th",     "blockquote", "div", "dt",      "dd",
+                 "pre",     "br",     "tr",     "ul",         "ol",  "table",   "section",
+                 "article", "header", "footer", "body",       "hr",  "caption", "figcaption"});
+}
+
+// Builds the text and finds each piece in the HTML source, left to right.
+class Builder {
+ public:
+  explicit Builder(std::string_view html) : html_(html), map_(0, SourceWidth::kUtf8) {}
+
+  void Break() {
+    while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+    if (!text_.empty() &&
+        text_.compare(text_.size() - std::min<size_t>(2, text_.size()), 2, "\n\n") != 0) {
+      text_ += "\n\n";
+    }
+  }
+
+  // Appends the decoded text `piece`, mapping it onto the HTML from the cursor.
+  void Text(std::string_view piece) {
+    if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      if (!text_.empty() && text_.back() != ' ' && text_.back() != '\n')
+        Append(" ", cursor_, false);
+      return;
+    }
+    // A text node starts right after the '>' of a tag (or comment) before it,
+    // in document order: the first such place whose byte fits.
+    size_t start = std::string_view::npos;
+    for (size_t g = html_.find('>', cursor_); g != std::string_view::npos;
+         g = html_.find('>', g + 1)) {
+      if (g + 1 < html_.size() && (html_[g + 1] == piece[0] || IsEntityAt(g + 1))) {
+        start = g + 1;
+        break;
+      }
+    }
+    if (start == std::string_view::npos) start = cursor_;
+    size_t src = start, i = 0;
+    bool exact = true;
+    map_.Add(text_.size(), src, true);
+    while (i < piece.size()) {
+      if (src < html_.size() && html_[src] == piece[i] && !IsEntityAt(src)) {
+        // Same byte: copy it (line breaks become spaces, same length).
+        const char ch = piece[i] == '\n' || piece[i] == '\r' ? ' ' : piece[i];
+        if (!exact) map_.Add(text_.size(), src, true), exact = true;
+        text_ += ch;
+        ++src, ++i;
+        continue;
+      }
+      if (IsEntityAt(src)) {
+        // An entity: one decoded code point for "&...;".
+        const size_t semi = html_.find(';', src);
+        const size_t len = (static_cast<unsigned char>(piece[i]) < 0x80)   ? 1
+                           : (static_cast<unsigned char>(piece[i]) < 0xE0) ? 2
+                           : (static_cast<unsigned char>(piece[i]) < 0xF0) ? 3
+                                                                           : 4;
+        map_.Add(text_.size(), src, false), exact = false;
+        text_.append(piece.substr(i, len));
+        i += len;
+        src = semi + 1;
+        continue;
+      }
+      // Lost track (markup the parser repaired): the rest maps to here.
+      map_.Add(text_.size(), src, false), exact = false;
+      for (; i < piece.size(); ++i) text_ += piece[i] == '\n' || piece[i] == '\r' ? ' ' : piece[i];
+    }
+    if (!exact) map_.Add(text_.size(), src, true);
+    cursor_ = std::max(cursor_, src);
+  }
+
+  HtmlText Finish() {
+    Break();
+    while (!text_.empty() && text_.back() == '\n') text_.pop_back();
+    return {std::move(text_), std::move(map_)};
+  }
+
+ private:
+  // "&amp;", "&#1044;", "&#x44;": a character reference starts at `at`.
+  bool IsEntityAt(size_t at) const {
+    if (at >= html_.size() || html_[at] != '&') return false;
+    size_t k = at + 1;
+    while (k < html_.size() && k - at <= 32 &&
+           (std::isalnum(static_cast<unsigned char>(html_[k])) || html_[k] == '#'))
+      ++k;
+    return k > at + 1 && k < html_.size() && html_[k] == ';';
+  }
+
+  void Append(std::string_view s, size_t src, bool exact) {
+    map_.Add(text_.size(), src, exact);
+    text_.append(s);
+  }
+
+  std::string_view html_;
+  std::string text_;
+  OffsetMap map_;
+  size_t cursor_ = 0;
+};
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view name, std::string_view bytes) {
+  std::string lower_name(name);
+  std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view ext : {".html", ".htm", ".xhtml"}) {
+    if (lower_name.size() >= ext.size() &&
+        lower_name.compare(lower_name.size() - ext.size(), ext.size(), ext) == 0) {
+      return true;
+    }
+  }
+  size_t i = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+  std::string head(bytes.substr(i, 14));
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 ||
+         head.rfind("<?xml", 0) == 0;
+}
+
+Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html) {
+  if (html.size() > kMaxHtmlBytes) {
+    return Status::BadInput(std::string(name) + ": HTML file too large (limit " +
+                            std::to_string(kMaxHtmlBytes >> 20) + " MiB)");
+  }
+  // NONET: never fetch; no DTD loading or entity substitution options are set,
+  // so external entities are never read.
+  const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options),
+      xmlFreeDoc);
+  if (!doc) return Status::BadInput(std::string(name) + ": not readable as HTML");
+  Builder builder(html);
+  // Iterative walk in document order: no recursion on the document's depth.
+  xmlNode* node = xmlDocGetRootElement(doc.get());
+  while (node != nullptr) {
+    bool descend = false;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content) builder.Text(reinterpret_cast<const char*>(node->content));
+    } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node)) {
+      if (IsBlock(node)) builder.Break();
+      descend = node->children != nullptr;
+    }
+    if (descend) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr && node->next == nullptr) {
+      node = node->parent;
+      if (node == nullptr || node->type == XML_DOCUMENT_NODE ||
+          node->type == XML_HTML_DOCUMENT_NODE) {
+        node = nullptr;
+        break;
+      }
+      if (IsBlock(node)) builder.Break();
+    }
+    if (node != nullptr) {
+      if (IsBlock(node)) builder.Break();
+      node = node->next;
+    }
+  }
+  HtmlText out = builder.Finish();
+  if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::BadInput(std::string(name) + ": HTML without any text");
+  }
+  return out;
+}
+
+}  // namespace sverka::text

@@ -1,0 +1,36 @@
+// The running text of an HTML or XHTML document, through libxml2's HTML
+// parser. Nothing is fetched: no network, no external entities.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "text/offset_map.h"
+
+namespace sverka::text {
+
+// Files above this many bytes are not parsed as HTML (libxml2 keeps a tree).
+inline constexpr size_t kMaxHtmlBytes = size_t{256} << 20;  // 256 MiB
+
+struct HtmlText {
+  // Paragraphs separated by one blank line: every <p>, <h1>-<h6>, <li>,
+  // <td>/<th>, <blockquote>, <div>, <dt>/<dd>, <pre> and <br> ends one.
+  // <head> (with <title>), <script>, <style>, <noscript>, <template> and
+  // comments are dropped;
+  // entities are decoded; line breaks inside a paragraph become spaces.
+  std::string text;
+  // Offsets in `text` -> offsets in the HTML given. Exact where the text is
+  // written literally in the HTML; a decoded entity maps to its '&'.
+  OffsetMap map;
+};
+
+// True when `name` ends in .html, .htm or .xhtml, or `bytes` starts (after
+// white space and a BOM) with "<!DOCTYPE html", "<html" or "<?xml".
+bool LooksLikeHtml(std::string_view name, std::string_view bytes);
+
+// Extracts the text of UTF-8 `html`. Fails with kBadInput ("NAME: ...")
+// when libxml2 cannot build a document or the document holds no text.
+Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html);
+
+}  // namespace sverka::text

@@ -1,0 +1,229 @@
+// Table-driven tests of the rule families (doc/segment.md), Russian and
+// English: each case is a paragraph and the sentences it must come out as.
+#include "segment/boundary_rules.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "segment/sentence_splitter.h"
+
+using sverka::Language;
+using sverka::segment::SentenceSplitter;
+
+namespace {
+
+struct Case {
+  Language lang;
+  std::string text;
+  std::vector<std::string> sentences;
+};
+
+constexpr Language kRu = Language::kRussian;
+constexpr Language kEn = Language::kEnglish;
+
+void Check(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    auto splitter = SentenceSplitter::Create(c.lang);
+    REQUIRE(splitter.ok());
+    std::vector<std::string> got;
+    for (const auto& s : (*splitter)->Split(c.text))
+      got.emplace_back(c.text.substr(s.begin, s.size()));
+    INFO(c.text);
+    CHECK(got == c.sentences);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("abbreviations are whole words, with or without inner spaces", "[segment][rules]") {
+  Check({
+      {kRu, "Он хотел. Стул упал.", {"Он хотел.", "Стул упал."}},  // not "тел.", "ул."
+      {kRu,
+       "Это яблоки, груши и т. д. Потом сливы.",
+       {"Это яблоки, груши и т. д.", "Потом сливы."}},
+      {kRu, "Это, т. е. всё, и т.е. всё. Конец.", {"Это, т. е. всё, и т.е. всё.", "Конец."}},
+      {kRu, "Живёт на ул. Ленина, д. 5, им. Пушкина.", {"Живёт на ул. Ленина, д. 5, им. Пушкина."}},
+      {kRu,
+       "Доклад сделал проф. Иванов. См. рис. 3.",
+       {"Доклад сделал проф. Иванов.", "См. рис. 3."}},
+      {kRu, "Цена 5 тыс. руб. Это дорого.", {"Цена 5 тыс. руб.", "Это дорого."}},
+      {kRu,
+       "Доход 1.5 млн руб. и 3 млрд долл. в год.",
+       {"Доход 1.5 млн руб. и 3 млрд долл. в год."}},
+      {kEn, "Mr. Smith met Dr. Jones. They talked.", {"Mr. Smith met Dr. Jones.", "They talked."}},
+      {kEn,
+       "Fruit, e.g. apples, i.e. food, etc. Then more.",
+       {"Fruit, e.g. apples, i.e. food, etc.", "Then more."}},
+      {kEn, "I live in the U.S. How about you?", {"I live in the U.S.", "How about you?"}},
+      {kEn, "I work for the U.S. Government now.", {"I work for the U.S. Government now."}},
+      {kEn, "She has a Ph.D. in physics.", {"She has a Ph.D. in physics."}},
+      {kEn, "Meet at 9 a.m. on Monday.", {"Meet at 9 a.m. on Monday."}},
+  });
+}
+
+TEST_CASE("initials do not end sentences", "[segment][rules]") {
+  Check({
+      {kRu,
+       "Это написал А. С. Пушкин. Потом Л.Н. Толстой.",
+       {"Это написал А. С. Пушкин.", "Потом Л.Н. Толстой."}},
+      {kEn,
+       "The Hobbit is by J. R. R. Tolkien. It is long.",
+       {"The Hobbit is by J. R. R. Tolkien.", "It is long."}},
+      {kEn,
+       "You and I. Did you see Albert I. Jones?",
+       {"You and I.", "Did you see Albert I. Jones?"}},
+  });
+}
+
+TEST_CASE("numbers and dates: no cut inside, a cut before a sentence that starts with a digit",
+          "[segment][rules]") {
+  Check({
+      {kRu, "Это было 30 сент. 2016 г. в Москве.", {"Это было 30 сент. 2016 г. в Москве."}},
+      {kRu, "Он родился в 1799 г. в Москве.", {"Он родился в 1799 г. в Москве."}},
+      {kRu,
+       "Курс оплачен за счёт рекламы. 10-недельный курс прошёл.",
+       {"Курс оплачен за счёт рекламы.", "10-недельный курс прошёл."}},
+      {kRu,
+       "Песню спел «Канье Уэст». 41-летний Уэст рад.",
+       {"Песню спел «Канье Уэст».", "41-летний Уэст рад."}},
+      {kRu, "См. ст. 5 закона. Это важно.", {"См. ст. 5 закона.", "Это важно."}},
+      {kEn,
+       "It rose to 1.5 million. 20 people came.",
+       {"It rose to 1.5 million.", "20 people came."}},
+      {kEn,
+       "Please turn to p. 55. See No. 3 there.",
+       {"Please turn to p. 55.", "See No. 3 there."}},
+      {kEn, "She has $100.00. It is in her bag.", {"She has $100.00.", "It is in her bag."}},
+  });
+}
+
+TEST_CASE("numbered, lettered and bulleted lists", "[segment][rules]") {
+  Check({
+      {kEn, "1. The first item 2. The second item", {"1. The first item", "2. The second item"}},
+      {kEn,
+       "1) The first item. 2) The second item.",
+       {"1) The first item.", "2) The second item."}},
+      {kEn, "a. The first item b. The second item", {"a. The first item", "b. The second item"}},
+      {kEn,
+       "\xE2\x80\xA2 First \xE2\x80\xA2 Second",
+       {"\xE2\x80\xA2 First", "\xE2\x80\xA2 Second"}},
+      {kRu,
+       "Нужно:\n1) купить хлеб\n2) позвонить маме",
+       {"Нужно:", "1) купить хлеб", "2) позвонить маме"}},
+      {kRu, "Нужно купить 1)рыбу 2)соль.", {"Нужно купить 1)рыбу 2)соль."}},
+  });
+}
+
+TEST_CASE("quotes, nested quotes and sentences inside quotes", "[segment][rules]") {
+  Check({
+      {kRu,
+       "Девочка кричала: «Не видали маму?». Все молчали.",
+       {"Девочка кричала: «Не видали маму?».", "Все молчали."}},
+      {kRu,
+       "«Я приду. Обязательно», — сказал он. Потом ушёл.",
+       {"«Я приду. Обязательно», — сказал он.", "Потом ушёл."}},
+      {kRu,
+       "Он сказал: «Читай „Войну и мир“. Это классика». Я кивнул.",
+       {"Он сказал: «Читай „Войну и мир“. Это классика».", "Я кивнул."}},
+      {kEn,
+       "She turned to him, \"This is great.\" she said.",
+       {"She turned to him, \"This is great.\" she said."}},
+      {kEn,
+       "She said, \"This is great.\" He agreed.",
+       {"She said, \"This is great.\"", "He agreed."}},
+  });
+}
+
+TEST_CASE("dialogue dashes: the author's words stay with the line", "[segment][rules]") {
+  Check({
+      {kRu,
+       "— Ты придёшь? — спросил он. — Приду! — ответила она.",
+       {"— Ты придёшь? — спросил он.", "— Приду! — ответила она."}},
+      {kRu, "Всё ясно. -- Как это? -- не понял я.", {"Всё ясно.", "-- Как это? -- не понял я."}},
+      {kEn, "I see. — What? — he asked.", {"I see.", "— What? — he asked."}},
+  });
+}
+
+TEST_CASE("ellipsis, three dots and spaced dots", "[segment][rules]") {
+  Check({
+      {kRu, "Он подумал… Потом ушёл.", {"Он подумал…", "Потом ушёл."}},
+      {kRu, "Он подумал… и ушёл.", {"Он подумал… и ушёл."}},
+      {kEn, "I never meant that.... She left.", {"I never meant that....", "She left."}},
+      {kEn, "I wasn't really ... well, no.", {"I wasn't really ... well, no."}},
+      {kEn,
+       "\"Bohr [...] used stairs [...]\" (Smith 55).",
+       {"\"Bohr [...] used stairs [...]\" (Smith 55)."}},
+  });
+}
+
+TEST_CASE("parentheses keep their sentences inside", "[segment][rules]") {
+  Check({
+      {kRu,
+       "Это былины (см. Народное искусство). Их пели.",
+       {"Это былины (см. Народное искусство).", "Их пели."}},
+      {kRu,
+       "Это было давно (до 1918 г.). Потом всё изменилось.",
+       {"Это было давно (до 1918 г.).", "Потом всё изменилось."}},
+      {kEn,
+       "He teaches (He worked as an engineer.) at the University.",
+       {"He teaches (He worked as an engineer.) at the University."}},
+  });
+}
+
+TEST_CASE("headlines and chat: no final punctuation, smileys, lower-case starts",
+          "[segment][rules]") {
+  Check({
+      {kRu, "Федеральные новости без точки", {"Федеральные новости без точки"}},
+      {kRu, "Как красиво))) Зима пришла.", {"Как красиво)))", "Зима пришла."}},
+      {kRu, "Отлично :) Жду ещё.", {"Отлично :)", "Жду ещё."}},
+      // break-before-lowercase is off for Russian (ru.rules): an unlisted abbreviation is likelier.
+      {kRu, "Было здорово. завтра снова пойдём.", {"Было здорово. завтра снова пойдём."}},
+      {kEn, "Great food. definitely a must.", {"Great food.", "definitely a must."}},
+      {kEn, "She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
+      {kEn, "Hello world.Today is Tuesday.", {"Hello world.", "Today is Tuesday."}},
+  });
+}
+
+TEST_CASE("URLs and e-mail addresses are not cut", "[segment][rules]") {
+  Check({
+      {kEn,
+       "Her email is Jane.Doe@example.com. I wrote.",
+       {"Her email is Jane.Doe@example.com.", "I wrote."}},
+      {kEn,
+       "See https://www.example.com/a.html. Then go.",
+       {"See https://www.example.com/a.html.", "Then go."}},
+      {kRu, "Пишите на info@mail.ru. Ответим.", {"Пишите на info@mail.ru.", "Ответим."}},
+      {kRu, "Сайт www.Example.ru работает.", {"Сайт www.Example.ru работает."}},
+  });
+}
+
+TEST_CASE("plain ICU engine keeps ICU's boundaries", "[segment]") {
+  auto splitter = SentenceSplitter::Create(kRu, {.engine = sverka::segment::Engine::kIcu});
+  REQUIRE(splitter.ok());
+  // ICU alone cuts after "т. е." style abbreviations and initials.
+  CHECK((*splitter)->Split("Это написал А. С. Пушкин.").size() > 1);
+}
+
+TEST_CASE("an abbreviation ends a sentence only after a few words", "[segment][rules]") {
+  Check({
+      {kRu,
+       "В 2010-2012 гг. Виктор посещал Волгоград.",
+       {"В 2010-2012 гг. Виктор посещал Волгоград."}},
+      {kRu,
+       "Он умер в середине 1980-х гг. Его помнят.",
+       {"Он умер в середине 1980-х гг.", "Его помнят."}},
+      {kEn,
+       "Let's ask Jane and co. They should know.",
+       {"Let's ask Jane and co.", "They should know."}},
+  });
+}
+
+TEST_CASE("chat text: a bare '?' or '!' after a lower-case word ends a sentence",
+          "[segment][rules]") {
+  Check({
+      {kEn, "where did you grow up? india? wow.", {"where did you grow up?", "india?", "wow."}},
+      {kEn, "She works at Yahoo! in accounting.", {"She works at Yahoo! in accounting."}},
+      {kRu, "Ты где? дома? ясно.", {"Ты где? дома? ясно."}},  // off for Russian (ru.rules)
+      {kRu, "«Ты где?» спросил он.", {"«Ты где?» спросил он."}},
+  });
+}
