@@ -13,5 +13,7 @@ using Args = std::vector<std::string>;
 int RunSegment(const Args& args);
 int RunAlign(const Args& args);
 int RunExport(const Args& args);
+int RunImport(const Args& args);
+int RunSearch(const Args& args);
 
 }  // namespace sverka::cli
