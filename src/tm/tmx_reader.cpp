@@ -32,6 +32,8 @@ std::string Take(xmlChar* s) {
 }
 
 // The first error libxml2 reports, with its line.
+// The reader reports a truncated file as "Extra content at the end of the
+// document" after "Premature end of data in tag …"; the latter says more.
 struct ErrorSink {
   bool set = false;
   int line = 0;
@@ -40,11 +42,14 @@ struct ErrorSink {
 
 void OnError(void* arg, xmlErrorPtr error) {
   auto* sink = static_cast<ErrorSink*>(arg);
-  if (sink->set || !error || error->level < XML_ERR_ERROR) return;
-  sink->set = true;
-  sink->line = error->line;
+  if (!error || error->level < XML_ERR_ERROR) return;
   std::string m = error->message ? error->message : "unknown error";
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  const bool better = m.rfind("Premature end of data", 0) == 0 &&
+                      sink->message.rfind("Premature end of data", 0) != 0;
+  if (sink->set && !better) return;
+  sink->set = true;
+  sink->line = error->line;
   sink->message = m;
 }
 
@@ -84,7 +89,14 @@ class TmxParser {
   }
 
  private:
+  // Where the parser stands (it reads ahead of the current node).
   size_t Line() { return static_cast<size_t>(xmlTextReaderGetParserLineNumber(reader_.get())); }
+  // Line of the current node's start.
+  size_t NodeLine() {
+    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
+    const long line = node ? xmlGetLineNo(node) : -1;
+    return line > 0 ? static_cast<size_t>(line) : Line();
+  }
 
   Status Fail(size_t line, const std::string& what) {
     return Status::BadInput(path_ + ":" + std::to_string(line) + ": " + what);
@@ -103,6 +115,10 @@ class TmxParser {
       // the entity text's, so name where the parser stood instead.
       return Fail(Line(), "entity expansion refused (libxml2: " + m + ")");
     }
+    if (seen_root_ && !closed_root_ &&
+        (m.rfind("Extra content at the end", 0) == 0 || m.rfind("Premature end of data", 0) == 0)) {
+      return Fail(line, "not well-formed XML: the file ends before </tmx> (truncated?)");
+    }
     return Fail(line, "not well-formed XML: " + m);
   }
 
@@ -116,7 +132,7 @@ class TmxParser {
     const int depth = xmlTextReaderDepth(reader_.get());
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype();
     if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-      return Fail(Line(), "reference to the undeclared entity '&" + Name() +
+      return Fail(NodeLine(), "reference to the undeclared entity '&" + Name() +
                               ";' (sverka reads no DTD)");
     }
     if (in_seg_) return SegNode(type, depth);
@@ -126,14 +142,14 @@ class TmxParser {
       if (!seen_root_) {
         seen_root_ = true;
         if (name != "tmx") {
-          return Fail(Line(), "not a TMX file (the root element is <" + name + ">, not <tmx>)");
+          return Fail(NodeLine(), "not a TMX file (the root element is <" + name + ">, not <tmx>)");
         }
         return Status::Ok();
       }
       if (name == "tu" && depth == 2) {
         in_tu_ = true;
         entry_ = TmxEntry();
-        entry_.line = Line();
+        entry_.line = NodeLine();
         entry_.creation_date = Attribute("creationdate");
         entry_.change_date = Attribute("changedate");
         has_ru_ = has_en_ = false;
@@ -147,7 +163,7 @@ class TmxParser {
         NoteLanguage(tuv_lang_);
       } else if (in_tu_ && name == "seg" && depth == 4) {
         seg_.clear();
-        seg_line_ = Line();
+        seg_line_ = NodeLine();
         seg_depth_ = depth;
         skip_depth_ = -1;
         if (empty) return EndSeg();
@@ -155,6 +171,8 @@ class TmxParser {
       }
     } else if (type == XML_READER_TYPE_END_ELEMENT && in_tu_ && depth == 2) {
       return EndTu();
+    } else if (type == XML_READER_TYPE_END_ELEMENT && depth == 0) {
+      closed_root_ = true;
     }
     return Status::Ok();
   }
@@ -231,7 +249,7 @@ class TmxParser {
   std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
   ErrorSink errors_;
   TmxReadSummary summary_;
-  bool seen_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false, has_en_ = false;
+  bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false, has_en_ = false;
   TmxEntry entry_;
   std::string tuv_lang_, seg_;
   size_t seg_line_ = 0;
