@@ -14,7 +14,7 @@ void AddSentence(SideText& side, std::string_view bytes, text::Span span, size_t
                  int32_t paragraph) {
   tm::SentenceRecord s;
   s.paragraph = paragraph;
-  s.text = CollapseWhitespace(bytes.substr(span.begin, span.size()));
+  s.text = JoinWrappedLines(bytes.substr(span.begin, span.size()));  // issue 5: keeps double spaces (OmegaT)
   s.start_offset = static_cast<int64_t>(base + span.begin);
   s.end_offset = static_cast<int64_t>(base + span.end);
   side.sentences.push_back(std::move(s));
