@@ -12,10 +12,9 @@ int RunSearch(const Args& args) {
   po::options_description options("Options");
   std::string db, phrase;
   size_t limit = 100;
-  options.add_options()
-      ("db", po::value(&db)->required(), "translation memory to search")
-      ("phrase", po::value(&phrase)->required(), "words to find, in this order, in either language")
-      ("limit", po::value(&limit)->default_value(100), "show at most this many pairs");
+  options.add_options()("db", po::value(&db)->required(), "translation memory to search")(
+      "phrase", po::value(&phrase)->required(), "words to find, in this order, in either language")(
+      "limit", po::value(&limit)->default_value(100), "show at most this many pairs");
   po::positional_options_description positional;
   positional.add("phrase", 1);
   po::variables_map vm;

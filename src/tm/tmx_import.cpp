@@ -36,9 +36,8 @@ const std::string* Prop(const TmxEntry& e, std::string_view type) {
 }  // namespace
 
 std::string DocumentNameFromTmxPath(const std::string& path) {
-  std::string base = path.substr(path.find_last_of('/') == std::string::npos
-                                     ? 0
-                                     : path.find_last_of('/') + 1);
+  std::string base =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   if (base.size() > 4) {
     std::string ext = base.substr(base.size() - 4);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -61,7 +60,9 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
     Result<TmxReadSummary> r = ReadTmx(path, options.read, [&](const TmxEntry& e) {
       ImportedUnit u;
       const std::string* doc = Prop(e, "x-document");
-      u.document = !options.name.empty() ? options.name : doc && !doc->empty() ? *doc : default_name;
+      u.document = !options.name.empty()  ? options.name
+                   : doc && !doc->empty() ? *doc
+                                          : default_name;
       u.ru = e.ru;
       u.en = e.en;
       if (const std::string* s = Prop(e, "x-score")) {
@@ -89,10 +90,10 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
     if (read.units == read.one_language) {
       std::string langs;
       for (const std::string& l : read.languages) langs += (langs.empty() ? "" : ", ") + l;
-      return Status::BadInput(path + ": no translation unit has both a '" + options.read.ru_lang +
-                              "' and an '" + options.read.en_lang + "' segment (" +
-                              std::to_string(read.units) + " units; languages: " +
-                              (langs.empty() ? "none" : langs) + "); see --ru-lang, --en-lang");
+      return Status::BadInput(
+          path + ": no translation unit has both a '" + options.read.ru_lang + "' and an '" +
+          options.read.en_lang + "' segment (" + std::to_string(read.units) +
+          " units; languages: " + (langs.empty() ? "none" : langs) + "); see --ru-lang, --en-lang");
     }
     return Status::Ok();
   });

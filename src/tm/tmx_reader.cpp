@@ -103,9 +103,11 @@ class TmxParser {
   }
 
   Status XmlError() {
-    const size_t line = errors_.set && errors_.line > 0 ? static_cast<size_t>(errors_.line) : Line();
+    const size_t line =
+        errors_.set && errors_.line > 0 ? static_cast<size_t>(errors_.line) : Line();
     const std::string m = errors_.set ? errors_.message : "unreadable XML";
-    if (m.find("huge text node") != std::string::npos || m.find("Huge input") != std::string::npos) {
+    if (m.find("huge text node") != std::string::npos ||
+        m.find("Huge input") != std::string::npos) {
       return Fail(line, "a text of over 10 MB (libxml2's limit); a segment is at most " +
                             std::to_string(kMaxSegmentBytes >> 20) + " MiB");
     }
@@ -132,8 +134,8 @@ class TmxParser {
     const int depth = xmlTextReaderDepth(reader_.get());
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype();
     if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-      return Fail(NodeLine(), "reference to the undeclared entity '&" + Name() +
-                              ";' (sverka reads no DTD)");
+      return Fail(NodeLine(),
+                  "reference to the undeclared entity '&" + Name() + ";' (sverka reads no DTD)");
     }
     if (in_seg_) return SegNode(type, depth);
     if (type == XML_READER_TYPE_ELEMENT) {
@@ -155,8 +157,7 @@ class TmxParser {
         has_ru_ = has_en_ = false;
         if (empty) return EndTu();
       } else if (in_tu_ && name == "prop" && depth == 3) {
-        entry_.props.emplace_back(Attribute("type"),
-                                  Take(xmlTextReaderReadString(reader_.get())));
+        entry_.props.emplace_back(Attribute("type"), Take(xmlTextReaderReadString(reader_.get())));
       } else if (in_tu_ && name == "tuv" && depth == 3) {
         tuv_lang_ = Attribute("xml:lang");
         if (tuv_lang_.empty()) tuv_lang_ = Attribute("lang");
@@ -182,7 +183,8 @@ class TmxParser {
     const xmlDtdPtr dtd = doc ? doc->intSubset : nullptr;
     if (dtd && (dtd->entities || dtd->pentities)) {
       // No line: libxml2 keeps none for declarations, and the parser has read ahead.
-      return Status::BadInput(path_ + ": the DOCTYPE declares entities; refused (a TMX needs none, "
+      return Status::BadInput(path_ +
+                              ": the DOCTYPE declares entities; refused (a TMX needs none, "
                               "and entities can read local files or expand without bound)");
     }
     return Status::Ok();
@@ -249,7 +251,8 @@ class TmxParser {
   std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
   ErrorSink errors_;
   TmxReadSummary summary_;
-  bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false, has_en_ = false;
+  bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
+       has_en_ = false;
   TmxEntry entry_;
   std::string tuv_lang_, seg_;
   size_t seg_line_ = 0;
@@ -261,8 +264,8 @@ class TmxParser {
 bool LanguageMatches(std::string_view code, std::string_view wanted) {
   const std::string c = Lower(code), w = Lower(wanted);
   if (c == w) return true;
-  return w.find('-') == std::string::npos && c.size() > w.size() && c.compare(0, w.size(), w) == 0 &&
-         c[w.size()] == '-';
+  return w.find('-') == std::string::npos && c.size() > w.size() &&
+         c.compare(0, w.size(), w) == 0 && c[w.size()] == '-';
 }
 
 std::string IsoFromTmxDate(std::string_view tmx) {

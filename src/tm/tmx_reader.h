@@ -35,15 +35,15 @@ struct TmxReadOptions {
 
 // One <tu> that has both sides.
 struct TmxEntry {
-  size_t line = 0;     // line of the <tu> start tag
-  std::string ru, en;  // the <seg> texts, white space exactly as in the file
+  size_t line = 0;                         // line of the <tu> start tag
+  std::string ru, en;                      // the <seg> texts, white space exactly as in the file
   std::string creation_date, change_date;  // <tu> attributes as written, may be empty
   std::vector<std::pair<std::string, std::string>> props;  // <prop type> of the <tu>
 };
 
 struct TmxReadSummary {
-  size_t units = 0;         // <tu> elements read
-  size_t one_language = 0;  // of them, without a non-empty segment on both sides
+  size_t units = 0;                    // <tu> elements read
+  size_t one_language = 0;             // of them, without a non-empty segment on both sides
   std::vector<std::string> languages;  // distinct <tuv> languages seen (first 10)
 };
 

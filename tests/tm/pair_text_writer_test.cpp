@@ -16,7 +16,8 @@ TEST_CASE("tsv holds one pair a line, tabs and line breaks made spaces", "[tm][e
   REQUIRE((*w)->Add("Два\tтаба\r\nи строка.", "Two\ttabs\nand a line.").ok());
   CHECK_FALSE(fs::exists(dir / "out.tsv"));
   REQUIRE((*w)->Commit().ok());
-  CHECK(testing::ReadFile(dir / "out.tsv") == "Один.\tOne.\nДва таба  и строка.\tTwo tabs and a line.\n");
+  CHECK(testing::ReadFile(dir / "out.tsv") ==
+        "Один.\tOne.\nДва таба  и строка.\tTwo tabs and a line.\n");
   CHECK((*w)->units() == 2);
   CHECK((*w)->flattened() == 1);
   CHECK_FALSE(fs::exists(dir / "out.tsv.tmp"));
@@ -42,8 +43,10 @@ TEST_CASE("an uncommitted or impossible text export leaves no file", "[tm][expor
     REQUIRE((*w)->Add("a", "b").ok());
   }
   CHECK(fs::is_empty(dir.path()));
-  auto bad = tm::PairTextWriter::Create(tm::PairTextFormat::kTsv, dir / "no/dir/out.tsv", "ru", "en");
+  auto bad =
+      tm::PairTextWriter::Create(tm::PairTextFormat::kTsv, dir / "no/dir/out.tsv", "ru", "en");
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.status().message() == dir / "no/dir/out.tsv" + ": cannot write: No such file or directory");
+  CHECK(bad.status().message() ==
+        dir / "no/dir/out.tsv" + ": cannot write: No such file or directory");
   CHECK(tm::FlattenLine("a\tb", nullptr) == "a b");
 }

@@ -17,25 +17,36 @@ std::unique_ptr<tm::TmStore> NewStore(const std::string& path) {
 
 std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
   std::vector<tm::PairRow> rows;
-  REQUIRE(store.ForEachPair({}, [&](const tm::PairRow& r) {
-    rows.push_back(r);
-    return Status::Ok();
-  }).ok());
+  REQUIRE(store
+              .ForEachPair({},
+                           [&](const tm::PairRow& r) {
+                             rows.push_back(r);
+                             return Status::Ok();
+                           })
+              .ok());
   return rows;
 }
 
 // Writes the store's pairs as sverka's export does (tests/cli covers the command).
 void Export(tm::TmStore& store, const std::string& path) {
-  auto writer = tm::TmxWriter::Create(path, {.tool_version = "t", .creation_date = "20260101T000000Z"});
+  auto writer =
+      tm::TmxWriter::Create(path, {.tool_version = "t", .creation_date = "20260101T000000Z"});
   REQUIRE(writer.ok());
-  REQUIRE(store.ForEachPair({}, [&](const tm::PairRow& r) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.3f", r.score);
-    return (*writer)->Add({r.ru, r.en,
-                           {{"x-document", r.document}, {"x-bead", std::to_string(r.position)},
-                            {"x-score", score}, {"x-status", r.status}},
-                           tm::TmxDateFromIso(r.created), tm::TmxDateFromIso(r.changed)});
-  }).ok());
+  REQUIRE(store
+              .ForEachPair({},
+                           [&](const tm::PairRow& r) {
+                             char score[32];
+                             std::snprintf(score, sizeof score, "%.3f", r.score);
+                             return (*writer)->Add({r.ru,
+                                                    r.en,
+                                                    {{"x-document", r.document},
+                                                     {"x-bead", std::to_string(r.position)},
+                                                     {"x-score", score},
+                                                     {"x-status", r.status}},
+                                                    tm::TmxDateFromIso(r.created),
+                                                    tm::TmxDateFromIso(r.changed)});
+                           })
+              .ok());
   REQUIRE((*writer)->Commit().ok());
 }
 
@@ -46,10 +57,13 @@ TEST_CASE("export, import, export gives the same units", "[tm][tmx][roundtrip]")
   auto first = NewStore(dir / "a.db");
   tm::DocumentRecord doc;
   doc.name = "news";
-  doc.ru = {{0, "Первое «предложение» & <теги>.", 0, 1}, {0, "Второе.", 1, 2}, {0, "Третье.", 2, 3},
+  doc.ru = {{0, "Первое «предложение» & <теги>.", 0, 1},
+            {0, "Второе.", 1, 2},
+            {0, "Третье.", 2, 3},
             {0, "Лишнее.", 3, 4}};
   doc.en = {{0, "First \"sentence\" & <tags>.", 0, 1}, {0, "Second and third.", 1, 2}};
-  doc.beads = {{0, 1, 0, 1, 0.91}, {1, 1, 1, 0, 0.1}, {2, 2, 1, 1, 0.4}};  // a 1-0 bead in the middle
+  doc.beads = {
+      {0, 1, 0, 1, 0.91}, {1, 1, 1, 0, 0.1}, {2, 2, 1, 1, 0.4}};  // a 1-0 bead in the middle
   REQUIRE(first->AddDocument(doc, false).ok());
   REQUIRE(first->SetBeadStatus("news", 2, "approved").ok());
   Export(*first, dir / "a.tmx");
@@ -69,7 +83,8 @@ TEST_CASE("export, import, export gives the same units", "[tm][tmx][roundtrip]")
   CHECK(rows[1].score == Approx(0.4));
 }
 
-TEST_CASE("a foreign TMX goes to one document named after the file, approved", "[tm][tmx][import]") {
+TEST_CASE("a foreign TMX goes to one document named after the file, approved",
+          "[tm][tmx][import]") {
   testing::ScratchDir dir;
   auto store = NewStore(dir / "tm.db");
   auto summary = tm::ImportTmx(*store, testing::Corpus("tmx/lisa/ImportTest2A.tmx"),
@@ -90,27 +105,33 @@ TEST_CASE("a foreign TMX goes to one document named after the file, approved", "
   tm::PairFilter only;
   only.documents = {"lisa"};
   std::vector<tm::PairRow> lisa;
-  REQUIRE(store->ForEachPair(only, [&](const tm::PairRow& r) {
-    lisa.push_back(r);
-    return Status::Ok();
-  }).ok());
+  REQUIRE(store
+              ->ForEachPair(only,
+                            [&](const tm::PairRow& r) {
+                              lisa.push_back(r);
+                              return Status::Ok();
+                            })
+              .ok());
   REQUIRE(lisa.size() == 1);
   CHECK(lisa[0].created == "2002-05-23T09:12:00Z");
 }
 
-TEST_CASE("import fails without a unit in both languages, and stores nothing on error", "[tm][tmx][import][errors]") {
+TEST_CASE("import fails without a unit in both languages, and stores nothing on error",
+          "[tm][tmx][import][errors]") {
   testing::ScratchDir dir;
   auto store = NewStore(dir / "tm.db");
   const std::string lisa = testing::Corpus("tmx/lisa/ImportTest2A.tmx");
   auto none = tm::ImportTmx(*store, lisa, {});
   REQUIRE_FALSE(none.ok());
   CHECK(none.status().message() ==
-        lisa + ": no translation unit has both a 'ru' and an 'en' segment (7 units; languages: "
-               "en-us, fr-ca); see --ru-lang, --en-lang");
-  testing::WriteFile(dir / "cut.tmx",
-                     "<tmx version=\"1.4\"><header/><body>\n"
-                     "<tu><tuv xml:lang=\"ru\"><seg>а</seg></tuv><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n"
-                     "<tu><tuv xml:lang=\"ru\"><seg>б</seg></tuv><tuv xml:lang=\"en\"><seg>b");
+        lisa +
+            ": no translation unit has both a 'ru' and an 'en' segment (7 units; languages: "
+            "en-us, fr-ca); see --ru-lang, --en-lang");
+  testing::WriteFile(
+      dir / "cut.tmx",
+      "<tmx version=\"1.4\"><header/><body>\n"
+      "<tu><tuv xml:lang=\"ru\"><seg>а</seg></tuv><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n"
+      "<tu><tuv xml:lang=\"ru\"><seg>б</seg></tuv><tuv xml:lang=\"en\"><seg>b");
   auto cut = tm::ImportTmx(*store, dir / "cut.tmx", {});
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.status().message().rfind(dir / "cut.tmx:3: not well-formed XML: ", 0) == 0);

@@ -56,7 +56,8 @@ std::string ErrorOf(const std::string& path, const tm::TmxReadOptions& options =
 
 }  // namespace
 
-TEST_CASE("the four LISA TMX Compliance Kit files read with the right units and text", "[tm][tmx][import][lisa]") {
+TEST_CASE("the four LISA TMX Compliance Kit files read with the right units and text",
+          "[tm][tmx][import][lisa]") {
   // corpora/tmx/lisa: public domain (License.txt). Their languages are
   // en/fr/ja, so the French or Japanese side is read as the "Russian" one.
   const tm::TmxReadOptions fr{.ru_lang = "fr", .en_lang = "en"};
@@ -68,9 +69,11 @@ TEST_CASE("the four LISA TMX Compliance Kit files read with the right units and 
                             {"Second segment avec [  \t\t]", "Second segment with [  \t\t]"}});
   }
   {
-    const Read r = ReadAll(testing::Corpus("tmx/lisa/ImportTest1I.tmx"), {.ru_lang = "ja", .en_lang = "en"});
+    const Read r =
+        ReadAll(testing::Corpus("tmx/lisa/ImportTest1I.tmx"), {.ru_lang = "ja", .en_lang = "en"});
     REQUIRE(r.summary.ok());
-    CHECK(Texts(r) == Pairs{{"Japanese segment with [\u3000\u3000]", "English segment with [    ]"}});
+    CHECK(Texts(r) ==
+          Pairs{{"Japanese segment with [\u3000\u3000]", "English segment with [    ]"}});
   }
   {
     // UTF-8 with BOM, comments, notes, props, three languages: fr and the first en.
@@ -78,7 +81,8 @@ TEST_CASE("the four LISA TMX Compliance Kit files read with the right units and 
     REQUIRE(r.summary.ok());
     CHECK(Texts(r) == Pairs{{"Texte du segment.", "Text of the segment."}});
     CHECK(r.units[0].creation_date == "20020523T091200Z");
-    CHECK(r.units[0].props == std::vector<std::pair<std::string, std::string>>{{"myPropeType", "Data"}});
+    CHECK(r.units[0].props ==
+          std::vector<std::pair<std::string, std::string>>{{"myPropeType", "Data"}});
     CHECK(r.units[0].line == 32);
     CHECK(r.summary->languages == std::vector<std::string>{"en-us", "fr", "en-gb"});
   }
@@ -106,14 +110,15 @@ TEST_CASE("the four LISA TMX Compliance Kit files read with the right units and 
   }
 }
 
-TEST_CASE("language codes match in any case, with a region, by prefix only without one", "[tm][tmx]") {
+TEST_CASE("language codes match in any case, with a region, by prefix only without one",
+          "[tm][tmx]") {
   struct Case {
     const char* code;
     const char* wanted;
     bool match;
   };
-  const Case cases[] = {{"ru", "ru", true},     {"RU", "ru", true},      {"ru-RU", "ru", true},
-                        {"ru_ru", "ru", true},   {"rus", "ru", false},    {"en-US", "en-us", true},
+  const Case cases[] = {{"ru", "ru", true},        {"RU", "ru", true},     {"ru-RU", "ru", true},
+                        {"ru_ru", "ru", true},     {"rus", "ru", false},   {"en-US", "en-us", true},
                         {"en-GB", "en-US", false}, {"en", "en-US", false}, {"", "en", false}};
   for (const Case& c : cases) {
     INFO(c.code << " ~ " << c.wanted);
@@ -125,8 +130,9 @@ TEST_CASE("TMX 1.1 lang, UTF-16 without a BOM and big-endian read too", "[tm][tm
   testing::ScratchDir dir;
   const std::string body =
       "<tu><tuv lang=\"RU-ru\"><seg>A</seg></tuv><tuv lang=\"EN\"><seg>B</seg></tuv></tu>\n";
-  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<tmx version=\"1.1\"><header/><body>" +
-                          body + "</body></tmx>\n";
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<tmx version=\"1.1\"><header/><body>" + body +
+      "</body></tmx>\n";
   for (const bool be : {false, true}) {
     for (const bool bom : {false, true}) {
       INFO("big-endian " << be << " bom " << bom);
@@ -138,14 +144,16 @@ TEST_CASE("TMX 1.1 lang, UTF-16 without a BOM and big-endian read too", "[tm][tm
   }
 }
 
-TEST_CASE("units with one language or an empty segment are counted, not read", "[tm][tmx][import]") {
+TEST_CASE("units with one language or an empty segment are counted, not read",
+          "[tm][tmx][import]") {
   testing::ScratchDir dir;
-  testing::WriteFile(dir / "one.tmx",
-                     Tmx("<tu><tuv xml:lang=\"ru\"><seg>Только русский.</seg></tuv></tu>\n"
-                         "<tu><tuv xml:lang=\"ru\"><seg/></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>\n"
-                         "<tu/>\n"
-                         "<tu><tuv xml:lang=\"de\"><seg>Ja</seg></tuv><tuv xml:lang=\"ru\"><seg>Да</seg></tuv>"
-                         "<tuv xml:lang=\"en-GB\"><seg>Yes</seg></tuv></tu>\n"));
+  testing::WriteFile(
+      dir / "one.tmx",
+      Tmx("<tu><tuv xml:lang=\"ru\"><seg>Только русский.</seg></tuv></tu>\n"
+          "<tu><tuv xml:lang=\"ru\"><seg/></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>\n"
+          "<tu/>\n"
+          "<tu><tuv xml:lang=\"de\"><seg>Ja</seg></tuv><tuv xml:lang=\"ru\"><seg>Да</seg></tuv>"
+          "<tuv xml:lang=\"en-GB\"><seg>Yes</seg></tuv></tu>\n"));
   const Read r = ReadAll(dir / "one.tmx");
   REQUIRE(r.summary.ok());
   CHECK(r.summary->units == 4);
@@ -156,16 +164,19 @@ TEST_CASE("units with one language or an empty segment are counted, not read", "
 
 TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx][import][errors]") {
   testing::ScratchDir dir;
-  const std::string unit = "<tu><tuv xml:lang=\"ru\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n";
+  const std::string unit =
+      "<tu><tuv xml:lang=\"ru\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n";
   SECTION("a missing file") {
-    CHECK(ErrorOf(dir / "none.tmx") == dir / "none.tmx" + ": cannot open: No such file or directory");
+    CHECK(ErrorOf(dir / "none.tmx") ==
+          dir / "none.tmx" + ": cannot open: No such file or directory");
   }
   SECTION("not XML, an empty file, not TMX") {
     testing::WriteFile(dir / "text.tmx", "hello\n");
     CHECK(ErrorOf(dir / "text.tmx") ==
           dir / "text.tmx" + ":1: not well-formed XML: Document is empty");
     testing::WriteFile(dir / "empty.tmx", "");
-    CHECK(ErrorOf(dir / "empty.tmx").rfind(dir / "empty.tmx" + ":1: not well-formed XML: ", 0) == 0);
+    CHECK(ErrorOf(dir / "empty.tmx").rfind(dir / "empty.tmx" + ":1: not well-formed XML: ", 0) ==
+          0);
     testing::WriteFile(dir / "html.tmx", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
     CHECK(ErrorOf(dir / "html.tmx") ==
           dir / "html.tmx" + ":2: not a TMX file (the root element is <html>, not <tmx>)");
@@ -178,22 +189,26 @@ TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx]
   }
   SECTION("entity declarations are refused before use") {
     testing::WriteFile(dir / "secret.txt", "secret");
-    testing::WriteFile(dir / "xxe.tmx",
-                       Tmx("<tu><tuv xml:lang=\"ru\"><seg>&xxe;</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
-                           "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://" + dir / "secret.txt" + "\">]>\n"));
+    testing::WriteFile(dir / "xxe.tmx", Tmx("<tu><tuv xml:lang=\"ru\"><seg>&xxe;</seg></tuv><tuv "
+                                            "xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+                                            "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://" +
+                                                dir / "secret.txt" + "\">]>\n"));
     CHECK(ErrorOf(dir / "xxe.tmx") ==
-          dir / "xxe.tmx" + ": the DOCTYPE declares entities; refused (a TMX needs none, and entities "
-                            "can read local files or expand without bound)");
+          dir / "xxe.tmx" +
+              ": the DOCTYPE declares entities; refused (a TMX needs none, and entities "
+              "can read local files or expand without bound)");
   }
   SECTION("an external DTD is not loaded, so its entities stay undeclared") {
     testing::WriteFile(dir / "evil.dtd", "<!ENTITY xxe \"secret\">\n");
     testing::WriteFile(dir / "dtd.tmx",
-                       Tmx("<tu><tuv xml:lang=\"ru\"><seg>a &xxe;</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+                       Tmx("<tu><tuv xml:lang=\"ru\"><seg>a &xxe;</seg></tuv><tuv "
+                           "xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
                            "<!DOCTYPE tmx SYSTEM \"" + dir / "evil.dtd" + "\">\n"));
     CHECK(ErrorOf(dir / "dtd.tmx") ==
           dir / "dtd.tmx" + ":6: reference to the undeclared entity '&xxe;' (sverka reads no DTD)");
     // A DOCTYPE naming tmx14.dtd (as every LISA file does) is fine.
-    testing::WriteFile(dir / "plain.tmx", Tmx(unit, "<!DOCTYPE tmx SYSTEM \"http://example.invalid/tmx14.dtd\">\n"));
+    testing::WriteFile(dir / "plain.tmx",
+                       Tmx(unit, "<!DOCTYPE tmx SYSTEM \"http://example.invalid/tmx14.dtd\">\n"));
     CHECK(ReadAll(dir / "plain.tmx").units.size() == 1);
   }
   SECTION("billion laughs is refused at once") {
@@ -204,9 +219,9 @@ TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx]
       decl += "\">\n";
     }
     decl += "]>\n";
-    testing::WriteFile(dir / "lol.tmx",
-                       Tmx("<tu><tuv xml:lang=\"ru\"><seg>&l9;</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
-                           decl));
+    testing::WriteFile(dir / "lol.tmx", Tmx("<tu><tuv xml:lang=\"ru\"><seg>&l9;</seg></tuv><tuv "
+                                            "xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+                                            decl));
     const std::string message = ErrorOf(dir / "lol.tmx");
     CHECK(message.rfind(dir / "lol.tmx:", 0) == 0);
     CHECK((message.find("entity expansion refused") != std::string::npos ||
@@ -217,12 +232,14 @@ TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx]
                        Tmx(unit + "<tu><tuv xml:lang=\"ru\"><seg>" + std::string(2 << 20, 'a') +
                            "</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n"));
     CHECK(ErrorOf(dir / "2mb.tmx") ==
-          dir / "2mb.tmx" + ":6: a segment of over 1 MiB; refused (a translation unit holds a sentence)");
+          dir / "2mb.tmx" +
+              ":6: a segment of over 1 MiB; refused (a translation unit holds a sentence)");
     testing::WriteFile(dir / "50mb.tmx",
                        Tmx("<tu><tuv xml:lang=\"ru\"><seg>" + std::string(50 << 20, 'a') +
                            "</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n"));
     CHECK(ErrorOf(dir / "50mb.tmx") ==
-          dir / "50mb.tmx" + ":5: a text of over 10 MB (libxml2's limit); a segment is at most 1 MiB");
+          dir / "50mb.tmx" +
+              ":5: a text of over 10 MB (libxml2's limit); a segment is at most 1 MiB");
   }
   SECTION("an error from the callback stops the reading") {
     testing::WriteFile(dir / "ok.tmx", Tmx(unit + unit));
