@@ -1,6 +1,7 @@
 #include "tm/tmx_reader.h"
 
 #include <libxml/xmlreader.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -53,6 +54,8 @@ void OnError(void* arg, xmlErrorPtr error) {
   sink->message = m;
 }
 
+void IgnoreGenericError(void*, const char*, ...) {}
+
 bool IsInlineCode(std::string_view name) {
   return name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "ut";
 }
@@ -68,6 +71,13 @@ class TmxParser {
       : path_(path), options_(options), fn_(fn) {}
 
   Result<TmxReadSummary> Run() {
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      return Status::BadInput(path_ + ": is a directory, not a TMX file");
+    }
+    if (::stat(path_.c_str(), &st) == 0 && st.st_size == 0) {
+      return Status::BadInput(path_ + ": empty file (no TMX to read)");
+    }
     if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
       std::fclose(f);
     } else {
@@ -84,7 +94,7 @@ class TmxParser {
       SVERKA_RETURN_IF_ERROR(Node());
     }
     if (rc < 0 || errors_.set) return XmlError();
-    if (!seen_root_) return Fail(Line(), "not a TMX file (no root element)");
+    if (!seen_root_) return Fail(Line(), "not a TMX file (no root element)");  // defensive
     return summary_;
   }
 
@@ -116,6 +126,9 @@ class TmxParser {
       // libxml2 stops the expansion at its amplification limit; its line is
       // the entity text's, so name where the parser stood instead.
       return Fail(Line(), "entity expansion refused (libxml2: " + m + ")");
+    }
+    if (!seen_root_ && m.rfind("Extra content at the end", 0) == 0) {
+      return Fail(line, "not a TMX file (no root element)");
     }
     if (seen_root_ && !closed_root_ &&
         (m.rfind("Extra content at the end", 0) == 0 || m.rfind("Premature end of data", 0) == 0)) {
@@ -280,7 +293,13 @@ std::string IsoFromTmxDate(std::string_view tmx) {
 
 Result<TmxReadSummary> ReadTmx(const std::string& path, const TmxReadOptions& options,
                                const std::function<Status(const TmxEntry&)>& fn) {
-  return TmxParser(path, options, fn).Run();
+  // libxml2 prints I/O errors through its global generic handler, outside the
+  // reader's; library code prints nothing, so silence it while reading (the
+  // reader's own handler still reports). Not thread-safe: libxml2's global.
+  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
+  Result<TmxReadSummary> r = TmxParser(path, options, fn).Run();
+  xmlSetGenericErrorFunc(nullptr, nullptr);
+  return r;
 }
 
 }  // namespace sverka::tm

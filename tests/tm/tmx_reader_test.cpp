@@ -170,13 +170,17 @@ TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx]
     CHECK(ErrorOf(dir / "none.tmx") ==
           dir / "none.tmx" + ": cannot open: No such file or directory");
   }
+  SECTION("a directory, a document without a root element") {
+    CHECK(ErrorOf(dir.path().string()) == dir.path().string() + ": is a directory, not a TMX file");
+    testing::WriteFile(dir / "comment.tmx", "<?xml version=\"1.0\"?>\n<!-- only a comment -->\n");
+    CHECK(ErrorOf(dir / "comment.tmx") == dir / "comment.tmx" + ":3: not a TMX file (no root element)");
+  }
   SECTION("not XML, an empty file, not TMX") {
     testing::WriteFile(dir / "text.tmx", "hello\n");
     CHECK(ErrorOf(dir / "text.tmx") ==
           dir / "text.tmx" + ":1: not well-formed XML: Document is empty");
     testing::WriteFile(dir / "empty.tmx", "");
-    CHECK(ErrorOf(dir / "empty.tmx").rfind(dir / "empty.tmx" + ":1: not well-formed XML: ", 0) ==
-          0);
+    CHECK(ErrorOf(dir / "empty.tmx") == dir / "empty.tmx" + ": empty file (no TMX to read)");
     testing::WriteFile(dir / "html.tmx", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
     CHECK(ErrorOf(dir / "html.tmx") ==
           dir / "html.tmx" + ":2: not a TMX file (the root element is <html>, not <tmx>)");
