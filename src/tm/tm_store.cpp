@@ -469,12 +469,13 @@ Status TmStore::AddDocument(const DocumentRecord& doc, bool replace) {
 
 Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
                                           const std::function<Status(const UnitSink& add)>& produce) {
-  struct Open {
+  struct DocState {
     int64_t id = 0;
-    int64_t next = 0;
+    int64_t next = 0;   // position of the next bead
+    int64_t beads = 0;  // beads written
     std::optional<int64_t> replaced_beads;
   };
-  std::map<std::string, Open, std::less<>> docs;
+  std::map<std::string, DocState, std::less<>> docs;
   ImportCounts counts;
   BeadInserter* inserter = nullptr;
   const std::string now = NowUtc();
@@ -494,10 +495,10 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
           impl_->InsertDocument(u.document, spec.ru_lang, spec.en_lang, spec.source_file,
                                 spec.source_file, spec.source_hash, spec.source_hash, now);
       if (!id.ok()) return id.status();
-      it = docs.emplace(u.document, Open{*id, 0, *old}).first;
+      it = docs.emplace(u.document, DocState{*id, 0, 0, *old}).first;
       counts.documents.push_back(u.document);
     }
-    Open& d = it->second;
+    DocState& d = it->second;
     const SentenceRecord ru{0, u.ru, 0, 0}, en{0, u.en, 0, 0};
     if (u.position && *u.position > d.next) d.next = *u.position;
     const int32_t pos = static_cast<int32_t>(d.next);
@@ -511,6 +512,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
     }
     if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot write");
     ++d.next;
+    ++d.beads;
     ++counts.units;
     return Status::Ok();
   };
@@ -520,8 +522,8 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
     inserter = &insert;
     SVERKA_RETURN_IF_ERROR(produce(add));
     for (const std::string& name : counts.documents) {
-      const Open& d = docs.find(name)->second;
-      const std::string after = "{\"beads\":" + std::to_string(d.next) +
+      const DocState& d = docs.find(name)->second;
+      const std::string after = "{\"beads\":" + std::to_string(d.beads) +
                                 ",\"file\":" + JsonQuote(spec.source_file) + "}";
       const std::string before = d.replaced_beads
                                      ? "{\"beads\":" + std::to_string(*d.replaced_beads) + "}"

@@ -41,11 +41,27 @@ struct ErrorSink {
   std::string message;
 };
 
+// libxml2's message as one line: its line breaks ("…encoding !\nBytes: 0xD0")
+// become spaces, and a quote of the input is cut at 160 bytes (on a UTF-8
+// character boundary).
+std::string OneLine(const char* message) {
+  std::string m = message ? message : "unknown error";
+  for (char& c : m) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  while (!m.empty() && m.back() == ' ') m.pop_back();
+  if (m.size() > 160) {
+    size_t cut = 160;
+    while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
+    m = m.substr(0, cut) + "…";
+  }
+  return m;
+}
+
 void OnError(void* arg, xmlErrorPtr error) {
   auto* sink = static_cast<ErrorSink*>(arg);
   if (!error || error->level < XML_ERR_ERROR) return;
-  std::string m = error->message ? error->message : "unknown error";
-  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  const std::string m = OneLine(error->message);
   const bool better = m.rfind("Premature end of data", 0) == 0 &&
                       sink->message.rfind("Premature end of data", 0) != 0;
   if (sink->set && !better) return;

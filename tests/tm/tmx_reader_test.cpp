@@ -170,6 +170,13 @@ TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx]
     CHECK(ErrorOf(dir / "none.tmx") ==
           dir / "none.tmx" + ": cannot open: No such file or directory");
   }
+  SECTION("libxml2's two-line messages become one line") {
+    testing::WriteFile(dir / "latin1.tmx", Tmx("<tu><tuv xml:lang=\"ru\"><seg>caf\xE9</seg></tuv></tu>\n"));
+    CHECK(ErrorOf(dir / "latin1.tmx") ==
+          dir / "latin1.tmx" +
+              ":5: not well-formed XML: Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 "
+              "0x3C 0x2F 0x73");
+  }
   SECTION("a directory, a document without a root element") {
     CHECK(ErrorOf(dir.path().string()) == dir.path().string() + ": is a directory, not a TMX file");
     testing::WriteFile(dir / "comment.tmx", "<?xml version=\"1.0\"?>\n<!-- only a comment -->\n");
