@@ -85,6 +85,12 @@ class TmxParser {
   TmxParser(const std::string& path, const TmxReadOptions& options,
             const std::function<Status(const TmxEntry&)>& fn)
       : path_(path), options_(options), fn_(fn) {}
+  ~TmxParser() {
+    reader_.reset();
+    if (doc_) xmlFreeDoc(doc_);  // ours since xmlTextReaderCurrentDoc()
+  }
+  TmxParser(const TmxParser&) = delete;
+  TmxParser& operator=(const TmxParser&) = delete;
 
   Result<TmxReadSummary> Run() {
     struct stat st {};
@@ -208,8 +214,9 @@ class TmxParser {
   }
 
   Status Doctype() {
-    xmlDocPtr doc = xmlTextReaderCurrentDoc(reader_.get());
-    const xmlDtdPtr dtd = doc ? doc->intSubset : nullptr;
+    // After this call the reader no longer frees the document: ~TmxParser does.
+    if (!doc_) doc_ = xmlTextReaderCurrentDoc(reader_.get());
+    const xmlDtdPtr dtd = doc_ ? doc_->intSubset : nullptr;
     if (dtd && (dtd->entities || dtd->pentities)) {
       // No line: libxml2 keeps none for declarations, and the parser has read ahead.
       return Status::BadInput(path_ +
@@ -278,6 +285,7 @@ class TmxParser {
   const TmxReadOptions& options_;
   const std::function<Status(const TmxEntry&)>& fn_;
   std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
+  xmlDocPtr doc_ = nullptr;
   ErrorSink errors_;
   TmxReadSummary summary_;
   bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
