@@ -76,19 +76,19 @@ CREATE TABLE history (
   undoes INTEGER REFERENCES history(id)
 );
 CREATE INDEX history_document ON history (document, bead);
-CREATE VIRTUAL TABLE bead_text USING fts5 (ru, en, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER beads_delete_text AFTER DELETE ON beads BEGIN
-  DELETE FROM bead_text WHERE rowid = old.id;
-END;
-INSERT INTO bead_text (rowid, ru, en)
-SELECT b.id,
+-- Each bead's two sides as text; the full-text index reads it (external content).
+CREATE VIEW bead_pairs AS
+SELECT b.id AS id, b.document_id AS document_id,
   coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM sentences s
      WHERE s.document_id = b.document_id AND s.side = 'ru'
-       AND s.position >= b.ru_begin AND s.position < b.ru_end ORDER BY s.position)), ''),
+       AND s.position >= b.ru_begin AND s.position < b.ru_end ORDER BY s.position)), '') AS ru,
   coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM sentences s
      WHERE s.document_id = b.document_id AND s.side = 'en'
-       AND s.position >= b.en_begin AND s.position < b.en_end ORDER BY s.position)), '')
+       AND s.position >= b.en_begin AND s.position < b.en_end ORDER BY s.position)), '') AS en
 FROM beads b;
+CREATE VIRTUAL TABLE bead_text USING fts5 (ru, en, content = 'bead_pairs', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO bead_text (bead_text) VALUES ('rebuild');
 PRAGMA user_version = 2;
 )sql";
 
@@ -221,7 +221,15 @@ struct TmStore::Impl {
     const int rc = q.Step();
     if (rc == SQLITE_DONE) return std::optional<int64_t>();
     if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    const int64_t id = sqlite3_column_int64(q.get(), 0);
     const int64_t beads = sqlite3_column_int64(q.get(), 1);
+    // The index has external content: it is told the text it drops, while
+    // the sentences still exist (doc/schema.md).
+    Statement fts(db,
+                  "INSERT INTO bead_text (bead_text, rowid, ru, en) "
+                  "SELECT 'delete', id, ru, en FROM bead_pairs WHERE document_id = ?1");
+    fts.Bind(1, id);
+    if (const int frc = fts.Step(); frc != SQLITE_DONE) return Fail(frc, "cannot delete");
     Statement del(db, "DELETE FROM documents WHERE name = ?1");
     del.Bind(1, name);
     if (const int drc = del.Step(); drc != SQLITE_DONE) return Fail(drc, "cannot delete");
@@ -260,7 +268,7 @@ class BeadInserter {
         bead_(db,
               "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
               "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
-        text_(db, "INSERT INTO bead_text (rowid, ru, en) VALUES (?1, ?2, ?3)"),
+        text_(db, "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs WHERE id = ?1"),
         db_(db) {}
 
   int Sentence(int64_t doc, std::string_view side, int64_t position, const SentenceRecord& s) {
@@ -275,10 +283,9 @@ class BeadInserter {
     return sentence_.Step();
   }
 
-  // Inserts the bead and its full-text row (`ru`, `en`: its joined texts).
+  // Inserts the bead (its sentences are in) and indexes its text.
   int Bead(int64_t doc, int64_t position, const align::Bead& b, std::string_view status,
-           std::string_view created, std::string_view changed, std::string_view ru,
-           std::string_view en) {
+           std::string_view created, std::string_view changed) {
     bead_.Reset();
     bead_.Bind(1, doc);
     bead_.Bind(2, position);
@@ -293,8 +300,6 @@ class BeadInserter {
     if (const int rc = bead_.Step(); rc != SQLITE_DONE) return rc;
     text_.Reset();
     text_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
-    text_.Bind(2, ru);
-    text_.Bind(3, en);
     return text_.Step();
   }
 
@@ -302,15 +307,6 @@ class BeadInserter {
   Statement sentence_, bead_, text_;
   sqlite3* db_;
 };
-
-std::string JoinTexts(const std::vector<SentenceRecord>& side, int32_t begin, int32_t count) {
-  std::string out;
-  for (int32_t k = begin; k < begin + count && k < static_cast<int32_t>(side.size()); ++k) {
-    if (!out.empty()) out += ' ';
-    out += side[k].text;
-  }
-  return out;
-}
 
 bool IsStatus(std::string_view s) {
   return s == "auto" || s == "approved" || s == "rejected" || s == "edited";
@@ -451,9 +447,7 @@ Status TmStore::AddDocument(const DocumentRecord& doc, bool replace) {
     }
     for (size_t k = 0; k < doc.beads.size(); ++k) {
       const align::Bead& b = doc.beads[k];
-      const int rc = insert.Bead(*id, static_cast<int64_t>(k), b, "auto", now, now,
-                                 JoinTexts(doc.ru, b.ru_begin, b.ru_count),
-                                 JoinTexts(doc.en, b.en_begin, b.en_count));
+      const int rc = insert.Bead(*id, static_cast<int64_t>(k), b, "auto", now, now);
       if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot write");
     }
     const std::string after = "{\"beads\":" + std::to_string(doc.beads.size()) +
@@ -508,7 +502,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
       const std::string& created = u.created.empty() ? now : u.created;
       const std::string& changed = u.changed.empty() ? created : u.changed;
       rc = inserter->Bead(d.id, pos, align::Bead{pos, 1, pos, 1, u.score}, u.status, created,
-                          changed, u.ru, u.en);
+                          changed);
     }
     if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot write");
     ++d.next;
