@@ -75,6 +75,11 @@ TEST_CASE("multi-sentence beads join their sentences with a space, in order", "[
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].ru == "Первое. Второе.");
+  // The index was given the same joined text, so replacing drops it entirely.
+  doc.ru[1].text = "Иное.";
+  REQUIRE((*store)->AddDocument(doc, true).ok());
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'второе'") == 0);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'первое'") == 1);
 }
 
 TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[tm][store][errors]") {
