@@ -10,7 +10,8 @@ SVERKA_PACKAGES=(
   dict-freedict-eng-rus                  # the default bilingual dictionary (GPL, read at run time)
   catch2                                 # the test framework (v2.13)
   libxml2-utils                          # xmllint: checks exported TMX
-)
+  omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
+)                                        # read our TMX (skipped when missing)
 
 # Installs the packages that are missing: as root with apt-get (update once,
 # then install); otherwise prints the exact command and stops.

@@ -14,5 +14,7 @@ int RunSegment(const Args& args);
 int RunAlign(const Args& args);
 int RunExport(const Args& args);
 int RunEval(const Args& args);
+int RunImport(const Args& args);
+int RunSearch(const Args& args);
 
 }  // namespace sverka::cli

@@ -1,63 +1,139 @@
-// sverka export --db TM [--doc NAME] -o out.tmx
+// sverka export --db TM [--doc NAME…] [--status S] [--min-score S] [--format tmx|tsv|parallel] -o OUT
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "cli/cli_util.h"
 #include "sverka_config.h"
+#include "tm/pair_text_writer.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_writer.h"
 
 namespace sverka::cli {
+namespace {
 
-int RunExport(const Args& args) {
-  po::options_description options("Options");
-  std::string db, doc, out, ru_code, en_code;
-  options.add_options()
-      ("db", po::value(&db)->required(), "translation memory to read")
-      ("doc", po::value(&doc), "export only this document (default: all)")
-      ("output,o", po::value(&out)->required(), "TMX file to write (replaced atomically)")
-      ("ru-code", po::value(&ru_code)->default_value("ru"), "xml:lang of Russian segments, e.g. ru-RU")
-      ("en-code", po::value(&en_code)->default_value("en"), "xml:lang of English segments, e.g. en-US");
-  po::positional_options_description positional;
-  po::variables_map vm;
-  if (ParseArgs(args, options, positional, vm,
-                "usage: sverka export --db TM [--doc NAME] -o OUT.tmx\n\n"
-                "Writes TMX 1.4b: one translation unit per bead that has both sides.")) {
-    return 0;
+std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::stringstream in(v);
+    for (std::string item; std::getline(in, item, ',');) {
+      if (!item.empty()) out.push_back(item);
+    }
   }
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
-  if (!store.ok()) return Report(store.status());
-  Result<std::vector<std::string>> names = (*store)->DocumentNames();
-  if (!names.ok()) return Report(names.status());
-  if (names->empty()) return Report(Status::BadInput(db + ": the translation memory holds no documents"));
-  std::optional<std::string> only;
-  if (vm.count("doc")) {
-    Result<bool> has = (*store)->HasDocument(doc);
-    if (!has.ok()) return Report(has.status());
-    if (!*has) return Report(Status::BadInput(db + ": no document named '" + doc + "'"));
-    only = doc;
-  }
+  return out;
+}
+
+Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::string& out,
+                 const std::string& ru_code, const std::string& en_code) {
   tm::TmxHeader header;
   header.tool_version = SVERKA_VERSION;
   header.ru_code = ru_code;
   header.en_code = en_code;
   header.source_lang = ru_code;
   Result<std::unique_ptr<tm::TmxWriter>> writer = tm::TmxWriter::Create(out, header);
-  if (!writer.ok()) return Report(writer.status());
+  if (!writer.ok()) return writer.status();
   char score[32];
-  Status s = (*store)->ForEachPair(only, [&](const tm::PairRow& row) {
+  Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
     std::snprintf(score, sizeof score, "%.3f", row.score);
-    tm::TmxUnit unit{row.ru, row.en,
+    tm::TmxUnit unit{row.ru,
+                     row.en,
                      {{"x-document", row.document},
                       {"x-bead", std::to_string(row.position)},
                       {"x-score", score},
-                      {"x-status", row.status}}};
+                      {"x-status", row.status}},
+                     tm::TmxDateFromIso(row.created),
+                     tm::TmxDateFromIso(row.changed)};
     return (*writer)->Add(unit);
   });
   if (s.ok()) s = (*writer)->Commit();
-  if (!s.ok()) return Report(s);
+  if (!s.ok()) return s;
   std::cout << out << ": " << (*writer)->units() << " translation units\n";
-  return 0;
+  return Status::Ok();
+}
+
+Status ExportText(tm::TmStore& store, const tm::PairFilter& filter, tm::PairTextFormat format,
+                  const std::string& out, const std::string& ru_code, const std::string& en_code) {
+  Result<std::unique_ptr<tm::PairTextWriter>> writer =
+      tm::PairTextWriter::Create(format, out, ru_code, en_code);
+  if (!writer.ok()) return writer.status();
+  Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
+    return (*writer)->Add(row.ru, row.en);
+  });
+  if (s.ok()) s = (*writer)->Commit();
+  if (!s.ok()) return s;
+  const auto& paths = (*writer)->paths();
+  std::cout << paths[0];
+  if (paths.size() > 1) std::cout << ", " << paths[1];
+  std::cout << ": " << (*writer)->units() << " pairs";
+  if ((*writer)->flattened()) {
+    std::cout << " (" << (*writer)->flattened() << " with tabs or line breaks made spaces)";
+  }
+  std::cout << "\n";
+  return Status::Ok();
+}
+
+}  // namespace
+
+int RunExport(const Args& args) {
+  po::options_description options("Options");
+  std::string db, out, ru_code, en_code, format;
+  std::vector<std::string> docs, statuses;
+  double min_score = 0;
+  options.add_options()
+      ("db", po::value(&db)->required(), "translation memory to read")
+      ("doc", po::value(&docs)->multitoken()->composing(),
+       "export only these documents (repeatable; default: all)")
+      ("status", po::value(&statuses)->multitoken()->composing(),
+       "export only beads of these statuses: auto, approved, rejected, edited (comma-separated or repeated)")
+      ("min-score", po::value(&min_score), "export only beads scored at least this (0 to 1)")
+      ("format,f", po::value(&format)->default_value("tmx"),
+       "tmx (TMX 1.4b), tsv (Russian<TAB>English), parallel (OUT.<ru-code> and OUT.<en-code>)")
+      ("output,o", po::value(&out)->required(),
+       "file to write (replaced atomically); for parallel, the prefix of the two files")
+      ("ru-code", po::value(&ru_code)->default_value("ru"), "xml:lang of Russian segments, e.g. ru-RU")
+      ("en-code", po::value(&en_code)->default_value("en"), "xml:lang of English segments, e.g. en-US");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka export --db TM [--doc NAME...] [--status S] [--min-score S]\n"
+                "                     [--format tmx|tsv|parallel] -o OUT\n\n"
+                "Writes the beads that have both sides: TMX 1.4b (one translation unit per\n"
+                "bead), TSV or two line-aligned text files.")) {
+    return 0;
+  }
+  if (format != "tmx" && format != "tsv" && format != "parallel") {
+    throw UsageError("--format must be tmx, tsv or parallel, not '" + format + "'");
+  }
+  tm::PairFilter filter;
+  filter.documents = docs;
+  filter.statuses = SplitCommas(statuses);
+  for (const std::string& s : filter.statuses) {
+    if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
+      throw UsageError("--status must be auto, approved, rejected or edited, not '" + s + "'");
+    }
+  }
+  if (vm.count("min-score")) {
+    if (!(min_score >= 0 && min_score <= 1)) throw UsageError("--min-score must be between 0 and 1");
+    filter.min_score = min_score;
+  }
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
+  if (!store.ok()) return Report(store.status());
+  Result<std::vector<std::string>> names = (*store)->DocumentNames();
+  if (!names.ok()) return Report(names.status());
+  if (names->empty()) return Report(Status::BadInput(db + ": the translation memory holds no documents"));
+  for (const std::string& doc : docs) {
+    Result<bool> has = (*store)->HasDocument(doc);
+    if (!has.ok()) return Report(has.status());
+    if (!*has) return Report(Status::BadInput(db + ": no document named '" + doc + "'"));
+  }
+  Status s = format == "tmx"
+                 ? ExportTmx(**store, filter, out, ru_code, en_code)
+                 : ExportText(**store, filter,
+                              format == "tsv" ? tm::PairTextFormat::kTsv : tm::PairTextFormat::kParallel,
+                              out, ru_code, en_code);
+  if (!s.ok()) return Report(s);
+  std::cout.flush();
+  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
 }
 
 }  // namespace sverka::cli

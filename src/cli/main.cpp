@@ -18,7 +18,9 @@ constexpr std::string_view kUsage = R"(usage: sverka COMMAND [OPTIONS] [ARGS]
 Commands:
   segment   split a text into sentences, one per line
   align     pair the sentences of a Russian text and its English translation
-  export    write a translation memory (or one document of it) as TMX
+  export    write a translation memory (or some of it) as TMX, TSV or parallel text
+  import    add the translation units of a TMX file to a translation memory
+  search    show the stored pairs that contain a phrase
   eval      align a directory of gold sentence pairs and score the result
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
     if (command == "align") return RunAlign(args);
     if (command == "export") return RunExport(args);
     if (command == "eval") return RunEval(args);
+    if (command == "import") return RunImport(args);
+    if (command == "search") return RunSearch(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

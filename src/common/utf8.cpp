@@ -74,6 +74,33 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
+std::string JoinWrappedLines(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t begin = 0, end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  std::string out;
+  out.reserve(end - begin);
+  for (size_t i = begin; i < end;) {
+    if (!is_space(text[i])) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t j = i;
+    bool line_break = false;
+    for (; j < end && is_space(text[j]); ++j) {
+      if (text[j] == '\n' || text[j] == '\r') line_break = true;
+    }
+    if (line_break) {
+      out.push_back(' ');
+    } else {
+      out.append(text.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
 std::string Shorten(std::string_view text, size_t max_code_points) {
   size_t count = 0;
   for (size_t i = 0; i < text.size(); ++i) {

@@ -30,6 +30,13 @@ size_t CountCodePoints(std::string_view text);
 // replaced by one space and none at either end.
 std::string CollapseWhitespace(std::string_view text);
 
+// Returns `text` trimmed of ASCII white space at both ends, with each line
+// break (LF, CR or CRLF) and the white space around it replaced by one space;
+// runs of spaces or tabs inside a line are kept as they are. A sentence keeps
+// the spacing of its source line, so a CAT tool segmenting the same file finds
+// the same text (OmegaT matches segments exactly, double spaces included).
+std::string JoinWrappedLines(std::string_view text);
+
 // Returns at most `max_code_points` code points of `text`, with "…" appended
 // when shortened; for quoting input in error messages.
 std::string Shorten(std::string_view text, size_t max_code_points);

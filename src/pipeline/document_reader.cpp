@@ -27,7 +27,9 @@ struct Source {
 void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
   tm::SentenceRecord s;
   s.paragraph = paragraph;
-  s.text = CollapseWhitespace(source.text.substr(span.begin, span.size()));
+  // Line breaks are joined, other spacing kept: OmegaT matches segments with
+  // their double spaces (issue 5).
+  s.text = JoinWrappedLines(source.text.substr(span.begin, span.size()));
   s.start_offset = static_cast<int64_t>(source.ToFile(span.begin));
   s.end_offset = static_cast<int64_t>(source.ToFile(span.end));
   side.sentences.push_back(std::move(s));

@@ -17,7 +17,10 @@
 namespace sverka::tm {
 
 // Version stored in PRAGMA user_version; bumped by every schema change.
-inline constexpr int kSchemaVersion = 1;
+// Version 1: documents, sentences, beads. Version 2 (doc/schema.md) adds the
+// documents' language codes, bead creation/change dates, the history table and
+// the full-text index `bead_text`; Open() migrates a version 1 file in place.
+inline constexpr int kSchemaVersion = 2;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -28,6 +31,7 @@ struct SentenceRecord {
 
 struct DocumentRecord {
   std::string name;
+  std::string ru_lang = "ru", en_lang = "en";  // language codes of the sides (ru-RU, en-US…)
   std::string ru_file, en_file;  // source file names as given
   std::string ru_hash, en_hash;  // "fnv1a64:<hex>" of the source files' bytes
   std::vector<SentenceRecord> ru, en;
@@ -41,7 +45,59 @@ struct PairRow {
   std::string ru, en;
   double score = 0;
   std::string status;   // auto | approved | rejected | edited
-  std::string created;  // document creation time, UTC, ISO 8601
+  std::string created;  // bead creation time, UTC, ISO 8601 (2026-11-28T11:30:00Z)
+  std::string changed;  // last change of the bead (equal to `created` until reviewed)
+};
+
+// Which beads ForEachPair yields. Empty lists mean "all".
+struct PairFilter {
+  std::vector<std::string> documents;
+  std::vector<std::string> statuses;
+  std::optional<double> min_score;
+};
+
+// One translation unit taken from outside (a TMX file) by ImportUnits.
+struct ImportedUnit {
+  std::string document;  // name of the document it goes to
+  std::optional<int32_t> position;  // bead number wanted; used when above the last one
+  std::string ru, en;    // stored exactly as given, one sentence per side
+  double score = 1;
+  std::string status = "approved";
+  std::string created, changed;  // ISO 8601; empty: now
+};
+
+struct ImportSpec {
+  std::string source_file;  // the TMX, as given (documents.ru_file / en_file)
+  std::string source_hash;  // ContentHash-style hash of it
+  std::string ru_lang = "ru", en_lang = "en";
+  bool replace = false;     // replace documents of the same name already stored
+};
+
+struct ImportCounts {
+  size_t units = 0;
+  std::vector<std::string> documents;  // names written, in order of first appearance
+};
+
+// One row of the history table (doc/schema.md).
+struct HistoryEntry {
+  int64_t id = 0;
+  std::string at, user, action, document;
+  std::optional<int32_t> bead;  // bead position; none for document-level actions
+  std::string before, after;
+  std::optional<int64_t> undoes;  // for action "undo": the entry it reverted
+};
+
+// One hit of Search(): a bead whose Russian or English side matches.
+struct SearchHit {
+  std::string document;
+  int32_t position = 0;
+  std::string ru, en;  // the bead's text with every match between the markers
+  std::string status;
+  double score = 0;
+};
+
+struct OpenOptions {
+  std::string user;  // recorded in the history; empty: $USER, else "unknown"
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
@@ -52,7 +108,10 @@ class TmStore {
   // with foreign keys on, WAL journal and a 5 s busy timeout.
   // Fails with kBadInput when the file is missing (kReadOnly), not an SQLite
   // database, or from a newer sverka; messages start with `path`.
-  static Result<std::unique_ptr<TmStore>> Open(const std::string& path, OpenMode mode);
+  // An older schema is migrated in place, in one transaction (this needs
+  // write access even in kReadOnly mode; doc/schema.md).
+  static Result<std::unique_ptr<TmStore>> Open(const std::string& path, OpenMode mode,
+                                               const OpenOptions& options = {});
   ~TmStore();
   TmStore(const TmStore&) = delete;
   TmStore& operator=(const TmStore&) = delete;
@@ -64,12 +123,41 @@ class TmStore {
   // fails with kBadInput unless `replace`, which deletes it first.
   Status AddDocument(const DocumentRecord& doc, bool replace);
 
-  // Calls `fn` for every bead with both sides, by document name then bead
-  // position; only document `only_document` when given. Streams from the
-  // database: memory does not grow with the memory's size. Stops at the first
-  // non-ok Status `fn` returns and returns it.
-  Status ForEachPair(const std::optional<std::string>& only_document,
-                     const std::function<Status(const PairRow&)>& fn);
+  // Calls `fn` for every bead with both sides that passes `filter`, by
+  // document name then bead position. Streams from the database: memory does
+  // not grow with the memory's size. Stops at the first non-ok Status `fn`
+  // returns and returns it.
+  Status ForEachPair(const PairFilter& filter, const std::function<Status(const PairRow&)>& fn);
+
+  // Stores the units `produce` passes to its `add` callback, in one
+  // transaction: when `produce` or a write fails nothing is stored. Each new
+  // document name becomes a document (kind "import"); a name already stored
+  // before the call fails with kBadInput unless `spec.replace`. Each unit
+  // becomes a 1-1 bead of two new sentences. Records one history entry per document.
+  using UnitSink = std::function<Status(const ImportedUnit&)>;
+  Result<ImportCounts> ImportUnits(const ImportSpec& spec,
+                                   const std::function<Status(const UnitSink& add)>& produce);
+
+  // Sets the review status of bead `position` of `document` and records the
+  // change in the history; returns the history entry's id. Fails with
+  // kBadInput for an unknown document, bead or status.
+  Result<int64_t> SetBeadStatus(std::string_view document, int32_t position,
+                                std::string_view status);
+
+  // Reverts history entry `id` (a status change) and records an "undo" entry.
+  // Fails with kBadInput when the entry is unknown, not undoable, already
+  // undone, or the bead changed since (undo the later change first).
+  Status Undo(int64_t id);
+
+  // The history, oldest first; only `document`'s when given.
+  Result<std::vector<HistoryEntry>> History(const std::optional<std::string>& document = {});
+
+  // Beads whose Russian or English text contains `phrase` (FTS5, words in
+  // that order, case-insensitive), by document then position; at most
+  // `limit`. Matches are wrapped in `open`/`close`. Fails with kBadInput
+  // when `phrase` holds no word.
+  Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
+                                        std::string_view close, size_t limit);
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -55,6 +56,23 @@ std::string TmxNow() {
   return buf;
 }
 
+std::string TmxDateFromIso(std::string_view iso) {
+  // 0123456789012345678  →  20261128T113000Z
+  // 2026-11-28T11:30:00Z
+  if (iso.size() != 20 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' || iso[13] != ':' ||
+      iso[16] != ':' || iso[19] != 'Z') {
+    return "";
+  }
+  std::string out;
+  for (const char c : iso) {
+    if (c != '-' && c != ':') out += c;
+  }
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (k != 8 && k != 15 && !std::isdigit(static_cast<unsigned char>(out[k]))) return "";
+  }
+  return out;
+}
+
 std::string XmlSafe(std::string_view text) {
   std::string out(text);
   for (char& ch : out) {
@@ -106,6 +124,8 @@ Status TmxWriter::Add(const TmxUnit& unit) {
   Impl& w = *impl_;
   SVERKA_RETURN_IF_ERROR(w.Raw("\n    "));
   SVERKA_RETURN_IF_ERROR(w.Start("tu"));
+  if (!unit.creation_date.empty()) SVERKA_RETURN_IF_ERROR(w.Attr("creationdate", unit.creation_date));
+  if (!unit.change_date.empty()) SVERKA_RETURN_IF_ERROR(w.Attr("changedate", unit.change_date));
   for (const auto& [type, value] : unit.props) {
     SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
     SVERKA_RETURN_IF_ERROR(w.Start("prop"));

@@ -22,6 +22,7 @@ struct TmxHeader {
 struct TmxUnit {
   std::string ru, en;  // exactly the <seg> text
   std::vector<std::pair<std::string, std::string>> props;  // <prop type="…">…</prop>
+  std::string creation_date, change_date;  // <tu> attributes, YYYYMMDDThhmmssZ; omitted when empty
 };
 
 class TmxWriter {
@@ -53,5 +54,9 @@ std::string XmlSafe(std::string_view text);
 
 // The current UTC time as TMX wants it: YYYYMMDDThhmmssZ.
 std::string TmxNow();
+
+// "2026-11-28T11:30:00Z" (the store's ISO 8601) as TMX's "20261128T113000Z";
+// empty when `iso` is not of that form.
+std::string TmxDateFromIso(std::string_view iso);
 
 }  // namespace sverka::tm

@@ -58,3 +58,10 @@ TEST_CASE("Shorten cuts at a character boundary and marks the cut", "[common][ut
   CHECK(sverka::Shorten("Привет, мир", 6) == "Привет…");
   CHECK(sverka::Shorten("short", 10) == "short");
 }
+
+TEST_CASE("JoinWrappedLines joins lines but keeps the spacing inside a line", "[common][utf8]") {
+  CHECK(sverka::JoinWrappedLines("  one\r\ntwo \n  three\n") == "one two three");
+  CHECK(sverka::JoinWrappedLines("выполнил  штрафной\tудар") == "выполнил  штрафной\tудар");
+  CHECK(sverka::JoinWrappedLines("a\r\rb") == "a b");
+  CHECK(sverka::JoinWrappedLines(" \n ").empty());
+}

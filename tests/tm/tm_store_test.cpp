@@ -25,7 +25,9 @@ tm::DocumentRecord SampleDocument(const std::string& name) {
 
 std::vector<tm::PairRow> Pairs(tm::TmStore& store, std::optional<std::string> doc = {}) {
   std::vector<tm::PairRow> rows;
-  REQUIRE(store.ForEachPair(doc, [&](const tm::PairRow& r) {
+  tm::PairFilter filter;
+  if (doc) filter.documents = {*doc};
+  REQUIRE(store.ForEachPair(filter, [&](const tm::PairRow& r) {
     rows.push_back(r);
     return Status::Ok();
   }).ok());
@@ -73,6 +75,11 @@ TEST_CASE("multi-sentence beads join their sentences with a space, in order", "[
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].ru == "Первое. Второе.");
+  // The index was given the same joined text, so replacing drops it entirely.
+  doc.ru[1].text = "Иное.";
+  REQUIRE((*store)->AddDocument(doc, true).ok());
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'второе'") == 0);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'первое'") == 1);
 }
 
 TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[tm][store][errors]") {
@@ -154,7 +161,7 @@ TEST_CASE("opening refuses another application's database and a newer schema", "
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().message() == dir / "new.db" +
                                         ": translation memory schema version 99 is newer than "
-                                        "this sverka's (1); upgrade sverka");
+                                        "this sverka's (2); upgrade sverka");
 }
 
 TEST_CASE("content hashes tell changed files apart", "[tm]") {
@@ -162,4 +169,254 @@ TEST_CASE("content hashes tell changed files apart", "[tm]") {
   CHECK(tm::ContentHash("abc") != tm::ContentHash("abd"));
   CHECK(tm::ContentHash("").rfind("fnv1a64:", 0) == 0);
   CHECK(tm::ContentHash("").size() == 8 + 16);
+}
+
+namespace {
+
+// The schema sverka 0.1 wrote (version 1), frozen here to test the upgrade.
+constexpr const char* kV1Schema = R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, ru_file TEXT NOT NULL, en_file TEXT NOT NULL,
+  ru_hash TEXT NOT NULL, en_hash TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  side TEXT NOT NULL CHECK (side IN ('ru', 'en')), position INTEGER NOT NULL CHECK (position >= 0),
+  paragraph INTEGER NOT NULL CHECK (paragraph >= 0), text TEXT NOT NULL,
+  start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, UNIQUE (document_id, side, position));
+CREATE TABLE beads (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  ru_begin INTEGER NOT NULL, ru_end INTEGER NOT NULL CHECK (ru_end >= ru_begin),
+  en_begin INTEGER NOT NULL, en_end INTEGER NOT NULL CHECK (en_end >= en_begin),
+  score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+  status TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'approved', 'rejected', 'edited')),
+  UNIQUE (document_id, position));
+PRAGMA user_version = 1;
+INSERT INTO documents VALUES (1, 'old', 'o.ru.txt', 'o.en.txt', 'fnv1a64:1', 'fnv1a64:2', '2025-01-02T03:04:05Z');
+INSERT INTO sentences VALUES (1, 1, 'ru', 0, 0, 'Культурная дипломатия.', 0, 40);
+INSERT INTO sentences VALUES (2, 1, 'ru', 1, 0, 'Вторая фраза.', 41, 66);
+INSERT INTO sentences VALUES (3, 1, 'en', 0, 0, 'Cultural diplomacy. Second sentence.', 0, 36);
+INSERT INTO beads VALUES (1, 1, 0, 0, 2, 0, 1, 0.75, 'approved');
+)sql";
+
+void Exec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  INFO(sqlite3_errmsg(db));
+  CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+std::unique_ptr<tm::TmStore> OpenStore(const std::string& path, const std::string& user = "tester") {
+  auto store = tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite, {.user = user});
+  INFO((store.ok() ? "" : store.status().message()));
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
+}  // namespace
+
+TEST_CASE("a version 1 memory is upgraded to version 2 on open, even read-only", "[tm][store][schema]") {
+  testing::ScratchDir dir;
+  Exec(dir / "v1.db", kV1Schema);
+  auto store = tm::TmStore::Open(dir / "v1.db", tm::OpenMode::kReadOnly);
+  REQUIRE(store.ok());
+  CHECK(Count(dir / "v1.db", "PRAGMA user_version") == 2);
+  const auto rows = Pairs(**store);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].ru == "Культурная дипломатия. Вторая фраза.");
+  CHECK(rows[0].status == "approved");
+  CHECK(rows[0].created == "2025-01-02T03:04:05Z");
+  CHECK(rows[0].changed == "2025-01-02T03:04:05Z");
+  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM documents WHERE ru_lang = 'ru' AND en_lang = 'en'") == 1);
+  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM history") == 0);
+  // The full-text index was built from the old beads.
+  auto hits = (*store)->Search("культурная дипломатия", "[", "]", 10);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].ru == "[Культурная дипломатия]. Вторая фраза.");
+  // Opening again changes nothing.
+  REQUIRE(tm::TmStore::Open(dir / "v1.db", tm::OpenMode::kCreateOrWrite).ok());
+  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM beads") == 1);
+}
+
+TEST_CASE("a new memory is version 2 with WAL and the history table", "[tm][store][schema]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == 2);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE name IN ('history', 'bead_text')") == 2);
+}
+
+TEST_CASE("adding and replacing documents is recorded in the history with the user", "[tm][store][history]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db", "olga");
+  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE(store->AddDocument(SampleDocument("news"), true).ok());
+  auto history = store->History();
+  REQUIRE(history.ok());
+  REQUIRE(history->size() == 2);
+  CHECK((*history)[0].action == "add-document");
+  CHECK((*history)[0].user == "olga");
+  CHECK((*history)[0].document == "news");
+  CHECK((*history)[0].after == R"({"beads":3,"ru_file":"a.ru.txt","en_file":"a.en.txt"})");
+  CHECK((*history)[1].action == "replace-document");
+  CHECK((*history)[1].before == R"({"beads":3})");
+  CHECK((*history)[1].at.size() == 20);
+}
+
+TEST_CASE("a status change is recorded and can be undone once", "[tm][store][history]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
+  auto id = store->SetBeadStatus("news", 1, "approved");
+  REQUIRE(id.ok());
+  CHECK(Pairs(*store)[1].status == "approved");
+  auto history = store->History("news");
+  REQUIRE(history->size() == 2);
+  CHECK(history->back().action == "set-status");
+  CHECK(history->back().bead == 1);
+  CHECK(history->back().before == "auto");
+  CHECK(history->back().after == "approved");
+  CHECK(history->back().user == "tester");
+
+  REQUIRE(store->Undo(*id).ok());
+  CHECK(Pairs(*store)[1].status == "auto");
+  history = store->History("news");
+  REQUIRE(history->size() == 3);
+  CHECK(history->back().action == "undo");
+  CHECK(history->back().undoes == *id);
+  CHECK(history->back().after == "auto");
+
+  const Status again = store->Undo(*id);
+  CHECK(again.message() == dir / "tm.db" + ": history entry " + std::to_string(*id) + " is already undone");
+}
+
+TEST_CASE("undo refuses unknown entries, document actions and beads changed since", "[tm][store][history][errors]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
+  const std::string db = dir / "tm.db";
+  CHECK(store->Undo(99).message() == db + ": no history entry 99");
+  CHECK(store->Undo(1).message() == db + ": history entry 1 (add-document) cannot be undone");
+  auto first = store->SetBeadStatus("news", 0, "rejected");
+  REQUIRE(first.ok());
+  REQUIRE(store->SetBeadStatus("news", 0, "approved").ok());
+  const Status later = store->Undo(*first);
+  CHECK(later.code() == StatusCode::kBadInput);
+  CHECK(later.message() == db + ": bead 0 of 'news' changed after history entry " +
+                               std::to_string(*first) + " (or is gone); undo the later change first");
+  CHECK(Pairs(*store)[0].status == "approved");
+
+  CHECK(store->SetBeadStatus("news", 7, "approved").status().message() ==
+        db + ": no bead 7 in document 'news'");
+  CHECK(store->SetBeadStatus("nope", 0, "approved").status().message() ==
+        db + ": no bead 0 in document 'nope'");
+  CHECK(store->SetBeadStatus("news", 0, "great").status().message() ==
+        "unknown status 'great'; one of auto, approved, rejected, edited");
+}
+
+TEST_CASE("pairs can be filtered by documents, status and score", "[tm][store]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  REQUIRE(store->AddDocument(SampleDocument("a"), false).ok());
+  REQUIRE(store->AddDocument(SampleDocument("b"), false).ok());
+  REQUIRE(store->AddDocument(SampleDocument("c"), false).ok());
+  REQUIRE(store->SetBeadStatus("b", 1, "approved").ok());
+  auto run = [&](const tm::PairFilter& f) {
+    std::vector<std::string> out;
+    REQUIRE(store->ForEachPair(f, [&](const tm::PairRow& r) {
+      out.push_back(r.document + std::to_string(r.position));
+      return Status::Ok();
+    }).ok());
+    return out;
+  };
+  CHECK(run({}) == std::vector<std::string>{"a0", "a1", "b0", "b1", "c0", "c1"});
+  CHECK(run({.documents = {"c", "a"}}) == std::vector<std::string>{"a0", "a1", "c0", "c1"});
+  CHECK(run({.statuses = {"approved"}}) == std::vector<std::string>{"b1"});
+  CHECK(run({.statuses = {"approved", "auto"}}).size() == 6);
+  CHECK(run({.min_score = 0.85}) == std::vector<std::string>{"a0", "b0", "c0"});
+  CHECK(run({.documents = {"b"}, .min_score = 0.85}) == std::vector<std::string>{"b0"});
+}
+
+TEST_CASE("imported units are stored as 1-1 beads in one transaction", "[tm][store][import]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  tm::ImportSpec spec{.source_file = "x.tmx", .source_hash = "fnv1a64:0"};
+  auto counts = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+    SVERKA_RETURN_IF_ERROR(add({.document = "x", .ru = "Один\tтаб.", .en = "One\ttab."}));
+    SVERKA_RETURN_IF_ERROR(add({.document = "y", .ru = "Два.", .en = "Two.", .score = 0.5,
+                                .status = "auto", .created = "2020-01-01T00:00:00Z"}));
+    return add({.document = "x", .position = 5, .ru = "Три.", .en = "Three."});
+  });
+  REQUIRE(counts.ok());
+  CHECK(counts->units == 3);
+  CHECK(counts->documents == std::vector<std::string>{"x", "y"});
+  const auto rows = Pairs(*store);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].ru == "Один\tтаб.");  // text kept exactly
+  CHECK(rows[0].status == "approved");
+  CHECK(rows[0].score == 1.0);
+  CHECK(rows[1].position == 5);
+  CHECK(rows[2].created == "2020-01-01T00:00:00Z");
+  CHECK(rows[2].changed == "2020-01-01T00:00:00Z");
+  auto history = store->History();
+  REQUIRE(history->size() == 2);
+  CHECK(history->at(0).action == "import");
+  CHECK(history->at(0).after == R"({"beads":2,"file":"x.tmx"})");  // two units, positions 0 and 5
+
+  // A failure part-way stores nothing, and a stored name needs replace.
+  auto failed = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+    SVERKA_RETURN_IF_ERROR(add({.document = "z", .ru = "a", .en = "b"}));
+    return Status::BadInput("x.tmx:9: broken");
+  });
+  CHECK(failed.status().message() == "x.tmx:9: broken");
+  CHECK_FALSE(store->HasDocument("z").value());
+  auto clash = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+    return add({.document = "y", .ru = "a", .en = "b"});
+  });
+  CHECK(clash.status().message() ==
+        dir / "tm.db" + ": document 'y' is already stored; give another --name or --replace");
+  spec.replace = true;
+  REQUIRE(store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+    return add({.document = "y", .ru = "Новое.", .en = "New."});
+  }).ok());
+  CHECK(Pairs(*store, "y").at(0).en == "New.");
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
+  CHECK(store->Search("New", "<", ">", 10)->at(0).en == "<New>.");
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'Two'") == 0);
+}
+
+TEST_CASE("search finds a phrase in either language, any case, and marks it", "[tm][store][search]") {
+  testing::ScratchDir dir;
+  auto store = OpenStore(dir / "tm.db");
+  auto doc = SampleDocument("news");
+  doc.ru[1].text = "Это КУЛЬТУРНАЯ дипломатия, а не культурная политика.";
+  doc.en[1].text = "This is cultural diplomacy.";
+  REQUIRE(store->AddDocument(doc, false).ok());
+  auto ru = store->Search("культурная дипломатия", "<", ">", 10);
+  REQUIRE(ru.ok());
+  REQUIRE(ru->size() == 1);
+  CHECK((*ru)[0].document == "news");
+  CHECK((*ru)[0].position == 1);
+  CHECK((*ru)[0].ru == "Это <КУЛЬТУРНАЯ дипломатия>, а не культурная политика.");
+  CHECK((*ru)[0].en == "This is cultural diplomacy.");
+  auto en = store->Search("Cultural Diplomacy", "<", ">", 10);
+  REQUIRE(en->size() == 1);
+  CHECK((*en)[0].en == "This is <cultural diplomacy>.");
+  CHECK(store->Search("дипломатия культурная", "<", ">", 10)->empty());  // a phrase: order counts
+  CHECK(store->Search("\"quoted\" AND NOT", "<", ">", 10).ok());  // no FTS5 syntax error
+  CHECK(store->Search(" ?! ", "<", ">", 10).status().message() ==
+        "search: ' ?! ' holds no word to look for");
+  // Replacing the document drops its old text from the index.
+  doc.ru[1].text = "Другое.";
+  REQUIRE(store->AddDocument(doc, true).ok());
+  CHECK(store->Search("культурная дипломатия", "<", ">", 10)->empty());
+  CHECK(store->Search("другое", "<", ">", 10)->size() == 1);
+  // No stale entry is left in the index itself (a plain DELETE of the
+  // document would leave one: the index has external content).
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'другое'") == 1);
 }

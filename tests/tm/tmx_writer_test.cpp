@@ -106,3 +106,20 @@ TEST_CASE("a TMX in a missing directory fails with its path", "[tm][tmx][errors]
   CHECK(writer.status().code() == StatusCode::kBadInput);
   CHECK(writer.status().message() == dir / "no/such/out.tmx" + ": cannot write: No such file or directory");
 }
+
+TEST_CASE("tu carries creation and change dates when given", "[tm][tmx]") {
+  testing::ScratchDir dir;
+  const std::string path = dir / "dates.tmx";
+  auto writer = tm::TmxWriter::Create(path, {.tool_version = "1", .creation_date = "20260101T000000Z"});
+  REQUIRE(writer.ok());
+  REQUIRE((*writer)->Add({"а", "a", {}, "20250102T030405Z", "20260102T030405Z"}).ok());
+  REQUIRE((*writer)->Add({"б", "b", {}}).ok());
+  REQUIRE((*writer)->Commit().ok());
+  Xml xml(path);
+  CHECK(xml.Eval("/tmx/body/tu[1]/@creationdate") == "20250102T030405Z");
+  CHECK(xml.Eval("/tmx/body/tu[1]/@changedate") == "20260102T030405Z");
+  CHECK(xml.Eval("count(/tmx/body/tu[2]/@creationdate)") == "0");
+  CHECK(tm::TmxDateFromIso("2025-01-02T03:04:05Z") == "20250102T030405Z");
+  CHECK(tm::TmxDateFromIso("2025-01-02 03:04:05") == "");
+  CHECK(tm::TmxDateFromIso("2025-0a-02T03:04:05Z") == "");
+}

@@ -1,0 +1,87 @@
+// sverka import FILE.tmx --db TM [--name NAME] [--ru-lang ru] [--en-lang en] [--inline strip|keep]
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "tm/tm_store.h"
+#include "tm/tmx_import.h"
+
+namespace sverka::cli {
+namespace {
+
+// Removes a database this command created when the import failed, so that a
+// failed first import leaves no file behind.
+void RemoveDatabase(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db + suffix).c_str());
+}
+
+}  // namespace
+
+int RunImport(const Args& args) {
+  po::options_description options("Options");
+  std::string file, db, name, inline_mode;
+  tm::TmxImportOptions import;
+  options.add_options()
+      ("file", po::value(&file)->required(), "TMX file (1.1 to 1.4, UTF-8 or UTF-16)")
+      ("db", po::value(&db)->required(), "translation memory to add to (created when missing)")
+      ("name", po::value(&name), "put every unit in this document (default: each unit's x-document "
+                                 "prop, else the file name without .tmx)")
+      ("ru-lang", po::value(&import.read.ru_lang)->default_value("ru"),
+       "language of the Russian (first) side: ru matches ru, ru-RU, RU_ru…; ru-RU only itself")
+      ("en-lang", po::value(&import.read.en_lang)->default_value("en"),
+       "language of the English (second) side")
+      ("inline", po::value(&inline_mode)->default_value("strip"),
+       "inline codes (bpt, ept, ph, it, ut): strip them, or keep their native code as text")
+      ("replace", "replace stored documents of the same names")
+      ("quiet,q", "print nothing on success");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka import FILE.tmx --db TM [--name NAME] [--ru-lang ru] [--en-lang en]\n"
+                "                     [--inline strip|keep] [--replace]\n\n"
+                "Adds the translation units of a TMX file that have both languages to the\n"
+                "memory, each as a 1-1 pair; all or nothing.")) {
+    return 0;
+  }
+  if (inline_mode != "strip" && inline_mode != "keep") {
+    throw UsageError("--inline must be strip or keep, not '" + inline_mode + "'");
+  }
+  import.read.keep_inline = inline_mode == "keep";
+  import.name = name;
+  import.replace = vm.count("replace") > 0;
+
+  struct stat st {};
+  const bool existed = ::stat(db.c_str(), &st) == 0;
+  Status s;
+  tm::TmxImportSummary summary;
+  {
+    Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+    if (!store.ok()) return Report(store.status());
+    Result<tm::TmxImportSummary> r = tm::ImportTmx(**store, file, import);
+    if (r.ok()) summary = *r;
+    s = r.ok() ? Status::Ok() : r.status();
+  }  // closed before a new, failed database is removed
+  if (!s.ok()) {
+    if (!existed) RemoveDatabase(db);
+    return Report(s);
+  }
+  if (!vm.count("quiet")) {
+    std::cout << file << ": imported " << summary.units << " translation units into ";
+    if (summary.documents.size() == 1) {
+      std::cout << "document '" << summary.documents[0] << "'";
+    } else {
+      std::cout << summary.documents.size() << " documents";
+    }
+    if (summary.one_language) {
+      std::cout << "; skipped " << summary.one_language << " without both languages";
+    }
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+}
+
+}  // namespace sverka::cli

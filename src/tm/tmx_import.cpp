@@ -1,0 +1,108 @@
+#include "tm/tmx_import.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+
+namespace sverka::tm {
+namespace {
+
+// ContentHash of a file, streamed (a TMX can be larger than memory should hold).
+std::string FileHash(const std::string& path) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+      for (size_t k = 0; k < n; ++k) {
+        h ^= static_cast<unsigned char>(buf[k]);
+        h *= 0x100000001b3ULL;
+      }
+    }
+    std::fclose(f);
+  }
+  char out[32];
+  std::snprintf(out, sizeof out, "fnv1a64:%016" PRIx64, h);
+  return out;
+}
+
+const std::string* Prop(const TmxEntry& e, std::string_view type) {
+  for (const auto& [t, v] : e.props) {
+    if (t == type) return &v;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string DocumentNameFromTmxPath(const std::string& path) {
+  std::string base =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  if (base.size() > 4) {
+    std::string ext = base.substr(base.size() - 4);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".tmx") base.resize(base.size() - 4);
+  }
+  return base;
+}
+
+Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
+                                   const TmxImportOptions& options) {
+  ImportSpec spec;
+  spec.source_file = path;
+  spec.source_hash = FileHash(path);
+  spec.ru_lang = options.read.ru_lang;
+  spec.en_lang = options.read.en_lang;
+  spec.replace = options.replace;
+  const std::string default_name = DocumentNameFromTmxPath(path);
+  TmxReadSummary read;
+  Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {
+    Result<TmxReadSummary> r = ReadTmx(path, options.read, [&](const TmxEntry& e) {
+      ImportedUnit u;
+      const std::string* doc = Prop(e, "x-document");
+      u.document = !options.name.empty()  ? options.name
+                   : doc && !doc->empty() ? *doc
+                                          : default_name;
+      u.ru = e.ru;
+      u.en = e.en;
+      if (const std::string* s = Prop(e, "x-score")) {
+        char* end = nullptr;
+        const double v = std::strtod(s->c_str(), &end);
+        if (end && *end == '\0' && !s->empty() && v >= 0 && v <= 1) u.score = v;
+      }
+      if (const std::string* s = Prop(e, "x-bead")) {
+        char* end = nullptr;
+        const long v = std::strtol(s->c_str(), &end, 10);
+        if (end && *end == '\0' && !s->empty() && v >= 0 && v < (1L << 30)) {
+          u.position = static_cast<int32_t>(v);
+        }
+      }
+      if (const std::string* s = Prop(e, "x-status")) {
+        if (*s == "auto" || *s == "approved" || *s == "rejected" || *s == "edited") u.status = *s;
+      }
+      u.created = IsoFromTmxDate(e.creation_date);
+      u.changed = IsoFromTmxDate(e.change_date);
+      if (u.changed.empty()) u.changed = u.created;
+      return add(u);
+    });
+    if (!r.ok()) return r.status();
+    read = *r;
+    if (read.units == read.one_language) {
+      std::string langs;
+      for (const std::string& l : read.languages) langs += (langs.empty() ? "" : ", ") + l;
+      return Status::BadInput(
+          path + ": no translation unit has both a '" + options.read.ru_lang + "' and an '" +
+          options.read.en_lang + "' segment (" + std::to_string(read.units) +
+          " units; languages: " + (langs.empty() ? "none" : langs) + "); see --ru-lang, --en-lang");
+    }
+    return Status::Ok();
+  });
+  if (!counts.ok()) return counts.status();
+  TmxImportSummary summary;
+  summary.units = counts->units;
+  summary.one_language = read.one_language;
+  summary.documents = counts->documents;
+  return summary;
+}
+
+}  // namespace sverka::tm

@@ -1,0 +1,42 @@
+// A TMX file into the translation memory (doc/decisions.md explains the
+// mapping): each <tu> with both sides becomes a 1-1 bead of two new sentences.
+// Units go to the document named by `name`, else by the unit's
+// <prop type="x-document"> (sverka's own TMX), else the file's name without
+// ".tmx". x-bead (the bead number, when above the document's last), x-score
+// and x-status props and the <tu> dates are kept when valid;
+// otherwise a unit is scored 1 and "approved" (a CAT tool's TM is human work).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "tm/tm_store.h"
+#include "tm/tmx_reader.h"
+
+namespace sverka::tm {
+
+struct TmxImportOptions {
+  std::string name;  // document for every unit; empty: see above
+  TmxReadOptions read;
+  bool replace = false;  // replace stored documents of the same names
+};
+
+struct TmxImportSummary {
+  size_t units = 0;         // imported
+  size_t one_language = 0;  // skipped: no segment on one of the two sides
+  std::vector<std::string> documents;
+};
+
+// Reads `path` and stores its units in one transaction: on any error nothing
+// is stored. Fails with kBadInput for the reader's errors, a stored document
+// name (unless `replace`), or a file with no unit that has both sides (the
+// message lists the languages it has).
+Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
+                                   const TmxImportOptions& options);
+
+// The document name for units without x-document: the file name without
+// directories and a final ".tmx" (any case).
+std::string DocumentNameFromTmxPath(const std::string& path);
+
+}  // namespace sverka::tm

@@ -1,0 +1,329 @@
+#include "tm/tmx_reader.h"
+
+#include <libxml/xmlreader.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "common/utf8.h"
+
+namespace sverka::tm {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string Str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+
+// Takes ownership of a string libxml2 allocated.
+std::string Take(xmlChar* s) {
+  std::string out = Str(s);
+  xmlFree(s);
+  return out;
+}
+
+// The first error libxml2 reports, with its line.
+// The reader reports a truncated file as "Extra content at the end of the
+// document" after "Premature end of data in tag …"; the latter says more.
+struct ErrorSink {
+  bool set = false;
+  int line = 0;
+  std::string message;
+};
+
+// libxml2's message as one line: its line breaks ("…encoding !\nBytes: 0xD0")
+// become spaces, and a quote of the input is cut at 160 bytes (on a UTF-8
+// character boundary).
+std::string OneLine(const char* message) {
+  std::string m = message ? message : "unknown error";
+  for (char& c : m) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  while (!m.empty() && m.back() == ' ') m.pop_back();
+  if (m.size() > 160) {
+    size_t cut = 160;
+    while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
+    m = m.substr(0, cut) + "…";
+  }
+  return m;
+}
+
+void OnError(void* arg, xmlErrorPtr error) {
+  auto* sink = static_cast<ErrorSink*>(arg);
+  if (!error || error->level < XML_ERR_ERROR) return;
+  const std::string m = OneLine(error->message);
+  const bool better = m.rfind("Premature end of data", 0) == 0 &&
+                      sink->message.rfind("Premature end of data", 0) != 0;
+  if (sink->set && !better) return;
+  sink->set = true;
+  sink->line = error->line;
+  sink->message = m;
+}
+
+void IgnoreGenericError(void*, const char*, ...) {}
+
+bool IsInlineCode(std::string_view name) {
+  return name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "ut";
+}
+
+struct ReaderDeleter {
+  void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
+};
+
+class TmxParser {
+ public:
+  TmxParser(const std::string& path, const TmxReadOptions& options,
+            const std::function<Status(const TmxEntry&)>& fn)
+      : path_(path), options_(options), fn_(fn) {}
+  ~TmxParser() {
+    reader_.reset();
+    if (doc_) xmlFreeDoc(doc_);  // ours since xmlTextReaderCurrentDoc()
+  }
+  TmxParser(const TmxParser&) = delete;
+  TmxParser& operator=(const TmxParser&) = delete;
+
+  Result<TmxReadSummary> Run() {
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      return Status::BadInput(path_ + ": is a directory, not a TMX file");
+    }
+    if (::stat(path_.c_str(), &st) == 0 && st.st_size == 0) {
+      return Status::BadInput(path_ + ": empty file (no TMX to read)");
+    }
+    if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
+      std::fclose(f);
+    } else {
+      return Status::BadInput(path_ + ": cannot open: " + std::strerror(errno));
+    }
+    // No XML_PARSE_DTDLOAD, XML_PARSE_NOENT, XML_PARSE_DTDATTR or
+    // XML_PARSE_HUGE: no DTD is read, no entity substituted, limits stay on.
+    reader_.reset(xmlReaderForFile(path_.c_str(), nullptr,
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    if (!reader_) return Status::BadInput(path_ + ": cannot read as XML");
+    xmlTextReaderSetStructuredErrorHandler(reader_.get(), OnError, &errors_);
+    int rc;
+    while ((rc = xmlTextReaderRead(reader_.get())) == 1) {
+      SVERKA_RETURN_IF_ERROR(Node());
+    }
+    if (rc < 0 || errors_.set) return XmlError();
+    if (!seen_root_) return Fail(Line(), "not a TMX file (no root element)");  // defensive
+    return summary_;
+  }
+
+ private:
+  // Where the parser stands (it reads ahead of the current node).
+  size_t Line() { return static_cast<size_t>(xmlTextReaderGetParserLineNumber(reader_.get())); }
+  // Line of the current node's start.
+  size_t NodeLine() {
+    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
+    const long line = node ? xmlGetLineNo(node) : -1;
+    return line > 0 ? static_cast<size_t>(line) : Line();
+  }
+
+  Status Fail(size_t line, const std::string& what) {
+    return Status::BadInput(path_ + ":" + std::to_string(line) + ": " + what);
+  }
+
+  Status XmlError() {
+    const size_t line =
+        errors_.set && errors_.line > 0 ? static_cast<size_t>(errors_.line) : Line();
+    const std::string m = errors_.set ? errors_.message : "unreadable XML";
+    if (m.find("huge text node") != std::string::npos ||
+        m.find("Huge input") != std::string::npos) {
+      return Fail(line, "a text of over 10 MB (libxml2's limit); a segment is at most " +
+                            std::to_string(kMaxSegmentBytes >> 20) + " MiB");
+    }
+    if (m.find("ntity") != std::string::npos &&
+        (m.find("loop") != std::string::npos || m.find("amplification") != std::string::npos)) {
+      // libxml2 stops the expansion at its amplification limit; its line is
+      // the entity text's, so name where the parser stood instead.
+      return Fail(Line(), "entity expansion refused (libxml2: " + m + ")");
+    }
+    if (!seen_root_ && m.rfind("Extra content at the end", 0) == 0) {
+      return Fail(line, "not a TMX file (no root element)");
+    }
+    if (seen_root_ && !closed_root_ &&
+        (m.rfind("Extra content at the end", 0) == 0 || m.rfind("Premature end of data", 0) == 0)) {
+      return Fail(line, "not well-formed XML: the file ends before </tmx> (truncated?)");
+    }
+    return Fail(line, "not well-formed XML: " + m);
+  }
+
+  std::string Name() { return Str(xmlTextReaderConstLocalName(reader_.get())); }
+  std::string Attribute(const char* name) {
+    return Take(xmlTextReaderGetAttribute(reader_.get(), reinterpret_cast<const xmlChar*>(name)));
+  }
+
+  Status Node() {
+    const int type = xmlTextReaderNodeType(reader_.get());
+    const int depth = xmlTextReaderDepth(reader_.get());
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype();
+    if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
+      return Fail(NodeLine(),
+                  "reference to the undeclared entity '&" + Name() + ";' (sverka reads no DTD)");
+    }
+    if (in_seg_) return SegNode(type, depth);
+    if (type == XML_READER_TYPE_ELEMENT) {
+      const std::string name = Name();
+      const bool empty = xmlTextReaderIsEmptyElement(reader_.get()) == 1;
+      if (!seen_root_) {
+        seen_root_ = true;
+        if (name != "tmx") {
+          return Fail(NodeLine(), "not a TMX file (the root element is <" + name + ">, not <tmx>)");
+        }
+        return Status::Ok();
+      }
+      if (name == "tu" && depth == 2) {
+        in_tu_ = true;
+        entry_ = TmxEntry();
+        entry_.line = NodeLine();
+        entry_.creation_date = Attribute("creationdate");
+        entry_.change_date = Attribute("changedate");
+        has_ru_ = has_en_ = false;
+        if (empty) return EndTu();
+      } else if (in_tu_ && name == "prop" && depth == 3) {
+        entry_.props.emplace_back(Attribute("type"), Take(xmlTextReaderReadString(reader_.get())));
+      } else if (in_tu_ && name == "tuv" && depth == 3) {
+        tuv_lang_ = Attribute("xml:lang");
+        if (tuv_lang_.empty()) tuv_lang_ = Attribute("lang");
+        NoteLanguage(tuv_lang_);
+      } else if (in_tu_ && name == "seg" && depth == 4) {
+        seg_.clear();
+        seg_line_ = NodeLine();
+        seg_depth_ = depth;
+        skip_depth_ = -1;
+        if (empty) return EndSeg();
+        in_seg_ = true;
+      }
+    } else if (type == XML_READER_TYPE_END_ELEMENT && in_tu_ && depth == 2) {
+      return EndTu();
+    } else if (type == XML_READER_TYPE_END_ELEMENT && depth == 0) {
+      closed_root_ = true;
+    }
+    return Status::Ok();
+  }
+
+  Status Doctype() {
+    // After this call the reader no longer frees the document: ~TmxParser does.
+    if (!doc_) doc_ = xmlTextReaderCurrentDoc(reader_.get());
+    const xmlDtdPtr dtd = doc_ ? doc_->intSubset : nullptr;
+    if (dtd && (dtd->entities || dtd->pentities)) {
+      // No line: libxml2 keeps none for declarations, and the parser has read ahead.
+      return Status::BadInput(path_ +
+                              ": the DOCTYPE declares entities; refused (a TMX needs none, "
+                              "and entities can read local files or expand without bound)");
+    }
+    return Status::Ok();
+  }
+
+  Status SegNode(int type, int depth) {
+    if (type == XML_READER_TYPE_END_ELEMENT && depth == seg_depth_) {
+      in_seg_ = false;
+      return EndSeg();
+    }
+    if (skip_depth_ >= 0) {
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == skip_depth_) skip_depth_ = -1;
+      return Status::Ok();
+    }
+    if (type == XML_READER_TYPE_ELEMENT && !options_.keep_inline && IsInlineCode(Name()) &&
+        xmlTextReaderIsEmptyElement(reader_.get()) != 1) {
+      skip_depth_ = depth;
+    } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+               type == XML_READER_TYPE_WHITESPACE ||
+               type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+      seg_ += Str(xmlTextReaderConstValue(reader_.get()));
+      if (seg_.size() > kMaxSegmentBytes) {
+        return Fail(seg_line_, "a segment of over " + std::to_string(kMaxSegmentBytes >> 20) +
+                                   " MiB; refused (a translation unit holds a sentence)");
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status EndSeg() {
+    if (seg_.empty()) return Status::Ok();
+    if (!has_ru_ && LanguageMatches(tuv_lang_, options_.ru_lang)) {
+      entry_.ru = std::move(seg_);
+      has_ru_ = true;
+    } else if (!has_en_ && LanguageMatches(tuv_lang_, options_.en_lang)) {
+      entry_.en = std::move(seg_);
+      has_en_ = true;
+    }
+    seg_.clear();
+    return Status::Ok();
+  }
+
+  Status EndTu() {
+    in_tu_ = false;
+    ++summary_.units;
+    if (!has_ru_ || !has_en_) {
+      ++summary_.one_language;
+      return Status::Ok();
+    }
+    return fn_(entry_);
+  }
+
+  void NoteLanguage(const std::string& code) {
+    const std::string lower = Lower(code);
+    auto& langs = summary_.languages;
+    if (langs.size() < 10 && std::find(langs.begin(), langs.end(), lower) == langs.end()) {
+      langs.push_back(lower);
+    }
+  }
+
+  const std::string& path_;
+  const TmxReadOptions& options_;
+  const std::function<Status(const TmxEntry&)>& fn_;
+  std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
+  xmlDocPtr doc_ = nullptr;
+  ErrorSink errors_;
+  TmxReadSummary summary_;
+  bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
+       has_en_ = false;
+  TmxEntry entry_;
+  std::string tuv_lang_, seg_;
+  size_t seg_line_ = 0;
+  int seg_depth_ = 0, skip_depth_ = -1;
+};
+
+}  // namespace
+
+bool LanguageMatches(std::string_view code, std::string_view wanted) {
+  const std::string c = Lower(code), w = Lower(wanted);
+  if (c == w) return true;
+  return w.find('-') == std::string::npos && c.size() > w.size() &&
+         c.compare(0, w.size(), w) == 0 && c[w.size()] == '-';
+}
+
+std::string IsoFromTmxDate(std::string_view tmx) {
+  if (tmx.size() != 16 || tmx[8] != 'T' || tmx[15] != 'Z') return "";
+  for (size_t k = 0; k < 15; ++k) {
+    if (k != 8 && !std::isdigit(static_cast<unsigned char>(tmx[k]))) return "";
+  }
+  std::string t(tmx);
+  return t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + "T" + t.substr(9, 2) + ":" +
+         t.substr(11, 2) + ":" + t.substr(13, 2) + "Z";
+}
+
+Result<TmxReadSummary> ReadTmx(const std::string& path, const TmxReadOptions& options,
+                               const std::function<Status(const TmxEntry&)>& fn) {
+  // libxml2 prints I/O errors through its global generic handler, outside the
+  // reader's; library code prints nothing, so silence it while reading (the
+  // reader's own handler still reports). Not thread-safe: libxml2's global.
+  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
+  Result<TmxReadSummary> r = TmxParser(path, options, fn).Run();
+  xmlSetGenericErrorFunc(nullptr, nullptr);
+  return r;
+}
+
+}  // namespace sverka::tm
