@@ -1,5 +1,7 @@
 #include "common/utf8.h"
 
+#include <cstdio>
+
 namespace sverka {
 
 TextPosition PositionOf(std::string_view text, size_t offset) {
@@ -110,6 +112,12 @@ std::string Shorten(std::string_view text, size_t max_code_points) {
     }
   }
   return std::string(text);
+}
+
+std::string HexByte(unsigned char byte) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", byte);
+  return buf;
 }
 
 }  // namespace sverka

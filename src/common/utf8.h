@@ -41,4 +41,7 @@ std::string JoinWrappedLines(std::string_view text);
 // when shortened; for quoting input in error messages.
 std::string Shorten(std::string_view text, size_t max_code_points);
 
+// "0xC3": a byte as error messages quote it.
+std::string HexByte(unsigned char byte);
+
 }  // namespace sverka

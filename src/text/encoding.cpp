@@ -15,12 +15,6 @@
 namespace sverka::text {
 namespace {
 
-std::string HexByte(unsigned char b) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02X", b);
-  return buf;
-}
-
 // "NAME:LINE:COLUMN" of byte `offset` of `bytes` (columns count stored bytes).
 std::string At(std::string_view name, std::string_view bytes, size_t offset) {
   const TextPosition pos = PositionOf(bytes, offset);

@@ -11,12 +11,6 @@
 namespace sverka::text {
 namespace {
 
-std::string HexByte(unsigned char b) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02X", b);
-  return buf;
-}
-
 std::optional<size_t> FindControl(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);

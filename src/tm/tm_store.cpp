@@ -12,6 +12,7 @@
 #include <map>
 
 #include "common/json.h"
+#include "common/utc_time.h"
 
 namespace sverka::tm {
 namespace {
@@ -92,14 +93,7 @@ INSERT INTO bead_text (bead_text) VALUES ('rebuild');
 PRAGMA user_version = 2;
 )sql";
 
-std::string NowUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string NowUtc() { return UtcNow("%Y-%m-%dT%H:%M:%SZ"); }
 
 // Maps an SQLite failure to our codes: a file that is not a usable database
 // is the user's data (1); a full disk or I/O error is the environment (3).

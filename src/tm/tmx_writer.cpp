@@ -8,6 +8,8 @@
 #include <cstring>
 #include <ctime>
 
+#include "common/utc_time.h"
+
 namespace sverka::tm {
 namespace {
 const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
@@ -47,14 +49,7 @@ struct TmxWriter::Impl {
 TmxWriter::TmxWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TmxWriter::~TmxWriter() = default;
 
-std::string TmxNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
+std::string TmxNow() { return UtcNow("%Y%m%dT%H%M%SZ"); }
 
 std::string TmxDateFromIso(std::string_view iso) {
   // 0123456789012345678  →  20261128T113000Z

@@ -65,3 +65,8 @@ TEST_CASE("JoinWrappedLines joins lines but keeps the spacing inside a line", "[
   CHECK(sverka::JoinWrappedLines("a\r\rb") == "a b");
   CHECK(sverka::JoinWrappedLines(" \n ").empty());
 }
+
+TEST_CASE("HexByte quotes a byte as error messages do", "[common][utf8]") {
+  CHECK(sverka::HexByte(0xC3) == "0xC3");
+  CHECK(sverka::HexByte(0x05) == "0x05");
+}
