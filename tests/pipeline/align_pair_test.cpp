@@ -57,3 +57,22 @@ TEST_CASE("document names come from the Russian file name", "[pipeline]") {
   CHECK(pipeline::DocumentNameFromPath(".txt") == ".txt");
   CHECK(pipeline::DocumentNameFromPath("dir/") == "document");
 }
+
+TEST_CASE("the UDHR's thirty articles pair 'Статья N' with 'Article N'", "[pipeline][eval]") {
+  // Real HTML on both sides; the article headings are short, so only the
+  // number anchors and the structure place them.
+  auto pair = pipeline::AlignFiles(testing::Corpus("udhr/rus.html"), testing::Corpus("udhr/eng.html"), {});
+  REQUIRE(pair.ok());
+  int headings = 0;
+  for (const align::Bead& b : pair->beads) {
+    if (b.ru_count != 1 || b.en_count != 1) continue;
+    const std::string& ru = pair->ru.sentences[b.ru_begin].text;
+    const std::string& en = pair->en.sentences[b.en_begin].text;
+    if (ru.rfind("Статья ", 0) == 0) {
+      INFO(ru << " | " << en);
+      CHECK(en == "Article " + ru.substr(std::string("Статья ").size()));
+      ++headings;
+    }
+  }
+  CHECK(headings == 30);
+}
