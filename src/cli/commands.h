@@ -20,5 +20,6 @@ int RunEdit(const Args& args);    // issue 6: review
 int RunShow(const Args& args);
 int RunStats(const Args& args);
 int RunReport(const Args& args);
+int RunReview(const Args& args);
 
 }  // namespace sverka::cli

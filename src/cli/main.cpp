@@ -26,6 +26,7 @@ Commands:
   edit      approve, reject, merge, split, move, retype, undo or redo a bead
   stats     count each document's beads by type and status
   report    write a document's review as one self-contained HTML page
+  review    review a document full-screen: approve, fix, undo, lose nothing
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     if (command == "show") return RunShow(args);
     if (command == "stats") return RunStats(args);
     if (command == "report") return RunReport(args);
+    if (command == "review") return RunReview(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -854,9 +854,18 @@ TEST_CASE("report writes one well-formed self-contained page, atomically", "[cli
 }
 
 TEST_CASE("the review commands have --help", "[cli]") {
-  for (const std::string cmd : {"edit", "show", "stats", "report"}) {
+  for (const std::string cmd : {"edit", "show", "stats", "report", "review"}) {
     const Run r = Sverka({cmd, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
   }
+}
+
+TEST_CASE("review without a terminal is a usage error pointing to edit", "[cli][review][errors]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  const Run r = Sverka({"review", "--db", db, "--doc", "d"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.ErrLine() == "sverka: review needs a terminal; use 'sverka edit' in scripts");
+  CHECK(Query(db, "SELECT count(*) FROM history") == "1\n");
 }
