@@ -40,7 +40,8 @@ std::vector<std::string> DescribeChange(const std::string& document, const tm::B
   std::string head = document + ": " + change.action;
   if (!change.undone_action.empty()) head += " of " + change.undone_action;
   head += " (history entry " + std::to_string(change.history_id) + ")";
-  const auto delta = static_cast<long>(change.after.size()) - static_cast<long>(change.before.size());
+  const auto delta =
+      static_cast<long>(change.after.size()) - static_cast<long>(change.before.size());
   if (delta != 0) {
     head += "; the beads after it renumbered by " + std::string(delta > 0 ? "+" : "") +
             std::to_string(delta);
@@ -58,7 +59,8 @@ std::vector<std::string> DescribeChange(const std::string& document, const tm::B
 
 Result<std::unique_ptr<tm::TmStore>> OpenExisting(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return Status::BadInput(path + ": no such translation memory");
+  if (::stat(path.c_str(), &st) != 0)
+    return Status::BadInput(path + ": no such translation memory");
   return tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
 }
 

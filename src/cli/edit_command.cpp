@@ -54,7 +54,8 @@ int RunEdit(const Args& args) {
   positional.add("words", -1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm, kEditUsage)) return 0;
-  if (words.empty()) throw UsageError("no action (approve, reject, merge, split, move, text, undo, redo)");
+  if (words.empty())
+    throw UsageError("no action (approve, reject, merge, split, move, text, undo, redo)");
   const std::string& action = words[0];
   if (vm.count("at") && action != "split") throw UsageError("--at belongs to split");
 
@@ -64,7 +65,9 @@ int RunEdit(const Args& args) {
   Result<tm::BeadChange> change = Status::Internal("no action");
   if (action == "approve" || action == "reject" || action == "reset") {
     Expect(words, 2, action + " BEAD");
-    const char* status = action == "approve" ? "approved" : action == "reject" ? "rejected" : "auto";
+    const char* status = action == "approve"  ? "approved"
+                         : action == "reject" ? "rejected"
+                                              : "auto";
     change = s.ChangeStatus(doc, Number(words[1], "the bead"), status);
   } else if (action == "merge") {
     Expect(words, 3, "merge BEAD NEXT");
@@ -89,16 +92,18 @@ int RunEdit(const Args& args) {
     change = s.SplitBead(doc, bead, ru, en);
   } else if (action == "move") {
     Expect(words, 4, "move BEAD ru|en next|prev");
-    if (words[2] != "ru" && words[2] != "en") throw UsageError("the side must be ru or en, not '" + words[2] + "'");
+    if (words[2] != "ru" && words[2] != "en")
+      throw UsageError("the side must be ru or en, not '" + words[2] + "'");
     if (words[3] != "next" && words[3] != "prev") {
       throw UsageError("the direction must be next or prev, not '" + words[3] + "'");
     }
-    change = s.MoveSentence(doc, Number(words[1], "the bead"), words[2],
-                            words[3] == "next" ? tm::MoveDirection::kToNext
-                                               : tm::MoveDirection::kToPrevious);
+    change = s.MoveSentence(
+        doc, Number(words[1], "the bead"), words[2],
+        words[3] == "next" ? tm::MoveDirection::kToNext : tm::MoveDirection::kToPrevious);
   } else if (action == "text") {
     Expect(words, 5, "text BEAD ru|en INDEX 'TEXT'");
-    if (words[2] != "ru" && words[2] != "en") throw UsageError("the side must be ru or en, not '" + words[2] + "'");
+    if (words[2] != "ru" && words[2] != "en")
+      throw UsageError("the side must be ru or en, not '" + words[2] + "'");
     change = s.EditSentence(doc, Number(words[1], "the bead"), words[2],
                             Number(words[3], "the sentence index"), words[4]);
   } else if (action == "undo" || action == "redo") {

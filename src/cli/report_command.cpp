@@ -11,8 +11,8 @@ int RunReport(const Args& args) {
   po::options_description options("Options");
   std::string db, doc, out;
   options.add_options()("db", po::value(&db)->required(), "translation memory")(
-      "doc", po::value(&doc)->required(), "document")(
-      "output,o", po::value(&out)->required(), "the HTML file to write");
+      "doc", po::value(&doc)->required(), "document")("output,o", po::value(&out)->required(),
+                                                      "the HTML file to write");
   po::positional_options_description positional;
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
@@ -31,7 +31,8 @@ int RunReport(const Args& args) {
   for (const tm::DocumentStats& s : *stats) {
     if (s.name == doc) mine = s;
   }
-  const std::string page = tm::RenderReport(doc, *beads, mine, {.starts_with_capital = text::StartsWithCapital});
+  const std::string page =
+      tm::RenderReport(doc, *beads, mine, {.starts_with_capital = text::StartsWithCapital});
   if (Status s = tm::WriteFileAtomically(out, page); !s.ok()) return Report(s);
   std::cout << out << ": " << beads->size() << " beads\n";
   return 0;

@@ -5,12 +5,12 @@
 #include <curses.h>
 #include <unistd.h>
 
+#include <langinfo.h>
 #include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <langinfo.h>
 #include <sstream>
 
 #include "cli/bead_format.h"
@@ -55,8 +55,10 @@ class ReviewScreen {
     Result<std::vector<tm::BeadView>> beads = store_.Beads(doc_);
     if (!beads.ok()) return beads.status();
     beads_ = std::move(*beads);
-    if (beads_.empty()) cursor_ = 0;
-    else cursor_ = std::min(cursor_, beads_.size() - 1);
+    if (beads_.empty())
+      cursor_ = 0;
+    else
+      cursor_ = std::min(cursor_, beads_.size() - 1);
     return Status::Ok();
   }
 
@@ -83,8 +85,10 @@ class ReviewScreen {
         if (beads_[k].position == p) cursor_ = k;
       }
     }
-    message_ = change->action + (change->undone_action.empty() ? "" : " of " + change->undone_action) +
-               ": #" + std::to_string(Position()) + " (history entry " + std::to_string(change->history_id) + ")";
+    message_ = change->action +
+               (change->undone_action.empty() ? "" : " of " + change->undone_action) + ": #" +
+               std::to_string(Position()) + " (history entry " +
+               std::to_string(change->history_id) + ")";
     return Status::Ok();
   }
 
@@ -106,9 +110,12 @@ class ReviewScreen {
     if (beads_.empty() && key != '?') return Status::BadInput("the document has no beads");
     const int32_t p = Position();
     switch (key) {
-      case 'a': return Apply(store_.ChangeStatus(doc_, p, "approved"));
-      case 'r': return Apply(store_.ChangeStatus(doc_, p, "rejected"));
-      case '0': return Apply(store_.ChangeStatus(doc_, p, "auto"));
+      case 'a':
+        return Apply(store_.ChangeStatus(doc_, p, "approved"));
+      case 'r':
+        return Apply(store_.ChangeStatus(doc_, p, "rejected"));
+      case '0':
+        return Apply(store_.ChangeStatus(doc_, p, "auto"));
       case 'm':
         if (cursor_ + 1 >= beads_.size()) return Status::BadInput("no next bead to merge with");
         return Apply(store_.MergeBeads(doc_, p, beads_[cursor_ + 1].position));
@@ -126,29 +133,56 @@ class ReviewScreen {
       }
       case 'v': {
         const std::string how = Ask("move which side and where (rn, rp, en, ep): ");
-        if (how.size() != 2 || (how[0] != 'r' && how[0] != 'e') || (how[1] != 'n' && how[1] != 'p')) {
+        if (how.size() != 2 || (how[0] != 'r' && how[0] != 'e') ||
+            (how[1] != 'n' && how[1] != 'p')) {
           return Status::BadInput("answer rn, rp, en or ep");
         }
-        return Apply(store_.MoveSentence(doc_, p, how[0] == 'r' ? "ru" : "en",
-                                         how[1] == 'n' ? tm::MoveDirection::kToNext
-                                                       : tm::MoveDirection::kToPrevious));
+        return Apply(store_.MoveSentence(
+            doc_, p, how[0] == 'r' ? "ru" : "en",
+            how[1] == 'n' ? tm::MoveDirection::kToNext : tm::MoveDirection::kToPrevious));
       }
-      case 'e': return EditInEditor();
-      case 'u': return Apply(store_.UndoLast(doc_));
+      case 'e':
+        return EditInEditor();
+      case 'u':
+        return Apply(store_.UndoLast(doc_));
       case 'U':
       case 18:  // Ctrl-R
         return Apply(store_.RedoLast(doc_));
-      case 'j': case KEY_DOWN: Step(1); return Status::Ok();
-      case 'k': case KEY_UP: Step(-1); return Status::Ok();
-      case KEY_NPAGE: case ' ': Step(10); return Status::Ok();
-      case KEY_PPAGE: Step(-10); return Status::Ok();
-      case 'g': case KEY_HOME: cursor_ = 0; return Status::Ok();
-      case 'G': case KEY_END: cursor_ = beads_.size() - 1; return Status::Ok();
-      case 'n': return NextSuspicious();
-      case '/': return SearchNext();
-      case '?': ShowHelp(); return Status::Ok();
-      case KEY_RESIZE: return Status::Ok();  // Draw() measures the screen again
-      default: message_ = "unknown key; ? for help"; return Status::Ok();
+      case 'j':
+      case KEY_DOWN:
+        Step(1);
+        return Status::Ok();
+      case 'k':
+      case KEY_UP:
+        Step(-1);
+        return Status::Ok();
+      case KEY_NPAGE:
+      case ' ':
+        Step(10);
+        return Status::Ok();
+      case KEY_PPAGE:
+        Step(-10);
+        return Status::Ok();
+      case 'g':
+      case KEY_HOME:
+        cursor_ = 0;
+        return Status::Ok();
+      case 'G':
+      case KEY_END:
+        cursor_ = beads_.size() - 1;
+        return Status::Ok();
+      case 'n':
+        return NextSuspicious();
+      case '/':
+        return SearchNext();
+      case '?':
+        ShowHelp();
+        return Status::Ok();
+      case KEY_RESIZE:
+        return Status::Ok();  // Draw() measures the screen again
+      default:
+        message_ = "unknown key; ? for help";
+        return Status::Ok();
     }
   }
 
@@ -190,13 +224,14 @@ class ReviewScreen {
 
   Status EditInEditor() {
     const std::string which = Ask("edit which sentence (r0, e1…): ");
-    if (which.size() < 2 || (which[0] != 'r' && which[0] != 'e')) return Status::BadInput("answer r0, e1…");
+    if (which.size() < 2 || (which[0] != 'r' && which[0] != 'e'))
+      return Status::BadInput("answer r0, e1…");
     const std::string side = which[0] == 'r' ? "ru" : "en";
     const int32_t index = std::atoi(which.c_str() + 1);
     const auto& texts = side == "ru" ? beads_[cursor_].ru : beads_[cursor_].en;
     if (index < 0 || index >= static_cast<int32_t>(texts.size())) {
-      return Status::BadInput("bead #" + std::to_string(Position()) + " has no " + side + " sentence " +
-                              std::to_string(index));
+      return Status::BadInput("bead #" + std::to_string(Position()) + " has no " + side +
+                              " sentence " + std::to_string(index));
     }
     char path[] = "/tmp/sverka-edit-XXXXXX";
     const int fd = ::mkstemp(path);
@@ -218,7 +253,8 @@ class ReviewScreen {
     std::remove(path);
     if (rc != 0) return Status::BadInput("the editor failed; nothing changed");
     std::string text = all.str();
-    for (char& c : text) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    for (char& c : text)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     while (!text.empty() && text.back() == ' ') text.pop_back();
     return Apply(store_.EditSentence(doc_, Position(), side, index, text));
   }
@@ -244,8 +280,8 @@ class ReviewScreen {
     if (!beads_.empty()) {
       char score[16];
       std::snprintf(score, sizeof score, "%.3f", beads_[cursor_].score);
-      head += "  #" + std::to_string(Position()) + " " + BeadShape(beads_[cursor_]) + " " + score + " " +
-              beads_[cursor_].status;
+      head += "  #" + std::to_string(Position()) + " " + BeadShape(beads_[cursor_]) + " " + score +
+              " " + beads_[cursor_].status;
     }
     attron(A_BOLD);
     mvaddnstr(0, 0, head.c_str(), cols);
@@ -255,14 +291,20 @@ class ReviewScreen {
     for (size_t k = cursor_ > 0 ? cursor_ - 1 : 0; k < beads_.size() && y < rows - 1; ++k) {
       const tm::BeadView& b = beads_[k];
       std::vector<std::string> ru, en;
-      for (const std::string& s : b.ru) for (auto& l : text::WrapToWidth(s, column)) ru.push_back(l);
-      for (const std::string& s : b.en) for (auto& l : text::WrapToWidth(s, column)) en.push_back(l);
+      for (const std::string& s : b.ru)
+        for (auto& l : text::WrapToWidth(s, column)) ru.push_back(l);
+      for (const std::string& s : b.en)
+        for (auto& l : text::WrapToWidth(s, column)) en.push_back(l);
       const size_t n = std::max({ru.size(), en.size(), size_t{1}});
       for (size_t i = 0; i < n && y < rows - 1; ++i, ++y) {
         if (i == 0) {
           char m[32];
-          std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position, b.score,
-                        b.status == "approved" ? '+' : b.status == "rejected" ? 'x' : b.status == "edited" ? 'e' : ' ');
+          std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position,
+                        b.score,
+                        b.status == "approved"   ? '+'
+                        : b.status == "rejected" ? 'x'
+                        : b.status == "edited"   ? 'e'
+                                                 : ' ');
           const short pair = b.score < tm::kSuspiciousScore ? kLow : b.score < 0.8 ? kMid : kHigh;
           if (has_colors()) attron(COLOR_PAIR(pair));
           if (k == cursor_) attron(A_REVERSE);
@@ -273,7 +315,8 @@ class ReviewScreen {
         const bool dim = b.status == "rejected";
         if (dim) attron(A_DIM);
         if (k == cursor_) attron(A_BOLD);
-        std::string line = text::PadToWidth(i < ru.size() ? ru[i] : "", column) + " │ " + (i < en.size() ? en[i] : "");
+        std::string line = text::PadToWidth(i < ru.size() ? ru[i] : "", column) + " │ " +
+                           (i < en.size() ? en[i] : "");
         mvaddstr(y, static_cast<int>(margin), line.c_str());
         attroff(A_BOLD | A_DIM);
       }

@@ -52,10 +52,12 @@ int RunShow(const Args& args) {
   double below = 2;
   size_t width = 0;
   options.add_options()("db", po::value(&db)->required(), "translation memory")(
-      "doc", po::value(&doc)->required(), "document to show")(
-      "below", po::value(&below), "only beads scoring below this")(
-      "status", po::value(&statuses), "only beads of these statuses (auto,approved,rejected,edited)")(
-      "width", po::value(&width), "line width in columns (default: the terminal's, else $COLUMNS, else 80)");
+      "doc", po::value(&doc)->required(), "document to show")("below", po::value(&below),
+                                                              "only beads scoring below this")(
+      "status", po::value(&statuses),
+      "only beads of these statuses (auto,approved,rejected,edited)")(
+      "width", po::value(&width),
+      "line width in columns (default: the terminal's, else $COLUMNS, else 80)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
@@ -100,7 +102,8 @@ int RunShow(const Args& args) {
   std::string out;
   for (const tm::BeadView& b : *beads) {
     if (vm.count("below") && !(b.score < below)) continue;
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.status) == wanted.end()) continue;
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.status) == wanted.end())
+      continue;
     const std::vector<std::string> ru = Wrapped(b.ru, column), en = Wrapped(b.en, column);
     const size_t n = std::max({ru.size(), en.size(), size_t{1}});
     for (size_t k = 0; k < n; ++k) {

@@ -11,11 +11,20 @@ std::string Escape(std::string_view s) {
   std::string out;
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -38,8 +47,9 @@ std::string Marked(std::string_view sentence, const ReportOptions& options) {
     while (lead < word.size() && std::strchr("\"'([-", word[lead])) ++lead;
     if (word.substr(lead).rfind("\xC2\xAB", 0) == 0) lead += 2;  // «
     const std::string_view core = word.substr(lead);
-    const bool capital = options.starts_with_capital ? options.starts_with_capital(core)
-                                                     : (!core.empty() && core[0] >= 'A' && core[0] <= 'Z');
+    const bool capital = options.starts_with_capital
+                             ? options.starts_with_capital(core)
+                             : (!core.empty() && core[0] >= 'A' && core[0] <= 'Z');
     if (digit || (capital && !first)) {
       out += "<mark>" + Escape(word) + "</mark>";
     } else {
@@ -96,9 +106,11 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   h += "<span>" + std::to_string(stats.beads) + " beads</span>";
   h += "<span>mean score " + Fixed(stats.mean_score) + "</span>";
   h += "<span>suspicious (score &lt; 0.5): " + std::to_string(stats.suspicious) + "</span>";
-  for (const auto& [status, n] : stats.by_status) h += "<span>" + Escape(status) + " " + std::to_string(n) + "</span>";
+  for (const auto& [status, n] : stats.by_status)
+    h += "<span>" + Escape(status) + " " + std::to_string(n) + "</span>";
   h += "<br/>";
-  for (const auto& [type, n] : stats.by_type) h += "<span>" + Escape(type) + ": " + std::to_string(n) + "</span>";
+  for (const auto& [type, n] : stats.by_type)
+    h += "<span>" + Escape(type) + ": " + std::to_string(n) + "</span>";
   h += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th class=\"s\">score</th>"
        "<th class=\"st\">status</th><th>Russian</th><th>English</th></tr></thead>\n<tbody>\n";
   for (const BeadView& b : beads) {

@@ -8,7 +8,8 @@ using namespace sverka;
 
 namespace {
 
-tm::BeadView Bead(int32_t position, double score, const char* status, const char* ru, const char* en) {
+tm::BeadView Bead(int32_t position, double score, const char* status, const char* ru,
+                  const char* en) {
   tm::BeadView b;
   b.position = position;
   b.score = score;
@@ -20,14 +21,16 @@ tm::BeadView Bead(int32_t position, double score, const char* status, const char
 
 }  // namespace
 
-TEST_CASE("the report escapes text, marks numbers and names, classes rows by score and status", "[tm][report]") {
+TEST_CASE("the report escapes text, marks numbers and names, classes rows by score and status",
+          "[tm][report]") {
   tm::DocumentStats stats;
   stats.beads = 2;
   stats.suspicious = 1;
   stats.by_status = {{"auto", 1}, {"approved", 1}};
   const std::string page = tm::RenderReport(
-      "a<b", {Bead(0, 0.2, "auto", "Встреча в Москве <важна> & 5 раз.", "Meeting in Moscow."),
-              Bead(1, 0.9, "approved", "«Лондон» далеко.", "London is far.")},
+      "a<b",
+      {Bead(0, 0.2, "auto", "Встреча в Москве <важна> & 5 раз.", "Meeting in Moscow."),
+       Bead(1, 0.9, "approved", "«Лондон» далеко.", "London is far.")},
       stats, {});
   CHECK(page.find("<h1>a&lt;b</h1>") != std::string::npos);
   CHECK(page.find("&lt;важна&gt; &amp; <mark>5</mark>") != std::string::npos);
@@ -44,7 +47,8 @@ TEST_CASE("the report escapes text, marks numbers and names, classes rows by sco
   CHECK(page.find("http") == std::string::npos);
 }
 
-TEST_CASE("the report file appears only whole; a missing directory is bad input", "[tm][report][errors]") {
+TEST_CASE("the report file appears only whole; a missing directory is bad input",
+          "[tm][report][errors]") {
   testing::ScratchDir dir;
   REQUIRE(tm::WriteFileAtomically(dir / "r.html", "<p/>").ok());
   CHECK(testing::ReadFile(dir / "r.html") == "<p/>");
