@@ -854,7 +854,7 @@ class BeadEditor {
 
   // Runs `body` on an editor for `document` inside one transaction.
   static Result<BeadChange> Run(TmStore::Impl& impl, std::string_view document,
-                          const std::function<Result<BeadChange>(BeadEditor&)>& body) {
+                                const std::function<Result<BeadChange>(BeadEditor&)>& body) {
     std::optional<BeadChange> out;
     Status s = impl.InTransaction([&]() -> Status {
       BeadEditor editor(impl, document);
@@ -909,8 +909,9 @@ class BeadEditor {
 
   // The position of the bead after (`after` true) or before `position`.
   Result<std::optional<int32_t>> Neighbour(int32_t position, bool after) {
-    Statement q(impl_.db, after ? "SELECT min(position) FROM beads WHERE document_id = ?1 AND position > ?2"
-                                : "SELECT max(position) FROM beads WHERE document_id = ?1 AND position < ?2");
+    Statement q(impl_.db,
+                after ? "SELECT min(position) FROM beads WHERE document_id = ?1 AND position > ?2"
+                      : "SELECT max(position) FROM beads WHERE document_id = ?1 AND position < ?2");
     q.Bind(1, doc_id_);
     q.Bind(2, static_cast<int64_t>(position));
     if (const int rc = q.Step(); rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
@@ -919,8 +920,9 @@ class BeadEditor {
   }
 
   Result<std::string> SentenceTextAt(std::string_view side, int32_t position) {
-    Statement q(impl_.db,
-                "SELECT text FROM sentences WHERE document_id = ?1 AND side = ?2 AND position = ?3");
+    Statement q(
+        impl_.db,
+        "SELECT text FROM sentences WHERE document_id = ?1 AND side = ?2 AND position = ?3");
     q.Bind(1, doc_id_);
     q.Bind(2, side);
     q.Bind(3, static_cast<int64_t>(position));
@@ -938,10 +940,10 @@ class BeadEditor {
   // `to`. Keeps the full-text index in step (doc/schema.md). `history_id`
   // names the entry being reverted, for the message when the state differs.
   Status Apply(const Snapshot& from, const Snapshot& to, std::optional<int64_t> history_id) {
-    const std::string changed_after =
-        history_id ? " changed after history entry " + std::to_string(*history_id) +
-                         "; undo the later change first"
-                   : " changed meanwhile";
+    const std::string changed_after = history_id ? " changed after history entry " +
+                                                       std::to_string(*history_id) +
+                                                       "; undo the later change first"
+                                                 : " changed meanwhile";
     std::vector<int64_t> ids;
     for (const BeadView& want : from.beads) {
       Statement q(impl_.db,
@@ -991,14 +993,16 @@ class BeadEditor {
     const int64_t delta = to.beads.back().position - last_from;
     if (delta != 0) {
       constexpr int64_t kAside = 1'000'000'000;
-      Statement aside(impl_.db,
-                      "UPDATE beads SET position = position + ?3 WHERE document_id = ?1 AND position > ?2");
+      Statement aside(
+          impl_.db,
+          "UPDATE beads SET position = position + ?3 WHERE document_id = ?1 AND position > ?2");
       aside.Bind(1, doc_id_);
       aside.Bind(2, last_from);
       aside.Bind(3, kAside);
       if (const int rc = aside.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
-      Statement back(impl_.db,
-                     "UPDATE beads SET position = position - ?2 WHERE document_id = ?1 AND position >= ?3");
+      Statement back(
+          impl_.db,
+          "UPDATE beads SET position = position - ?2 WHERE document_id = ?1 AND position >= ?3");
       back.Bind(1, doc_id_);
       back.Bind(2, kAside - delta);
       back.Bind(3, kAside);
@@ -1006,9 +1010,10 @@ class BeadEditor {
     }
     const std::string now = NowUtc();
     for (const BeadView& b : to.beads) {
-      Statement ins(impl_.db,
-                    "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
-                    "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      Statement ins(
+          impl_.db,
+          "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
+          "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       ins.Bind(1, doc_id_);
       ins.Bind(2, static_cast<int64_t>(b.position));
       ins.Bind(3, static_cast<int64_t>(b.ru_begin));
@@ -1103,7 +1108,8 @@ class BeadEditor {
     while ((kind == "undo" || kind == "redo") && next) {
       Statement o(impl_.db, "SELECT action, undoes FROM history WHERE id = ?1");
       o.Bind(1, *next);
-      if (const int rc = o.Step(); rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read the history");
+      if (const int rc = o.Step(); rc != SQLITE_ROW)
+        return impl_.Fail(rc, "cannot read the history");
       kind = o.Text(0);
       next.reset();
       if (sqlite3_column_type(o.get(), 1) != SQLITE_NULL) next = sqlite3_column_int64(o.get(), 1);
@@ -1139,8 +1145,9 @@ class BeadEditor {
   }
 
   Status SetStatus(int32_t position, std::string_view status) {
-    Statement up(impl_.db,
-                 "UPDATE beads SET status = ?1, changed = ?2 WHERE document_id = ?3 AND position = ?4");
+    Statement up(
+        impl_.db,
+        "UPDATE beads SET status = ?1, changed = ?2 WHERE document_id = ?3 AND position = ?4");
     up.Bind(1, status);
     up.Bind(2, NowUtc());
     up.Bind(3, doc_id_);
@@ -1248,7 +1255,6 @@ class BeadEditor {
   int64_t doc_id_ = 0;
 };
 
-
 namespace {
 
 bool IsSide(std::string_view side) { return side == "ru" || side == "en"; }
@@ -1280,8 +1286,10 @@ Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first,
     // An empty side sits where it would be; the joined range starts at the first real one.
     merged.ru_begin = a->ru_end > a->ru_begin ? a->ru_begin : b->ru_begin;
     merged.en_begin = a->en_end > a->en_begin ? a->en_begin : b->en_begin;
-    if (a->ru_end == a->ru_begin && b->ru_end == b->ru_begin) merged.ru_begin = merged.ru_end = a->ru_begin;
-    if (a->en_end == a->en_begin && b->en_end == b->en_begin) merged.en_begin = merged.en_end = a->en_begin;
+    if (a->ru_end == a->ru_begin && b->ru_end == b->ru_begin)
+      merged.ru_begin = merged.ru_end = a->ru_begin;
+    if (a->en_end == a->en_begin && b->en_end == b->en_begin)
+      merged.en_begin = merged.en_end = a->en_begin;
     merged.score = std::min(a->score, b->score);
     merged.status = "edited";
     merged.created = std::min(a->created, b->created);
@@ -1289,15 +1297,15 @@ Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first,
   });
 }
 
-Result<BeadChange> TmStore::SplitBead(std::string_view document, int32_t position,
-                                      int32_t ru_keep, int32_t en_keep) {
+Result<BeadChange> TmStore::SplitBead(std::string_view document, int32_t position, int32_t ru_keep,
+                                      int32_t en_keep) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
     const int32_t ru_n = b->ru_end - b->ru_begin, en_n = b->en_end - b->en_begin;
     const std::string at = std::to_string(ru_keep) + ":" + std::to_string(en_keep);
-    const std::string what = "bead " + std::to_string(position) + " of " + e.DocName() + " (" +
-                             Shape(*b) + ")";
+    const std::string what =
+        "bead " + std::to_string(position) + " of " + e.DocName() + " (" + Shape(*b) + ")";
     if (ru_keep < 0 || en_keep < 0 || ru_keep > ru_n || en_keep > en_n) {
       return Status::BadInput(e.Where() + what + " has " + std::to_string(ru_n) + " Russian and " +
                               std::to_string(en_n) + " English sentences; cannot split at " + at);
@@ -1318,7 +1326,8 @@ Result<BeadChange> TmStore::SplitBead(std::string_view document, int32_t positio
 Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t position,
                                          std::string_view side, MoveDirection direction) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
-    if (!IsSide(side)) return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
+    if (!IsSide(side))
+      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
     const bool down = direction == MoveDirection::kToNext;
@@ -1334,7 +1343,8 @@ Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t posi
     const bool ru = side == "ru";
     const int32_t count = ru ? b->ru_end - b->ru_begin : b->en_end - b->en_begin;
     const std::string lang = ru ? "Russian" : "English";
-    if (count == 0) return Status::BadInput(e.Where() + name + " has no " + lang + " sentence to move");
+    if (count == 0)
+      return Status::BadInput(e.Where() + name + " has no " + lang + " sentence to move");
     if ((b->ru_end - b->ru_begin) + (b->en_end - b->en_begin) == 1) {
       return Status::BadInput(e.Where() + "moving the only sentence of " + name +
                               " would leave it empty; merge instead");
@@ -1370,9 +1380,11 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
                                          std::string_view side, int32_t index,
                                          std::string_view text) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
-    if (!IsSide(side)) return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
+    if (!IsSide(side))
+      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
     if (FindInvalidUtf8(text)) return Status::BadInput("the new text is not valid UTF-8");
-    if (HasLineBreak(text)) return Status::BadInput("the new text holds a line break; one sentence is one line");
+    if (HasLineBreak(text))
+      return Status::BadInput("the new text holds a line break; one sentence is one line");
     if (CollapseWhitespace(text).empty()) return Status::BadInput("the new text is empty");
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
@@ -1380,7 +1392,8 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
     if (index < 0 || index >= static_cast<int32_t>(texts.size())) {
       return Status::BadInput(e.Where() + "bead " + std::to_string(position) + " of " +
                               e.DocName() + " has no " + std::string(side) + " sentence " +
-                              std::to_string(index) + " (it has " + std::to_string(texts.size()) + ")");
+                              std::to_string(index) + " (it has " + std::to_string(texts.size()) +
+                              ")");
     }
     if (texts[index] == text) {
       return Status::BadInput(e.Where() + "the text of " + std::string(side) + " sentence " +
