@@ -1410,24 +1410,25 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
 
 Result<BeadChange> TmStore::ChangeStatus(std::string_view document, int32_t position,
                                          std::string_view status) {
-  Result<BeadView> before = Status::Internal("unset");
-  {
-    BeadEditor e(*impl_, document);
-    Status resolved = e.Resolve();
-    if (resolved.ok()) before = e.Need(position);
+  if (!IsStatus(status)) {
+    return Status::BadInput("unknown status '" + std::string(status) +
+                            "'; one of auto, approved, rejected, edited");
   }
-  Result<int64_t> id = SetBeadStatus(document, position, status);
-  if (!id.ok()) return id.status();
-  BeadEditor e(*impl_, document);
-  SVERKA_RETURN_IF_ERROR(e.Resolve());
-  Result<BeadView> after = e.Need(position);
-  if (!after.ok()) return after.status();
-  BeadChange change;
-  change.history_id = *id;
-  change.action = "set-status";
-  if (before.ok()) change.before = {*before};
-  change.after = {*after};
-  return change;
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<BeadView> before = e.Need(position);
+    if (!before.ok()) return before.status();
+    SVERKA_RETURN_IF_ERROR(e.SetStatus(position, status));
+    Result<BeadView> after = e.Need(position);
+    if (!after.ok()) return after.status();
+    Result<int64_t> h = impl_->Record("set-status", document, position, before->status, status);
+    if (!h.ok()) return h.status();
+    BeadChange change;
+    change.history_id = *h;
+    change.action = "set-status";
+    change.before = {*before};
+    change.after = {*after};
+    return change;
+  });
 }
 
 Result<BeadChange> TmStore::UndoLast(std::string_view document) {

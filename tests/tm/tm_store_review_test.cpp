@@ -262,6 +262,8 @@ TEST_CASE("review edits refuse what they cannot do, with one line, and change no
        "unknown side 'xx'; ru or en"},
       {[](tm::TmStore& s) { return s.ChangeStatus("news", 7, "approved"); },
        db + ": no bead 7 in document 'news'"},
+      {[](tm::TmStore& s) { return s.ChangeStatus("news", 0, "great"); },
+       "unknown status 'great'; one of auto, approved, rejected, edited"},
       {[](tm::TmStore& s) { return s.UndoLast("news"); }, db + ": nothing to undo in 'news'"},
       {[](tm::TmStore& s) { return s.RedoLast("news"); }, db + ": nothing to redo in 'news'"},
       {[](tm::TmStore& s) { return s.UndoLast("nope"); }, db + ": no document 'nope'"},
