@@ -84,7 +84,7 @@ constexpr const char* kStyle = R"css(
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
-td.n { width: 4em; color: #666; } td.s { width: 5em; font-family: monospace; } td.st { width: 6em; }
+.n { width: 3em; color: #666; } .s { width: 4.5em; font-family: monospace; } .st { width: 6em; }
 td p { margin: 0 0 0.3em 0; }
 tr.low td.s { background: #f8c4c4; } tr.mid td.s { background: #f8e7a8; } tr.high td.s { background: #c9ecc4; }
 tr.rejected { color: #999; text-decoration: line-through; }
