@@ -106,6 +106,39 @@ def scenario_edit(tmp):
     check(h[4][2] == 4, "the undo reverts the split (entry 4)")
 
 
+def scenario_editor(tmp):
+    db = make_memory(tmp)
+    editor = os.path.join(tmp, "edit.sh")
+    with open(editor, "w") as f:
+        f.write("#!/bin/sh\nprintf 'Новый текст.\\n' > \"$1\"\n")
+    os.chmod(editor, 0o755)
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EDITOR=editor)
+    p = pexpect.spawn(SVERKA, ["review", "--db", db, "--doc", "a"], env=env, dimensions=(30, 110),
+                      encoding="utf-8", timeout=10)
+    p.expect("lowest-scored unreviewed bead")
+    low = lowest_auto(db)
+    p.send("e")
+    p.expect("edit which sentence")
+    p.send("r0\r")
+    check(wait_history(db, 2), "edit in $EDITOR written")
+    p.send("g")  # first bead
+    p.send("v")
+    p.expect("move which side")
+    p.send("en\r")
+    check(wait_history(db, 3), "move written")
+    p.send("q")
+    p.expect(pexpect.EOF)
+    with sqlite3.connect(db) as c:
+        ru_begin, status = c.execute("SELECT ru_begin, status FROM beads WHERE position = ?", (low,)).fetchone()
+        text = c.execute("SELECT text FROM sentences WHERE side = 'ru' AND position = ?", (ru_begin,)).fetchone()[0]
+        hits = c.execute("SELECT count(*) FROM bead_text WHERE bead_text MATCH ?",
+                         ('"новый текст"',)).fetchone()[0]
+    check(text == "Новый текст.", "the sentence holds the editor's text (%r)" % text)
+    check(status == "edited", "the bead is edited")
+    check(hits == 1, "search finds the new text")
+    check([x[0] for x in history(db)] == ["add-document", "edit-text", "move"], "history: edit-text, move")
+
+
 def scenario_kill(tmp):
     db = make_memory(tmp)
     p = spawn(db)
@@ -118,8 +151,9 @@ def scenario_kill(tmp):
             check(wait_history(db, 1 + actions), "action %d (%s) written" % (actions, k))
     p.setwinsize(24, 80)
     p.kill(signal.SIGWINCH)
-    p.expect("beads")
-    check(True, "redraws after a resize")
+    # The status line moves to the new last row (24; it was 30).
+    i = p.expect([r"\x1b\[24;1H", r"\x1b\[24d", pexpect.TIMEOUT], timeout=5)
+    check(i in (0, 1), "redraws after a resize: the status line is on row 24")
     os.kill(p.pid, signal.SIGKILL)
     p.close(force=True)
     h = history(db)
@@ -136,6 +170,8 @@ def scenario_kill(tmp):
 with tempfile.TemporaryDirectory() as tmp:
     os.mkdir(os.path.join(tmp, "1"))
     os.mkdir(os.path.join(tmp, "2"))
+    os.mkdir(os.path.join(tmp, "3"))
+    scenario_editor(os.path.join(tmp, "3"))
     scenario_edit(os.path.join(tmp, "1"))
     scenario_kill(os.path.join(tmp, "2"))
 print("%d failed" % len(failures))
