@@ -1262,9 +1262,15 @@ bool IsSide(std::string_view side) { return side == "ru" || side == "en"; }
 }  // namespace
 
 Result<std::vector<BeadView>> TmStore::Beads(std::string_view document) {
+  // One read transaction: the beads and the sentences come from the same state
+  // even while `sverka review` in another process commits an edit.
+  SVERKA_RETURN_IF_ERROR(impl_->Exec("BEGIN", "cannot read"));
   BeadEditor editor(*impl_, document);
-  SVERKA_RETURN_IF_ERROR(editor.Resolve());
-  return editor.All();
+  Status resolved = editor.Resolve();
+  Result<std::vector<BeadView>> beads =
+      resolved.ok() ? editor.All() : Result<std::vector<BeadView>>(resolved);
+  sqlite3_exec(impl_->db, "COMMIT", nullptr, nullptr, nullptr);
+  return beads;
 }
 
 Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first, int32_t second) {
