@@ -10,6 +10,8 @@ SVERKA_PACKAGES=(
   dict-freedict-eng-rus                  # the default bilingual dictionary (GPL, read at run time)
   catch2                                 # the test framework (v2.13)
   libxml2-utils                          # xmllint: checks exported TMX
+  libncurses-dev                         # sverka review: the full-screen interface (ncursesw)
+  python3-pexpect                        # drives sverka review in a pseudo-terminal (test)
   omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
 )                                        # read our TMX (skipped when missing)
 

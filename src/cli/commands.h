@@ -16,5 +16,10 @@ int RunExport(const Args& args);
 int RunEval(const Args& args);
 int RunImport(const Args& args);
 int RunSearch(const Args& args);
+int RunEdit(const Args& args);    // issue 6: review
+int RunShow(const Args& args);
+int RunStats(const Args& args);
+int RunReport(const Args& args);
+int RunReview(const Args& args);
 
 }  // namespace sverka::cli

@@ -22,6 +22,11 @@ Commands:
   import    add the translation units of a TMX file to a translation memory
   search    show the stored pairs that contain a phrase
   eval      align a directory of gold sentence pairs and score the result
+  show      print a document's pairs side by side, sized to the terminal
+  edit      approve, reject, merge, split, move, retype, undo or redo a bead
+  stats     count each document's beads by type and status
+  report    write a document's review as one self-contained HTML page
+  review    review a document full-screen: approve, fix, undo, lose nothing
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -53,6 +58,11 @@ int main(int argc, char** argv) {
     if (command == "eval") return RunEval(args);
     if (command == "import") return RunImport(args);
     if (command == "search") return RunSearch(args);
+    if (command == "edit") return RunEdit(args);
+    if (command == "show") return RunShow(args);
+    if (command == "stats") return RunStats(args);
+    if (command == "report") return RunReport(args);
+    if (command == "review") return RunReview(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

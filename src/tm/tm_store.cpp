@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <cinttypes>
 #include <cstdio>
@@ -13,6 +14,7 @@
 
 #include "common/json.h"
 #include "common/utc_time.h"
+#include "common/utf8.h"
 
 namespace sverka::tm {
 namespace {
@@ -91,6 +93,33 @@ CREATE VIRTUAL TABLE bead_text USING fts5 (ru, en, content = 'bead_pairs', conte
   tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO bead_text (bead_text) VALUES ('rebuild');
 PRAGMA user_version = 2;
+)sql";
+
+// Version 2 → 3 (doc/schema.md): the history's action list gains the review
+// edits. SQLite cannot change a CHECK constraint, so the table is rebuilt:
+// the old one is renamed first (its self-reference follows it), the new one
+// takes the rows with their ids, then the old one goes.
+constexpr const char* kMigrateV2ToV3 = R"sql(
+ALTER TABLE history RENAME TO history_v2;
+DROP INDEX history_document;
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL
+    CHECK (action IN ('add-document', 'replace-document', 'import', 'set-status', 'undo',
+                      'merge', 'split', 'move', 'edit-text', 'redo')),
+  document TEXT NOT NULL,
+  bead INTEGER,
+  before TEXT,
+  after TEXT,
+  undoes INTEGER REFERENCES history(id)
+);
+INSERT INTO history SELECT id, at, user, action, document, bead, before, after, undoes
+  FROM history_v2;
+DROP TABLE history_v2;
+CREATE INDEX history_document ON history (document, bead);
+PRAGMA user_version = 3;
 )sql";
 
 std::string NowUtc() { return UtcNow("%Y-%m-%dT%H:%M:%SZ"); }
@@ -391,7 +420,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     // A new memory is made the way an old one is upgraded: one path, always tested.
     SVERKA_RETURN_IF_ERROR(impl->InTransaction([&] {
       SVERKA_RETURN_IF_ERROR(impl->Exec(kSchemaV1, "cannot create the schema"));
-      return impl->Exec(kMigrateV1ToV2, "cannot create the schema");
+      SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV1ToV2, "cannot create the schema"));
+      return impl->Exec(kMigrateV2ToV3, "cannot create the schema");
     }));
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
@@ -401,7 +431,11 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     SVERKA_RETURN_IF_ERROR(impl->InTransaction([&]() -> Status {
       Result<int> now = impl->UserVersion();  // another process may have upgraded it meanwhile
       if (!now.ok()) return now.status();
-      if (*now == 1) return impl->Exec(kMigrateV1ToV2, "cannot upgrade the schema from version 1");
+      if (*now == 1) {
+        SVERKA_RETURN_IF_ERROR(
+            impl->Exec(kMigrateV1ToV2, "cannot upgrade the schema from version 1"));
+      }
+      if (*now <= 2) return impl->Exec(kMigrateV2ToV3, "cannot upgrade the schema from version 2");
       return Status::Ok();
     }));
   }
@@ -735,6 +769,716 @@ std::string ContentHash(std::string_view bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
   return buf;
+}
+
+}  // namespace sverka::tm
+
+// ---------------------------------------------------------------------------
+// Review edits (doc/schema.md, "Review edits").
+//
+// A structural edit replaces a region of consecutive beads by other beads
+// and may change sentence texts. Its history entry keeps both states as JSON
+// ({"beads":[…],"sentences":[…]}), so undo is "apply after → before" and redo
+// "apply before → after" with the same code, checked against the database.
+
+namespace sverka::tm {
+namespace {
+
+struct SentenceText {
+  std::string side;
+  int32_t position = 0;
+  std::string text;
+};
+
+struct Snapshot {
+  std::vector<BeadView> beads;  // by position; texts not used
+  std::vector<SentenceText> sentences;
+};
+
+std::string Number(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string SnapshotJson(const Snapshot& s) {
+  std::string out = "{\"beads\":[";
+  for (size_t k = 0; k < s.beads.size(); ++k) {
+    const BeadView& b = s.beads[k];
+    out += (k ? "," : "") + std::string("{\"position\":") + std::to_string(b.position) +
+           ",\"ru\":[" + std::to_string(b.ru_begin) + "," + std::to_string(b.ru_end) +
+           "],\"en\":[" + std::to_string(b.en_begin) + "," + std::to_string(b.en_end) +
+           "],\"score\":" + Number(b.score) + ",\"status\":" + JsonQuote(b.status) +
+           ",\"created\":" + JsonQuote(b.created) + "}";
+  }
+  out += "]";
+  if (!s.sentences.empty()) {
+    out += ",\"sentences\":[";
+    for (size_t k = 0; k < s.sentences.size(); ++k) {
+      const SentenceText& t = s.sentences[k];
+      out += (k ? "," : "") + std::string("{\"side\":") + JsonQuote(t.side) +
+             ",\"position\":" + std::to_string(t.position) + ",\"text\":" + JsonQuote(t.text) + "}";
+    }
+    out += "]";
+  }
+  return out + "}";
+}
+
+bool SameBead(const BeadView& a, const BeadView& b) {
+  return a.position == b.position && a.ru_begin == b.ru_begin && a.ru_end == b.ru_end &&
+         a.en_begin == b.en_begin && a.en_end == b.en_end && a.status == b.status &&
+         std::abs(a.score - b.score) < 1e-9;
+}
+
+std::string Shape(const BeadView& b) {
+  return std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin);
+}
+
+bool HasLineBreak(std::string_view s) {
+  return s.find('\n') != std::string_view::npos || s.find('\r') != std::string_view::npos;
+}
+
+}  // namespace
+
+// The edit machinery, kept apart from the rest of Impl: reads and writes one
+// document's beads by position inside a transaction the caller opened.
+class BeadEditor {
+ public:
+  BeadEditor(TmStore::Impl& impl, std::string_view document) : impl_(impl), document_(document) {}
+
+  // Runs `body` on an editor for `document` inside one transaction.
+  static Result<BeadChange> Run(TmStore::Impl& impl, std::string_view document,
+                                const std::function<Result<BeadChange>(BeadEditor&)>& body) {
+    std::optional<BeadChange> out;
+    Status s = impl.InTransaction([&]() -> Status {
+      BeadEditor editor(impl, document);
+      SVERKA_RETURN_IF_ERROR(editor.Resolve());
+      Result<BeadChange> r = body(editor);
+      if (!r.ok()) return r.status();
+      out = std::move(*r);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return std::move(*out);
+  }
+
+  const std::string& path() const { return impl_.path; }
+  std::string Where() const { return impl_.path + ": "; }
+  std::string DocName() const { return "'" + document_ + "'"; }
+
+  Status Resolve() {
+    Statement q(impl_.db, "SELECT id FROM documents WHERE name = ?1");
+    q.Bind(1, document_);
+    const int rc = q.Step();
+    if (rc == SQLITE_DONE) return Status::BadInput(Where() + "no document " + DocName());
+    if (rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
+    doc_id_ = sqlite3_column_int64(q.get(), 0);
+    return Status::Ok();
+  }
+
+  // The bead at `position`, with texts; nullopt when there is none.
+  Result<std::optional<BeadView>> Load(int32_t position) {
+    Statement q(impl_.db,
+                "SELECT position, ru_begin, ru_end, en_begin, en_end, score, status, created, "
+                "changed FROM beads WHERE document_id = ?1 AND position = ?2");
+    q.Bind(1, doc_id_);
+    q.Bind(2, static_cast<int64_t>(position));
+    const int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<BeadView>();
+    if (rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
+    BeadView b = Row(q);
+    SVERKA_RETURN_IF_ERROR(Texts(b));
+    return std::optional<BeadView>(std::move(b));
+  }
+
+  Result<BeadView> Need(int32_t position) {
+    Result<std::optional<BeadView>> b = Load(position);
+    if (!b.ok()) return b.status();
+    if (!b->has_value()) {
+      return Status::BadInput(Where() + "no bead " + std::to_string(position) + " in document " +
+                              DocName());
+    }
+    return std::move(**b);
+  }
+
+  // The position of the bead after (`after` true) or before `position`.
+  Result<std::optional<int32_t>> Neighbour(int32_t position, bool after) {
+    Statement q(impl_.db,
+                after ? "SELECT min(position) FROM beads WHERE document_id = ?1 AND position > ?2"
+                      : "SELECT max(position) FROM beads WHERE document_id = ?1 AND position < ?2");
+    q.Bind(1, doc_id_);
+    q.Bind(2, static_cast<int64_t>(position));
+    if (const int rc = q.Step(); rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
+    if (sqlite3_column_type(q.get(), 0) == SQLITE_NULL) return std::optional<int32_t>();
+    return std::optional<int32_t>(sqlite3_column_int(q.get(), 0));
+  }
+
+  Result<std::string> SentenceTextAt(std::string_view side, int32_t position) {
+    Statement q(
+        impl_.db,
+        "SELECT text FROM sentences WHERE document_id = ?1 AND side = ?2 AND position = ?3");
+    q.Bind(1, doc_id_);
+    q.Bind(2, side);
+    q.Bind(3, static_cast<int64_t>(position));
+    const int rc = q.Step();
+    if (rc == SQLITE_DONE) {
+      return Status::BadInput(Where() + "no " + std::string(side) + " sentence " +
+                              std::to_string(position) + " in document " + DocName());
+    }
+    if (rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
+    return q.Text(0);
+  }
+
+  // Replaces the beads of `from` (which must be what is stored) by those of
+  // `to`, renumbering the beads after the region; sets the sentence texts of
+  // `to`. Keeps the full-text index in step (doc/schema.md). `history_id`
+  // names the entry being reverted, for the message when the state differs.
+  Status Apply(const Snapshot& from, const Snapshot& to, std::optional<int64_t> history_id) {
+    const std::string changed_after = history_id ? " changed after history entry " +
+                                                       std::to_string(*history_id) +
+                                                       "; undo the later change first"
+                                                 : " changed meanwhile";
+    std::vector<int64_t> ids;
+    for (const BeadView& want : from.beads) {
+      Statement q(impl_.db,
+                  "SELECT position, ru_begin, ru_end, en_begin, en_end, score, status, created, "
+                  "changed, id FROM beads WHERE document_id = ?1 AND position = ?2");
+      q.Bind(1, doc_id_);
+      q.Bind(2, static_cast<int64_t>(want.position));
+      const int rc = q.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read");
+      if (rc == SQLITE_DONE || !SameBead(Row(q), want)) {
+        return Status::BadInput(Where() + "bead " + std::to_string(want.position) + " of " +
+                                DocName() + changed_after);
+      }
+      ids.push_back(sqlite3_column_int64(q.get(), 9));
+    }
+    for (const SentenceText& t : from.sentences) {
+      Result<std::string> now = SentenceTextAt(t.side, t.position);
+      if (!now.ok()) return now.status();
+      if (*now != t.text) {
+        return Status::BadInput(Where() + t.side + " sentence " + std::to_string(t.position) +
+                                " of " + DocName() + changed_after);
+      }
+    }
+    for (const int64_t id : ids) {
+      Statement fts(impl_.db,
+                    "INSERT INTO bead_text (bead_text, rowid, ru, en) "
+                    "SELECT 'delete', id, ru, en FROM bead_pairs WHERE id = ?1");
+      fts.Bind(1, id);
+      if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      Statement del(impl_.db, "DELETE FROM beads WHERE id = ?1");
+      del.Bind(1, id);
+      if (const int rc = del.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+    }
+    for (const SentenceText& t : to.sentences) {
+      Statement up(impl_.db,
+                   "UPDATE sentences SET text = ?1 WHERE document_id = ?2 AND side = ?3 AND "
+                   "position = ?4");
+      up.Bind(1, t.text);
+      up.Bind(2, doc_id_);
+      up.Bind(3, t.side);
+      up.Bind(4, static_cast<int64_t>(t.position));
+      if (const int rc = up.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+    }
+    // Renumber the beads after the region: moved out of the way first, as
+    // UNIQUE (document_id, position) is checked row by row.
+    const int64_t last_from = from.beads.back().position;
+    const int64_t delta = to.beads.back().position - last_from;
+    if (delta != 0) {
+      constexpr int64_t kAside = 1'000'000'000;
+      Statement aside(
+          impl_.db,
+          "UPDATE beads SET position = position + ?3 WHERE document_id = ?1 AND position > ?2");
+      aside.Bind(1, doc_id_);
+      aside.Bind(2, last_from);
+      aside.Bind(3, kAside);
+      if (const int rc = aside.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      Statement back(
+          impl_.db,
+          "UPDATE beads SET position = position - ?2 WHERE document_id = ?1 AND position >= ?3");
+      back.Bind(1, doc_id_);
+      back.Bind(2, kAside - delta);
+      back.Bind(3, kAside);
+      if (const int rc = back.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+    }
+    const std::string now = NowUtc();
+    for (const BeadView& b : to.beads) {
+      Statement ins(
+          impl_.db,
+          "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
+          "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      ins.Bind(1, doc_id_);
+      ins.Bind(2, static_cast<int64_t>(b.position));
+      ins.Bind(3, static_cast<int64_t>(b.ru_begin));
+      ins.Bind(4, static_cast<int64_t>(b.ru_end));
+      ins.Bind(5, static_cast<int64_t>(b.en_begin));
+      ins.Bind(6, static_cast<int64_t>(b.en_end));
+      ins.Bind(7, b.score);
+      ins.Bind(8, b.status);
+      ins.Bind(9, b.created.empty() ? now : b.created);
+      ins.Bind(10, now);
+      if (const int rc = ins.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      Statement fts(impl_.db,
+                    "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs "
+                    "WHERE id = ?1");
+      fts.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(impl_.db)));
+      if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+    }
+    return Status::Ok();
+  }
+
+  // Applies `from` → `to`, records `action`, and returns the change with texts.
+  Result<BeadChange> Commit(std::string_view action, const Snapshot& from, const Snapshot& to,
+                            std::optional<int64_t> undoes = {}, std::string undone_action = {}) {
+    BeadChange change;
+    change.action = std::string(action);
+    change.undone_action = std::move(undone_action);
+    for (const BeadView& b : from.beads) {
+      Result<BeadView> v = Need(b.position);
+      if (!v.ok()) return v.status();
+      change.before.push_back(std::move(*v));
+    }
+    SVERKA_RETURN_IF_ERROR(Apply(from, to, undoes));
+    for (const BeadView& b : to.beads) {
+      Result<BeadView> v = Need(b.position);
+      if (!v.ok()) return v.status();
+      change.after.push_back(std::move(*v));
+    }
+    Result<int64_t> h = impl_.Record(action, document_, from.beads.front().position,
+                                     SnapshotJson(from), SnapshotJson(to), undoes);
+    if (!h.ok()) return h.status();
+    change.history_id = *h;
+    return change;
+  }
+
+  Result<Snapshot> Parse(const std::string& json) {
+    Snapshot s;
+    Statement b(impl_.db,
+                "SELECT json_extract(value, '$.position'), json_extract(value, '$.ru[0]'), "
+                "json_extract(value, '$.ru[1]'), json_extract(value, '$.en[0]'), "
+                "json_extract(value, '$.en[1]'), json_extract(value, '$.score'), "
+                "json_extract(value, '$.status'), coalesce(json_extract(value, '$.created'), '') "
+                "FROM json_each(?1, '$.beads') ORDER BY key");
+    b.Bind(1, json);
+    int rc;
+    while ((rc = b.Step()) == SQLITE_ROW) {
+      BeadView v;
+      v.position = sqlite3_column_int(b.get(), 0);
+      v.ru_begin = sqlite3_column_int(b.get(), 1);
+      v.ru_end = sqlite3_column_int(b.get(), 2);
+      v.en_begin = sqlite3_column_int(b.get(), 3);
+      v.en_end = sqlite3_column_int(b.get(), 4);
+      v.score = sqlite3_column_double(b.get(), 5);
+      v.status = b.Text(6);
+      v.created = b.Text(7);
+      s.beads.push_back(std::move(v));
+    }
+    if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read the history");
+    Statement t(impl_.db,
+                "SELECT json_extract(value, '$.side'), json_extract(value, '$.position'), "
+                "json_extract(value, '$.text') FROM json_each(?1, '$.sentences') ORDER BY key");
+    t.Bind(1, json);
+    while ((rc = t.Step()) == SQLITE_ROW) {
+      s.sentences.push_back({t.Text(0), sqlite3_column_int(t.get(), 1), t.Text(2)});
+    }
+    if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read the history");
+    if (s.beads.empty()) return Status::Internal(Where() + "history entry without beads");
+    return s;
+  }
+
+  // Reverts history entry `id` (its after → its before) as `action` ("undo"
+  // or "redo"). Status changes keep their plain before/after.
+  Result<BeadChange> Revert(int64_t id, std::string_view action) {
+    Statement q(impl_.db, "SELECT action, bead, before, after, undoes FROM history WHERE id = ?1");
+    q.Bind(1, id);
+    if (const int rc = q.Step(); rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read the history");
+    std::string kind = q.Text(0);
+    const int32_t bead = sqlite3_column_int(q.get(), 1);
+    const std::string before = q.Text(2), after = q.Text(3);
+    // An undo or redo names what it reverts: the original action, found down the chain.
+    std::optional<int64_t> next;
+    if (sqlite3_column_type(q.get(), 4) != SQLITE_NULL) next = sqlite3_column_int64(q.get(), 4);
+    while ((kind == "undo" || kind == "redo") && next) {
+      Statement o(impl_.db, "SELECT action, undoes FROM history WHERE id = ?1");
+      o.Bind(1, *next);
+      if (const int rc = o.Step(); rc != SQLITE_ROW)
+        return impl_.Fail(rc, "cannot read the history");
+      kind = o.Text(0);
+      next.reset();
+      if (sqlite3_column_type(o.get(), 1) != SQLITE_NULL) next = sqlite3_column_int64(o.get(), 1);
+    }
+    if (!before.empty() && before.front() == '{') {
+      Result<Snapshot> from = Parse(after), to = Parse(before);
+      if (!from.ok()) return from.status();
+      if (!to.ok()) return to.status();
+      return Commit(action, *from, *to, id, kind);
+    }
+    // A status change: the bead's status goes from `after` back to `before`.
+    Result<BeadView> now = Need(bead);
+    if (!now.ok()) return now.status();
+    if (now->status != after) {
+      return Status::BadInput(Where() + "bead " + std::to_string(bead) + " of " + DocName() +
+                              " changed after history entry " + std::to_string(id) +
+                              "; undo the later change first");
+    }
+    Snapshot from{{*now}, {}}, to{{*now}, {}};
+    to.beads[0].status = before;
+    BeadChange change;
+    change.action = std::string(action);
+    change.undone_action = kind;
+    change.before = from.beads;
+    SVERKA_RETURN_IF_ERROR(SetStatus(bead, before));
+    Result<BeadView> then = Need(bead);
+    if (!then.ok()) return then.status();
+    change.after = {*then};
+    Result<int64_t> h = impl_.Record(action, document_, bead, after, before, id);
+    if (!h.ok()) return h.status();
+    change.history_id = *h;
+    return change;
+  }
+
+  Status SetStatus(int32_t position, std::string_view status) {
+    Statement up(
+        impl_.db,
+        "UPDATE beads SET status = ?1, changed = ?2 WHERE document_id = ?3 AND position = ?4");
+    up.Bind(1, status);
+    up.Bind(2, NowUtc());
+    up.Bind(3, doc_id_);
+    up.Bind(4, static_cast<int64_t>(position));
+    if (const int rc = up.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+    return Status::Ok();
+  }
+
+  // The undo and redo stacks, rebuilt from the document's history: an edit
+  // pushes on the undo stack and empties the redo stack; an undo moves its
+  // entry to the redo stack, a redo moves it back. Storing a document anew
+  // forgets both (the beads they name are gone).
+  Status Stacks(std::vector<int64_t>& undo, std::vector<int64_t>& redo) {
+    Statement q(impl_.db, "SELECT id, action, undoes FROM history WHERE document = ?1 ORDER BY id");
+    q.Bind(1, document_);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      const int64_t id = sqlite3_column_int64(q.get(), 0);
+      const std::string action = q.Text(1);
+      const int64_t target = sqlite3_column_int64(q.get(), 2);
+      auto drop = [](std::vector<int64_t>& v, int64_t x) {
+        v.erase(std::remove(v.begin(), v.end(), x), v.end());
+      };
+      if (action == "add-document" || action == "replace-document" || action == "import") {
+        undo.clear();
+        redo.clear();
+      } else if (action == "undo") {
+        drop(undo, target);
+        redo.push_back(id);
+      } else if (action == "redo") {
+        drop(redo, target);
+        undo.push_back(id);
+      } else {
+        undo.push_back(id);
+        redo.clear();
+      }
+    }
+    if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read the history");
+    return Status::Ok();
+  }
+
+  Result<std::vector<BeadView>> All() {
+    std::vector<BeadView> beads;
+    {
+      Statement q(impl_.db,
+                  "SELECT position, ru_begin, ru_end, en_begin, en_end, score, status, created, "
+                  "changed FROM beads WHERE document_id = ?1 ORDER BY position");
+      q.Bind(1, doc_id_);
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) beads.push_back(Row(q));
+      if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read");
+    }
+    std::map<int32_t, std::string> ru, en;
+    Statement s(impl_.db, "SELECT side, position, text FROM sentences WHERE document_id = ?1");
+    s.Bind(1, doc_id_);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      (s.Text(0) == "ru" ? ru : en)[sqlite3_column_int(s.get(), 1)] = s.Text(2);
+    }
+    if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read");
+    for (BeadView& b : beads) {
+      for (auto it = ru.lower_bound(b.ru_begin); it != ru.end() && it->first < b.ru_end; ++it) {
+        b.ru.push_back(it->second);
+      }
+      for (auto it = en.lower_bound(b.en_begin); it != en.end() && it->first < b.en_end; ++it) {
+        b.en.push_back(it->second);
+      }
+    }
+    return beads;
+  }
+
+ private:
+  static BeadView Row(Statement& q) {
+    BeadView b;
+    b.position = sqlite3_column_int(q.get(), 0);
+    b.ru_begin = sqlite3_column_int(q.get(), 1);
+    b.ru_end = sqlite3_column_int(q.get(), 2);
+    b.en_begin = sqlite3_column_int(q.get(), 3);
+    b.en_end = sqlite3_column_int(q.get(), 4);
+    b.score = sqlite3_column_double(q.get(), 5);
+    b.status = q.Text(6);
+    b.created = q.Text(7);
+    b.changed = q.Text(8);
+    return b;
+  }
+
+  Status Texts(BeadView& b) {
+    Statement q(impl_.db,
+                "SELECT side, text FROM sentences WHERE document_id = ?1 AND ((side = 'ru' AND "
+                "position >= ?2 AND position < ?3) OR (side = 'en' AND position >= ?4 AND "
+                "position < ?5)) ORDER BY side DESC, position");
+    q.Bind(1, doc_id_);
+    q.Bind(2, static_cast<int64_t>(b.ru_begin));
+    q.Bind(3, static_cast<int64_t>(b.ru_end));
+    q.Bind(4, static_cast<int64_t>(b.en_begin));
+    q.Bind(5, static_cast<int64_t>(b.en_end));
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) (q.Text(0) == "ru" ? b.ru : b.en).push_back(q.Text(1));
+    if (rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read");
+    return Status::Ok();
+  }
+
+  TmStore::Impl& impl_;
+  std::string document_;
+  int64_t doc_id_ = 0;
+};
+
+namespace {
+
+bool IsSide(std::string_view side) { return side == "ru" || side == "en"; }
+
+}  // namespace
+
+Result<std::vector<BeadView>> TmStore::Beads(std::string_view document) {
+  // One read transaction: the beads and the sentences come from the same state
+  // even while `sverka review` in another process commits an edit.
+  SVERKA_RETURN_IF_ERROR(impl_->Exec("BEGIN", "cannot read"));
+  BeadEditor editor(*impl_, document);
+  Status resolved = editor.Resolve();
+  Result<std::vector<BeadView>> beads =
+      resolved.ok() ? editor.All() : Result<std::vector<BeadView>>(resolved);
+  sqlite3_exec(impl_->db, "COMMIT", nullptr, nullptr, nullptr);
+  return beads;
+}
+
+Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first, int32_t second) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<BeadView> a = e.Need(first);
+    if (!a.ok()) return a.status();
+    Result<BeadView> b = e.Need(second);
+    if (!b.ok()) return b.status();
+    Result<std::optional<int32_t>> next = e.Neighbour(first, true);
+    if (!next.ok()) return next.status();
+    if (*next != second) {
+      return Status::BadInput(e.Where() + "beads " + std::to_string(first) + " and " +
+                              std::to_string(second) + " of " + e.DocName() +
+                              " are not neighbours; merge joins a bead with the next one");
+    }
+    BeadView merged = *a;
+    merged.ru_end = std::max(a->ru_end, b->ru_end);
+    merged.en_end = std::max(a->en_end, b->en_end);
+    // An empty side sits where it would be; the joined range starts at the first real one.
+    merged.ru_begin = a->ru_end > a->ru_begin ? a->ru_begin : b->ru_begin;
+    merged.en_begin = a->en_end > a->en_begin ? a->en_begin : b->en_begin;
+    if (a->ru_end == a->ru_begin && b->ru_end == b->ru_begin)
+      merged.ru_begin = merged.ru_end = a->ru_begin;
+    if (a->en_end == a->en_begin && b->en_end == b->en_begin)
+      merged.en_begin = merged.en_end = a->en_begin;
+    merged.score = std::min(a->score, b->score);
+    merged.status = "edited";
+    merged.created = std::min(a->created, b->created);
+    return e.Commit("merge", Snapshot{{*a, *b}, {}}, Snapshot{{merged}, {}});
+  });
+}
+
+Result<BeadChange> TmStore::SplitBead(std::string_view document, int32_t position, int32_t ru_keep,
+                                      int32_t en_keep) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<BeadView> b = e.Need(position);
+    if (!b.ok()) return b.status();
+    const int32_t ru_n = b->ru_end - b->ru_begin, en_n = b->en_end - b->en_begin;
+    const std::string at = std::to_string(ru_keep) + ":" + std::to_string(en_keep);
+    const std::string what =
+        "bead " + std::to_string(position) + " of " + e.DocName() + " (" + Shape(*b) + ")";
+    if (ru_keep < 0 || en_keep < 0 || ru_keep > ru_n || en_keep > en_n) {
+      return Status::BadInput(e.Where() + what + " has " + std::to_string(ru_n) + " Russian and " +
+                              std::to_string(en_n) + " English sentences; cannot split at " + at);
+    }
+    if (ru_keep + en_keep == 0 || ru_keep + en_keep == ru_n + en_n) {
+      return Status::BadInput(e.Where() + what + " cannot be split at " + at +
+                              ": each part needs a sentence (give --at RU:EN)");
+    }
+    BeadView first = *b, second = *b;
+    first.ru_end = second.ru_begin = b->ru_begin + ru_keep;
+    first.en_end = second.en_begin = b->en_begin + en_keep;
+    first.status = second.status = "edited";
+    second.position = position + 1;
+    return e.Commit("split", Snapshot{{*b}, {}}, Snapshot{{first, second}, {}});
+  });
+}
+
+Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t position,
+                                         std::string_view side, MoveDirection direction) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    if (!IsSide(side))
+      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
+    Result<BeadView> b = e.Need(position);
+    if (!b.ok()) return b.status();
+    const bool down = direction == MoveDirection::kToNext;
+    Result<std::optional<int32_t>> other_pos = e.Neighbour(position, down);
+    if (!other_pos.ok()) return other_pos.status();
+    const std::string name = "bead " + std::to_string(position) + " of " + e.DocName();
+    if (!other_pos->has_value()) {
+      return Status::BadInput(e.Where() + name + " has no " + (down ? "next" : "previous") +
+                              " bead to move a sentence to");
+    }
+    Result<BeadView> o = e.Need(**other_pos);
+    if (!o.ok()) return o.status();
+    const bool ru = side == "ru";
+    const int32_t count = ru ? b->ru_end - b->ru_begin : b->en_end - b->en_begin;
+    const std::string lang = ru ? "Russian" : "English";
+    if (count == 0)
+      return Status::BadInput(e.Where() + name + " has no " + lang + " sentence to move");
+    if ((b->ru_end - b->ru_begin) + (b->en_end - b->en_begin) == 1) {
+      return Status::BadInput(e.Where() + "moving the only sentence of " + name +
+                              " would leave it empty; merge instead");
+    }
+    BeadView from = *b, to = *o;
+    int32_t& b_begin = ru ? from.ru_begin : from.en_begin;
+    int32_t& b_end = ru ? from.ru_end : from.en_end;
+    int32_t& o_begin = ru ? to.ru_begin : to.en_begin;
+    int32_t& o_end = ru ? to.ru_end : to.en_end;
+    if (down) {
+      --b_end;
+      if (o_end == o_begin) o_end = b_end + 1;  // an empty side takes the sentence as its range
+      o_begin = b_end;
+    } else {
+      if (o_end == o_begin) o_begin = b_begin;
+      o_end = b_begin + 1;
+      ++b_begin;
+    }
+    from.status = to.status = "edited";
+    Snapshot before, after;
+    if (down) {
+      before.beads = {*b, *o};
+      after.beads = {from, to};
+    } else {
+      before.beads = {*o, *b};
+      after.beads = {to, from};
+    }
+    return e.Commit("move", before, after);
+  });
+}
+
+Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t position,
+                                         std::string_view side, int32_t index,
+                                         std::string_view text) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    if (!IsSide(side))
+      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
+    if (FindInvalidUtf8(text)) return Status::BadInput("the new text is not valid UTF-8");
+    if (HasLineBreak(text))
+      return Status::BadInput("the new text holds a line break; one sentence is one line");
+    if (CollapseWhitespace(text).empty()) return Status::BadInput("the new text is empty");
+    Result<BeadView> b = e.Need(position);
+    if (!b.ok()) return b.status();
+    const std::vector<std::string>& texts = side == "ru" ? b->ru : b->en;
+    if (index < 0 || index >= static_cast<int32_t>(texts.size())) {
+      return Status::BadInput(e.Where() + "bead " + std::to_string(position) + " of " +
+                              e.DocName() + " has no " + std::string(side) + " sentence " +
+                              std::to_string(index) + " (it has " + std::to_string(texts.size()) +
+                              ")");
+    }
+    if (texts[index] == text) {
+      return Status::BadInput(e.Where() + "the text of " + std::string(side) + " sentence " +
+                              std::to_string(index) + " of bead " + std::to_string(position) +
+                              " is unchanged");
+    }
+    const int32_t sentence = (side == "ru" ? b->ru_begin : b->en_begin) + index;
+    BeadView after = *b;
+    after.status = "edited";
+    return e.Commit("edit-text", Snapshot{{*b}, {{std::string(side), sentence, texts[index]}}},
+                    Snapshot{{after}, {{std::string(side), sentence, std::string(text)}}});
+  });
+}
+
+Result<BeadChange> TmStore::ChangeStatus(std::string_view document, int32_t position,
+                                         std::string_view status) {
+  if (!IsStatus(status)) {
+    return Status::BadInput("unknown status '" + std::string(status) +
+                            "'; one of auto, approved, rejected, edited");
+  }
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<BeadView> before = e.Need(position);
+    if (!before.ok()) return before.status();
+    SVERKA_RETURN_IF_ERROR(e.SetStatus(position, status));
+    Result<BeadView> after = e.Need(position);
+    if (!after.ok()) return after.status();
+    Result<int64_t> h = impl_->Record("set-status", document, position, before->status, status);
+    if (!h.ok()) return h.status();
+    BeadChange change;
+    change.history_id = *h;
+    change.action = "set-status";
+    change.before = {*before};
+    change.after = {*after};
+    return change;
+  });
+}
+
+Result<BeadChange> TmStore::UndoLast(std::string_view document) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    std::vector<int64_t> undo, redo;
+    SVERKA_RETURN_IF_ERROR(e.Stacks(undo, redo));
+    if (undo.empty()) return Status::BadInput(e.Where() + "nothing to undo in " + e.DocName());
+    return e.Revert(undo.back(), "undo");
+  });
+}
+
+Result<BeadChange> TmStore::RedoLast(std::string_view document) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    std::vector<int64_t> undo, redo;
+    SVERKA_RETURN_IF_ERROR(e.Stacks(undo, redo));
+    if (redo.empty()) return Status::BadInput(e.Where() + "nothing to redo in " + e.DocName());
+    return e.Revert(redo.back(), "redo");
+  });
+}
+
+Result<std::vector<DocumentStats>> TmStore::Stats() {
+  Statement q(impl_->db,
+              "SELECT d.name, b.ru_end - b.ru_begin, b.en_end - b.en_begin, b.status, b.score "
+              "FROM documents d LEFT JOIN beads b ON b.document_id = d.id ORDER BY d.name");
+  if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot read");
+  std::vector<DocumentStats> out;
+  std::vector<double> sums;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    const std::string name = q.Text(0);
+    if (out.empty() || out.back().name != name) {
+      out.push_back({});
+      out.back().name = name;
+      sums.push_back(0);
+    }
+    if (sqlite3_column_type(q.get(), 3) == SQLITE_NULL) continue;  // a document without beads
+    DocumentStats& d = out.back();
+    ++d.beads;
+    ++d.by_type[std::to_string(sqlite3_column_int(q.get(), 1)) + "-" +
+                std::to_string(sqlite3_column_int(q.get(), 2))];
+    ++d.by_status[q.Text(3)];
+    const double score = sqlite3_column_double(q.get(), 4);
+    sums.back() += score;
+    if (score < kSuspiciousScore) ++d.suspicious;
+  }
+  if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot read");
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (out[k].beads > 0) out[k].mean_score = sums[k] / static_cast<double>(out[k].beads);
+  }
+  return out;
 }
 
 }  // namespace sverka::tm

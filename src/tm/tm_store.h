@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,7 +21,9 @@ namespace sverka::tm {
 // Version 1: documents, sentences, beads. Version 2 (doc/schema.md) adds the
 // documents' language codes, bead creation/change dates, the history table and
 // the full-text index `bead_text`; Open() migrates a version 1 file in place.
-inline constexpr int kSchemaVersion = 2;
+// Version 3 widens the history's actions to the review edits (merge, split,
+// move, edit-text, redo).
+inline constexpr int kSchemaVersion = 3;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -96,11 +99,49 @@ struct SearchHit {
   double score = 0;
 };
 
+// One bead of a document as the review commands see it: its sentence ranges
+// [begin, end) and the texts of its sentences, one string per sentence.
+struct BeadView {
+  int32_t position = 0;
+  int32_t ru_begin = 0, ru_end = 0, en_begin = 0, en_end = 0;
+  double score = 0;
+  std::string status;
+  std::string created, changed;
+  std::vector<std::string> ru, en;
+};
+
+// What a review edit did: the history entry written and the beads of the
+// region before and after (positions as they were / are). A status change
+// has one bead on each side.
+struct BeadChange {
+  int64_t history_id = 0;
+  std::string action;  // set-status, merge, split, move, edit-text, undo, redo
+  std::string undone_action;  // for undo/redo: the action reverted or done again
+  std::vector<BeadView> before, after;
+};
+
+// Per-document counts for `sverka stats`.
+struct DocumentStats {
+  std::string name;
+  int64_t beads = 0;
+  std::map<std::string, int64_t> by_type;    // "1-1", "2-1", "1-0"…
+  std::map<std::string, int64_t> by_status;  // auto, approved, rejected, edited
+  double mean_score = 0;
+  int64_t suspicious = 0;  // score < kSuspiciousScore
+};
+
+// Beads scoring below this are "suspicious" (stats, review, report).
+inline constexpr double kSuspiciousScore = 0.5;
+
+enum class MoveDirection { kToNext, kToPrevious };
+
 struct OpenOptions {
   std::string user;  // recorded in the history; empty: $USER, else "unknown"
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
+
+class BeadEditor;  // tm_store.cpp
 
 class TmStore {
  public:
@@ -159,7 +200,52 @@ class TmStore {
   Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
                                         std::string_view close, size_t limit);
 
+  // --- Review edits (doc/schema.md, "Review edits"). Each is one transaction
+  // writing one history entry with the region's beads before and after, so
+  // UndoLast/RedoLast can revert and repeat it. Beads after the region are
+  // renumbered when the region's bead count changes. Every failure is
+  // kBadInput with a message starting with the memory's path; nothing changes.
+
+  // All beads of `document` by position, with their sentence texts.
+  Result<std::vector<BeadView>> Beads(std::string_view document);
+
+  // Joins bead `first` with the next bead `second` (= the next position).
+  // The result is status "edited", score the lower of the two.
+  Result<BeadChange> MergeBeads(std::string_view document, int32_t first, int32_t second);
+
+  // Splits bead `position` into a first part keeping its first `ru_keep`
+  // Russian and `en_keep` English sentences, and a second part with the
+  // rest; each part needs a sentence. Both parts: "edited", the old score.
+  Result<BeadChange> SplitBead(std::string_view document, int32_t position, int32_t ru_keep,
+                               int32_t en_keep);
+
+  // Moves one sentence of `side` ("ru" or "en") across a bead boundary: the
+  // last one of bead `position` to the start of the next bead, or the first
+  // one to the end of the previous bead. Refuses to leave a bead empty.
+  Result<BeadChange> MoveSentence(std::string_view document, int32_t position,
+                                  std::string_view side, MoveDirection direction);
+
+  // Replaces the text of sentence `index` (0-based within the bead's side) of
+  // bead `position`; the bead becomes "edited". Refuses empty text, text
+  // with line breaks or invalid UTF-8, and an unchanged text.
+  Result<BeadChange> EditSentence(std::string_view document, int32_t position,
+                                  std::string_view side, int32_t index, std::string_view text);
+
+  // Status change as a BeadChange (SetBeadStatus with before/after beads).
+  Result<BeadChange> ChangeStatus(std::string_view document, int32_t position,
+                                  std::string_view status);
+
+  // Reverts the latest edit of `document` not yet undone (status changes,
+  // merges, splits, moves, text edits, redos); RedoLast does the latest undone
+  // one again, until a new edit is made. "nothing to undo/redo" otherwise.
+  Result<BeadChange> UndoLast(std::string_view document);
+  Result<BeadChange> RedoLast(std::string_view document);
+
+  // Counts per document, by name.
+  Result<std::vector<DocumentStats>> Stats();
+
  private:
+  friend class BeadEditor;
   struct Impl;
   explicit TmStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -2,6 +2,7 @@
 // output, and that nothing is written after a failure.
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "fixtures.h"
+#include "text/display_text.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::ReadFile;
@@ -646,3 +648,224 @@ TEST_CASE("search shows the pairs containing a phrase with the match marked", "[
   CHECK(nodb.ErrLine() == "sverka: " + dir / "none.db" + ": no such translation memory");
 }
 
+
+// --- issue 6: review commands (edit, show, stats, report) ---
+
+namespace {
+
+// A memory with document "d" of four 1-1 beads (from TMX: one sentence a side each).
+std::string ReviewMemory(const ScratchDir& dir) {
+  std::string units;
+  const char* ru[] = {"Первое предложение.", "Второе, про Москву.", "Третье 2026 года.", "Четвёртое."};
+  const char* en[] = {"First sentence.", "Second, about Moscow.", "Third of 2026.", "Fourth."};
+  for (int k = 0; k < 4; ++k) {
+    units += std::string("<tu><tuv xml:lang=\"ru\"><seg>") + ru[k] + "</seg></tuv><tuv xml:lang=\"en\"><seg>" +
+             en[k] + "</seg></tuv></tu>\n";
+  }
+  WriteFile(dir / "d.tmx", SmallTmx(units));
+  REQUIRE(Sverka({"import", dir / "d.tmx", "--db", dir / "tm.db", "-q"}).exit_code == 0);
+  return dir / "tm.db";
+}
+
+std::string Query(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  std::string out;
+  sqlite3_exec(
+      db, sql.c_str(),
+      [](void* p, int n, char** values, char**) {
+        auto* s = static_cast<std::string*>(p);
+        for (int k = 0; k < n; ++k) *s += std::string(k ? "|" : "") + (values[k] ? values[k] : "NULL");
+        *s += "\n";
+        return 0;
+      },
+      &out, nullptr);
+  sqlite3_close(db);
+  return out;
+}
+
+const char* kBeadsSql = "SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM beads ORDER BY position";
+
+}  // namespace
+
+TEST_CASE("edit approves, merges, splits, moves, retypes, undoes and redoes, printing each change", "[cli][edit]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  auto edit = [&](std::vector<std::string> words) {
+    std::vector<std::string> a = {"edit", "--db", db, "--doc", "d"};
+    a.insert(a.end(), words.begin(), words.end());
+    return Sverka(a);
+  };
+  Run r = edit({"reject", "3"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("d: set-status (history entry 2)\n- #3 [3]:[3] 1-1 1.000 approved\n", 0) == 0);
+  CHECK(r.out.find("+ #3 [3]:[3] 1-1 1.000 rejected\n    ru: Четвёртое.\n    en: Fourth.\n") != std::string::npos);
+  r = edit({"merge", "0", "1"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("d: merge (history entry 3); the beads after it renumbered by -1\n", 0) == 0);
+  CHECK(r.out.find("+ #0 [0,1]:[0,1] 2-2 1.000 edited\n    ru: Первое предложение. Второе, про Москву.\n") !=
+        std::string::npos);
+  CHECK(Query(db, kBeadsSql) == "0|0|2|0|2|edited\n1|2|3|2|3|approved\n2|3|4|3|4|rejected\n");
+  r = edit({"split", "0", "--at", "1:2"});
+  CHECK(r.exit_code == 0);
+  CHECK(Query(db, kBeadsSql) == "0|0|1|0|2|edited\n1|1|2|2|2|edited\n2|2|3|2|3|approved\n3|3|4|3|4|rejected\n");
+  r = edit({"move", "0", "en", "next"});
+  CHECK(r.exit_code == 0);
+  CHECK(Query(db, kBeadsSql) == "0|0|1|0|1|edited\n1|1|2|1|2|edited\n2|2|3|2|3|approved\n3|3|4|3|4|rejected\n");
+  r = edit({"text", "2", "en", "0", "Third, of the year 2026."});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("- #2 [2]:[2] 1-1 1.000 approved\n    ru: Третье 2026 года.\n    en: Third of 2026.\n") !=
+        std::string::npos);
+  CHECK(Query(db, "SELECT text FROM sentences WHERE side = 'en' AND position = 2") == "Third, of the year 2026.\n");
+  r = edit({"undo"});
+  CHECK(r.out.rfind("d: undo of edit-text (history entry 7)", 0) == 0);
+  CHECK(Query(db, "SELECT text FROM sentences WHERE side = 'en' AND position = 2") == "Third of 2026.\n");
+  r = edit({"redo"});
+  CHECK(r.out.rfind("d: redo of edit-text (history entry 8)", 0) == 0);
+  for (int k = 0; k < 5; ++k) CHECK(edit({"undo"}).exit_code == 0);
+  CHECK(Query(db, kBeadsSql) == "0|0|1|0|1|approved\n1|1|2|1|2|approved\n2|2|3|2|3|approved\n3|3|4|3|4|approved\n");
+  CHECK(Query(db, "SELECT action, coalesce(undoes, '') FROM history ORDER BY id") ==
+        "import|\nset-status|\nmerge|\nsplit|\nmove|\nedit-text|\nundo|6\nredo|7\nundo|8\nundo|5\nundo|4\n"
+        "undo|3\nundo|2\n");
+  const Run none = edit({"undo"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.ErrLine() == "sverka: " + db + ": nothing to undo in 'd'");
+}
+
+TEST_CASE("edit refusals: bad data exits 1, a wrong command line 2, one line each, nothing changed", "[cli][edit][errors]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  const std::string before = Query(db, kBeadsSql);
+  struct Case {
+    std::vector<std::string> words;
+    int code;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"approve", "9"}, 1, "sverka: " + db + ": no bead 9 in document 'd'"},
+      {{"merge", "0", "2"}, 1, "sverka: " + db + ": beads 0 and 2 of 'd' are not neighbours; merge joins a bead with the next one"},
+      {{"split", "0", "--at", "1"}, 1,
+       "sverka: " + db + ": bead 0 of 'd' (1-1) cannot be split at 1:1: each part needs a sentence (give --at RU:EN)"},
+      {{"move", "0", "ru", "prev"}, 1, "sverka: " + db + ": bead 0 of 'd' has no previous bead to move a sentence to"},
+      {{"redo"}, 1, "sverka: " + db + ": nothing to redo in 'd'"},
+      {{"text", "0", "ru", "0", ""}, 1, "sverka: the new text is empty"},
+      {{"dance", "1"}, 2, "sverka edit: unknown action 'dance' (approve, reject, reset, merge, split, move, text, undo, redo); see 'sverka edit --help'"},
+      {{"approve", "x"}, 2, "sverka edit: the bead must be a number (0, 1, 2…), not 'x'; see 'sverka edit --help'"},
+      {{"approve"}, 2, "sverka edit: 'approve' takes: approve BEAD; see 'sverka edit --help'"},
+      {{"split", "0"}, 2, "sverka edit: split needs --at R[:E]; see 'sverka edit --help'"},
+      {{"merge", "0", "1", "--at", "1"}, 2, "sverka edit: --at belongs to split; see 'sverka edit --help'"},
+      {{"move", "0", "fr", "next"}, 2, "sverka edit: the side must be ru or en, not 'fr'; see 'sverka edit --help'"},
+      {{"move", "0", "ru", "up"}, 2, "sverka edit: the direction must be next or prev, not 'up'; see 'sverka edit --help'"},
+      {{}, 2, "sverka edit: no action (approve, reject, merge, split, move, text, undo, redo); see 'sverka edit --help'"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> a = {"edit", "--db", db, "--doc", "d"};
+    a.insert(a.end(), c.words.begin(), c.words.end());
+    const Run r = Sverka(a);
+    CHECK(r.exit_code == c.code);
+    CHECK(r.ErrLine() == c.message);
+  }
+  const Run nodoc = Sverka({"edit", "--db", db, "--doc", "x", "undo"});
+  CHECK(nodoc.ErrLine() == "sverka: " + db + ": no document 'x'");
+  const Run nodb = Sverka({"edit", "--db", dir / "none.db", "--doc", "d", "undo"});
+  CHECK(nodb.exit_code == 1);
+  CHECK(nodb.ErrLine() == "sverka: " + dir / "none.db" + ": no such translation memory");
+  CHECK_FALSE(fs::exists(dir / "none.db"));
+  CHECK(Query(db, kBeadsSql) == before);
+  CHECK(Query(db, "SELECT count(*) FROM history") == "1\n");
+}
+
+TEST_CASE("show piped has no escape codes and fits 80 display columns", "[cli][show]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "--name", "a",
+                  "-q", "--no-dict"}).exit_code == 0);
+  ::setenv("COLUMNS", "80", 1);
+  const Run r = Sverka({"show", "--db", db, "--doc", "a"});
+  ::unsetenv("COLUMNS");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.rfind("#0 ", 0) == 0);
+  std::istringstream lines(r.out);
+  size_t n = 0, widest = 0;
+  for (std::string line; std::getline(lines, line); ++n) widest = std::max(widest, sverka::text::DisplayWidth(line));
+  CHECK(n > 10);
+  CHECK(widest <= 80);
+  CHECK(widest > 70);  // the columns use the width
+  const Run narrow = Sverka({"show", "--db", db, "--doc", "a", "--width", "40"});
+  std::istringstream narrow_lines(narrow.out);
+  for (std::string line; std::getline(narrow_lines, line);) CHECK(sverka::text::DisplayWidth(line) <= 40);
+  // Every word of the stored text appears.
+  CHECK(r.out.find("Бристоля") != std::string::npos);
+
+  ScratchDir dir2;
+  const std::string small = ReviewMemory(dir2);
+  REQUIRE(Sverka({"edit", "--db", small, "--doc", "d", "reject", "1"}).exit_code == 0);
+  const Run rejected = Sverka({"show", "--db", small, "--doc", "d", "--status", "rejected"});
+  // 80 columns: an 11-column margin, two columns of 33 around " │ ".
+  CHECK(rejected.out == "#1 1.000 x Второе, про Москву." + std::string(14, ' ') + " │ Second, about Moscow.\n");
+  CHECK(Sverka({"show", "--db", small, "--doc", "d", "--below", "0.5"}).out.empty());
+  const Run bad = Sverka({"show", "--db", small, "--doc", "d", "--status", "done"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.ErrLine() == "sverka show: --status takes auto, approved, rejected, edited, not 'done'; see 'sverka show --help'");
+  CHECK(Sverka({"show", "--db", small, "--doc", "zz"}).ErrLine() == "sverka: " + small + ": no document 'zz'");
+}
+
+TEST_CASE("stats counts beads by type and status per document", "[cli][stats]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "d", "merge", "0", "1"}).exit_code == 0);
+  const Run r = Sverka({"stats", "--db", db});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "d: 3 beads; mean score 1.000; suspicious 0\n  types: 1-1 2 2-2 1\n"
+                 "  status: auto 0 approved 2 rejected 0 edited 1\n");
+  CHECK(Sverka({"stats", "--db", dir / "none.db"}).exit_code == 1);
+}
+
+TEST_CASE("report writes one well-formed self-contained page, atomically", "[cli][report]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "d", "reject", "3"}).exit_code == 0);
+  const Run r = Sverka({"report", "--db", db, "--doc", "d", "-o", dir / "review.html"});
+  CHECK(r.exit_code == 0);
+  const std::string page = ReadFile(dir / "review.html");
+  // Well-formed: libxml2's XML parser (no recovery, no network) reads it.
+  xmlDocPtr doc = xmlReadFile((dir / "review.html").c_str(), nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  CHECK(doc != nullptr);
+  xmlFreeDoc(doc);
+  for (const char* external : {"http", "src=", "href=", "url(", "@import", "<script", "<link"}) {
+    INFO(external);
+    CHECK(page.find(external) == std::string::npos);
+  }
+  CHECK(XPath(dir / "review.html", "count(//tbody/tr)") == "4");
+  CHECK(XPath(dir / "review.html", "//tr[@id='b3']/@class") == "high rejected");
+  CHECK(XPath(dir / "review.html", "//tr[@id='b1']/td[4]/p/mark") == "Москву.");
+  CHECK(XPath(dir / "review.html", "//tr[@id='b2']/td[5]/p/mark") == "2026.");
+  CHECK(XPath(dir / "review.html", "count(//tr[@id='b0']//mark)") == "0");  // a sentence's first word is no anchor
+  CHECK(page.find("suspicious (score &lt; 0.5): 0") != std::string::npos);
+  // A failure leaves nothing behind.
+  const Run missing = Sverka({"report", "--db", db, "--doc", "zz", "-o", dir / "zz.html"});
+  CHECK(missing.exit_code == 1);
+  CHECK_FALSE(fs::exists(dir / "zz.html"));
+  const Run nodir = Sverka({"report", "--db", db, "--doc", "d", "-o", dir / "no/such/dir.html"});
+  CHECK(nodir.exit_code == 1);
+  CHECK(nodir.ErrLine() == "sverka: " + dir / "no/such/dir.html" + ": cannot write: No such file or directory");
+}
+
+TEST_CASE("the review commands have --help", "[cli]") {
+  for (const std::string cmd : {"edit", "show", "stats", "report", "review"}) {
+    const Run r = Sverka({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
+  }
+}
+
+TEST_CASE("review without a terminal is a usage error pointing to edit", "[cli][review][errors]") {
+  ScratchDir dir;
+  const std::string db = ReviewMemory(dir);
+  const Run r = Sverka({"review", "--db", db, "--doc", "d"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.ErrLine() == "sverka: review needs a terminal; use 'sverka edit' in scripts");
+  CHECK(Query(db, "SELECT count(*) FROM history") == "1\n");
+}

@@ -161,7 +161,7 @@ TEST_CASE("opening refuses another application's database and a newer schema", "
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().message() == dir / "new.db" +
                                         ": translation memory schema version 99 is newer than "
-                                        "this sverka's (2); upgrade sverka");
+                                        "this sverka's (3); upgrade sverka");
 }
 
 TEST_CASE("content hashes tell changed files apart", "[tm]") {
@@ -218,12 +218,12 @@ std::unique_ptr<tm::TmStore> OpenStore(const std::string& path, const std::strin
 
 }  // namespace
 
-TEST_CASE("a version 1 memory is upgraded to version 2 on open, even read-only", "[tm][store][schema]") {
+TEST_CASE("a version 1 memory is upgraded to the current version on open, even read-only", "[tm][store][schema]") {
   testing::ScratchDir dir;
   Exec(dir / "v1.db", kV1Schema);
   auto store = tm::TmStore::Open(dir / "v1.db", tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
-  CHECK(Count(dir / "v1.db", "PRAGMA user_version") == 2);
+  CHECK(Count(dir / "v1.db", "PRAGMA user_version") == tm::kSchemaVersion);
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].ru == "Культурная дипломатия. Вторая фраза.");
@@ -242,10 +242,10 @@ TEST_CASE("a version 1 memory is upgraded to version 2 on open, even read-only",
   CHECK(Count(dir / "v1.db", "SELECT count(*) FROM beads") == 1);
 }
 
-TEST_CASE("a new memory is version 2 with WAL and the history table", "[tm][store][schema]") {
+TEST_CASE("a new memory is the current version with WAL and the history table", "[tm][store][schema]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == 2);
+  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE name IN ('history', 'bead_text')") == 2);
 }

@@ -1,0 +1,122 @@
+// sverka edit --db TM --doc NAME ACTION ARGS…: one review edit, for scripts.
+#include <iostream>
+
+#include "cli/bead_format.h"
+#include "cli/cli_util.h"
+
+namespace sverka::cli {
+namespace {
+
+constexpr const char* kEditUsage =
+    R"(usage: sverka edit --db TM --doc NAME ACTION [ARGS]
+
+Actions (bead numbers as 'show' prints them, 0-based):
+  approve B | reject B | reset B   set bead B's status (reset: back to auto)
+  merge B B+1                      join bead B with the next bead
+  split B --at R[:E]               first part keeps R Russian and E English
+                                   sentences (E defaults to R, at most all)
+  move B ru|en next|prev           move bead B's last sentence of that side to
+                                   the next bead, or its first to the previous
+  text B ru|en I 'TEXT'            replace sentence I (0-based in the bead)
+  undo | redo                      revert the last edit / do it again
+
+Each prints what changed and is written at once, with its history entry.)";
+
+int32_t Number(const std::string& s, const std::string& what) {
+  size_t used = 0;
+  long v = -1;
+  try {
+    v = std::stol(s, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != s.size() || v < 0 || v > INT32_MAX) {
+    throw UsageError(what + " must be a number (0, 1, 2…), not '" + s + "'");
+  }
+  return static_cast<int32_t>(v);
+}
+
+void Expect(const std::vector<std::string>& words, size_t n, const std::string& form) {
+  if (words.size() != n) throw UsageError("'" + words[0] + "' takes: " + form);
+}
+
+}  // namespace
+
+int RunEdit(const Args& args) {
+  po::options_description options("Options");
+  std::string db, doc, at;
+  std::vector<std::string> words;
+  options.add_options()("db", po::value(&db)->required(), "translation memory to change")(
+      "doc", po::value(&doc)->required(), "document")(
+      "at", po::value(&at), "split: R or R:E sentences kept in the first part")(
+      "words", po::value(&words), "the action and its arguments");
+  po::positional_options_description positional;
+  positional.add("words", -1);
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm, kEditUsage)) return 0;
+  if (words.empty())
+    throw UsageError("no action (approve, reject, merge, split, move, text, undo, redo)");
+  const std::string& action = words[0];
+  if (vm.count("at") && action != "split") throw UsageError("--at belongs to split");
+
+  Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);
+  if (!store.ok()) return Report(store.status());
+  tm::TmStore& s = **store;
+  Result<tm::BeadChange> change = Status::Internal("no action");
+  if (action == "approve" || action == "reject" || action == "reset") {
+    Expect(words, 2, action + " BEAD");
+    const char* status = action == "approve"  ? "approved"
+                         : action == "reject" ? "rejected"
+                                              : "auto";
+    change = s.ChangeStatus(doc, Number(words[1], "the bead"), status);
+  } else if (action == "merge") {
+    Expect(words, 3, "merge BEAD NEXT");
+    change = s.MergeBeads(doc, Number(words[1], "the bead"), Number(words[2], "the next bead"));
+  } else if (action == "split") {
+    Expect(words, 2, "split BEAD --at R[:E]");
+    if (at.empty()) throw UsageError("split needs --at R[:E]");
+    const size_t colon = at.find(':');
+    const int32_t ru = Number(at.substr(0, colon), "--at");
+    int32_t en = ru;
+    bool en_given = colon != std::string::npos;
+    if (en_given) en = Number(at.substr(colon + 1), "--at");
+    const int32_t bead = Number(words[1], "the bead");
+    if (!en_given) {
+      // "--at R" keeps R sentences of each side, at most what the bead has.
+      Result<std::vector<tm::BeadView>> beads = s.Beads(doc);
+      if (!beads.ok()) return Report(beads.status());
+      for (const tm::BeadView& b : *beads) {
+        if (b.position == bead) en = std::min(en, b.en_end - b.en_begin);
+      }
+    }
+    change = s.SplitBead(doc, bead, ru, en);
+  } else if (action == "move") {
+    Expect(words, 4, "move BEAD ru|en next|prev");
+    if (words[2] != "ru" && words[2] != "en")
+      throw UsageError("the side must be ru or en, not '" + words[2] + "'");
+    if (words[3] != "next" && words[3] != "prev") {
+      throw UsageError("the direction must be next or prev, not '" + words[3] + "'");
+    }
+    change = s.MoveSentence(
+        doc, Number(words[1], "the bead"), words[2],
+        words[3] == "next" ? tm::MoveDirection::kToNext : tm::MoveDirection::kToPrevious);
+  } else if (action == "text") {
+    Expect(words, 5, "text BEAD ru|en INDEX 'TEXT'");
+    if (words[2] != "ru" && words[2] != "en")
+      throw UsageError("the side must be ru or en, not '" + words[2] + "'");
+    change = s.EditSentence(doc, Number(words[1], "the bead"), words[2],
+                            Number(words[3], "the sentence index"), words[4]);
+  } else if (action == "undo" || action == "redo") {
+    Expect(words, 1, action);
+    change = action == "undo" ? s.UndoLast(doc) : s.RedoLast(doc);
+  } else {
+    throw UsageError("unknown action '" + action +
+                     "' (approve, reject, reset, merge, split, move, text, undo, redo)");
+  }
+  if (!change.ok()) return Report(change.status());
+  for (const std::string& line : DescribeChange(doc, *change)) std::cout << line << "\n";
+  std::cout.flush();
+  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+}
+
+}  // namespace sverka::cli

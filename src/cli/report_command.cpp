@@ -1,0 +1,41 @@
+// sverka report --db TM --doc NAME -o review.html
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "text/display_text.h"
+#include "tm/html_report.h"
+
+namespace sverka::cli {
+
+int RunReport(const Args& args) {
+  po::options_description options("Options");
+  std::string db, doc, out;
+  options.add_options()("db", po::value(&db)->required(), "translation memory")(
+      "doc", po::value(&doc)->required(), "document")("output,o", po::value(&out)->required(),
+                                                      "the HTML file to write");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka report --db TM --doc NAME -o review.html\n\n"
+                "Writes one self-contained HTML page: a summary, then both texts side by\n"
+                "side, beads coloured by score and status, numbers and names marked.")) {
+    return 0;
+  }
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
+  if (!store.ok()) return Report(store.status());
+  Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+  if (!beads.ok()) return Report(beads.status());
+  Result<std::vector<tm::DocumentStats>> stats = (*store)->Stats();
+  if (!stats.ok()) return Report(stats.status());
+  tm::DocumentStats mine;
+  for (const tm::DocumentStats& s : *stats) {
+    if (s.name == doc) mine = s;
+  }
+  const std::string page =
+      tm::RenderReport(doc, *beads, mine, {.starts_with_capital = text::StartsWithCapital});
+  if (Status s = tm::WriteFileAtomically(out, page); !s.ok()) return Report(s);
+  std::cout << out << ": " << beads->size() << " beads\n";
+  return 0;
+}
+
+}  // namespace sverka::cli

@@ -1,0 +1,43 @@
+// sverka stats --db TM: per document, beads by type and status, mean score, suspicious beads.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "tm/tm_store.h"
+
+namespace sverka::cli {
+
+int RunStats(const Args& args) {
+  po::options_description options("Options");
+  std::string db;
+  options.add_options()("db", po::value(&db)->required(), "translation memory");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka stats --db TM\n\n"
+                "Prints, per document, its beads by type (1-1, 2-1…) and status, the mean\n"
+                "score and the number of suspicious beads (score below 0.5).")) {
+    return 0;
+  }
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
+  if (!store.ok()) return Report(store.status());
+  Result<std::vector<tm::DocumentStats>> stats = (*store)->Stats();
+  if (!stats.ok()) return Report(stats.status());
+  for (const tm::DocumentStats& d : *stats) {
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.3f", d.mean_score);
+    std::cout << d.name << ": " << d.beads << " beads; mean score " << mean << "; suspicious "
+              << d.suspicious << "\n  types:";
+    for (const auto& [type, n] : d.by_type) std::cout << " " << type << " " << n;
+    std::cout << "\n  status:";
+    for (const char* s : {"auto", "approved", "rejected", "edited"}) {
+      const auto it = d.by_status.find(s);
+      std::cout << " " << s << " " << (it == d.by_status.end() ? 0 : it->second);
+    }
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+}
+
+}  // namespace sverka::cli

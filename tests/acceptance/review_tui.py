@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""Drives `sverka review` through a pseudo-terminal (python3-pexpect).
+
+1. open, approve, merge, split, undo, quit: the memory then holds exactly the
+   expected beads and history rows;
+2. ten actions, then SIGKILL: all ten are in the memory.
+3. a resize redraws (the bead header is on screen again at the new size).
+Exits 77 (meson's SKIP) when pexpect is missing.
+"""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import pexpect
+except ImportError:
+    print("python3-pexpect is not installed: skipped")
+    sys.exit(77)
+
+SVERKA = os.environ["SVERKA_BIN"]
+CORPORA = os.environ["SVERKA_CORPORA"]
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def make_memory(tmp):
+    db = os.path.join(tmp, "tm.db")
+    stem = os.path.join(CORPORA, "ntrex", "bbc.381647")
+    subprocess.run([SVERKA, "align", stem + ".ru.txt", stem + ".en.txt", "--db", db, "--name", "a",
+                    "-q", "--no-dict"], check=True)
+    return db
+
+
+def beads(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM beads "
+                         "ORDER BY position").fetchall()
+
+
+def history(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT action, bead, undoes FROM history ORDER BY id").fetchall()
+
+
+def wait_history(db, n, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        if len(history(db)) >= n:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def spawn(db):
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EDITOR="true")
+    p = pexpect.spawn(SVERKA, ["review", "--db", db, "--doc", "a"], env=env, dimensions=(30, 110),
+                      encoding="utf-8", timeout=10)
+    p.expect("lowest-scored unreviewed bead")
+    return p
+
+
+def lowest_auto(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT position FROM beads WHERE status = 'auto' ORDER BY score, position "
+                         "LIMIT 1").fetchone()[0]
+
+
+def scenario_edit(tmp):
+    db = make_memory(tmp)
+    start = beads(db)
+    low = lowest_auto(db)
+    p = spawn(db)
+    p.send("a")
+    check(wait_history(db, 2), "approve written")
+    p.send("m")
+    check(wait_history(db, 3), "merge written")
+    merged = beads(db)
+    p.send("s")
+    p.expect("at R")
+    p.send("1:1\r")
+    check(wait_history(db, 4), "split written")
+    p.send("u")
+    check(wait_history(db, 5), "undo written")
+    p.send("q")
+    p.expect(pexpect.EOF)
+    p.close()
+    check(p.exitstatus == 0, "quit exits 0")
+    a, b = start[low], start[low + 1]
+    expected = start[:low] + [(low, a[1], b[2], a[3], b[4], "edited")] + \
+        [(x[0] - 1,) + x[1:] for x in start[low + 2:]]
+    check(merged == expected, "merge joined the lowest-scored bead with the next")
+    check(beads(db) == expected, "after the undone split the memory holds the merged beads")
+    h = history(db)
+    check([x[0] for x in h] == ["add-document", "set-status", "merge", "split", "undo"],
+          "history: add-document, set-status, merge, split, undo (%s)" % [x[0] for x in h])
+    check(h[1][1] == low and h[2][1] == low and h[3][1] == low, "entries name the bead")
+    check(h[4][2] == 4, "the undo reverts the split (entry 4)")
+
+
+def scenario_editor(tmp):
+    db = make_memory(tmp)
+    editor = os.path.join(tmp, "edit.sh")
+    with open(editor, "w") as f:
+        f.write("#!/bin/sh\nprintf 'Новый текст.\\n' > \"$1\"\n")
+    os.chmod(editor, 0o755)
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EDITOR=editor)
+    p = pexpect.spawn(SVERKA, ["review", "--db", db, "--doc", "a"], env=env, dimensions=(30, 110),
+                      encoding="utf-8", timeout=10)
+    p.expect("lowest-scored unreviewed bead")
+    low = lowest_auto(db)
+    p.send("e")
+    p.expect("edit which sentence")
+    p.send("r0\r")
+    check(wait_history(db, 2), "edit in $EDITOR written")
+    p.send("g")  # first bead
+    p.send("v")
+    p.expect("move which side")
+    p.send("en\r")
+    check(wait_history(db, 3), "move written")
+    p.send("q")
+    p.expect(pexpect.EOF)
+    with sqlite3.connect(db) as c:
+        ru_begin, status = c.execute("SELECT ru_begin, status FROM beads WHERE position = ?", (low,)).fetchone()
+        text = c.execute("SELECT text FROM sentences WHERE side = 'ru' AND position = ?", (ru_begin,)).fetchone()[0]
+        hits = c.execute("SELECT count(*) FROM bead_text WHERE bead_text MATCH ?",
+                         ('"новый текст"',)).fetchone()[0]
+    check(text == "Новый текст.", "the sentence holds the editor's text (%r)" % text)
+    check(status == "edited", "the bead is edited")
+    check(hits == 1, "search finds the new text")
+    check([x[0] for x in history(db)] == ["add-document", "edit-text", "move"], "history: edit-text, move")
+
+
+def scenario_kill(tmp):
+    db = make_memory(tmp)
+    p = spawn(db)
+    keys = ["a", "r", "j", "a", "u", "U", "m", "u", "j", "r", "0", "a"]
+    actions = 0
+    for k in keys:
+        p.send(k)
+        if k != "j":
+            actions += 1
+            check(wait_history(db, 1 + actions), "action %d (%s) written" % (actions, k))
+    p.setwinsize(24, 80)
+    p.kill(signal.SIGWINCH)
+    # The status line moves to the new last row (24; it was 30).
+    i = p.expect([r"\x1b\[24;1H", r"\x1b\[24d", pexpect.TIMEOUT], timeout=5)
+    check(i in (0, 1), "redraws after a resize: the status line is on row 24")
+    os.kill(p.pid, signal.SIGKILL)
+    p.close(force=True)
+    h = history(db)
+    check(len(h) == 11, "after SIGKILL all ten actions are in the memory (%d rows)" % (len(h) - 1))
+    check([x[0] for x in h[1:]] == ["set-status", "set-status", "set-status", "undo", "redo", "merge",
+                                   "undo", "set-status", "set-status", "set-status"],
+          "the ten actions in order")
+    with sqlite3.connect(db) as c:
+        check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "database intact")
+        c.execute("INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)")
+        check(True, "full-text index consistent")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    os.mkdir(os.path.join(tmp, "1"))
+    os.mkdir(os.path.join(tmp, "2"))
+    os.mkdir(os.path.join(tmp, "3"))
+    scenario_editor(os.path.join(tmp, "3"))
+    scenario_edit(os.path.join(tmp, "1"))
+    scenario_kill(os.path.join(tmp, "2"))
+print("%d failed" % len(failures))
+sys.exit(1 if failures else 0)

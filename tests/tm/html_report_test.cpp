@@ -1,0 +1,59 @@
+#include "tm/html_report.h"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+
+using namespace sverka;
+
+namespace {
+
+tm::BeadView Bead(int32_t position, double score, const char* status, const char* ru,
+                  const char* en) {
+  tm::BeadView b;
+  b.position = position;
+  b.score = score;
+  b.status = status;
+  b.ru = {ru};
+  b.en = {en};
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("the report escapes text, marks numbers and names, classes rows by score and status",
+          "[tm][report]") {
+  tm::DocumentStats stats;
+  stats.beads = 2;
+  stats.suspicious = 1;
+  stats.by_status = {{"auto", 1}, {"approved", 1}};
+  const std::string page = tm::RenderReport(
+      "a<b",
+      {Bead(0, 0.2, "auto", "Встреча в Москве <важна> & 5 раз.", "Meeting in Moscow."),
+       Bead(1, 0.9, "approved", "«Лондон» далеко.", "London is far.")},
+      stats, {});
+  CHECK(page.find("<h1>a&lt;b</h1>") != std::string::npos);
+  CHECK(page.find("&lt;важна&gt; &amp; <mark>5</mark>") != std::string::npos);
+  CHECK(page.find("in <mark>Moscow.</mark>") != std::string::npos);
+  CHECK(page.find("<tr id=\"b0\" class=\"low auto\">") != std::string::npos);
+  CHECK(page.find("<tr id=\"b1\" class=\"high approved\">") != std::string::npos);
+  CHECK(page.find("<mark>London") == std::string::npos);  // the first word of a sentence
+  // Without ICU's classes only ASCII capitals count: "Москве" is not marked here.
+  CHECK(page.find("<mark>Москве") == std::string::npos);
+  const std::string with_icu = tm::RenderReport(
+      "d", {Bead(0, 0.2, "auto", "Встреча в Москве.", "x")}, stats,
+      {.starts_with_capital = [](std::string_view w) { return w.rfind("М", 0) == 0; }});
+  CHECK(with_icu.find("в <mark>Москве.</mark>") != std::string::npos);
+  CHECK(page.find("http") == std::string::npos);
+}
+
+TEST_CASE("the report file appears only whole; a missing directory is bad input",
+          "[tm][report][errors]") {
+  testing::ScratchDir dir;
+  REQUIRE(tm::WriteFileAtomically(dir / "r.html", "<p/>").ok());
+  CHECK(testing::ReadFile(dir / "r.html") == "<p/>");
+  CHECK_FALSE(std::filesystem::exists(dir / "r.html.tmp"));
+  const Status s = tm::WriteFileAtomically(dir / "no/r.html", "x");
+  CHECK(s.code() == StatusCode::kBadInput);
+  CHECK(s.message() == dir / "no/r.html" + ": cannot write: No such file or directory");
+}
