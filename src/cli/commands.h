@@ -16,5 +16,6 @@ int RunExport(const Args& args);
 int RunEval(const Args& args);
 int RunImport(const Args& args);
 int RunSearch(const Args& args);
+int RunBatch(const Args& args);
 
 }  // namespace sverka::cli

@@ -22,6 +22,7 @@ Commands:
   import    add the translation units of a TMX file to a translation memory
   search    show the stored pairs that contain a phrase
   eval      align a directory of gold sentence pairs and score the result
+  batch     align and store every pair of a directory or manifest, in parallel
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "eval") return RunEval(args);
     if (command == "import") return RunImport(args);
     if (command == "search") return RunSearch(args);
+    if (command == "batch") return RunBatch(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -31,6 +31,13 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> pairs
                                                 const align::BatchOptions& options = {},
                                                 std::span<const tm::DictionaryEntry> dictionary = {});
 
+// Aligns pairs already read (`pairs[k].beads` is filled in), as
+// AlignFileBatch does: one vocabulary and one learned lexicon for them all.
+// Fails only when a tokenizer cannot be made. Thread-safe: every call makes
+// its own tokenizers.
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options = {},
+                      std::span<const tm::DictionaryEntry> dictionary = {});
+
 // Reads both files and aligns their sentences.
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,

@@ -96,6 +96,12 @@ struct SearchHit {
   double score = 0;
 };
 
+// One stored document as TmStore::DocumentStates() gives it.
+struct StoredDocumentState {
+  std::string name, ru_hash, en_hash;
+  int64_t reviewed_beads = 0;
+};
+
 struct OpenOptions {
   std::string user;  // recorded in the history; empty: $USER, else "unknown"
 };
@@ -158,6 +164,11 @@ class TmStore {
   // when `phrase` holds no word.
   Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
                                         std::string_view close, size_t limit);
+
+  // What `batch` needs to decide whether a pair is new, unchanged or changed:
+  // every stored document's source hashes and how many of its beads were
+  // reviewed (status other than 'auto'), by name.
+  Result<std::vector<StoredDocumentState>> DocumentStates();
 
  private:
   struct Impl;
