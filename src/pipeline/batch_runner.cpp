@@ -158,7 +158,7 @@ class Writer {
 
 // Each pair aligned on its own: workers prepare, the calling thread stores.
 void RunEach(std::span<const BatchItem> items, const StateMap& stored,
-             const BatchRunOptions& options, Writer& writer) {
+             const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer) {
   std::mutex mu;
   std::condition_variable ready;
   std::deque<Prepared> queue;
@@ -171,7 +171,7 @@ void RunEach(std::span<const BatchItem> items, const StateMap& stored,
         Result<AlignedPair> pair = ReadPair(items[k], options.read);
         if (pair.ok()) {
           AlignedPair* one = &*pair;
-          if (Status s = AlignSideBatch({one, 1}, options.align, options.dictionary); !s.ok()) {
+          if (Status s = AlignSideBatch({one, 1}, options.align, dictionary); !s.ok()) {
             p.outcome = Failed(items[k], s.message());
           } else {
             p.outcome = SummarizePair(items[k].name, *pair, options.suspicious_score);
@@ -204,7 +204,8 @@ void RunEach(std::span<const BatchItem> items, const StateMap& stored,
 // One lexicon for the batch: every pair is read (in parallel), all readable
 // pairs aligned together, then the new and changed ones stored.
 void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
-               const BatchRunOptions& options, Writer& writer, bool& interrupted) {
+               const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer,
+               bool& interrupted) {
   std::vector<Prepared> prepared(items.size());
   std::vector<char> visited(items.size(), 0);  // not vector<bool>: written by several threads
   ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
@@ -243,7 +244,7 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
       where.push_back(k);
     }
   }
-  const Status aligned = AlignSideBatch(pool, options.align, options.dictionary);
+  const Status aligned = AlignSideBatch(pool, options.align, dictionary);
   for (size_t j = 0; j < pool.size(); ++j) {
     Prepared& p = prepared[where[j]];
     p.pair.reset();
@@ -293,19 +294,24 @@ PairOutcome SummarizePair(const std::string& name, const AlignedPair& pair,
 
 Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchItem> items,
                               const BatchRunOptions& options, const OutcomeSink& sink) {
+  // Pairs are committed one by one without a sync each: every commit is
+  // whole, and a rerun redoes any a power cut lost (doc/decisions.md).
   Result<std::unique_ptr<tm::TmStore>> store =
-      tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite);
+      tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false});
   if (!store.ok()) return store.status();
   Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
   if (!states.ok()) return states.status();
   StateMap stored;
   for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, std::move(s));
+  // Tokenizing the dictionary costs more than aligning an article: once here.
+  Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary);
+  if (!dictionary.ok()) return dictionary.status();
   Writer writer(**store, items.size(), options.suspicious_score, sink);
   bool interrupted = false;
   if (options.pool_lexicon) {
-    RunPooled(items, stored, options, writer, interrupted);
+    RunPooled(items, stored, options, *dictionary, writer, interrupted);
   } else {
-    RunEach(items, stored, options, writer);
+    RunEach(items, stored, options, *dictionary, writer);
   }
   BatchSummary summary = writer.Take(interrupted);
   summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();

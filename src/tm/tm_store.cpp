@@ -411,6 +411,9 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       return Status::Ok();
     }));
   }
+  if (!options.sync_each_commit && mode != OpenMode::kReadOnly) {
+    SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous = NORMAL", "cannot configure"));
+  }
   return std::unique_ptr<TmStore>(new TmStore(std::move(impl)));
 }
 

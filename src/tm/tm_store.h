@@ -104,6 +104,10 @@ struct StoredDocumentState {
 
 struct OpenOptions {
   std::string user;  // recorded in the history; empty: $USER, else "unknown"
+  // false: commits are not synced to disk one by one (PRAGMA synchronous =
+  // NORMAL in WAL mode). A killed process still leaves whole transactions
+  // only; a power cut may lose the last commits (batch reruns redo them).
+  bool sync_each_commit = true;
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
