@@ -11,7 +11,9 @@ SVERKA_PACKAGES=(
   catch2                                 # the test framework (v2.13)
   libxml2-utils                          # xmllint: checks exported TMX
   omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
-)                                        # read our TMX (skipped when missing)
+                                         # read our TMX (skipped when missing)
+  parallel                               # acceptance test of doc/cluster.md's GNU parallel recipe
+)
 
 # Installs the packages that are missing: as root with apt-get (update once,
 # then install); otherwise prints the exact command and stops.

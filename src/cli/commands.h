@@ -17,5 +17,8 @@ int RunEval(const Args& args);
 int RunImport(const Args& args);
 int RunSearch(const Args& args);
 int RunBatch(const Args& args);
+// `align --jsonl` and `import --jsonl` (RunAlign and RunImport hand over to them).
+int RunAlignJsonl(const Args& args);
+int RunImportJsonl(const Args& args);
 
 }  // namespace sverka::cli
