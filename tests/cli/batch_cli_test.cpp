@@ -323,3 +323,27 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
   CHECK(missing_align.exit_code == 1);
   CHECK(missing_align.err == "sverka: " + dir / "none.jsonl" + ": cannot open\n");
 }
+
+TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun finishes", "[cli][batch][kill]") {
+  ScratchDir dir;
+  const fs::path in = dir / "in";
+  MakePairs(in, Stems().size(), false);
+  REQUIRE(Sverka({"batch", in.string(), "--db", dir / "whole.db", "-q"}).exit_code == 0);
+  const std::string whole = Dump(dir / "whole.db");
+  // The interrupt may land before, during or after the run; each ends whole.
+  for (const char* delay : {"0.05", "0.15"}) {
+    INFO("SIGINT after " << delay << " s");
+    const std::string db = dir / (std::string("int") + delay + ".db");
+    const Run r = Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+                        " -q & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid; echo \"exit $?\"");
+    const bool interrupted = r.out.find("exit 130") != std::string::npos;
+    CHECK((interrupted || r.out.find("exit 0") != std::string::npos));
+    if (interrupted) {
+      CHECK(r.err.find("; interrupted after ") != std::string::npos);
+      CHECK(r.err.ends_with(" pairs: run again to finish\n"));
+    }
+    if (fs::exists(db)) CHECK(IntegrityCheck(db) == "ok");
+    CHECK(Sverka({"batch", in.string(), "--db", db, "-q"}).exit_code == 0);
+    CHECK(Dump(db) == whole);
+  }
+}
