@@ -20,5 +20,6 @@ int RunBatch(const Args& args);
 // `align --jsonl` and `import --jsonl` (RunAlign and RunImport hand over to them).
 int RunAlignJsonl(const Args& args);
 int RunImportJsonl(const Args& args);
+int RunMerge(const Args& args);
 
 }  // namespace sverka::cli

@@ -23,6 +23,7 @@ Commands:
   search    show the stored pairs that contain a phrase
   eval      align a directory of gold sentence pairs and score the result
   batch     align and store every pair of a directory or manifest, in parallel
+  merge     write one translation memory from two
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "import") return RunImport(args);
     if (command == "search") return RunSearch(args);
     if (command == "batch") return RunBatch(args);
+    if (command == "merge") return RunMerge(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -347,3 +347,29 @@ TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun fi
     CHECK(Dump(db) == whole);
   }
 }
+
+TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cli][merge]") {
+  ScratchDir dir;
+  MakePairs(dir / "all", 10, false);
+  const std::vector<std::string> stems = Stems();
+  for (size_t k = 0; k < 10; ++k) {
+    const fs::path half = dir / (k < 6 ? "x" : "y");  // both hold pair 5
+    fs::create_directories(half);
+    for (const char* side : {".ru.txt", ".en.txt"}) {
+      fs::copy_file(fs::path(dir / "all") / (stems[k] + side), half / (stems[k] + side));
+      if (k == 6) fs::copy_file(fs::path(dir / "all") / (stems[5] + side), half / (stems[5] + side));
+    }
+  }
+  REQUIRE(Sverka({"batch", dir / "all", "--db", dir / "all.db", "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"batch", dir / "x", "--db", dir / "x.db", "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"batch", dir / "y", "--db", dir / "y.db", "-q"}).exit_code == 0);
+  const Run r = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "c.db"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == dir / "c.db" + ": 6 documents from " + dir / "x.db" + ", 4 from " + dir / "y.db" +
+                     " (1 in both, identical)\n");
+  CHECK(Dump(dir / "c.db") == Dump(dir / "all.db"));
+  const Run same = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "x.db"});
+  CHECK(same.exit_code == 1);
+  CHECK(same.err == "sverka: " + dir / "x.db" + ": the output must be a new file, not one of the inputs\n");
+  CHECK(Sverka({"merge", dir / "x.db"}).exit_code == 2);
+}
