@@ -244,7 +244,10 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
       where.push_back(k);
     }
   }
-  const Status aligned = AlignSideBatch(pool, options.align, dictionary);
+  // Both passes align documents on the worker threads too.
+  align::BatchOptions pooled = options.align;
+  pooled.jobs = options.jobs;
+  const Status aligned = AlignSideBatch(pool, pooled, dictionary);
   for (size_t j = 0; j < pool.size(); ++j) {
     Prepared& p = prepared[where[j]];
     p.pair.reset();
