@@ -16,9 +16,11 @@ tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::Read
                               const pipeline::PreparedDictionary& dictionary) {
   tm::AlignedRecord out;
   out.id = in.id;
-  Result<pipeline::SideText> ru = pipeline::ReadSideText(in.id + ".ru", in.ru, Language::kRussian, read);
-  Result<pipeline::SideText> en = ru.ok() ? pipeline::ReadSideText(in.id + ".en", in.en, Language::kEnglish, read)
-                                          : Result<pipeline::SideText>(ru.status());
+  Result<pipeline::SideText> ru =
+      pipeline::ReadSideText(in.id + ".ru", in.ru, Language::kRussian, read);
+  Result<pipeline::SideText> en =
+      ru.ok() ? pipeline::ReadSideText(in.id + ".en", in.en, Language::kEnglish, read)
+              : Result<pipeline::SideText>(ru.status());
   if (!ru.ok() || !en.ok()) {
     out.error = (!ru.ok() ? ru.status() : en.status()).message();
     return out;
@@ -48,19 +50,21 @@ int RunAlignJsonl(const Args& args) {
   po::options_description options("Options");
   std::string input;
   ReadArgs read_args;
-  options.add_options()
-      ("jsonl", "read JSON lines {\"id\", \"ru\", \"en\"} (texts), write aligned JSON lines")
-      ("file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)");
+  options.add_options()(
+      "jsonl", "read JSON lines {\"id\", \"ru\", \"en\"} (texts), write aligned JSON lines")(
+      "file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  if (ParseArgs(args, options, positional, vm,
-                "usage: sverka align --jsonl [FILE|-]\n\n"
-                "A streaming filter: each line {\"id\", \"ru\", \"en\"} (the texts) becomes a line\n"
-                "{\"id\", \"ru_hash\", \"en_hash\", \"ru\", \"en\", \"beads\"} (or {\"id\", \"error\"});\n"
-                "'sverka import --jsonl' stores them (doc/cluster.md).")) {
+  if (ParseArgs(
+          args, options, positional, vm,
+          "usage: sverka align --jsonl [FILE|-]\n\n"
+          "A streaming filter: each line {\"id\", \"ru\", \"en\"} (the texts) becomes a line\n"
+          "{\"id\", \"ru_hash\", \"en_hash\", \"ru\", \"en\", \"beads\"} (or {\"id\", "
+          "\"error\"});\n"
+          "'sverka import --jsonl' stores them (doc/cluster.md).")) {
     return 0;
   }
   const pipeline::ReadOptions read = ToReadOptions(read_args, vm);

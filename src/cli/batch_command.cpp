@@ -47,8 +47,8 @@ std::string JsonLine(const pipeline::PairOutcome& o, size_t done, size_t total) 
     out += ",\"ru_sentences\":" + std::to_string(o.ru_sentences) +
            ",\"en_sentences\":" + std::to_string(o.en_sentences) + ",\"beads\":{";
     for (size_t k = 0; k < pipeline::kShapeNames.size(); ++k) {
-      out += (k ? ",\"" : "\"") + std::string(pipeline::kShapeNames[k]) + "\":" +
-             std::to_string(o.shapes[k]);
+      out += (k ? ",\"" : "\"") + std::string(pipeline::kShapeNames[k]) +
+             "\":" + std::to_string(o.shapes[k]);
     }
     out += "},\"mean_score\":" + Fixed(o.mean_score, 4) +
            ",\"suspicious\":" + std::to_string(o.suspicious);
@@ -98,15 +98,15 @@ int RunBatch(const Args& args) {
   std::string input, db, report;
   int jobs = 1;
   ReadArgs read_args;
-  options.add_options()
-      ("source", po::value(&input)->required(),
-       "a directory of NAME.ru.txt + NAME.en.txt pairs (.html, .htm too), or a manifest: "
-       "NAME<TAB>RU<TAB>EN lines")
-      ("db", po::value(&db)->required(), "translation memory to store into (created when missing)")
-      ("jobs,j", po::value(&jobs)->default_value(1), "worker threads that read and align")
-      ("pool-lexicon", "learn the lexicon on the whole batch (two passes) instead of pair by pair")
-      ("report", po::value(&report), "write one TSV row per pair to this file")
-      ("quiet,q", "no progress and no summary on success");
+  options.add_options()(
+      "source", po::value(&input)->required(),
+      "a directory of NAME.ru.txt + NAME.en.txt pairs (.html, .htm too), or a manifest: "
+      "NAME<TAB>RU<TAB>EN lines")("db", po::value(&db)->required(),
+                                  "translation memory to store into (created when missing)")(
+      "jobs,j", po::value(&jobs)->default_value(1), "worker threads that read and align")(
+      "pool-lexicon", "learn the lexicon on the whole batch (two passes) instead of pair by pair")(
+      "report", po::value(&report), "write one TSV row per pair to this file")(
+      "quiet,q", "no progress and no summary on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
   po::positional_options_description positional;
@@ -119,7 +119,8 @@ int RunBatch(const Args& args) {
                 "broken ones reported. Ctrl-C stops after the pairs in flight.")) {
     return 0;
   }
-  if (jobs < 1 || jobs > 256) throw UsageError("--jobs must be between 1 and 256, not " + std::to_string(jobs));
+  if (jobs < 1 || jobs > 256)
+    throw UsageError("--jobs must be between 1 and 256, not " + std::to_string(jobs));
   const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   const bool quiet = vm.count("quiet") > 0;
 

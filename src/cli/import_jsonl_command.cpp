@@ -13,12 +13,11 @@ namespace sverka::cli {
 int RunImportJsonl(const Args& args) {
   po::options_description options("Options");
   std::string input, db;
-  options.add_options()
-      ("jsonl", "read the JSON lines 'sverka align --jsonl' writes")
-      ("file", po::value(&input)->required(), "JSON lines to read ('-': standard input)")
-      ("db", po::value(&db)->required(), "translation memory to add to (created when missing)")
-      ("replace", "replace stored documents of the same names when their texts changed")
-      ("quiet,q", "print nothing on success");
+  options.add_options()("jsonl", "read the JSON lines 'sverka align --jsonl' writes")(
+      "file", po::value(&input)->required(), "JSON lines to read ('-': standard input)")(
+      "db", po::value(&db)->required(), "translation memory to add to (created when missing)")(
+      "replace", "replace stored documents of the same names when their texts changed")(
+      "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -52,7 +51,8 @@ int RunImportJsonl(const Args& args) {
     if (!record.ok()) return Report(record.status().WithContext(where));
     if (!record->error.empty()) {
       ++failed;
-      std::cerr << "sverka: " << where << ": '" << record->id << "' was not aligned: " << record->error << "\n";
+      std::cerr << "sverka: " << where << ": '" << record->id
+                << "' was not aligned: " << record->error << "\n";
       continue;
     }
     const auto it = stored.find(record->id);

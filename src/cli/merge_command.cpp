@@ -9,11 +9,11 @@ namespace sverka::cli {
 int RunMerge(const Args& args) {
   po::options_description options("Options");
   std::string a, b, out;
-  options.add_options()
-      ("a", po::value(&a)->required(), "first translation memory (wins on identical documents)")
-      ("b", po::value(&b)->required(), "second translation memory")
-      ("output,o", po::value(&out)->required(), "the merged memory to write (a new file)")
-      ("quiet,q", "print nothing on success");
+  options.add_options()("a", po::value(&a)->required(),
+                        "first translation memory (wins on identical documents)")(
+      "b", po::value(&b)->required(), "second translation memory")(
+      "output,o", po::value(&out)->required(), "the merged memory to write (a new file)")(
+      "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("a", 1).add("b", 1);
   po::variables_map vm;

@@ -41,7 +41,7 @@ enum class Decision {
 // Decides from the hashes alone whether `item` needs aligning. Sets
 // `prepared.outcome` unless the answer is kAlign.
 Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions& read,
-                   Prepared& prepared) {
+                Prepared& prepared) {
   if (!item.problem.empty()) {
     prepared.outcome = Failed(item, item.problem);
     return Decision::kBroken;
@@ -65,10 +65,9 @@ Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions
     return Decision::kSkip;
   }
   if (it->second.reviewed_beads > 0) {
-    prepared.outcome = Failed(
-        item, "changed since stored, but the stored document has " +
-                  std::to_string(it->second.reviewed_beads) +
-                  " reviewed beads: not realigned (doc/decisions.md)");
+    prepared.outcome = Failed(item, "changed since stored, but the stored document has " +
+                                        std::to_string(it->second.reviewed_beads) +
+                                        " reviewed beads: not realigned (doc/decisions.md)");
     return Decision::kConflict;
   }
   prepared.replace = true;
@@ -132,9 +131,15 @@ class Writer {
       }
     }
     switch (p.outcome.state) {
-      case PairOutcome::State::kStored: ++summary_.stored; break;
-      case PairOutcome::State::kSkipped: ++summary_.skipped; break;
-      case PairOutcome::State::kFailed: ++summary_.failed; break;
+      case PairOutcome::State::kStored:
+        ++summary_.stored;
+        break;
+      case PairOutcome::State::kSkipped:
+        ++summary_.skipped;
+        break;
+      case PairOutcome::State::kFailed:
+        ++summary_.failed;
+        break;
     }
     if (sink_) sink_(p.outcome);
     done_[p.index] = std::move(p.outcome);
@@ -266,9 +271,12 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
 
 std::string_view StateName(PairOutcome::State state) {
   switch (state) {
-    case PairOutcome::State::kStored: return "ok";
-    case PairOutcome::State::kSkipped: return "skipped";
-    case PairOutcome::State::kFailed: return "failed";
+    case PairOutcome::State::kStored:
+      return "ok";
+    case PairOutcome::State::kSkipped:
+      return "skipped";
+    case PairOutcome::State::kFailed:
+      return "failed";
   }
   return "failed";
 }

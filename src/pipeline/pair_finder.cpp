@@ -32,7 +32,8 @@ std::pair<std::string, std::string> SplitName(const std::string& file) {
 
 std::string Names(const std::vector<std::string>& paths) {
   std::string out;
-  for (const std::string& p : paths) out += (out.empty() ? "" : " and ") + fs::path(p).filename().string();
+  for (const std::string& p : paths)
+    out += (out.empty() ? "" : " and ") + fs::path(p).filename().string();
   return out;
 }
 
@@ -63,7 +64,8 @@ Result<std::vector<BatchItem>> FindPairs(const std::string& dir) {
   for (auto& [name, sides] : found) {
     std::sort(sides.ru.begin(), sides.ru.end());
     std::sort(sides.en.begin(), sides.en.end());
-    BatchItem item{name, sides.ru.empty() ? "" : sides.ru[0], sides.en.empty() ? "" : sides.en[0], ""};
+    BatchItem item{name, sides.ru.empty() ? "" : sides.ru[0], sides.en.empty() ? "" : sides.en[0],
+                   ""};
     if (sides.ru.size() > 1) {
       item.problem = "two Russian files: " + Names(sides.ru);
     } else if (sides.en.size() > 1) {
@@ -94,8 +96,10 @@ Result<std::vector<BatchItem>> ReadManifest(const std::string& path) {
     const std::string where = path + ":" + std::to_string(line_no) + ": ";
     const std::vector<std::string_view> fields = SplitTabs(line);
     if (fields.size() != 3) {
-      return Status::BadInput(where + "expected 3 tab-separated fields (name, Russian path, "
-                              "English path), found " + std::to_string(fields.size()));
+      return Status::BadInput(where +
+                              "expected 3 tab-separated fields (name, Russian path, "
+                              "English path), found " +
+                              std::to_string(fields.size()));
     }
     if (fields[0].empty() || fields[1].empty() || fields[2].empty()) {
       return Status::BadInput(where + "empty field (name, Russian path, English path)");

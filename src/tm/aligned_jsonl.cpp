@@ -24,7 +24,8 @@ bool AsIndex(const JsonValue& v, int64_t& out) {
   return true;
 }
 
-Status ParseSentences(const JsonValue* list, std::string_view side, std::vector<SentenceRecord>& out) {
+Status ParseSentences(const JsonValue* list, std::string_view side,
+                      std::vector<SentenceRecord>& out) {
   const std::string what = "member '" + std::string(side) + "'";
   if (!list) return Status::BadInput(what + " must be an array of sentences");
   for (const JsonValue& s : list->array) {
@@ -82,7 +83,8 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line) {
   const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
   const JsonValue* ru = Member(*v, "ru", JsonValue::Kind::kString);
   const JsonValue* en = Member(*v, "en", JsonValue::Kind::kString);
-  if (!id || !ru || !en) return Status::BadInput("expected an object with string members id, ru, en");
+  if (!id || !ru || !en)
+    return Status::BadInput("expected an object with string members id, ru, en");
   for (const auto& [key, value] : v->object) {
     if (key != "id" && key != "ru" && key != "en") {
       return Status::BadInput("unknown member '" + key + "' (expected id, ru, en)");
@@ -95,7 +97,8 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line) {
 std::string FormatAlignedLine(const AlignedRecord& r) {
   std::string out = "{\"id\":" + JsonQuote(r.id);
   if (!r.error.empty()) return out + ",\"error\":" + JsonQuote(r.error) + "}";
-  out += ",\"ru_hash\":" + JsonQuote(r.ru_hash) + ",\"en_hash\":" + JsonQuote(r.en_hash) + ",\"ru\":";
+  out +=
+      ",\"ru_hash\":" + JsonQuote(r.ru_hash) + ",\"en_hash\":" + JsonQuote(r.en_hash) + ",\"ru\":";
   AppendSentences(out, r.ru);
   out += ",\"en\":";
   AppendSentences(out, r.en);
@@ -118,7 +121,8 @@ Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
   if (!v.ok()) return v.status();
   AlignedRecord r;
   const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
-  if (!id || id->string.empty()) return Status::BadInput("expected an object with a string member 'id'");
+  if (!id || id->string.empty())
+    return Status::BadInput("expected an object with a string member 'id'");
   r.id = id->string;
   if (const JsonValue* error = Member(*v, "error", JsonValue::Kind::kString)) {
     r.error = error->string.empty() ? "failed (no reason given)" : error->string;
@@ -126,7 +130,8 @@ Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
   }
   const JsonValue* ru_hash = Member(*v, "ru_hash", JsonValue::Kind::kString);
   const JsonValue* en_hash = Member(*v, "en_hash", JsonValue::Kind::kString);
-  if (!ru_hash || !en_hash) return Status::BadInput("members 'ru_hash' and 'en_hash' must be strings");
+  if (!ru_hash || !en_hash)
+    return Status::BadInput("members 'ru_hash' and 'en_hash' must be strings");
   r.ru_hash = ru_hash->string;
   r.en_hash = en_hash->string;
   SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "ru", JsonValue::Kind::kArray), "ru", r.ru));

@@ -33,7 +33,8 @@ std::string Literal(const std::string& s) {
 }
 
 bool SameFile(const std::string& x, const std::string& y) {
-  struct stat sx {}, sy {};
+  struct stat sx {
+  }, sy{};
   return ::stat(x.c_str(), &sx) == 0 && ::stat(y.c_str(), &sy) == 0 && sx.st_dev == sy.st_dev &&
          sx.st_ino == sy.st_ino;
 }
@@ -66,7 +67,8 @@ INSERT INTO history (at, user, action, document, bead, before, after, undoes)
 
 }  // namespace
 
-Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b, const std::string& out) {
+Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
+                                  const std::string& out) {
   if (SameFile(out, a) || SameFile(out, b)) {
     return Status::BadInput(out + ": the output must be a new file, not one of the inputs");
   }
@@ -90,17 +92,19 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b, co
     if (sqlite3_open_v2(tmp.c_str(), &c.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
       return Status::Internal(out + ": cannot open " + tmp);
     }
-    SVERKA_RETURN_IF_ERROR(Exec(c.db, out, "PRAGMA foreign_keys = ON; ATTACH " + Literal(b) + " AS b"));
+    SVERKA_RETURN_IF_ERROR(
+        Exec(c.db, out, "PRAGMA foreign_keys = ON; ATTACH " + Literal(b) + " AS b"));
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out,
                                 "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
                                 "WHERE name NOT IN (SELECT name FROM main.documents)"));
     // A name in both with other texts: which one is right is the user's call.
     sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(c.db,
-                       "SELECT bd.name, (bd.ru_hash = md.ru_hash AND bd.en_hash = md.en_hash), "
-                       "(SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs) "
-                       "FROM b.documents bd JOIN main.documents md ON md.name = bd.name ORDER BY bd.name",
-                       -1, &q, nullptr);
+    sqlite3_prepare_v2(
+        c.db,
+        "SELECT bd.name, (bd.ru_hash = md.ru_hash AND bd.en_hash = md.en_hash), "
+        "(SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs) "
+        "FROM b.documents bd JOIN main.documents md ON md.name = bd.name ORDER BY bd.name",
+        -1, &q, nullptr);
     std::string conflict;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
       if (sqlite3_column_int(q, 1)) {
@@ -116,9 +120,9 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b, co
     }
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
     sqlite3_stmt* n = nullptr;
-    sqlite3_prepare_v2(c.db,
-                       "SELECT (SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs)",
-                       -1, &n, nullptr);
+    sqlite3_prepare_v2(
+        c.db, "SELECT (SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs)",
+        -1, &n, nullptr);
     if (n && sqlite3_step(n) == SQLITE_ROW) {
       counts.from_b = static_cast<size_t>(sqlite3_column_int64(n, 1));
       counts.from_a = static_cast<size_t>(sqlite3_column_int64(n, 0)) - counts.from_b;

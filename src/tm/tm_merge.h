@@ -21,6 +21,7 @@ struct MergeCounts {
 // written. `out` is written as `out.tmp`, then renamed; it must not be `a`
 // or `b`. Both inputs are upgraded to the current schema when older
 // (TmStore::Open); neither is otherwise changed.
-Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b, const std::string& out);
+Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
+                                  const std::string& out);
 
 }  // namespace sverka::tm

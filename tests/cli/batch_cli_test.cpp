@@ -43,9 +43,12 @@ std::string Bin() {
 // Runs `sh -c script` with stdout and stderr captured.
 Run Shell(const std::string& script) {
   static int counter = 0;
-  const std::string base = (fs::temp_directory_path() / ("sverka-batch-" + std::to_string(::getpid()) +
-                                                         "-" + std::to_string(counter++))).string();
-  const std::string cmd = "(" + script + ") </dev/null >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
+  const std::string base =
+      (fs::temp_directory_path() /
+       ("sverka-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+          .string();
+  const std::string cmd =
+      "(" + script + ") </dev/null >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
   const int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
@@ -98,12 +101,13 @@ std::string Dump(const std::string& db_path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db,
-                             "SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, "
-                             "printf('%.6f', b.score), p.ru, p.en, b.status FROM beads b "
-                             "JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
-                             "ORDER BY d.name, b.position",
-                             -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(
+              db,
+              "SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, "
+              "printf('%.6f', b.score), p.ru, p.en, b.status FROM beads b "
+              "JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
+              "ORDER BY d.name, b.position",
+              -1, &stmt, nullptr) == SQLITE_OK);
   std::string out;
   while (sqlite3_step(stmt) == SQLITE_ROW) {
     for (int c = 0; c < 10; ++c) {
@@ -123,17 +127,21 @@ std::string IntegrityCheck(const std::string& db_path) {
   sqlite3_stmt* stmt = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
   std::string out;
-  if (sqlite3_step(stmt) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  if (sqlite3_step(stmt) == SQLITE_ROW)
+    out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   return out;
 }
 
-size_t CountLines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t CountLines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 }  // namespace
 
-TEST_CASE("batch: 20 pairs of which 3 broken store 17, report 3 with reasons, exit 1", "[cli][batch]") {
+TEST_CASE("batch: 20 pairs of which 3 broken store 17, report 3 with reasons, exit 1",
+          "[cli][batch]") {
   ScratchDir dir;
   MakePairs(dir / "in", 17, true);
   const Run r = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--report",
@@ -141,16 +149,19 @@ TEST_CASE("batch: 20 pairs of which 3 broken store 17, report 3 with reasons, ex
   CHECK(r.exit_code == 1);
   // Not a terminal: one JSON line per pair on stdout.
   CHECK(CountLines(r.out) == 20);
-  CHECK(r.out.find("{\"name\":\"zz-empty\",\"status\":\"failed\",\"reason\":") != std::string::npos);
-  CHECK(r.err.find("sverka: zz-empty: " + dir / "in/zz-empty.ru.txt: empty file") != std::string::npos);
+  CHECK(r.out.find("{\"name\":\"zz-empty\",\"status\":\"failed\",\"reason\":") !=
+        std::string::npos);
+  CHECK(r.err.find("sverka: zz-empty: " + dir / "in/zz-empty.ru.txt: empty file") !=
+        std::string::npos);
   CHECK(r.err.find("sverka: zz-badutf8: " + dir / "in/zz-badutf8.ru.txt:1:14: invalid UTF-8") !=
         std::string::npos);
   CHECK(r.err.find("sverka: zz-lonely: zz-lonely.ru.txt: no English partner") != std::string::npos);
   CHECK(r.err.ends_with("sverka batch: 17 stored, 0 skipped (unchanged), 3 failed, of 20 pairs\n"));
   const std::string report = ReadFile(dir / "report.tsv");
   CHECK(CountLines(report) == 21);
-  CHECK(report.starts_with("name\tru_sentences\ten_sentences\tbeads_1-1\tbeads_1-0\tbeads_0-1\t"
-                           "beads_2-1\tbeads_1-2\tbeads_other\tmean_score\tsuspicious\tstatus\treason\n"));
+  CHECK(report.starts_with(
+      "name\tru_sentences\ten_sentences\tbeads_1-1\tbeads_1-0\tbeads_0-1\t"
+      "beads_2-1\tbeads_1-2\tbeads_other\tmean_score\tsuspicious\tstatus\treason\n"));
   CHECK(std::count(report.begin(), report.end(), '\t') == 21 * 12);
   CHECK(report.find("\tfailed\tzz-lonely.ru.txt: no English partner") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "report.tsv.tmp"));
@@ -185,14 +196,16 @@ TEST_CASE("batch killed (SIGKILL) at a random moment, then rerun, holds the bead
   MakePairs(in, Stems().size(), false);
   for (const std::string& stem : Stems()) {
     for (const char* copy : {"copy1-", "copy2-"}) {
-      for (const char* side : {".ru.txt", ".en.txt"}) fs::copy_file(in / (stem + side), in / (copy + stem + side));
+      for (const char* side : {".ru.txt", ".en.txt"})
+        fs::copy_file(in / (stem + side), in / (copy + stem + side));
     }
   }
   const auto start = std::chrono::steady_clock::now();
   REQUIRE(Sverka({"batch", in.string(), "--db", dir / "whole.db", "-q", "-j", "2"}).exit_code == 0);
   // Kill moments are drawn from the length of this run; nothing is asserted about time.
   const int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                          std::chrono::steady_clock::now() - start).count());
+                                          std::chrono::steady_clock::now() - start)
+                                          .count());
   const std::string whole = Dump(dir / "whole.db");
   REQUIRE(CountLines(whole) > 500);
   std::random_device seed;
@@ -225,8 +238,9 @@ TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]")
   WriteFile(dir / "bad.tsv", "a\tb\n");
   const Run bad = Sverka({"batch", dir / "bad.tsv", "--db", dir / "tm2.db"});
   CHECK(bad.exit_code == 1);
-  CHECK(bad.err == "sverka: " + dir / "bad.tsv" +
-                       ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2\n");
+  CHECK(bad.err ==
+        "sverka: " + dir / "bad.tsv" +
+            ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2\n");
   CHECK_FALSE(fs::exists(dir / "tm2.db"));
 
   fs::create_directories(dir / "none");
@@ -236,13 +250,15 @@ TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]")
 
   const Run jobs = Sverka({"batch", dir / "in", "--db", dir / "tm2.db", "-j", "0"});
   CHECK(jobs.exit_code == 2);
-  CHECK(jobs.err == "sverka batch: --jobs must be between 1 and 256, not 0; see 'sverka batch --help'\n");
+  CHECK(jobs.err ==
+        "sverka batch: --jobs must be between 1 and 256, not 0; see 'sverka batch --help'\n");
   CHECK(Sverka({"batch", dir / "in"}).exit_code == 2);
   const Run help = Sverka({"batch", "--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.starts_with("usage: sverka batch"));
 
-  const Run report = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-q", "--report", dir / "no/r.tsv"});
+  const Run report =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-q", "--report", dir / "no/r.tsv"});
   CHECK(report.exit_code == 1);
   CHECK(report.err == "sverka: " + dir / "no/r.tsv" + ": cannot write the report\n");
 }
@@ -250,24 +266,28 @@ TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]")
 TEST_CASE("batch --pool-lexicon stores every pair and reruns idempotently", "[cli][batch]") {
   ScratchDir dir;
   MakePairs(dir / "in", 6, false);
-  const Run r = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon", "-q"});
+  const Run r =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon", "-q"});
   CHECK(r.exit_code == 0);
   const std::string beads = Dump(dir / "tm.db");
-  const Run again = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon"});
+  const Run again =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon"});
   CHECK(again.exit_code == 0);
   CHECK(again.err == "sverka batch: 0 stored, 6 skipped (unchanged), 0 failed, of 6 pairs\n");
   CHECK(Dump(dir / "tm.db") == beads);
 }
 
-TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns skip", "[cli][jsonl]") {
+TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns skip",
+          "[cli][jsonl]") {
   ScratchDir dir;
   MakePairs(dir / "in", 8, false);
   std::string jsonl;
   const std::vector<std::string> stems = Stems();
   for (const std::string& stem : std::vector<std::string>(stems.begin(), stems.begin() + 8)) {
-    jsonl += "{\"id\":" + sverka::JsonQuote(stem) + ",\"ru\":" +
-             sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".ru.txt"))) + ",\"en\":" +
-             sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".en.txt"))) + "}\n";
+    jsonl += "{\"id\":" + sverka::JsonQuote(stem) +
+             ",\"ru\":" + sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".ru.txt"))) +
+             ",\"en\":" + sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".en.txt"))) +
+             "}\n";
   }
   WriteFile(dir / "pairs.jsonl", jsonl);
   const Run aligned = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "pairs.jsonl") + " >" +
@@ -276,17 +296,20 @@ TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns 
   CHECK(CountLines(ReadFile(dir / "aligned.jsonl")) == 8);
   const Run imported = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db"});
   CHECK(imported.exit_code == 0);
-  CHECK(imported.err == dir / "aligned.jsonl" + ": imported 8 documents, 0 skipped (unchanged), 0 failed\n");
+  CHECK(imported.err ==
+        dir / "aligned.jsonl" + ": imported 8 documents, 0 skipped (unchanged), 0 failed\n");
   REQUIRE(Sverka({"batch", dir / "in", "--db", dir / "b.db", "-q"}).exit_code == 0);
   CHECK(Dump(dir / "j.db") == Dump(dir / "b.db"));
   const Run again = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db"});
-  CHECK(again.err == dir / "aligned.jsonl" + ": imported 0 documents, 8 skipped (unchanged), 0 failed\n");
+  CHECK(again.err ==
+        dir / "aligned.jsonl" + ": imported 0 documents, 8 skipped (unchanged), 0 failed\n");
   // batch on a memory the JSON-lines path built finds every pair unchanged.
   const Run batch = Sverka({"batch", dir / "in", "--db", dir / "j.db"});
   CHECK(batch.err == "sverka batch: 0 stored, 8 skipped (unchanged), 0 failed, of 8 pairs\n");
 }
 
-TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it", "[cli][jsonl][errors]") {
+TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it",
+          "[cli][jsonl][errors]") {
   ScratchDir dir;
   WriteFile(dir / "in.jsonl",
             "{\"id\":\"a\",\"ru\":\"Привет. Как дела?\",\"en\":\"Hello. How are you?\"}\n"
@@ -297,14 +320,18 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
   CHECK(r.exit_code == 1);
   CHECK(r.err == "sverka: " + dir / "in.jsonl" + ":2: b.ru: empty file (no text to read)\n");
   CHECK(CountLines(r.out) == 3);
-  CHECK(r.out.find("{\"id\":\"b\",\"error\":\"b.ru: empty file (no text to read)\"}\n") != std::string::npos);
+  CHECK(r.out.find("{\"id\":\"b\",\"error\":\"b.ru: empty file (no text to read)\"}\n") !=
+        std::string::npos);
   WriteFile(dir / "aligned.jsonl", r.out);
   const Run imported = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "tm.db"});
   CHECK(imported.exit_code == 1);
-  CHECK(imported.err == "sverka: " + dir / "aligned.jsonl" + ":2: 'b' was not aligned: b.ru: empty file (no text to read)\n" +
-                            dir / "aligned.jsonl" + ": imported 2 documents, 0 skipped (unchanged), 1 failed\n");
+  CHECK(imported.err == "sverka: " + dir / "aligned.jsonl" +
+                            ":2: 'b' was not aligned: b.ru: empty file (no text to read)\n" +
+                            dir / "aligned.jsonl" +
+                            ": imported 2 documents, 0 skipped (unchanged), 1 failed\n");
 
-  WriteFile(dir / "bad.jsonl", "{\"id\":\"a\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n{\"id\":\"b\",\"ru\":\"x\"\n");
+  WriteFile(dir / "bad.jsonl",
+            "{\"id\":\"a\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n{\"id\":\"b\",\"ru\":\"x\"\n");
   const Run bad = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "bad.jsonl"));
   CHECK(bad.exit_code == 1);
   CHECK(CountLines(bad.out) == 1);
@@ -314,9 +341,11 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
   CHECK(unknown.err == "sverka: <stdin>:1: unknown member 'x' (expected id, ru, en)\n");
 
   WriteFile(dir / "bad-aligned.jsonl", "{\"id\":\"a\",\"ru_hash\":\"h\"}\n");
-  const Run bad_import = Sverka({"import", "--jsonl", dir / "bad-aligned.jsonl", "--db", dir / "tm.db"});
+  const Run bad_import =
+      Sverka({"import", "--jsonl", dir / "bad-aligned.jsonl", "--db", dir / "tm.db"});
   CHECK(bad_import.exit_code == 1);
-  CHECK(bad_import.err == "sverka: " + dir / "bad-aligned.jsonl" + ":1: members 'ru_hash' and 'en_hash' must be strings\n");
+  CHECK(bad_import.err == "sverka: " + dir / "bad-aligned.jsonl" +
+                              ":1: members 'ru_hash' and 'en_hash' must be strings\n");
   const Run missing = Sverka({"import", "--jsonl", dir / "none.jsonl", "--db", dir / "tm.db"});
   CHECK(missing.err == "sverka: " + dir / "none.jsonl" + ": cannot open\n");
   const Run missing_align = Sverka({"align", "--jsonl", dir / "none.jsonl"});
@@ -324,7 +353,8 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
   CHECK(missing_align.err == "sverka: " + dir / "none.jsonl" + ": cannot open\n");
 }
 
-TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun finishes", "[cli][batch][kill]") {
+TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun finishes",
+          "[cli][batch][kill]") {
   ScratchDir dir;
   const fs::path in = dir / "in";
   MakePairs(in, Stems().size(), false);
@@ -334,8 +364,9 @@ TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun fi
   for (const char* delay : {"0.05", "0.15"}) {
     INFO("SIGINT after " << delay << " s");
     const std::string db = dir / (std::string("int") + delay + ".db");
-    const Run r = Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
-                        " -q & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid; echo \"exit $?\"");
+    const Run r =
+        Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+              " -q & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid; echo \"exit $?\"");
     const bool interrupted = r.out.find("exit 130") != std::string::npos;
     CHECK((interrupted || r.out.find("exit 0") != std::string::npos));
     if (interrupted) {
@@ -357,7 +388,8 @@ TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cl
     fs::create_directories(half);
     for (const char* side : {".ru.txt", ".en.txt"}) {
       fs::copy_file(fs::path(dir / "all") / (stems[k] + side), half / (stems[k] + side));
-      if (k == 6) fs::copy_file(fs::path(dir / "all") / (stems[5] + side), half / (stems[5] + side));
+      if (k == 6)
+        fs::copy_file(fs::path(dir / "all") / (stems[5] + side), half / (stems[5] + side));
     }
   }
   REQUIRE(Sverka({"batch", dir / "all", "--db", dir / "all.db", "-q"}).exit_code == 0);
@@ -370,6 +402,29 @@ TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cl
   CHECK(Dump(dir / "c.db") == Dump(dir / "all.db"));
   const Run same = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "x.db"});
   CHECK(same.exit_code == 1);
-  CHECK(same.err == "sverka: " + dir / "x.db" + ": the output must be a new file, not one of the inputs\n");
+  CHECK(same.err ==
+        "sverka: " + dir / "x.db" + ": the output must be a new file, not one of the inputs\n");
   CHECK(Sverka({"merge", dir / "x.db"}).exit_code == 2);
+}
+
+TEST_CASE("on a terminal batch draws a progress bar instead of JSON lines", "[cli][batch]") {
+  if (Shell("command -v script").exit_code != 0) {
+    WARN("util-linux 'script' missing: no terminal to test the progress bar on");
+    return;
+  }
+  ScratchDir dir;
+  MakePairs(dir / "in", 3, false);
+  // `script` runs the command on a pseudo-terminal (stdout and stderr both).
+  const Run r =
+      Shell("script -qec " +
+            Quote(Quote(Bin()) + " batch " + Quote(dir / "in") + " --db " + Quote(dir / "tm.db")) +
+            " /dev/null");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\r[##########....................] 1/3  ") != std::string::npos);
+  CHECK(r.out.find("] 3/3  ") != std::string::npos);
+  CHECK(r.out.find(" sentences/s  0:0") != std::string::npos);
+  CHECK(r.out.find(" elapsed  ETA ") != std::string::npos);
+  CHECK(r.out.find("{\"name\"") == std::string::npos);
+  CHECK(r.out.find("sverka batch: 3 stored, 0 skipped (unchanged), 0 failed, of 3 pairs") !=
+        std::string::npos);
 }

@@ -24,7 +24,8 @@ std::vector<pipeline::BatchItem> CopyPairs(const ScratchDir& dir) {
       const std::string name = std::string(stem) + "." + side + ".txt";
       fs::copy_file(testing::Corpus("ntrex/" + name), dir / name);
     }
-    items.push_back({stem, dir / (std::string(stem) + ".ru.txt"), dir / (std::string(stem) + ".en.txt"), ""});
+    items.push_back(
+        {stem, dir / (std::string(stem) + ".ru.txt"), dir / (std::string(stem) + ".en.txt"), ""});
   }
   return items;
 }
@@ -33,10 +34,13 @@ std::vector<tm::PairRow> AllPairs(const std::string& db) {
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
   std::vector<tm::PairRow> rows;
-  REQUIRE((*store)->ForEachPair({}, [&](const tm::PairRow& r) {
-    rows.push_back(r);
-    return Status::Ok();
-  }).ok());
+  REQUIRE((*store)
+              ->ForEachPair({},
+                            [&](const tm::PairRow& r) {
+                              rows.push_back(r);
+                              return Status::Ok();
+                            })
+              .ok());
   return rows;
 }
 
@@ -88,12 +92,14 @@ TEST_CASE("a rerun skips unchanged pairs and realigns a changed one", "[pipeline
   CHECK(changed->outcomes[2].en_sentences == 2);
 }
 
-TEST_CASE("a changed pair with reviewed beads is reported, the stored one kept", "[pipeline][batch][errors]") {
+TEST_CASE("a changed pair with reviewed beads is reported, the stored one kept",
+          "[pipeline][batch][errors]") {
   ScratchDir dir;
   const std::vector<pipeline::BatchItem> items = CopyPairs(dir);
   REQUIRE(pipeline::RunBatch(dir / "tm.db", items, {}).ok());
   {
-    Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
+    Result<std::unique_ptr<tm::TmStore>> store =
+        tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
     REQUIRE(store.ok());
     REQUIRE((*store)->SetBeadStatus("reuters.218882", 0, "approved").ok());
   }
@@ -108,7 +114,8 @@ TEST_CASE("a changed pair with reviewed beads is reported, the stored one kept",
   CHECK(SameBeads(before, AllPairs(dir / "tm.db")));
 }
 
-TEST_CASE("broken pairs fail with their reason and the others are stored", "[pipeline][batch][errors]") {
+TEST_CASE("broken pairs fail with their reason and the others are stored",
+          "[pipeline][batch][errors]") {
   ScratchDir dir;
   std::vector<pipeline::BatchItem> items = CopyPairs(dir);
   WriteFile(dir / "empty.ru.txt", "");
@@ -125,8 +132,8 @@ TEST_CASE("broken pairs fail with their reason and the others are stored", "[pip
     options.pool_lexicon = pool;
     const std::string db = dir / (pool ? "pool.db" : "each.db");
     std::vector<std::string> seen;
-    Result<pipeline::BatchSummary> s =
-        pipeline::RunBatch(db, items, options, [&](const pipeline::PairOutcome& o) { seen.push_back(o.name); });
+    Result<pipeline::BatchSummary> s = pipeline::RunBatch(
+        db, items, options, [&](const pipeline::PairOutcome& o) { seen.push_back(o.name); });
     REQUIRE(s.ok());
     CHECK(seen.size() == items.size());
     CHECK(s->stored == 5);
@@ -140,8 +147,9 @@ TEST_CASE("broken pairs fail with their reason and the others are stored", "[pip
   }
 }
 
-TEST_CASE("pooled lexicon: a rerun skips all, and gives the beads of a full run after a partial one",
-          "[pipeline][batch]") {
+TEST_CASE(
+    "pooled lexicon: a rerun skips all, and gives the beads of a full run after a partial one",
+    "[pipeline][batch]") {
   ScratchDir dir;
   const std::vector<pipeline::BatchItem> items = CopyPairs(dir);
   pipeline::BatchRunOptions options;
@@ -186,7 +194,8 @@ TEST_CASE("a stop set before the start stores nothing and says interrupted", "[p
   }
 }
 
-TEST_CASE("a translation memory that cannot be opened fails the batch", "[pipeline][batch][errors]") {
+TEST_CASE("a translation memory that cannot be opened fails the batch",
+          "[pipeline][batch][errors]") {
   ScratchDir dir;
   Result<pipeline::BatchSummary> s = pipeline::RunBatch(dir.path().string(), CopyPairs(dir), {});
   REQUIRE_FALSE(s.ok());
@@ -197,7 +206,11 @@ TEST_CASE("pair summaries count bead shapes and suspicious beads", "[pipeline][b
   pipeline::AlignedPair pair;
   pair.ru.sentences.resize(4);
   pair.en.sentences.resize(3);
-  pair.beads = {{0, 1, 0, 1, 0.9}, {1, 2, 1, 1, 0.4}, {3, 1, 2, 0, 0.2}, {4, 0, 2, 1, 0.9}, {4, 2, 3, 2, 0.6}};
+  pair.beads = {{0, 1, 0, 1, 0.9},
+                {1, 2, 1, 1, 0.4},
+                {3, 1, 2, 0, 0.2},
+                {4, 0, 2, 1, 0.9},
+                {4, 2, 3, 2, 0.6}};
   const pipeline::PairOutcome o = pipeline::SummarizePair("x", pair, 0.5);
   CHECK(o.ru_sentences == 4);
   CHECK(o.en_sentences == 3);

@@ -8,11 +8,12 @@ using namespace sverka;
 using testing::ScratchDir;
 using testing::WriteFile;
 
-TEST_CASE("pairs are found by name, .txt and .html mixed, sorted; strays are reported", "[pipeline][batch]") {
+TEST_CASE("pairs are found by name, .txt and .html mixed, sorted; strays are reported",
+          "[pipeline][batch]") {
   ScratchDir dir;
-  for (const char* f : {"b.ru.txt", "b.en.html", "a.ru.htm", "a.en.txt", "solo.ru.txt",
-                        "only.en.txt", "twice.ru.txt", "twice.ru.html", "twice.en.txt",
-                        "notes.md", "c.de.txt"}) {
+  for (const char* f :
+       {"b.ru.txt", "b.en.html", "a.ru.htm", "a.en.txt", "solo.ru.txt", "only.en.txt",
+        "twice.ru.txt", "twice.ru.html", "twice.en.txt", "notes.md", "c.de.txt"}) {
     WriteFile(dir / f, "x");
   }
   Result<std::vector<pipeline::BatchItem>> items = pipeline::FindPairs(dir.path().string());
@@ -37,9 +38,11 @@ TEST_CASE("a directory that cannot be listed is bad input", "[pipeline][batch][e
   CHECK(items.status().message().starts_with(dir / "missing" + ": cannot list the directory ("));
 }
 
-TEST_CASE("a manifest lists name, Russian and English paths, relative to itself", "[pipeline][batch]") {
+TEST_CASE("a manifest lists name, Russian and English paths, relative to itself",
+          "[pipeline][batch]") {
   ScratchDir dir;
-  WriteFile(dir / "m.tsv", "# name\tru\ten\n\nx\tx.ru.txt\t/abs/x.en.txt\r\ny\tsub/y.ru\tsub/y.en\n");
+  WriteFile(dir / "m.tsv",
+            "# name\tru\ten\n\nx\tx.ru.txt\t/abs/x.en.txt\r\ny\tsub/y.ru\tsub/y.en\n");
   Result<std::vector<pipeline::BatchItem>> items = pipeline::ReadManifest(dir / "m.tsv");
   REQUIRE(items.ok());
   REQUIRE(items->size() == 2);
@@ -56,7 +59,8 @@ TEST_CASE("manifest errors name the line", "[pipeline][batch][errors]") {
     std::string text, message;
   };
   const Case cases[] = {
-      {"a\tb\n", m + ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2"},
+      {"a\tb\n",
+       m + ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2"},
       {"# c\na\t\tc\n", m + ":2: empty field (name, Russian path, English path)"},
       {"a\tb\tc\nd\te\tf\na\tg\th\n", m + ":3: name 'a' listed twice (first on line 1)"},
   };

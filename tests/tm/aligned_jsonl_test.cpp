@@ -5,7 +5,8 @@
 using namespace sverka;
 
 TEST_CASE("a text pair line gives id, ru and en", "[tm][jsonl]") {
-  Result<tm::TextPairRecord> r = tm::ParseTextPairLine(R"({"id":"a1","ru":"Привет.\n","en":"Hi."})");
+  Result<tm::TextPairRecord> r =
+      tm::ParseTextPairLine(R"({"id":"a1","ru":"Привет.\n","en":"Hi."})");
   REQUIRE(r.ok());
   CHECK(r->id == "a1");
   CHECK(r->ru == "Привет.\n");
@@ -70,11 +71,13 @@ TEST_CASE("an error record carries the reason", "[tm][jsonl]") {
 }
 
 TEST_CASE("aligned lines with bad members or beads are refused", "[tm][jsonl][errors]") {
-  const std::string head = R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":0,"end":1}],"en":[{"text":"b","paragraph":0,"start":0,"end":1}],)";
+  const std::string head =
+      R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":0,"end":1}],"en":[{"text":"b","paragraph":0,"start":0,"end":1}],)";
   const std::pair<std::string, std::string> cases[] = {
       {R"({"ru_hash":"h"})", "expected an object with a string member 'id'"},
       {R"({"id":"d","ru":[]})", "members 'ru_hash' and 'en_hash' must be strings"},
-      {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":{}})", "member 'ru' must be an array of sentences"},
+      {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":{}})",
+       "member 'ru' must be an array of sentences"},
       {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":5,"end":1}]})",
        "member 'ru': sentence 0 needs text, paragraph, start <= end"},
       {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[],"en":[{"text":"a","paragraph":-1,"start":0,"end":1}]})",

@@ -24,19 +24,22 @@ tm::DocumentRecord Doc(const std::string& name, const std::string& ru_text = "П
 }
 
 void Make(const std::string& path, const std::vector<tm::DocumentRecord>& docs) {
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
+  Result<std::unique_ptr<tm::TmStore>> store =
+      tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
   for (const auto& d : docs) REQUIRE((*store)->AddDocument(d, false).ok());
 }
 
 }  // namespace
 
-TEST_CASE("merge keeps A's documents and adds B's new ones with status, history and search", "[tm][merge]") {
+TEST_CASE("merge keeps A's documents and adds B's new ones with status, history and search",
+          "[tm][merge]") {
   testing::ScratchDir dir;
   Make(dir / "a.db", {Doc("one"), Doc("two")});
   Make(dir / "b.db", {Doc("two"), Doc("three")});
   {
-    Result<std::unique_ptr<tm::TmStore>> b = tm::TmStore::Open(dir / "b.db", tm::OpenMode::kCreateOrWrite);
+    Result<std::unique_ptr<tm::TmStore>> b =
+        tm::TmStore::Open(dir / "b.db", tm::OpenMode::kCreateOrWrite);
     REQUIRE(b.ok());
     REQUIRE((*b)->SetBeadStatus("three", 0, "approved").ok());
   }
@@ -61,20 +64,23 @@ TEST_CASE("merge keeps A's documents and adds B's new ones with status, history 
   CHECK(hits->size() == 3);
 }
 
-TEST_CASE("merge refuses documents that differ, and an output that is an input", "[tm][merge][errors]") {
+TEST_CASE("merge refuses documents that differ, and an output that is an input",
+          "[tm][merge][errors]") {
   testing::ScratchDir dir;
   Make(dir / "a.db", {Doc("one")});
   Make(dir / "b.db", {Doc("one", "Другое.")});
   Result<tm::MergeCounts> conflict = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   REQUIRE_FALSE(conflict.ok());
   CHECK(conflict.status().code() == StatusCode::kBadInput);
-  CHECK(conflict.status().message() == dir / "b.db" + ": document 'one' is also in " + dir / "a.db" +
+  CHECK(conflict.status().message() == dir / "b.db" + ": document 'one' is also in " +
+                                           dir / "a.db" +
                                            " with other source texts; merge refused");
   CHECK_FALSE(std::filesystem::exists(dir / "c.db"));
   CHECK_FALSE(std::filesystem::exists(dir / "c.db.tmp"));
   Result<tm::MergeCounts> same = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "b.db");
   REQUIRE_FALSE(same.ok());
-  CHECK(same.status().message() == dir / "b.db" + ": the output must be a new file, not one of the inputs");
+  CHECK(same.status().message() ==
+        dir / "b.db" + ": the output must be a new file, not one of the inputs");
   Result<tm::MergeCounts> missing = tm::MergeMemories(dir / "a.db", dir / "none.db", dir / "c.db");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message() == dir / "none.db" + ": no such translation memory");
