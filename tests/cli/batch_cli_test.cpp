@@ -303,6 +303,21 @@ TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns 
   const Run again = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db"});
   CHECK(again.err ==
         dir / "aligned.jsonl" + ": imported 0 documents, 8 skipped (unchanged), 0 failed\n");
+  // A document of the same name with other texts is refused unless --replace.
+  std::string changed = ReadFile(dir / "aligned.jsonl");
+  changed = changed.substr(0, changed.find('\n') + 1);
+  const size_t hash = changed.find("\"ru_hash\":\"fnv1a64:") + 20;
+  changed[hash] = changed[hash] == '0' ? '1' : '0';
+  WriteFile(dir / "changed.jsonl", changed);
+  const Run refused = Sverka({"import", "--jsonl", dir / "changed.jsonl", "--db", dir / "j.db"});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err == "sverka: " + dir / "changed.jsonl" + ":1: " + dir / "j.db" + ": document '" +
+                           stems[0] + "' is already stored; give another --name or --replace\n" +
+                           dir / "changed.jsonl" + ": imported 0 documents, 0 skipped (unchanged), 1 failed\n");
+  const Run replaced = Sverka({"import", "--jsonl", dir / "changed.jsonl", "--db", dir / "j.db", "--replace", "-q"});
+  CHECK(replaced.exit_code == 0);
+  CHECK(replaced.err.empty());
+  REQUIRE(Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db", "--replace", "-q"}).exit_code == 0);
   // batch on a memory the JSON-lines path built finds every pair unchanged.
   const Run batch = Sverka({"batch", dir / "in", "--db", dir / "j.db"});
   CHECK(batch.err == "sverka batch: 0 stored, 8 skipped (unchanged), 0 failed, of 8 pairs\n");

@@ -79,3 +79,12 @@ TEST_CASE("a missing manifest is bad input naming it", "[pipeline][batch][errors
   REQUIRE_FALSE(items.ok());
   CHECK(items.status().message().starts_with(dir / "none.tsv"));
 }
+
+TEST_CASE("an English side given twice is reported", "[pipeline][batch][errors]") {
+  ScratchDir dir;
+  for (const char* f : {"d.ru.txt", "d.en.htm", "d.en.txt"}) WriteFile(dir / f, "x");
+  Result<std::vector<pipeline::BatchItem>> items = pipeline::FindPairs(dir.path().string());
+  REQUIRE(items.ok());
+  REQUIRE(items->size() == 1);
+  CHECK((*items)[0].problem == "two English files: d.en.htm and d.en.txt");
+}
