@@ -13,7 +13,9 @@ SVERKA_PACKAGES=(
   libncurses-dev                         # sverka review: the full-screen interface (ncursesw)
   python3-pexpect                        # drives sverka review in a pseudo-terminal (test)
   omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
-)                                        # read our TMX (skipped when missing)
+                                         # read our TMX (skipped when missing)
+  parallel                               # acceptance test of doc/cluster.md's GNU parallel recipe
+)
 
 # Installs the packages that are missing: as root with apt-get (update once,
 # then install); otherwise prints the exact command and stops.

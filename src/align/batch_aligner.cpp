@@ -1,7 +1,25 @@
 #include "align/batch_aligner.h"
 
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
+
 namespace sverka::align {
 namespace {
+
+// Runs fn(d) for d in [0, n) on up to `jobs` threads (the caller's included).
+void ForEachDocument(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t d; (d = next.fetch_add(1)) < n;) fn(d);
+  };
+  std::vector<std::thread> threads;
+  const size_t extra = std::min<size_t>(static_cast<size_t>(std::max(jobs, 1)) - 1, n);
+  for (size_t t = 0; t < extra; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+}
 
 AlignModel ModelFor(const DocumentFeatures& doc) {
   AlignModel model = DefaultModel();
@@ -16,14 +34,20 @@ AlignModel ModelFor(const DocumentFeatures& doc) {
 
 std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
                                   const TranslationTable& dictionary, const BatchOptions& options) {
-  std::vector<Alignment> result;
-  result.reserve(documents.size());
-  AlignStats stats;
-  for (const DocumentFeatures& doc : documents) {
+  std::vector<Alignment> result(documents.size());
+  // Each document's expected shape counts apart, summed in document order:
+  // the same sums whatever the number of threads.
+  std::vector<AlignStats> doc_stats(documents.size());
+  ForEachDocument(documents.size(), options.jobs, [&](size_t d) {
     // Pass 1 sees no words, as in Moore (2002): length and anchors fix the
     // structure (path, priors, confident pairs); a small general dictionary's
     // polysemous matches only blur it (doc/align.md, ablation).
-    result.push_back(Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), options.align, &stats));
+    const DocumentFeatures& doc = documents[d];
+    result[d] = Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), options.align, &doc_stats[d]);
+  });
+  AlignStats stats;
+  for (const AlignStats& s : doc_stats) {
+    for (size_t k = 0; k < stats.expected_shapes.size(); ++k) stats.expected_shapes[k] += s.expected_shapes[k];
   }
   // Priors for pass 2: the expected shape counts of pass 1 plus pseudo-beads
   // distributed as Gale and Church's priors.
@@ -59,13 +83,13 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   }
   const TranslationTable table =
       pairs.empty() ? dictionary : MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
-  for (size_t d = 0; d < documents.size(); ++d) {
+  ForEachDocument(documents.size(), options.jobs, [&](size_t d) {
     AlignModel model = ModelFor(documents[d]);
     model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
     result[d] = Align(documents[d].ru, documents[d].en, table, model, second);
-  }
+  });
   return result;
 }
 

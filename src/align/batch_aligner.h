@@ -30,6 +30,9 @@ struct BatchOptions {
   // this many pseudo-beads.
   bool estimate_priors = true;
   double prior_pseudo_beads = 100.0;
+  // Threads aligning documents in each pass (documents are independent
+  // within a pass). The result does not depend on it.
+  int jobs = 1;
 };
 
 // Aligns every document; `dictionary` maps Russian to English word ids in the

@@ -1,4 +1,5 @@
 // sverka align RU EN [--presegmented] [--format links|tsv|json] [--db TM --name NAME]
+#include <algorithm>
 #include <iostream>
 
 #include "cli/cli_util.h"
@@ -69,6 +70,7 @@ void PrintJson(const pipeline::AlignedPair& pair) {
 }  // namespace
 
 int RunAlign(const Args& args) {
+  if (std::find(args.begin(), args.end(), "--jsonl") != args.end()) return RunAlignJsonl(args);
   po::options_description options("Options");
   std::string ru, en, format, db, name;
   ReadArgs read_args;

@@ -21,5 +21,10 @@ int RunShow(const Args& args);
 int RunStats(const Args& args);
 int RunReport(const Args& args);
 int RunReview(const Args& args);
+int RunBatch(const Args& args);
+// `align --jsonl` and `import --jsonl` (RunAlign and RunImport hand over to them).
+int RunAlignJsonl(const Args& args);
+int RunImportJsonl(const Args& args);
+int RunMerge(const Args& args);
 
 }  // namespace sverka::cli

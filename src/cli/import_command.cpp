@@ -1,6 +1,7 @@
 // sverka import FILE.tmx --db TM [--name NAME] [--ru-lang ru] [--en-lang en] [--inline strip|keep]
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -20,6 +21,7 @@ void RemoveDatabase(const std::string& db) {
 }  // namespace
 
 int RunImport(const Args& args) {
+  if (std::find(args.begin(), args.end(), "--jsonl") != args.end()) return RunImportJsonl(args);
   po::options_description options("Options");
   std::string file, db, name, inline_mode;
   tm::TmxImportOptions import;

@@ -27,6 +27,8 @@ Commands:
   stats     count each document's beads by type and status
   report    write a document's review as one self-contained HTML page
   review    review a document full-screen: approve, fix, undo, lose nothing
+  batch     align and store every pair of a directory or manifest, in parallel
+  merge     write one translation memory from two
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -63,6 +65,8 @@ int main(int argc, char** argv) {
     if (command == "stats") return RunStats(args);
     if (command == "report") return RunReport(args);
     if (command == "review") return RunReview(args);
+    if (command == "batch") return RunBatch(args);
+    if (command == "merge") return RunMerge(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

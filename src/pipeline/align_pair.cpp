@@ -63,32 +63,59 @@ Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
   return tm::ReadDictionary(tm::kFreeDictPath);
 }
 
-Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,
-                                                const ReadOptions& read_options,
-                                                const align::BatchOptions& options,
-                                                std::span<const tm::DictionaryEntry> dictionary) {
-  std::vector<AlignedPair> pairs;
-  std::vector<align::DocumentFeatures> docs;
-  align::Vocabulary anchors, ru_words, en_words;
+Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary) {
   Result<std::unique_ptr<segment::WordTokenizer>> ru_tokenizer =
       segment::WordTokenizer::Create(Language::kRussian);
   if (!ru_tokenizer.ok()) return ru_tokenizer.status();
   Result<std::unique_ptr<segment::WordTokenizer>> en_tokenizer =
       segment::WordTokenizer::Create(Language::kEnglish);
   if (!en_tokenizer.ok()) return en_tokenizer.status();
-  const align::TranslationTable dictionary_table =
-      DictionaryTable(dictionary, **ru_tokenizer, **en_tokenizer, ru_words, en_words);
+  PreparedDictionary prepared;
+  prepared.table = DictionaryTable(dictionary, **ru_tokenizer, **en_tokenizer, prepared.ru_words,
+                                   prepared.en_words);
+  return prepared;
+}
+
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
+                      const PreparedDictionary& dictionary) {
+  std::vector<align::DocumentFeatures> docs;
+  align::Vocabulary anchors, ru_words = dictionary.ru_words, en_words = dictionary.en_words;
+  Result<std::unique_ptr<segment::WordTokenizer>> ru_tokenizer =
+      segment::WordTokenizer::Create(Language::kRussian);
+  if (!ru_tokenizer.ok()) return ru_tokenizer.status();
+  Result<std::unique_ptr<segment::WordTokenizer>> en_tokenizer =
+      segment::WordTokenizer::Create(Language::kEnglish);
+  if (!en_tokenizer.ok()) return en_tokenizer.status();
+  docs.reserve(pairs.size());
+  for (const AlignedPair& p : pairs) {
+    docs.push_back({Features(p.ru.sentences, **ru_tokenizer, Language::kRussian, anchors, ru_words),
+                    Features(p.en.sentences, **en_tokenizer, Language::kEnglish, anchors, en_words)});
+  }
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options);
+  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  return Status::Ok();
+}
+
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
+                      std::span<const tm::DictionaryEntry> dictionary) {
+  Result<PreparedDictionary> prepared = PrepareDictionary(dictionary);
+  if (!prepared.ok()) return prepared.status();
+  return AlignSideBatch(pairs, options, *prepared);
+}
+
+Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,
+                                                const ReadOptions& read_options,
+                                                const align::BatchOptions& options,
+                                                std::span<const tm::DictionaryEntry> dictionary) {
+  std::vector<AlignedPair> pairs;
   for (const PairPaths& p : paths) {
     Result<SideText> ru = ReadSide(p.ru, Language::kRussian, read_options);
     if (!ru.ok()) return ru.status();
     Result<SideText> en = ReadSide(p.en, Language::kEnglish, read_options);
     if (!en.ok()) return en.status();
-    docs.push_back({Features(ru->sentences, **ru_tokenizer, Language::kRussian, anchors, ru_words),
-                    Features(en->sentences, **en_tokenizer, Language::kEnglish, anchors, en_words)});
     pairs.push_back({std::move(ru).value(), std::move(en).value(), {}});
   }
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary_table, options);
-  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  SVERKA_RETURN_IF_ERROR(AlignSideBatch(pairs, options, dictionary));
   return pairs;
 }
 

@@ -31,6 +31,27 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> pairs
                                                 const align::BatchOptions& options = {},
                                                 std::span<const tm::DictionaryEntry> dictionary = {});
 
+// A dictionary made ready once for many AlignSideBatch calls: its
+// translation table over stems, and the vocabularies those stems were
+// interned in (each call starts from copies, so ids are as if made afresh).
+// Read-only once made: any number of threads may share one.
+struct PreparedDictionary {
+  align::Vocabulary ru_words, en_words;
+  align::TranslationTable table;
+};
+Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary);
+
+// As AlignSideBatch below, with a dictionary prepared once.
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
+                      const PreparedDictionary& dictionary);
+
+// Aligns pairs already read (`pairs[k].beads` is filled in), as
+// AlignFileBatch does: one vocabulary and one learned lexicon for them all.
+// Fails only when a tokenizer cannot be made. Thread-safe: every call makes
+// its own tokenizers.
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options = {},
+                      std::span<const tm::DictionaryEntry> dictionary = {});
+
 // Reads both files and aligns their sentences.
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,

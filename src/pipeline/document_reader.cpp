@@ -98,6 +98,17 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
   return SideFromFile(path, text::ReadTextFile(path, options.decode), lang, options);
 }
 
+Result<SideText> ReadSideText(const std::string& name, std::string bytes, Language lang,
+                              const ReadOptions& options) {
+  return SideFromFile(name, text::CheckText(name, std::move(bytes), options.decode), lang, options);
+}
+
+Result<std::string> SideHash(const std::string& path, const ReadOptions& options) {
+  Result<text::TextFile> file = text::ReadTextFile(path, options.decode);
+  if (!file.ok()) return file.status();
+  return tm::ContentHash(file->bytes);
+}
+
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
                   const SentenceSink& sink) {
   Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);

@@ -47,6 +47,15 @@ struct ReadOptions {
 // text::ReadTextFile, text::ExtractHtmlText), kUsage on an unknown encoding name.
 Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options);
 
+// Like ReadSide, on text already in memory (the JSON-lines filter):
+// `name` stands for the file in messages and in SideText::file.
+Result<SideText> ReadSideText(const std::string& name, std::string bytes, Language lang,
+                              const ReadOptions& options);
+
+// The hash ReadSide would give `path` (tm::ContentHash of its decoded
+// text), without segmenting it: how `batch` finds unchanged pairs cheaply.
+Result<std::string> SideHash(const std::string& path, const ReadOptions& options);
+
 // Called with each sentence in order; `text` is white-space-collapsed.
 using SentenceSink = std::function<void(const tm::SentenceRecord&)>;
 

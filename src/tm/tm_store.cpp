@@ -439,6 +439,9 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       return Status::Ok();
     }));
   }
+  if (!options.sync_each_commit && mode != OpenMode::kReadOnly) {
+    SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous = NORMAL", "cannot configure"));
+  }
   return std::unique_ptr<TmStore>(new TmStore(std::move(impl)));
 }
 
@@ -769,6 +772,20 @@ std::string ContentHash(std::string_view bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
   return buf;
+}
+
+Result<std::vector<StoredDocumentState>> TmStore::DocumentStates() {
+  Statement q(impl_->db,
+              "SELECT d.name, d.ru_hash, d.en_hash, (SELECT count(*) FROM beads b "
+              "WHERE b.document_id = d.id AND b.status <> 'auto') FROM documents d ORDER BY d.name");
+  if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot read");
+  std::vector<StoredDocumentState> states;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    states.push_back({q.Text(0), q.Text(1), q.Text(2), sqlite3_column_int64(q.get(), 3)});
+  }
+  if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot read");
+  return states;
 }
 
 }  // namespace sverka::tm

@@ -135,8 +135,18 @@ inline constexpr double kSuspiciousScore = 0.5;
 
 enum class MoveDirection { kToNext, kToPrevious };
 
+// One stored document as TmStore::DocumentStates() gives it.
+struct StoredDocumentState {
+  std::string name, ru_hash, en_hash;
+  int64_t reviewed_beads = 0;
+};
+
 struct OpenOptions {
   std::string user;  // recorded in the history; empty: $USER, else "unknown"
+  // false: commits are not synced to disk one by one (PRAGMA synchronous =
+  // NORMAL in WAL mode). A killed process still leaves whole transactions
+  // only; a power cut may lose the last commits (batch reruns redo them).
+  bool sync_each_commit = true;
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
@@ -243,6 +253,10 @@ class TmStore {
 
   // Counts per document, by name.
   Result<std::vector<DocumentStats>> Stats();
+  // What `batch` needs to decide whether a pair is new, unchanged or changed:
+  // every stored document's source hashes and how many of its beads were
+  // reviewed (status other than 'auto'), by name.
+  Result<std::vector<StoredDocumentState>> DocumentStates();
 
  private:
   friend class BeadEditor;

@@ -92,3 +92,19 @@ TEST_CASE("expected shape counts add up to the beads of a clean document", "[ali
   CHECK(stats.expected_shapes[0] == Approx(30).margin(0.5));  // 1-1
   for (const Bead& b : beads) CHECK(b.score > 0.9);
 }
+
+TEST_CASE("aligning a batch on several threads gives the beads and scores of one", "[align][batch]") {
+  const auto docs = WordDocuments(6);
+  BatchOptions one, three;
+  three.jobs = 3;
+  const auto a = AlignBatch(docs, TranslationTable{}, one);
+  const auto b = AlignBatch(docs, TranslationTable{}, three);
+  REQUIRE(a.size() == b.size());
+  for (size_t d = 0; d < a.size(); ++d) {
+    REQUIRE(a[d].size() == b[d].size());
+    for (size_t k = 0; k < a[d].size(); ++k) {
+      CHECK(a[d][k] == b[d][k]);
+      CHECK(a[d][k].score == b[d][k].score);
+    }
+  }
+}

@@ -116,3 +116,24 @@ TEST_CASE("one paragraph per line is detected from long lines, or chosen", "[pip
   REQUIRE(lines.ok());
   CHECK(lines->sentences.size() == 2);
 }
+
+TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's hash", "[pipeline][reader]") {
+  const std::string path = testing::Corpus("ntrex/bbc.381694.ru.txt");
+  Result<pipeline::SideText> file = pipeline::ReadSide(path, Language::kRussian, {});
+  Result<pipeline::SideText> text =
+      pipeline::ReadSideText("x", testing::ReadFile(path), Language::kRussian, {});
+  Result<std::string> hash = pipeline::SideHash(path, {});
+  REQUIRE(file.ok());
+  REQUIRE(text.ok());
+  REQUIRE(hash.ok());
+  CHECK(*hash == file->hash);
+  CHECK(text->hash == file->hash);
+  CHECK(text->file == "x");
+  REQUIRE(text->sentences.size() == file->sentences.size());
+  CHECK(text->sentences.back().text == file->sentences.back().text);
+  CHECK(text->sentences.back().end_offset == file->sentences.back().end_offset);
+  Result<pipeline::SideText> empty = pipeline::ReadSideText("x", "", Language::kRussian, {});
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.status().message().starts_with("x: empty file"));
+  CHECK_FALSE(pipeline::SideHash(path + ".missing", {}).ok());
+}

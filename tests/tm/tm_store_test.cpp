@@ -420,3 +420,21 @@ TEST_CASE("search finds a phrase in either language, any case, and marks it", "[
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'другое'") == 1);
 }
+
+TEST_CASE("document states give each document's hashes and its reviewed bead count", "[tm][store]") {
+  testing::ScratchDir dir;
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->AddDocument(SampleDocument("b"), false).ok());
+  REQUIRE((*store)->AddDocument(SampleDocument("a"), false).ok());
+  REQUIRE((*store)->SetBeadStatus("b", 1, "approved").ok());
+  Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
+  REQUIRE(states.ok());
+  REQUIRE(states->size() == 2);
+  CHECK((*states)[0].name == "a");
+  CHECK((*states)[0].reviewed_beads == 0);
+  CHECK((*states)[0].ru_hash == tm::ContentHash("ru"));
+  CHECK((*states)[0].en_hash == tm::ContentHash("en"));
+  CHECK((*states)[1].name == "b");
+  CHECK((*states)[1].reviewed_beads == 1);
+}

@@ -1,0 +1,105 @@
+// sverka align --jsonl [FILE|-]: the streaming filter (doc/cluster.md). One
+// text pair a JSON line in, one aligned document a JSON line out, in order.
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "pipeline/align_pair.h"
+#include "tm/aligned_jsonl.h"
+
+namespace sverka::cli {
+namespace {
+
+// Aligns one record as `batch` aligns a pair (each on its own): the same
+// text gives the same beads either way.
+tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::ReadOptions& read,
+                              const pipeline::PreparedDictionary& dictionary) {
+  tm::AlignedRecord out;
+  out.id = in.id;
+  Result<pipeline::SideText> ru =
+      pipeline::ReadSideText(in.id + ".ru", in.ru, Language::kRussian, read);
+  Result<pipeline::SideText> en =
+      ru.ok() ? pipeline::ReadSideText(in.id + ".en", in.en, Language::kEnglish, read)
+              : Result<pipeline::SideText>(ru.status());
+  if (!ru.ok() || !en.ok()) {
+    out.error = (!ru.ok() ? ru.status() : en.status()).message();
+    return out;
+  }
+  for (const pipeline::SideText* side : {&*ru, &*en}) {
+    if (side->sentences.empty()) {
+      out.error = side->file + ": no sentences to align";
+      return out;
+    }
+  }
+  pipeline::AlignedPair pair{std::move(ru).value(), std::move(en).value(), {}};
+  if (Status s = pipeline::AlignSideBatch({&pair, 1}, {}, dictionary); !s.ok()) {
+    out.error = s.message();
+    return out;
+  }
+  out.ru_hash = pair.ru.hash;
+  out.en_hash = pair.en.hash;
+  out.ru = std::move(pair.ru.sentences);
+  out.en = std::move(pair.en.sentences);
+  out.beads = std::move(pair.beads);
+  return out;
+}
+
+}  // namespace
+
+int RunAlignJsonl(const Args& args) {
+  po::options_description options("Options");
+  std::string input;
+  ReadArgs read_args;
+  options.add_options()(
+      "jsonl", "read JSON lines {\"id\", \"ru\", \"en\"} (texts), write aligned JSON lines")(
+      "file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)");
+  AddDictionaryOptions(options);
+  AddReadOptions(options, read_args);
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  if (ParseArgs(
+          args, options, positional, vm,
+          "usage: sverka align --jsonl [FILE|-]\n\n"
+          "A streaming filter: each line {\"id\", \"ru\", \"en\"} (the texts) becomes a line\n"
+          "{\"id\", \"ru_hash\", \"en_hash\", \"ru\", \"en\", \"beads\"} (or {\"id\", "
+          "\"error\"});\n"
+          "'sverka import --jsonl' stores them (doc/cluster.md).")) {
+    return 0;
+  }
+  const pipeline::ReadOptions read = ToReadOptions(read_args, vm);
+  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (!dictionary.ok()) return Report(dictionary.status());
+  Result<pipeline::PreparedDictionary> prepared = pipeline::PrepareDictionary(*dictionary);
+  if (!prepared.ok()) return Report(prepared.status());
+
+  std::ifstream file;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) return Report(Status::BadInput(input + ": cannot open"));
+  }
+  std::istream& in = input == "-" ? std::cin : file;
+  const std::string name = input == "-" ? "<stdin>" : input;
+  size_t line_no = 0, failed = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Result<tm::TextPairRecord> record = tm::ParseTextPairLine(line);
+    if (!record.ok()) {
+      std::cout.flush();
+      return Report(record.status().WithContext(name + ":" + std::to_string(line_no)));
+    }
+    const tm::AlignedRecord out = AlignRecord(*record, read, *prepared);
+    if (!out.error.empty()) {
+      ++failed;
+      std::cerr << "sverka: " << name << ":" << line_no << ": " << out.error << "\n";
+    }
+    std::cout << tm::FormatAlignedLine(out) << "\n";
+  }
+  if (in.bad()) return Report(Status::BadInput(name + ": cannot read"));
+  std::cout.flush();
+  if (!std::cout) return Report(Status::Internal("cannot write standard output"));
+  return failed ? 1 : 0;
+}
+
+}  // namespace sverka::cli

@@ -1,0 +1,332 @@
+#include "pipeline/batch_runner.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "tm/tm_store.h"
+
+namespace sverka::pipeline {
+namespace {
+
+using StateMap = std::map<std::string, tm::StoredDocumentState, std::less<>>;
+
+// A pair after the workers: failed, skipped, or ready to store.
+struct Prepared {
+  size_t index = 0;
+  PairOutcome outcome;
+  std::optional<AlignedPair> pair;  // set when it is to be stored
+  bool replace = false;             // a changed document replaces the stored one
+  bool align = false;               // pooled mode: to be aligned and stored
+};
+
+PairOutcome Failed(const BatchItem& item, std::string reason) {
+  PairOutcome o;
+  o.name = item.name;
+  o.state = PairOutcome::State::kFailed;
+  o.reason = std::move(reason);
+  return o;
+}
+
+enum class Decision {
+  kBroken,    // failed: cannot be read (outcome says why)
+  kSkip,      // unchanged
+  kConflict,  // changed, but reviewed beads are stored (outcome says so)
+  kAlign,     // new or changed
+};
+
+// Decides from the hashes alone whether `item` needs aligning. Sets
+// `prepared.outcome` unless the answer is kAlign.
+Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions& read,
+                Prepared& prepared) {
+  if (!item.problem.empty()) {
+    prepared.outcome = Failed(item, item.problem);
+    return Decision::kBroken;
+  }
+  Result<std::string> ru = SideHash(item.ru, read);
+  if (!ru.ok()) {
+    prepared.outcome = Failed(item, ru.status().message());
+    return Decision::kBroken;
+  }
+  Result<std::string> en = SideHash(item.en, read);
+  if (!en.ok()) {
+    prepared.outcome = Failed(item, en.status().message());
+    return Decision::kBroken;
+  }
+  const auto it = stored.find(item.name);
+  if (it == stored.end()) return Decision::kAlign;
+  if (it->second.ru_hash == *ru && it->second.en_hash == *en) {
+    prepared.outcome.name = item.name;
+    prepared.outcome.state = PairOutcome::State::kSkipped;
+    prepared.outcome.reason = "unchanged (already stored with the same content hashes)";
+    return Decision::kSkip;
+  }
+  if (it->second.reviewed_beads > 0) {
+    prepared.outcome = Failed(item, "changed since stored, but the stored document has " +
+                                        std::to_string(it->second.reviewed_beads) +
+                                        " reviewed beads: not realigned (doc/decisions.md)");
+    return Decision::kConflict;
+  }
+  prepared.replace = true;
+  return Decision::kAlign;
+}
+
+// Reads both sides; a side without sentences is an error too.
+Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
+  Result<SideText> ru = ReadSide(item.ru, Language::kRussian, read);
+  if (!ru.ok()) return ru.status();
+  Result<SideText> en = ReadSide(item.en, Language::kEnglish, read);
+  if (!en.ok()) return en.status();
+  for (const SideText* side : {&*ru, &*en}) {
+    if (side->sentences.empty()) return Status::BadInput(side->file + ": no sentences to align");
+  }
+  return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
+}
+
+// Runs fn(k) for k in [0, n) on `jobs` threads, in order of k as far as the
+// threads allow; stops handing out work once `stop` is set.
+void ParallelFor(size_t n, int jobs, const std::atomic<bool>* stop,
+                 const std::function<void(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (;;) {
+      if (stop && stop->load()) return;
+      const size_t k = next.fetch_add(1);
+      if (k >= n) return;
+      fn(k);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(jobs, 1); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+}
+
+// The single writer: stores prepared pairs and keeps the summary.
+class Writer {
+ public:
+  Writer(tm::TmStore& store, size_t n, double suspicious, const OutcomeSink& sink)
+      : store_(store), done_(n), suspicious_(suspicious), sink_(sink) {}
+
+  void Finish(Prepared p) {
+    if (p.pair) {
+      tm::DocumentRecord doc;
+      doc.name = p.outcome.name;
+      doc.ru_file = p.pair->ru.file;
+      doc.en_file = p.pair->en.file;
+      doc.ru_hash = p.pair->ru.hash;
+      doc.en_hash = p.pair->en.hash;
+      doc.ru = std::move(p.pair->ru.sentences);
+      doc.en = std::move(p.pair->en.sentences);
+      doc.beads = std::move(p.pair->beads);
+      if (Status s = store_.AddDocument(doc, p.replace); !s.ok()) {
+        const std::string name = p.outcome.name;
+        p.outcome = PairOutcome{};
+        p.outcome.name = name;
+        p.outcome.reason = s.message();
+        if (s.code() == StatusCode::kInternal && summary_.internal.ok()) summary_.internal = s;
+      }
+    }
+    switch (p.outcome.state) {
+      case PairOutcome::State::kStored:
+        ++summary_.stored;
+        break;
+      case PairOutcome::State::kSkipped:
+        ++summary_.skipped;
+        break;
+      case PairOutcome::State::kFailed:
+        ++summary_.failed;
+        break;
+    }
+    if (sink_) sink_(p.outcome);
+    done_[p.index] = std::move(p.outcome);
+  }
+
+  BatchSummary Take(bool interrupted) {
+    for (std::optional<PairOutcome>& o : done_) {
+      if (o) summary_.outcomes.push_back(std::move(*o));
+    }
+    summary_.interrupted = interrupted;
+    return std::move(summary_);
+  }
+
+ private:
+  tm::TmStore& store_;
+  std::vector<std::optional<PairOutcome>> done_;
+  double suspicious_;
+  const OutcomeSink& sink_;
+  BatchSummary summary_;
+};
+
+// Each pair aligned on its own: workers prepare, the calling thread stores.
+void RunEach(std::span<const BatchItem> items, const StateMap& stored,
+             const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer) {
+  std::mutex mu;
+  std::condition_variable ready;
+  std::deque<Prepared> queue;
+  bool workers_done = false;
+  std::thread workers([&] {
+    ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
+      Prepared p;
+      p.index = k;
+      if (Decide(items[k], stored, options.read, p) == Decision::kAlign) {
+        Result<AlignedPair> pair = ReadPair(items[k], options.read);
+        if (pair.ok()) {
+          AlignedPair* one = &*pair;
+          if (Status s = AlignSideBatch({one, 1}, options.align, dictionary); !s.ok()) {
+            p.outcome = Failed(items[k], s.message());
+          } else {
+            p.outcome = SummarizePair(items[k].name, *pair, options.suspicious_score);
+            p.pair = std::move(pair).value();
+          }
+        } else {
+          p.outcome = Failed(items[k], pair.status().message());
+        }
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      queue.push_back(std::move(p));
+      ready.notify_one();
+    });
+    std::lock_guard<std::mutex> lock(mu);
+    workers_done = true;
+    ready.notify_one();
+  });
+  for (;;) {
+    std::unique_lock<std::mutex> lock(mu);
+    ready.wait(lock, [&] { return !queue.empty() || workers_done; });
+    if (queue.empty()) break;
+    Prepared p = std::move(queue.front());
+    queue.pop_front();
+    lock.unlock();
+    writer.Finish(std::move(p));
+  }
+  workers.join();
+}
+
+// One lexicon for the batch: every pair is read (in parallel), all readable
+// pairs aligned together, then the new and changed ones stored.
+void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
+               const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer,
+               bool& interrupted) {
+  std::vector<Prepared> prepared(items.size());
+  std::vector<char> visited(items.size(), 0);  // not vector<bool>: written by several threads
+  ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
+    Prepared& p = prepared[k];
+    p.index = k;
+    visited[k] = 1;
+    const Decision decision = Decide(items[k], stored, options.read, p);
+    if (decision == Decision::kBroken) return;  // not part of the pool
+    // Unchanged and conflicting pairs still train the lexicon: the pool, and
+    // so every bead, is the same whatever was stored before.
+    p.align = decision == Decision::kAlign;
+    Result<AlignedPair> pair = ReadPair(items[k], options.read);
+    if (!pair.ok()) {
+      p.outcome = Failed(items[k], pair.status().message());
+      p.align = false;
+      return;
+    }
+    p.pair = std::move(pair).value();
+  });
+  for (const char v : visited) interrupted = interrupted || !v;
+  if (interrupted) {
+    // The pool is incomplete: aligning now would give other beads than a
+    // full run. Report what failed and stop; a rerun starts over.
+    for (Prepared& p : prepared) {
+      if (p.outcome.state == PairOutcome::State::kFailed && !p.outcome.name.empty() && !p.pair) {
+        writer.Finish(std::move(p));
+      }
+    }
+    return;
+  }
+  std::vector<AlignedPair> pool;
+  std::vector<size_t> where;
+  for (size_t k = 0; k < prepared.size(); ++k) {
+    if (prepared[k].pair) {
+      pool.push_back(std::move(*prepared[k].pair));
+      where.push_back(k);
+    }
+  }
+  // Both passes align documents on the worker threads too.
+  align::BatchOptions pooled = options.align;
+  pooled.jobs = options.jobs;
+  const Status aligned = AlignSideBatch(pool, pooled, dictionary);
+  for (size_t j = 0; j < pool.size(); ++j) {
+    Prepared& p = prepared[where[j]];
+    p.pair.reset();
+    if (!p.align) continue;
+    if (!aligned.ok()) {
+      p.outcome = Failed(items[where[j]], aligned.message());
+      continue;
+    }
+    p.outcome = SummarizePair(items[where[j]].name, pool[j], options.suspicious_score);
+    p.pair = std::move(pool[j]);
+  }
+  for (Prepared& p : prepared) writer.Finish(std::move(p));
+}
+
+}  // namespace
+
+std::string_view StateName(PairOutcome::State state) {
+  switch (state) {
+    case PairOutcome::State::kStored:
+      return "ok";
+    case PairOutcome::State::kSkipped:
+      return "skipped";
+    case PairOutcome::State::kFailed:
+      return "failed";
+  }
+  return "failed";
+}
+
+PairOutcome SummarizePair(const std::string& name, const AlignedPair& pair,
+                          double suspicious_score) {
+  PairOutcome o;
+  o.name = name;
+  o.state = PairOutcome::State::kStored;
+  o.ru_sentences = pair.ru.sentences.size();
+  o.en_sentences = pair.en.sentences.size();
+  double sum = 0;
+  for (const align::Bead& b : pair.beads) {
+    const std::string shape = std::to_string(b.ru_count) + "-" + std::to_string(b.en_count);
+    size_t s = kShapeNames.size() - 1;
+    for (size_t k = 0; k + 1 < kShapeNames.size(); ++k) {
+      if (kShapeNames[k] == shape) s = k;
+    }
+    ++o.shapes[s];
+    sum += b.score;
+    if (b.score < suspicious_score) ++o.suspicious;
+  }
+  o.mean_score = pair.beads.empty() ? 0 : sum / static_cast<double>(pair.beads.size());
+  return o;
+}
+
+Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchItem> items,
+                              const BatchRunOptions& options, const OutcomeSink& sink) {
+  // Pairs are committed one by one without a sync each: every commit is
+  // whole, and a rerun redoes any a power cut lost (doc/decisions.md).
+  Result<std::unique_ptr<tm::TmStore>> store =
+      tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false});
+  if (!store.ok()) return store.status();
+  Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
+  if (!states.ok()) return states.status();
+  StateMap stored;
+  for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, std::move(s));
+  // Tokenizing the dictionary costs more than aligning an article: once here.
+  Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary);
+  if (!dictionary.ok()) return dictionary.status();
+  Writer writer(**store, items.size(), options.suspicious_score, sink);
+  bool interrupted = false;
+  if (options.pool_lexicon) {
+    RunPooled(items, stored, options, *dictionary, writer, interrupted);
+  } else {
+    RunEach(items, stored, options, *dictionary, writer);
+  }
+  BatchSummary summary = writer.Take(interrupted);
+  summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();
+  return summary;
+}
+
+}  // namespace sverka::pipeline

@@ -1,0 +1,160 @@
+#include "tm/aligned_jsonl.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "common/json.h"
+
+namespace sverka::tm {
+namespace {
+
+constexpr double kMaxIndex = 1e15;  // integers above lose precision as doubles
+
+const JsonValue* Member(const JsonValue& v, std::string_view key, JsonValue::Kind kind) {
+  const JsonValue* m = v.Find(key);
+  return m && m->kind == kind ? m : nullptr;
+}
+
+bool AsIndex(const JsonValue& v, int64_t& out) {
+  if (v.kind != JsonValue::Kind::kNumber || v.number < 0 || v.number > kMaxIndex ||
+      std::floor(v.number) != v.number) {
+    return false;
+  }
+  out = static_cast<int64_t>(v.number);
+  return true;
+}
+
+Status ParseSentences(const JsonValue* list, std::string_view side,
+                      std::vector<SentenceRecord>& out) {
+  const std::string what = "member '" + std::string(side) + "'";
+  if (!list) return Status::BadInput(what + " must be an array of sentences");
+  for (const JsonValue& s : list->array) {
+    const JsonValue* text = Member(s, "text", JsonValue::Kind::kString);
+    int64_t paragraph = 0, start = 0, end = 0;
+    if (!text || !s.Find("paragraph") || !AsIndex(*s.Find("paragraph"), paragraph) ||
+        !s.Find("start") || !AsIndex(*s.Find("start"), start) || !s.Find("end") ||
+        !AsIndex(*s.Find("end"), end) || end < start || paragraph > INT32_MAX) {
+      return Status::BadInput(what + ": sentence " + std::to_string(out.size()) +
+                              " needs text, paragraph, start <= end");
+    }
+    out.push_back({static_cast<int32_t>(paragraph), text->string, start, end});
+  }
+  return Status::Ok();
+}
+
+// A bead side: consecutive sentence numbers within [0, count). An empty
+// side begins where the previous bead's side ended (`next`), as the aligner
+// numbers it.
+bool ParseRun(const JsonValue* list, size_t count, int32_t next, int32_t& begin, int32_t& n) {
+  if (!list) return false;
+  begin = next;
+  n = static_cast<int32_t>(list->array.size());
+  for (size_t k = 0; k < list->array.size(); ++k) {
+    int64_t i = 0;
+    if (!AsIndex(list->array[k], i) || i >= static_cast<int64_t>(count)) return false;
+    if (k == 0) begin = static_cast<int32_t>(i);
+    if (i != begin + static_cast<int64_t>(k)) return false;
+  }
+  return true;
+}
+
+void AppendSentences(std::string& out, const std::vector<SentenceRecord>& side) {
+  out += "[";
+  for (size_t k = 0; k < side.size(); ++k) {
+    out += (k ? ",{\"text\":" : "{\"text\":") + JsonQuote(side[k].text) +
+           ",\"paragraph\":" + std::to_string(side[k].paragraph) +
+           ",\"start\":" + std::to_string(side[k].start_offset) +
+           ",\"end\":" + std::to_string(side[k].end_offset) + "}";
+  }
+  out += "]";
+}
+
+void AppendRun(std::string& out, int32_t begin, int32_t count) {
+  out += "[";
+  for (int32_t k = 0; k < count; ++k) out += (k ? "," : "") + std::to_string(begin + k);
+  out += "]";
+}
+
+}  // namespace
+
+Result<TextPairRecord> ParseTextPairLine(std::string_view line) {
+  Result<JsonValue> v = ParseJson(line);
+  if (!v.ok()) return v.status();
+  const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
+  const JsonValue* ru = Member(*v, "ru", JsonValue::Kind::kString);
+  const JsonValue* en = Member(*v, "en", JsonValue::Kind::kString);
+  if (!id || !ru || !en)
+    return Status::BadInput("expected an object with string members id, ru, en");
+  for (const auto& [key, value] : v->object) {
+    if (key != "id" && key != "ru" && key != "en") {
+      return Status::BadInput("unknown member '" + key + "' (expected id, ru, en)");
+    }
+  }
+  if (id->string.empty()) return Status::BadInput("empty id");
+  return TextPairRecord{id->string, ru->string, en->string};
+}
+
+std::string FormatAlignedLine(const AlignedRecord& r) {
+  std::string out = "{\"id\":" + JsonQuote(r.id);
+  if (!r.error.empty()) return out + ",\"error\":" + JsonQuote(r.error) + "}";
+  out +=
+      ",\"ru_hash\":" + JsonQuote(r.ru_hash) + ",\"en_hash\":" + JsonQuote(r.en_hash) + ",\"ru\":";
+  AppendSentences(out, r.ru);
+  out += ",\"en\":";
+  AppendSentences(out, r.en);
+  out += ",\"beads\":[";
+  for (size_t k = 0; k < r.beads.size(); ++k) {
+    const align::Bead& b = r.beads[k];
+    out += k ? ",{\"ru\":" : "{\"ru\":";
+    AppendRun(out, b.ru_begin, b.ru_count);
+    out += ",\"en\":";
+    AppendRun(out, b.en_begin, b.en_count);
+    char score[40];
+    std::snprintf(score, sizeof score, "%.17g", b.score);
+    out += ",\"score\":" + std::string(score) + "}";
+  }
+  return out + "]}";
+}
+
+Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
+  Result<JsonValue> v = ParseJson(line);
+  if (!v.ok()) return v.status();
+  AlignedRecord r;
+  const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
+  if (!id || id->string.empty())
+    return Status::BadInput("expected an object with a string member 'id'");
+  r.id = id->string;
+  if (const JsonValue* error = Member(*v, "error", JsonValue::Kind::kString)) {
+    r.error = error->string.empty() ? "failed (no reason given)" : error->string;
+    return r;
+  }
+  const JsonValue* ru_hash = Member(*v, "ru_hash", JsonValue::Kind::kString);
+  const JsonValue* en_hash = Member(*v, "en_hash", JsonValue::Kind::kString);
+  if (!ru_hash || !en_hash)
+    return Status::BadInput("members 'ru_hash' and 'en_hash' must be strings");
+  r.ru_hash = ru_hash->string;
+  r.en_hash = en_hash->string;
+  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "ru", JsonValue::Kind::kArray), "ru", r.ru));
+  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "en", JsonValue::Kind::kArray), "en", r.en));
+  const JsonValue* beads = Member(*v, "beads", JsonValue::Kind::kArray);
+  if (!beads) return Status::BadInput("member 'beads' must be an array");
+  for (const JsonValue& b : beads->array) {
+    align::Bead bead;
+    const JsonValue* score = Member(b, "score", JsonValue::Kind::kNumber);
+    const int32_t next_ru = r.beads.empty() ? 0 : r.beads.back().ru_end();
+    const int32_t next_en = r.beads.empty() ? 0 : r.beads.back().en_end();
+    if (!ParseRun(Member(b, "ru", JsonValue::Kind::kArray), r.ru.size(), next_ru, bead.ru_begin,
+                  bead.ru_count) ||
+        !ParseRun(Member(b, "en", JsonValue::Kind::kArray), r.en.size(), next_en, bead.en_begin,
+                  bead.en_count) ||
+        !score || score->number < 0 || score->number > 1) {
+      return Status::BadInput("bead " + std::to_string(r.beads.size()) +
+                              ": needs ru and en runs of existing sentences and a score in [0, 1]");
+    }
+    bead.score = score->number;
+    r.beads.push_back(bead);
+  }
+  return r;
+}
+
+}  // namespace sverka::tm

@@ -1,0 +1,48 @@
+// The JSON-lines records of the streaming filter (doc/cluster.md):
+// `align --jsonl` reads one text pair a line and writes one aligned document
+// a line; `import --jsonl` stores those. One record is one line, no newline.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/bead.h"
+#include "common/status.h"
+#include "tm/tm_store.h"
+
+namespace sverka::tm {
+
+// Input of `align --jsonl`: {"id": "...", "ru": "text", "en": "text"}.
+struct TextPairRecord {
+  std::string id, ru, en;
+};
+
+// Fails with kBadInput ("column N: ..." from ParseJson, or "expected an
+// object with string members id, ru, en" / "unknown member 'x'") on
+// anything else.
+Result<TextPairRecord> ParseTextPairLine(std::string_view line);
+
+// Output of `align --jsonl`: the aligned document, or (error non-empty) why
+// the pair could not be aligned:
+// {"id", "ru_hash", "en_hash", "ru": [{"text", "paragraph", "start", "end"}],
+//  "en": [...], "beads": [{"ru": [0, 1], "en": [0], "score": 0.87}]}
+// or {"id", "error"}; an empty side ([]) begins where the bead before it
+// ended, as the aligner numbers it. Scores are written to 17 significant digits, so a
+// record read back holds exactly the beads written.
+struct AlignedRecord {
+  std::string id;
+  std::string error;
+  std::string ru_hash, en_hash;
+  std::vector<SentenceRecord> ru, en;
+  align::Alignment beads;
+};
+
+std::string FormatAlignedLine(const AlignedRecord& record);
+
+// Reads a line FormatAlignedLine wrote. Fails with kBadInput on bad JSON, a
+// missing or mistyped member, or beads that are not consecutive runs of
+// existing sentences with a score in [0, 1].
+Result<AlignedRecord> ParseAlignedLine(std::string_view line);
+
+}  // namespace sverka::tm

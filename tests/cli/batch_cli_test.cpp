@@ -1,0 +1,445 @@
+// Runs the built `sverka batch` (and the JSON-lines path) on pairs built from
+// corpora/ntrex in a scratch directory: the acceptance checks of issue 7.
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "common/json.h"
+#include "fixtures.h"
+
+using sverka::testing::Corpus;
+using sverka::testing::ReadFile;
+using sverka::testing::ScratchDir;
+using sverka::testing::WriteFile;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string Bin() {
+  const char* bin = std::getenv("SVERKA_BIN");
+  REQUIRE(bin != nullptr);
+  return bin;
+}
+
+// Runs `sh -c script` with stdout and stderr captured.
+Run Shell(const std::string& script) {
+  static int counter = 0;
+  const std::string base =
+      (fs::temp_directory_path() /
+       ("sverka-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+          .string();
+  const std::string cmd =
+      "(" + script + ") </dev/null >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  r.out = ReadFile(base + ".out");
+  r.err = ReadFile(base + ".err");
+  fs::remove(base + ".out");
+  fs::remove(base + ".err");
+  INFO("command: " << cmd << "\nstderr: " << r.err);
+  return r;
+}
+
+Run Sverka(const std::vector<std::string>& args) {
+  std::string cmd = Quote(Bin());
+  for (const auto& a : args) cmd += " " + Quote(a);
+  return Shell(cmd);
+}
+
+// The ntrex pairs, sorted by name.
+std::vector<std::string> Stems() {
+  std::vector<std::string> stems;
+  for (const auto& e : fs::directory_iterator(Corpus("ntrex"))) {
+    const std::string f = e.path().filename().string();
+    if (f.ends_with(".ru.txt")) stems.push_back(f.substr(0, f.size() - 7));
+  }
+  std::sort(stems.begin(), stems.end());
+  return stems;
+}
+
+// `good` ntrex pairs copied into `dir`; with `broken`, three more that fail:
+// an empty file, invalid UTF-8, and a Russian file without its partner.
+void MakePairs(const fs::path& dir, size_t good, bool broken) {
+  fs::create_directories(dir);
+  const std::vector<std::string> stems = Stems();
+  REQUIRE(stems.size() >= good);
+  for (size_t k = 0; k < good; ++k) {
+    for (const char* side : {".ru.txt", ".en.txt"}) {
+      fs::copy_file(Corpus("ntrex/" + stems[k] + side), dir / (stems[k] + side));
+    }
+  }
+  if (!broken) return;
+  WriteFile(dir / "zz-empty.ru.txt", "");
+  WriteFile(dir / "zz-empty.en.txt", "Some text.\n");
+  WriteFile(dir / "zz-badutf8.ru.txt", "Привет \xC3\x28 мир.\n");
+  WriteFile(dir / "zz-badutf8.en.txt", "Hello world.\n");
+  WriteFile(dir / "zz-lonely.ru.txt", "Одинокий файл.\n");
+}
+
+// Every stored bead with its document, sentences' texts and score; one line each.
+std::string Dump(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(
+              db,
+              "SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, "
+              "printf('%.6f', b.score), p.ru, p.en, b.status FROM beads b "
+              "JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
+              "ORDER BY d.name, b.position",
+              -1, &stmt, nullptr) == SQLITE_OK);
+  std::string out;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    for (int c = 0; c < 10; ++c) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+      out += (c ? "\t" : "") + std::string(t ? t : "");
+    }
+    out += "\n";
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
+std::string IntegrityCheck(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
+  std::string out;
+  if (sqlite3_step(stmt) == SQLITE_ROW)
+    out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
+size_t CountLines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("batch: 20 pairs of which 3 broken store 17, report 3 with reasons, exit 1",
+          "[cli][batch]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 17, true);
+  const Run r = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--report",
+                        dir / "report.tsv", "--no-dict"});
+  CHECK(r.exit_code == 1);
+  // Not a terminal: one JSON line per pair on stdout.
+  CHECK(CountLines(r.out) == 20);
+  CHECK(r.out.find("{\"name\":\"zz-empty\",\"status\":\"failed\",\"reason\":") !=
+        std::string::npos);
+  CHECK(r.err.find("sverka: zz-empty: " + dir / "in/zz-empty.ru.txt: empty file") !=
+        std::string::npos);
+  CHECK(r.err.find("sverka: zz-badutf8: " + dir / "in/zz-badutf8.ru.txt:1:14: invalid UTF-8") !=
+        std::string::npos);
+  CHECK(r.err.find("sverka: zz-lonely: zz-lonely.ru.txt: no English partner") != std::string::npos);
+  CHECK(r.err.ends_with("sverka batch: 17 stored, 0 skipped (unchanged), 3 failed, of 20 pairs\n"));
+  const std::string report = ReadFile(dir / "report.tsv");
+  CHECK(CountLines(report) == 21);
+  CHECK(report.starts_with(
+      "name\tru_sentences\ten_sentences\tbeads_1-1\tbeads_1-0\tbeads_0-1\t"
+      "beads_2-1\tbeads_1-2\tbeads_other\tmean_score\tsuspicious\tstatus\treason\n"));
+  CHECK(std::count(report.begin(), report.end(), '\t') == 21 * 12);
+  CHECK(report.find("\tfailed\tzz-lonely.ru.txt: no English partner") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "report.tsv.tmp"));
+  const std::string beads = Dump(dir / "tm.db");
+  std::set<std::string> docs;
+  std::istringstream lines(beads);
+  for (std::string line; std::getline(lines, line);) docs.insert(line.substr(0, line.find('\t')));
+  CHECK(docs.size() == 17);
+
+  SECTION("an idempotent rerun stores nothing new and exits 0 without the broken pairs") {
+    for (const char* f : {"zz-empty.ru.txt", "zz-empty.en.txt", "zz-badutf8.ru.txt",
+                          "zz-badutf8.en.txt", "zz-lonely.ru.txt"}) {
+      fs::remove(fs::path(dir / "in") / f);
+    }
+    const Run again = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "--no-dict"});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err == "sverka batch: 0 stored, 17 skipped (unchanged), 0 failed, of 17 pairs\n");
+    CHECK(Dump(dir / "tm.db") == beads);
+    const Run quiet = Sverka({"batch", dir / "in", "--db", dir / "tm.db", "--no-dict", "-q"});
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.out.empty());
+    CHECK(quiet.err.empty());
+  }
+}
+
+TEST_CASE("batch killed (SIGKILL) at a random moment, then rerun, holds the beads of one run",
+          "[cli][batch][kill]") {
+  ScratchDir dir;
+  // Every ntrex pair, three times under other names: long enough a run that
+  // most kills land in the middle of it.
+  const fs::path in = dir / "in";
+  MakePairs(in, Stems().size(), false);
+  for (const std::string& stem : Stems()) {
+    for (const char* copy : {"copy1-", "copy2-"}) {
+      for (const char* side : {".ru.txt", ".en.txt"})
+        fs::copy_file(in / (stem + side), in / (copy + stem + side));
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(Sverka({"batch", in.string(), "--db", dir / "whole.db", "-q", "-j", "2"}).exit_code == 0);
+  // Kill moments are drawn from the length of this run; nothing is asserted about time.
+  const int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          std::chrono::steady_clock::now() - start)
+                                          .count());
+  const std::string whole = Dump(dir / "whole.db");
+  REQUIRE(CountLines(whole) > 500);
+  std::random_device seed;
+  std::mt19937 random(seed());
+  for (int round = 0; round < 4; ++round) {
+    const std::string db = dir / ("killed" + std::to_string(round) + ".db");
+    const int delay_ms = std::uniform_int_distribution<int>(0, run_ms)(random);
+    INFO("killed after " << delay_ms << " of " << run_ms << " ms");
+    Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+          " -q -j 2 & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
+          "; kill -9 $pid; wait $pid; true");
+    if (fs::exists(db)) CHECK(IntegrityCheck(db) == "ok");
+    const Run rerun = Sverka({"batch", in.string(), "--db", db, "-j", "2"});
+    CHECK(rerun.exit_code == 0);
+    CHECK(Dump(db) == whole);
+  }
+}
+
+TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 2, false);
+  const std::vector<std::string> stems = Stems();
+  WriteFile(dir / "m.tsv", "a\tin/" + stems[0] + ".ru.txt\tin/" + stems[0] + ".en.txt\n" +
+                               "b\tin/" + stems[1] + ".ru.txt\tin/" + stems[1] + ".en.txt\n");
+  const Run r = Sverka({"batch", dir / "m.tsv", "--db", dir / "tm.db", "--no-dict"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "sverka batch: 2 stored, 0 skipped (unchanged), 0 failed, of 2 pairs\n");
+  CHECK(Dump(dir / "tm.db").starts_with("a\t0\t"));
+
+  WriteFile(dir / "bad.tsv", "a\tb\n");
+  const Run bad = Sverka({"batch", dir / "bad.tsv", "--db", dir / "tm2.db"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err ==
+        "sverka: " + dir / "bad.tsv" +
+            ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2\n");
+  CHECK_FALSE(fs::exists(dir / "tm2.db"));
+
+  fs::create_directories(dir / "none");
+  const Run none = Sverka({"batch", dir / "none", "--db", dir / "tm2.db"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.err == "sverka: " + dir / "none" + ": no pairs found\n");
+
+  const Run jobs = Sverka({"batch", dir / "in", "--db", dir / "tm2.db", "-j", "0"});
+  CHECK(jobs.exit_code == 2);
+  CHECK(jobs.err ==
+        "sverka batch: --jobs must be between 1 and 256, not 0; see 'sverka batch --help'\n");
+  CHECK(Sverka({"batch", dir / "in"}).exit_code == 2);
+  const Run help = Sverka({"batch", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.starts_with("usage: sverka batch"));
+
+  const Run report =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-q", "--report", dir / "no/r.tsv"});
+  CHECK(report.exit_code == 1);
+  CHECK(report.err == "sverka: " + dir / "no/r.tsv" + ": cannot write the report\n");
+}
+
+TEST_CASE("batch --pool-lexicon stores every pair and reruns idempotently", "[cli][batch]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 6, false);
+  const Run r =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon", "-q"});
+  CHECK(r.exit_code == 0);
+  const std::string beads = Dump(dir / "tm.db");
+  const Run again =
+      Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "--pool-lexicon"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err == "sverka batch: 0 stored, 6 skipped (unchanged), 0 failed, of 6 pairs\n");
+  CHECK(Dump(dir / "tm.db") == beads);
+}
+
+TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns skip",
+          "[cli][jsonl]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 8, false);
+  std::string jsonl;
+  const std::vector<std::string> stems = Stems();
+  for (const std::string& stem : std::vector<std::string>(stems.begin(), stems.begin() + 8)) {
+    jsonl += "{\"id\":" + sverka::JsonQuote(stem) +
+             ",\"ru\":" + sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".ru.txt"))) +
+             ",\"en\":" + sverka::JsonQuote(ReadFile(fs::path(dir / "in") / (stem + ".en.txt"))) +
+             "}\n";
+  }
+  WriteFile(dir / "pairs.jsonl", jsonl);
+  const Run aligned = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "pairs.jsonl") + " >" +
+                            Quote(dir / "aligned.jsonl"));
+  CHECK(aligned.exit_code == 0);
+  CHECK(CountLines(ReadFile(dir / "aligned.jsonl")) == 8);
+  const Run imported = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db"});
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.err ==
+        dir / "aligned.jsonl" + ": imported 8 documents, 0 skipped (unchanged), 0 failed\n");
+  REQUIRE(Sverka({"batch", dir / "in", "--db", dir / "b.db", "-q"}).exit_code == 0);
+  CHECK(Dump(dir / "j.db") == Dump(dir / "b.db"));
+  const Run again = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db"});
+  CHECK(again.err ==
+        dir / "aligned.jsonl" + ": imported 0 documents, 8 skipped (unchanged), 0 failed\n");
+  // A document of the same name with other texts is refused unless --replace.
+  std::string changed = ReadFile(dir / "aligned.jsonl");
+  changed = changed.substr(0, changed.find('\n') + 1);
+  const size_t hash = changed.find("\"ru_hash\":\"fnv1a64:") + 20;
+  changed[hash] = changed[hash] == '0' ? '1' : '0';
+  WriteFile(dir / "changed.jsonl", changed);
+  const Run refused = Sverka({"import", "--jsonl", dir / "changed.jsonl", "--db", dir / "j.db"});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err == "sverka: " + dir / "changed.jsonl" + ":1: " + dir / "j.db" + ": document '" +
+                           stems[0] + "' is already stored; give another --name or --replace\n" +
+                           dir / "changed.jsonl" + ": imported 0 documents, 0 skipped (unchanged), 1 failed\n");
+  const Run replaced = Sverka({"import", "--jsonl", dir / "changed.jsonl", "--db", dir / "j.db", "--replace", "-q"});
+  CHECK(replaced.exit_code == 0);
+  CHECK(replaced.err.empty());
+  REQUIRE(Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "j.db", "--replace", "-q"}).exit_code == 0);
+  // batch on a memory the JSON-lines path built finds every pair unchanged.
+  const Run batch = Sverka({"batch", dir / "in", "--db", dir / "j.db"});
+  CHECK(batch.err == "sverka batch: 0 stored, 8 skipped (unchanged), 0 failed, of 8 pairs\n");
+}
+
+TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it",
+          "[cli][jsonl][errors]") {
+  ScratchDir dir;
+  WriteFile(dir / "in.jsonl",
+            "{\"id\":\"a\",\"ru\":\"Привет. Как дела?\",\"en\":\"Hello. How are you?\"}\n"
+            "{\"id\":\"b\",\"ru\":\"\",\"en\":\"Hello.\"}\n"
+            "\n"
+            "{\"id\":\"c\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n");
+  const Run r = Shell(Quote(Bin()) + " align --jsonl " + Quote(dir / "in.jsonl"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "sverka: " + dir / "in.jsonl" + ":2: b.ru: empty file (no text to read)\n");
+  CHECK(CountLines(r.out) == 3);
+  CHECK(r.out.find("{\"id\":\"b\",\"error\":\"b.ru: empty file (no text to read)\"}\n") !=
+        std::string::npos);
+  WriteFile(dir / "aligned.jsonl", r.out);
+  const Run imported = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", dir / "tm.db"});
+  CHECK(imported.exit_code == 1);
+  CHECK(imported.err == "sverka: " + dir / "aligned.jsonl" +
+                            ":2: 'b' was not aligned: b.ru: empty file (no text to read)\n" +
+                            dir / "aligned.jsonl" +
+                            ": imported 2 documents, 0 skipped (unchanged), 1 failed\n");
+
+  WriteFile(dir / "bad.jsonl",
+            "{\"id\":\"a\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n{\"id\":\"b\",\"ru\":\"x\"\n");
+  const Run bad = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "bad.jsonl"));
+  CHECK(bad.exit_code == 1);
+  CHECK(CountLines(bad.out) == 1);
+  CHECK(bad.err == "sverka: <stdin>:2: column 19: expected ',' or '}'\n");
+  WriteFile(dir / "unknown.jsonl", "{\"id\":\"a\",\"ru\":\"x\",\"en\":\"y\",\"x\":1}\n");
+  const Run unknown = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "unknown.jsonl"));
+  CHECK(unknown.err == "sverka: <stdin>:1: unknown member 'x' (expected id, ru, en)\n");
+
+  WriteFile(dir / "bad-aligned.jsonl", "{\"id\":\"a\",\"ru_hash\":\"h\"}\n");
+  const Run bad_import =
+      Sverka({"import", "--jsonl", dir / "bad-aligned.jsonl", "--db", dir / "tm.db"});
+  CHECK(bad_import.exit_code == 1);
+  CHECK(bad_import.err == "sverka: " + dir / "bad-aligned.jsonl" +
+                              ":1: members 'ru_hash' and 'en_hash' must be strings\n");
+  const Run missing = Sverka({"import", "--jsonl", dir / "none.jsonl", "--db", dir / "tm.db"});
+  CHECK(missing.err == "sverka: " + dir / "none.jsonl" + ": cannot open\n");
+  const Run missing_align = Sverka({"align", "--jsonl", dir / "none.jsonl"});
+  CHECK(missing_align.exit_code == 1);
+  CHECK(missing_align.err == "sverka: " + dir / "none.jsonl" + ": cannot open\n");
+}
+
+TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun finishes",
+          "[cli][batch][kill]") {
+  ScratchDir dir;
+  const fs::path in = dir / "in";
+  MakePairs(in, Stems().size(), false);
+  REQUIRE(Sverka({"batch", in.string(), "--db", dir / "whole.db", "-q"}).exit_code == 0);
+  const std::string whole = Dump(dir / "whole.db");
+  // The interrupt may land before, during or after the run; each ends whole.
+  for (const char* delay : {"0.05", "0.15"}) {
+    INFO("SIGINT after " << delay << " s");
+    const std::string db = dir / (std::string("int") + delay + ".db");
+    const Run r =
+        Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+              " -q & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid; echo \"exit $?\"");
+    const bool interrupted = r.out.find("exit 130") != std::string::npos;
+    CHECK((interrupted || r.out.find("exit 0") != std::string::npos));
+    if (interrupted) {
+      CHECK(r.err.find("; interrupted after ") != std::string::npos);
+      CHECK(r.err.ends_with(" pairs: run again to finish\n"));
+    }
+    if (fs::exists(db)) CHECK(IntegrityCheck(db) == "ok");
+    CHECK(Sverka({"batch", in.string(), "--db", db, "-q"}).exit_code == 0);
+    CHECK(Dump(db) == whole);
+  }
+}
+
+TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cli][merge]") {
+  ScratchDir dir;
+  MakePairs(dir / "all", 10, false);
+  const std::vector<std::string> stems = Stems();
+  for (size_t k = 0; k < 10; ++k) {
+    const fs::path half = dir / (k < 6 ? "x" : "y");  // both hold pair 5
+    fs::create_directories(half);
+    for (const char* side : {".ru.txt", ".en.txt"}) {
+      fs::copy_file(fs::path(dir / "all") / (stems[k] + side), half / (stems[k] + side));
+      if (k == 6)
+        fs::copy_file(fs::path(dir / "all") / (stems[5] + side), half / (stems[5] + side));
+    }
+  }
+  REQUIRE(Sverka({"batch", dir / "all", "--db", dir / "all.db", "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"batch", dir / "x", "--db", dir / "x.db", "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"batch", dir / "y", "--db", dir / "y.db", "-q"}).exit_code == 0);
+  const Run r = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "c.db"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == dir / "c.db" + ": 6 documents from " + dir / "x.db" + ", 4 from " + dir / "y.db" +
+                     " (1 in both, identical)\n");
+  CHECK(Dump(dir / "c.db") == Dump(dir / "all.db"));
+  const Run same = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "x.db"});
+  CHECK(same.exit_code == 1);
+  CHECK(same.err ==
+        "sverka: " + dir / "x.db" + ": the output must be a new file, not one of the inputs\n");
+  CHECK(Sverka({"merge", dir / "x.db"}).exit_code == 2);
+}
+
+TEST_CASE("on a terminal batch draws a progress bar instead of JSON lines", "[cli][batch]") {
+  if (Shell("command -v script").exit_code != 0) {
+    WARN("util-linux 'script' missing: no terminal to test the progress bar on");
+    return;
+  }
+  ScratchDir dir;
+  MakePairs(dir / "in", 3, false);
+  // `script` runs the command on a pseudo-terminal (stdout and stderr both).
+  const Run r =
+      Shell("script -qec " +
+            Quote(Quote(Bin()) + " batch " + Quote(dir / "in") + " --db " + Quote(dir / "tm.db")) +
+            " /dev/null");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\r[##########....................] 1/3  ") != std::string::npos);
+  CHECK(r.out.find("] 3/3  ") != std::string::npos);
+  CHECK(r.out.find(" sentences/s  0:0") != std::string::npos);
+  CHECK(r.out.find(" elapsed  ETA ") != std::string::npos);
+  CHECK(r.out.find("{\"name\"") == std::string::npos);
+  CHECK(r.out.find("sverka batch: 3 stored, 0 skipped (unchanged), 0 failed, of 3 pairs") !=
+        std::string::npos);
+}

@@ -1,0 +1,102 @@
+#include "tm/aligned_jsonl.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sverka;
+
+TEST_CASE("a text pair line gives id, ru and en", "[tm][jsonl]") {
+  Result<tm::TextPairRecord> r =
+      tm::ParseTextPairLine(R"({"id":"a1","ru":"Привет.\n","en":"Hi."})");
+  REQUIRE(r.ok());
+  CHECK(r->id == "a1");
+  CHECK(r->ru == "Привет.\n");
+  CHECK(r->en == "Hi.");
+}
+
+TEST_CASE("text pair lines that are not {id, ru, en} are refused", "[tm][jsonl][errors]") {
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"id":"a","ru":"x"})", "expected an object with string members id, ru, en"},
+      {R"({"id":1,"ru":"x","en":"y"})", "expected an object with string members id, ru, en"},
+      {R"(["a"])", "expected an object with string members id, ru, en"},
+      {R"({"id":"a","ru":"x","en":"y","de":"z"})", "unknown member 'de' (expected id, ru, en)"},
+      {R"({"id":"","ru":"x","en":"y"})", "empty id"},
+      {R"({"id":"a",)", "column 11: expected a string key"},
+  };
+  for (const auto& [line, message] : cases) {
+    INFO(line);
+    Result<tm::TextPairRecord> r = tm::ParseTextPairLine(line);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().message() == message);
+  }
+}
+
+TEST_CASE("an aligned record reads back exactly as written, empty sides included", "[tm][jsonl]") {
+  tm::AlignedRecord r;
+  r.id = "doc \"1\"";
+  r.ru_hash = "fnv1a64:0000000000000001";
+  r.en_hash = "fnv1a64:0000000000000002";
+  r.ru = {{0, "Один.", 0, 9}, {0, "Два.", 10, 17}, {1, "Три.", 19, 26}};
+  r.en = {{0, "One. Two.", 0, 9}, {1, "Extra.", 11, 17}};
+  r.beads = {{0, 2, 0, 1, 0.1234567890123456789}, {2, 1, 1, 0, 0.05}, {3, 0, 1, 1, 1.0 / 3}};
+  const std::string line = tm::FormatAlignedLine(r);
+  CHECK(line.find('\n') == std::string::npos);
+  Result<tm::AlignedRecord> back = tm::ParseAlignedLine(line);
+  REQUIRE(back.ok());
+  CHECK(back->id == r.id);
+  CHECK(back->ru_hash == r.ru_hash);
+  CHECK(back->en_hash == r.en_hash);
+  REQUIRE(back->ru.size() == 3);
+  CHECK(back->ru[2].text == "Три.");
+  CHECK(back->ru[2].paragraph == 1);
+  CHECK(back->ru[2].start_offset == 19);
+  CHECK(back->en[1].end_offset == 17);
+  REQUIRE(back->beads.size() == 3);
+  for (size_t k = 0; k < 3; ++k) {
+    CHECK(back->beads[k] == r.beads[k]);
+    CHECK(back->beads[k].score == r.beads[k].score);
+  }
+  CHECK(back->beads[1].en_begin == 1);
+  CHECK(back->beads[2].ru_begin == 3);
+}
+
+TEST_CASE("an error record carries the reason", "[tm][jsonl]") {
+  tm::AlignedRecord r;
+  r.id = "x";
+  r.error = "x.ru: empty file (no text to read)";
+  CHECK(tm::FormatAlignedLine(r) == R"j({"id":"x","error":"x.ru: empty file (no text to read)"})j");
+  Result<tm::AlignedRecord> back = tm::ParseAlignedLine(tm::FormatAlignedLine(r));
+  REQUIRE(back.ok());
+  CHECK(back->error == r.error);
+}
+
+TEST_CASE("aligned lines with bad members or beads are refused", "[tm][jsonl][errors]") {
+  const std::string head =
+      R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":0,"end":1}],"en":[{"text":"b","paragraph":0,"start":0,"end":1}],)";
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"ru_hash":"h"})", "expected an object with a string member 'id'"},
+      {R"({"id":"d","ru":[]})", "members 'ru_hash' and 'en_hash' must be strings"},
+      {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":{}})",
+       "member 'ru' must be an array of sentences"},
+      {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":5,"end":1}]})",
+       "member 'ru': sentence 0 needs text, paragraph, start <= end"},
+      {R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[],"en":[{"text":"a","paragraph":-1,"start":0,"end":1}]})",
+       "member 'en': sentence 0 needs text, paragraph, start <= end"},
+      {head + R"("beads":{}})", "member 'beads' must be an array"},
+      {head + R"("beads":[{"ru":[1],"en":[0],"score":0.5}]})",
+       "bead 0: needs ru and en runs of existing sentences and a score in [0, 1]"},
+      {head + R"("beads":[{"ru":[0],"en":[0],"score":1.5}]})",
+       "bead 0: needs ru and en runs of existing sentences and a score in [0, 1]"},
+      {head + R"("beads":[{"ru":[0],"en":[0.5],"score":0.5}]})",
+       "bead 0: needs ru and en runs of existing sentences and a score in [0, 1]"},
+      {"{", "column 2: expected a string key"},
+  };
+  for (const auto& [line, message] : cases) {
+    INFO(line);
+    Result<tm::AlignedRecord> r = tm::ParseAlignedLine(line);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().message() == message);
+  }
+  CHECK(tm::ParseAlignedLine(head + R"("beads":[{"ru":[0],"en":[0],"score":0.5}]})").ok());
+}

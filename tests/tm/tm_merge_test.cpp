@@ -1,0 +1,87 @@
+#include "tm/tm_merge.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "fixtures.h"
+#include "tm/tm_store.h"
+
+using namespace sverka;
+
+namespace {
+
+tm::DocumentRecord Doc(const std::string& name, const std::string& ru_text = "Первое.") {
+  tm::DocumentRecord doc;
+  doc.name = name;
+  doc.ru_file = name + ".ru.txt";
+  doc.en_file = name + ".en.txt";
+  doc.ru_hash = tm::ContentHash(ru_text);
+  doc.en_hash = tm::ContentHash("en");
+  doc.ru = {{0, ru_text, 0, 14}, {0, "Второе.", 15, 29}};
+  doc.en = {{0, "First.", 0, 6}};
+  doc.beads = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 0, 0.2}};
+  return doc;
+}
+
+void Make(const std::string& path, const std::vector<tm::DocumentRecord>& docs) {
+  Result<std::unique_ptr<tm::TmStore>> store =
+      tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
+  REQUIRE(store.ok());
+  for (const auto& d : docs) REQUIRE((*store)->AddDocument(d, false).ok());
+}
+
+}  // namespace
+
+TEST_CASE("merge keeps A's documents and adds B's new ones with status, history and search",
+          "[tm][merge]") {
+  testing::ScratchDir dir;
+  Make(dir / "a.db", {Doc("one"), Doc("two")});
+  Make(dir / "b.db", {Doc("two"), Doc("three")});
+  {
+    Result<std::unique_ptr<tm::TmStore>> b =
+        tm::TmStore::Open(dir / "b.db", tm::OpenMode::kCreateOrWrite);
+    REQUIRE(b.ok());
+    REQUIRE((*b)->SetBeadStatus("three", 0, "approved").ok());
+  }
+  Result<tm::MergeCounts> counts = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
+  REQUIRE(counts.ok());
+  CHECK(counts->from_a == 2);
+  CHECK(counts->from_b == 1);
+  CHECK(counts->identical == 1);
+  CHECK_FALSE(std::filesystem::exists(dir / "c.db.tmp"));
+  Result<std::unique_ptr<tm::TmStore>> c = tm::TmStore::Open(dir / "c.db", tm::OpenMode::kReadOnly);
+  REQUIRE(c.ok());
+  CHECK(*(*c)->DocumentNames() == std::vector<std::string>{"one", "three", "two"});
+  Result<std::vector<tm::StoredDocumentState>> states = (*c)->DocumentStates();
+  REQUIRE(states.ok());
+  CHECK((*states)[1].reviewed_beads == 1);
+  Result<std::vector<tm::HistoryEntry>> history = (*c)->History(std::string("three"));
+  REQUIRE(history.ok());
+  REQUIRE(history->size() == 2);
+  CHECK(history->back().action == "set-status");
+  Result<std::vector<tm::SearchHit>> hits = (*c)->Search("Первое", "[", "]", 10);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 3);
+}
+
+TEST_CASE("merge refuses documents that differ, and an output that is an input",
+          "[tm][merge][errors]") {
+  testing::ScratchDir dir;
+  Make(dir / "a.db", {Doc("one")});
+  Make(dir / "b.db", {Doc("one", "Другое.")});
+  Result<tm::MergeCounts> conflict = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
+  REQUIRE_FALSE(conflict.ok());
+  CHECK(conflict.status().code() == StatusCode::kBadInput);
+  CHECK(conflict.status().message() == dir / "b.db" + ": document 'one' is also in " +
+                                           dir / "a.db" +
+                                           " with other source texts; merge refused");
+  CHECK_FALSE(std::filesystem::exists(dir / "c.db"));
+  CHECK_FALSE(std::filesystem::exists(dir / "c.db.tmp"));
+  Result<tm::MergeCounts> same = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "b.db");
+  REQUIRE_FALSE(same.ok());
+  CHECK(same.status().message() ==
+        dir / "b.db" + ": the output must be a new file, not one of the inputs");
+  Result<tm::MergeCounts> missing = tm::MergeMemories(dir / "a.db", dir / "none.db", dir / "c.db");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() == dir / "none.db" + ": no such translation memory");
+}
