@@ -1,6 +1,5 @@
 // sverka align --jsonl [FILE|-]: the streaming filter (doc/cluster.md). One
 // text pair a JSON line in, one aligned document a JSON line out, in order.
-#include <fstream>
 #include <iostream>
 
 #include "cli/cli_util.h"
@@ -73,13 +72,10 @@ int RunAlignJsonl(const Args& args) {
   Result<pipeline::PreparedDictionary> prepared = pipeline::PrepareDictionary(*dictionary);
   if (!prepared.ok()) return Report(prepared.status());
 
-  std::ifstream file;
-  if (input != "-") {
-    file.open(input, std::ios::binary);
-    if (!file) return Report(Status::BadInput(input + ": cannot open"));
-  }
-  std::istream& in = input == "-" ? std::cin : file;
-  const std::string name = input == "-" ? "<stdin>" : input;
+  LineInput source(input);
+  if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
+  std::istream& in = source.stream();
+  const std::string name = source.name();
   size_t line_no = 0, failed = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_no;

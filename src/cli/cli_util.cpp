@@ -6,6 +6,10 @@
 
 namespace sverka::cli {
 
+LineInput::LineInput(const std::string& path) : path_(path) {
+  if (path_ != "-") file_.open(path_, std::ios::binary);
+}
+
 int Report(const Status& status) {
   if (!status.ok()) std::cerr << "sverka: " << status.message() << "\n";
   return status.exit_code();

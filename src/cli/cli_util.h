@@ -2,6 +2,8 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
 #include <string>
 
 #include "cli/commands.h"
@@ -35,6 +37,20 @@ struct ReadArgs {
 void AddReadOptions(po::options_description& options, ReadArgs& args);
 // Throws UsageError for a value not in the option's list.
 pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm);
+
+// A JSON-lines input: the file `path`, or standard input for "-".
+class LineInput {
+ public:
+  explicit LineInput(const std::string& path);
+  bool ok() const { return path_ == "-" || file_.is_open(); }
+  std::istream& stream() { return path_ == "-" ? std::cin : file_; }
+  // The name messages use: the path, or "<stdin>".
+  std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
+
+ private:
+  std::string path_;
+  std::ifstream file_;
+};
 
 // Thrown for a usage error found after parsing (caught in main, exit 2).
 class UsageError : public std::runtime_error {

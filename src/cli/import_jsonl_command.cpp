@@ -1,6 +1,5 @@
 // sverka import --jsonl FILE|- --db TM [--replace] [-q]: stores the output of
 // `align --jsonl`, one document (one transaction) per line.
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -27,13 +26,10 @@ int RunImportJsonl(const Args& args) {
                 "each; a document stored with the same content hashes is skipped.")) {
     return 0;
   }
-  std::ifstream file;
-  if (input != "-") {
-    file.open(input, std::ios::binary);
-    if (!file) return Report(Status::BadInput(input + ": cannot open"));
-  }
-  std::istream& in = input == "-" ? std::cin : file;
-  const std::string name = input == "-" ? "<stdin>" : input;
+  LineInput source(input);
+  if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
+  std::istream& in = source.stream();
+  const std::string name = source.name();
 
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
   if (!store.ok()) return Report(store.status());
