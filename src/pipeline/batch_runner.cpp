@@ -1,7 +1,9 @@
 #include "pipeline/batch_runner.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -105,15 +107,46 @@ void ParallelFor(size_t n, int jobs, const std::atomic<bool>* stop,
   for (std::thread& t : threads) t.join();
 }
 
-// The single writer: stores prepared pairs and keeps the summary.
+// Pairs waiting in the writer are committed together once there are this
+// many, once they hold this many sentences, or once the oldest has waited
+// this long: one commit (and one flush of the full-text index) per group
+// instead of per pair is what lets -j 2 scale (doc/decisions.md). A kill
+// loses at most the group in hand, which a rerun redoes.
+constexpr size_t kGroupPairs = 64;
+constexpr size_t kGroupSentences = 20000;
+constexpr std::chrono::milliseconds kGroupDelay{500};
+
+// The single writer: stores prepared pairs in groups and keeps the summary.
 class Writer {
  public:
-  Writer(tm::TmStore& store, size_t n, double suspicious, const OutcomeSink& sink)
-      : store_(store), done_(n), suspicious_(suspicious), sink_(sink) {}
+  Writer(tm::TmStore& store, size_t n, const OutcomeSink& sink)
+      : store_(store), done_(n), sink_(sink) {}
 
-  void Finish(Prepared p) {
-    if (p.pair) {
-      tm::DocumentRecord doc;
+  // Takes a finished pair: one to store waits for the group's commit, the
+  // others are reported at once.
+  void Add(Prepared p) {
+    if (!p.pair) {
+      Report(std::move(p));
+      return;
+    }
+    if (pending_.empty()) oldest_ = std::chrono::steady_clock::now();
+    pending_sentences_ += p.pair->ru.sentences.size() + p.pair->en.sentences.size();
+    pending_.push_back(std::move(p));
+    if (pending_.size() >= kGroupPairs || pending_sentences_ >= kGroupSentences) Flush();
+  }
+
+  bool HasPending() const { return !pending_.empty(); }
+  // When the pairs waiting should be committed even if no more come.
+  std::chrono::steady_clock::time_point Deadline() const { return oldest_ + kGroupDelay; }
+
+  // Commits the pairs waiting, in one transaction, and reports them.
+  void Flush() {
+    if (pending_.empty()) return;
+    std::vector<tm::DocumentRecord> docs(pending_.size());
+    std::vector<tm::DocumentWrite> writes(pending_.size());
+    for (size_t k = 0; k < pending_.size(); ++k) {
+      Prepared& p = pending_[k];
+      tm::DocumentRecord& doc = docs[k];
       doc.name = p.outcome.name;
       doc.ru_file = p.pair->ru.file;
       doc.en_file = p.pair->en.file;
@@ -122,14 +155,37 @@ class Writer {
       doc.ru = std::move(p.pair->ru.sentences);
       doc.en = std::move(p.pair->en.sentences);
       doc.beads = std::move(p.pair->beads);
-      if (Status s = store_.AddDocument(doc, p.replace); !s.ok()) {
+      p.pair.reset();
+      writes[k] = {&doc, p.replace};
+    }
+    Result<std::vector<Status>> stored = store_.AddDocuments(writes);
+    for (size_t k = 0; k < pending_.size(); ++k) {
+      const Status& s = stored.ok() ? (*stored)[k] : stored.status();
+      if (!s.ok()) {
+        Prepared& p = pending_[k];
         const std::string name = p.outcome.name;
         p.outcome = PairOutcome{};
         p.outcome.name = name;
         p.outcome.reason = s.message();
         if (s.code() == StatusCode::kInternal && summary_.internal.ok()) summary_.internal = s;
       }
+      Report(std::move(pending_[k]));
     }
+    pending_.clear();
+    pending_sentences_ = 0;
+  }
+
+  BatchSummary Take(bool interrupted) {
+    Flush();
+    for (std::optional<PairOutcome>& o : done_) {
+      if (o) summary_.outcomes.push_back(std::move(*o));
+    }
+    summary_.interrupted = interrupted;
+    return std::move(summary_);
+  }
+
+ private:
+  void Report(Prepared p) {
     switch (p.outcome.state) {
       case PairOutcome::State::kStored:
         ++summary_.stored;
@@ -145,25 +201,23 @@ class Writer {
     done_[p.index] = std::move(p.outcome);
   }
 
-  BatchSummary Take(bool interrupted) {
-    for (std::optional<PairOutcome>& o : done_) {
-      if (o) summary_.outcomes.push_back(std::move(*o));
-    }
-    summary_.interrupted = interrupted;
-    return std::move(summary_);
-  }
-
- private:
   tm::TmStore& store_;
   std::vector<std::optional<PairOutcome>> done_;
-  double suspicious_;
   const OutcomeSink& sink_;
   BatchSummary summary_;
+  std::vector<Prepared> pending_;
+  size_t pending_sentences_ = 0;
+  std::chrono::steady_clock::time_point oldest_;
 };
 
 // Each pair aligned on its own: workers prepare, the calling thread stores.
-void RunEach(std::span<const BatchItem> items, const StateMap& stored,
-             const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer) {
+// The dictionary is prepared on the calling thread while the workers read
+// their first pairs (it costs about as much as aligning an article); when
+// it cannot be prepared, every pair to align fails and its Status is returned.
+Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
+               const BatchRunOptions& options, Writer& writer) {
+  std::promise<Result<PreparedDictionary>> promise;
+  const std::shared_future<Result<PreparedDictionary>> dictionary = promise.get_future().share();
   std::mutex mu;
   std::condition_variable ready;
   std::deque<Prepared> queue;
@@ -174,9 +228,11 @@ void RunEach(std::span<const BatchItem> items, const StateMap& stored,
       p.index = k;
       if (Decide(items[k], stored, options.read, p) == Decision::kAlign) {
         Result<AlignedPair> pair = ReadPair(items[k], options.read);
-        if (pair.ok()) {
+        if (pair.ok() && !dictionary.get().ok()) {
+          p.outcome = Failed(items[k], dictionary.get().status().message());
+        } else if (pair.ok()) {
           AlignedPair* one = &*pair;
-          if (Status s = AlignSideBatch({one, 1}, options.align, dictionary); !s.ok()) {
+          if (Status s = AlignSideBatch({one, 1}, options.align, *dictionary.get()); !s.ok()) {
             p.outcome = Failed(items[k], s.message());
           } else {
             p.outcome = SummarizePair(items[k].name, *pair, options.suspicious_score);
@@ -194,23 +250,35 @@ void RunEach(std::span<const BatchItem> items, const StateMap& stored,
     workers_done = true;
     ready.notify_one();
   });
+  promise.set_value(PrepareDictionary(options.dictionary));
   for (;;) {
-    std::unique_lock<std::mutex> lock(mu);
-    ready.wait(lock, [&] { return !queue.empty() || workers_done; });
-    if (queue.empty()) break;
-    Prepared p = std::move(queue.front());
-    queue.pop_front();
-    lock.unlock();
-    writer.Finish(std::move(p));
+    std::deque<Prepared> taken;
+    bool done = false;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      const auto some = [&] { return !queue.empty() || workers_done; };
+      if (writer.HasPending()) {
+        ready.wait_until(lock, writer.Deadline(), some);
+      } else {
+        ready.wait(lock, some);
+      }
+      taken.swap(queue);
+      done = workers_done && taken.empty();
+    }
+    for (Prepared& p : taken) writer.Add(std::move(p));
+    if (done || (writer.HasPending() && std::chrono::steady_clock::now() >= writer.Deadline())) {
+      writer.Flush();
+    }
+    if (done) break;
   }
   workers.join();
+  return dictionary.get().status();
 }
 
 // One lexicon for the batch: every pair is read (in parallel), all readable
 // pairs aligned together, then the new and changed ones stored.
-void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
-               const BatchRunOptions& options, const PreparedDictionary& dictionary, Writer& writer,
-               bool& interrupted) {
+Status RunPooled(std::span<const BatchItem> items, const StateMap& stored,
+                 const BatchRunOptions& options, Writer& writer, bool& interrupted) {
   std::vector<Prepared> prepared(items.size());
   std::vector<char> visited(items.size(), 0);  // not vector<bool>: written by several threads
   ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
@@ -236,10 +304,10 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
     // full run. Report what failed and stop; a rerun starts over.
     for (Prepared& p : prepared) {
       if (p.outcome.state == PairOutcome::State::kFailed && !p.outcome.name.empty() && !p.pair) {
-        writer.Finish(std::move(p));
+        writer.Add(std::move(p));
       }
     }
-    return;
+    return Status::Ok();
   }
   std::vector<AlignedPair> pool;
   std::vector<size_t> where;
@@ -252,7 +320,9 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
   // Both passes align documents on the worker threads too.
   align::BatchOptions pooled = options.align;
   pooled.jobs = options.jobs;
-  const Status aligned = AlignSideBatch(pool, pooled, dictionary);
+  const Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary);
+  const Status aligned =
+      dictionary.ok() ? AlignSideBatch(pool, pooled, *dictionary) : dictionary.status();
   for (size_t j = 0; j < pool.size(); ++j) {
     Prepared& p = prepared[where[j]];
     p.pair.reset();
@@ -264,7 +334,8 @@ void RunPooled(std::span<const BatchItem> items, const StateMap& stored,
     p.outcome = SummarizePair(items[where[j]].name, pool[j], options.suspicious_score);
     p.pair = std::move(pool[j]);
   }
-  for (Prepared& p : prepared) writer.Finish(std::move(p));
+  for (Prepared& p : prepared) writer.Add(std::move(p));
+  return dictionary.status();
 }
 
 }  // namespace
@@ -305,8 +376,8 @@ PairOutcome SummarizePair(const std::string& name, const AlignedPair& pair,
 
 Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchItem> items,
                               const BatchRunOptions& options, const OutcomeSink& sink) {
-  // Pairs are committed one by one without a sync each: every commit is
-  // whole, and a rerun redoes any a power cut lost (doc/decisions.md).
+  // Pairs are committed in groups without a sync each: every commit is
+  // whole, and a rerun redoes any a kill or power cut lost (doc/decisions.md).
   Result<std::unique_ptr<tm::TmStore>> store =
       tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false});
   if (!store.ok()) return store.status();
@@ -314,17 +385,18 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   if (!states.ok()) return states.status();
   StateMap stored;
   for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, std::move(s));
-  // Tokenizing the dictionary costs more than aligning an article: once here.
-  Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary);
-  if (!dictionary.ok()) return dictionary.status();
-  Writer writer(**store, items.size(), options.suspicious_score, sink);
+  Writer writer(**store, items.size(), sink);
   bool interrupted = false;
+  // The dictionary is tokenized once for the run (it costs more than
+  // aligning an article); a failure there fails the run.
+  Status prepared;
   if (options.pool_lexicon) {
-    RunPooled(items, stored, options, *dictionary, writer, interrupted);
+    prepared = RunPooled(items, stored, options, writer, interrupted);
   } else {
-    RunEach(items, stored, options, *dictionary, writer);
+    prepared = RunEach(items, stored, options, writer);
   }
   BatchSummary summary = writer.Take(interrupted);
+  if (!prepared.ok()) return prepared;
   summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();
   return summary;
 }

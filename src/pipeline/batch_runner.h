@@ -1,6 +1,6 @@
-// `sverka batch`: many pairs read, segmented, aligned and stored, each in
-// its own transaction, by worker threads feeding one writer (SQLite has a
-// single writer). Resumable: a pair stored with the same content hashes is
+// `sverka batch`: many pairs read, segmented, aligned and stored by worker
+// threads feeding one writer (SQLite has a single writer), which commits
+// the pairs ready in groups (up to 64 pairs or half a second each). Resumable: a pair stored with the same content hashes is
 // skipped, so a rerun after an interruption finishes the rest.
 #pragma once
 
@@ -72,7 +72,8 @@ using OutcomeSink = std::function<void(const PairOutcome&)>;
 // reviewed beads (status not 'auto'): then it fails with the conflict and
 // the stored document is kept (doc/decisions.md). Broken pairs fail with
 // their reason and the others go on. Fails only when the memory cannot be
-// opened or read. Each pair is one transaction: killed at any moment, the
+// opened, read, or the dictionary cannot be prepared. Pairs are committed
+// whole, in groups: killed at any moment, the
 // memory holds whole documents only.
 Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchItem> items,
                               const BatchRunOptions& options, const OutcomeSink& sink = {});

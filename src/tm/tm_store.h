@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,9 @@ namespace sverka::tm {
 // documents' language codes, bead creation/change dates, the history table and
 // the full-text index `bead_text`; Open() migrates a version 1 file in place.
 // Version 3 widens the history's actions to the review edits (merge, split,
-// move, edit-text, redo).
-inline constexpr int kSchemaVersion = 3;
+// move, edit-text, redo). Version 4 keeps every table and row and rewrites
+// the CHECKs of beads and history as comparisons (a much cheaper insert).
+inline constexpr int kSchemaVersion = 4;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -35,8 +37,8 @@ struct SentenceRecord {
 struct DocumentRecord {
   std::string name;
   std::string ru_lang = "ru", en_lang = "en";  // language codes of the sides (ru-RU, en-US…)
-  std::string ru_file, en_file;  // source file names as given
-  std::string ru_hash, en_hash;  // "fnv1a64:<hex>" of the source files' bytes
+  std::string ru_file, en_file;                // source file names as given
+  std::string ru_hash, en_hash;                // "fnv1a64:<hex>" of the source files' bytes
   std::vector<SentenceRecord> ru, en;
   align::Alignment beads;
 };
@@ -61,9 +63,9 @@ struct PairFilter {
 
 // One translation unit taken from outside (a TMX file) by ImportUnits.
 struct ImportedUnit {
-  std::string document;  // name of the document it goes to
+  std::string document;             // name of the document it goes to
   std::optional<int32_t> position;  // bead number wanted; used when above the last one
-  std::string ru, en;    // stored exactly as given, one sentence per side
+  std::string ru, en;               // stored exactly as given, one sentence per side
   double score = 1;
   std::string status = "approved";
   std::string created, changed;  // ISO 8601; empty: now
@@ -73,7 +75,7 @@ struct ImportSpec {
   std::string source_file;  // the TMX, as given (documents.ru_file / en_file)
   std::string source_hash;  // ContentHash-style hash of it
   std::string ru_lang = "ru", en_lang = "en";
-  bool replace = false;     // replace documents of the same name already stored
+  bool replace = false;  // replace documents of the same name already stored
 };
 
 struct ImportCounts {
@@ -115,7 +117,7 @@ struct BeadView {
 // has one bead on each side.
 struct BeadChange {
   int64_t history_id = 0;
-  std::string action;  // set-status, merge, split, move, edit-text, undo, redo
+  std::string action;         // set-status, merge, split, move, edit-text, undo, redo
   std::string undone_action;  // for undo/redo: the action reverted or done again
   std::vector<BeadView> before, after;
 };
@@ -151,8 +153,17 @@ struct OpenOptions {
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
 
-class BeadEditor;  // tm_store.cpp
+class BeadEditor;    // tm_store.cpp
+class BeadInserter;  // tm_store.cpp
 
+// One document for TmStore::AddDocuments; `doc` must outlive the call.
+struct DocumentWrite {
+  const DocumentRecord* doc = nullptr;
+  bool replace = false;  // an existing document of that name is deleted first
+};
+
+// Not thread-safe: one thread at a time uses a TmStore (its connection is
+// opened without a mutex of its own); other threads and processes open their own.
 class TmStore {
  public:
   // Opens (kCreateOrWrite: creating when missing) the database at `path`,
@@ -173,6 +184,15 @@ class TmStore {
   // Stores `doc` in one transaction. When a document of that name exists,
   // fails with kBadInput unless `replace`, which deletes it first.
   Status AddDocument(const DocumentRecord& doc, bool replace);
+
+  // Stores many documents in one transaction (batch runs: one commit, and
+  // one flush of the full-text index, for a group of pairs). Each document
+  // is written under its own savepoint: one refused with kBadInput (already
+  // stored without `replace`) is rolled back alone and its Status is given
+  // at its index, the others are stored. Any other failure (a write the
+  // database refuses) stores none of them and is returned as the whole
+  // result. Killed at any moment, the memory holds all of them or none.
+  Result<std::vector<Status>> AddDocuments(std::span<const DocumentWrite> docs);
 
   // Calls `fn` for every bead with both sides that passes `filter`, by
   // document name then bead position. Streams from the database: memory does
@@ -261,6 +281,8 @@ class TmStore {
  private:
   friend class BeadEditor;
   struct Impl;
+  // Writes one document of AddDocuments (replacing one of that name).
+  Status WriteDocument(const DocumentRecord& doc, BeadInserter& insert);
   explicit TmStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
