@@ -64,13 +64,16 @@ void AddReadOptions(po::options_description& options, ReadArgs& args) {
       ("rules", po::value(&args.rules),
        "segment with the rules of this SRX 2.0 file (as a CAT tool would) instead of sverka's")
       ("engine", po::value(&args.engine)->default_value("rules"),
-       "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)");
+       "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)")
+      ("no-script-check",
+       "align a side even when its letters are mostly of the other language's script");
 }
 
 pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm) {
   pipeline::ReadOptions read;
   read.decode.encoding = args.encoding;
   read.decode.replace_invalid = vm.count("replace-invalid") > 0;
+  read.check_script = vm.count("no-script-check") == 0;
   if (args.paragraphs == "auto") {
     read.paragraphs = text::ParagraphMode::kAuto;
   } else if (args.paragraphs == "blank-lines") {

@@ -3,6 +3,7 @@
 // exceptions from libraries we do not own are caught.
 #include <boost/program_options/errors.hpp>
 #include <exception>
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ Commands:
 int main(int argc, char** argv) {
   using namespace sverka::cli;
   std::ios::sync_with_stdio(false);
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG and is
+  // reported, the transaction rolled back, instead of the process dying.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;

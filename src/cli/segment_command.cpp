@@ -70,7 +70,8 @@ int RunSegment(const Args& args) {
   if (format != "text" && format != "json") {
     throw UsageError("--format must be text or json, not '" + format + "'");
   }
-  const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
+  pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
+  read_options.check_script = false;  // one side, its language given: nothing to pair up
   Printer printer(format == "json", file);
   const Status status = pipeline::StreamSide(
       file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); });

@@ -60,6 +60,21 @@ size_t CountCodePoints(std::string_view text) {
   return n;
 }
 
+ScriptCounts CountScripts(std::string_view text) {
+  ScriptCounts n;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      ++n.latin;
+    } else if (c >= 0xC3 && c <= 0xC9 && i + 1 < text.size()) {
+      ++n.latin;  // U+00C0–U+027F lead bytes: accented Latin letters
+    } else if (c >= 0xD0 && c <= 0xD3 && i + 1 < text.size()) {
+      ++n.cyrillic;  // U+0400–U+04FF
+    }
+  }
+  return n;
+}
+
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

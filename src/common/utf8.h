@@ -26,6 +26,13 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 // Number of Unicode code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 
+// Letters of the two scripts sverka aligns, counted in valid UTF-8 `text`:
+// Cyrillic (U+0400–U+04FF) and Latin (ASCII letters, U+00C0–U+024F).
+struct ScriptCounts {
+  size_t cyrillic = 0, latin = 0;
+};
+ScriptCounts CountScripts(std::string_view text);
+
 // Returns `text` with every run of ASCII white space (space, tab, CR, LF)
 // replaced by one space and none at either end.
 std::string CollapseWhitespace(std::string_view text);

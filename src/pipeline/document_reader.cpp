@@ -89,10 +89,30 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
       ++paragraph;
     }
   }
+  if (options.check_script) SVERKA_RETURN_IF_ERROR(CheckScript(side, lang));
   return side;
 }
 
 }  // namespace
+
+Status CheckScript(const SideText& side, Language lang) {
+  ScriptCounts n;
+  for (const tm::SentenceRecord& s : side.sentences) {
+    const ScriptCounts k = CountScripts(s.text);
+    n.cyrillic += k.cyrillic;
+    n.latin += k.latin;
+  }
+  const size_t letters = n.cyrillic + n.latin;
+  if (letters < 40) return Status::Ok();  // too little to judge: a title, a list of numbers
+  const double share = static_cast<double>(n.cyrillic) / static_cast<double>(letters);
+  const bool russian = lang == Language::kRussian;
+  if (russian ? share >= 0.25 : share <= 0.5) return Status::Ok();
+  const int percent = static_cast<int>(share * 100 + 0.5);
+  return Status::BadInput(side.file + ": does not look " + (russian ? "Russian" : "English") +
+                          ": " + std::to_string(percent) +
+                          " % of its letters are Cyrillic; are the Russian and English files "
+                          "swapped? (--no-script-check aligns it anyway)");
+}
 
 Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOptions& options) {
   return SideFromFile(path, text::ReadTextFile(path, options.decode), lang, options);

@@ -39,7 +39,17 @@ struct ReadOptions {
   // An SRX 2.0 file whose rules for the side's language replace the built-in
   // segmentation (empty: none).
   std::string srx_file;
+  // Refuse a side whose letters are mostly of the other language's script
+  // (the Russian and English files swapped, or the wrong file): see
+  // CheckScript. Off for `segment`, on for the commands that pair sides.
+  bool check_script = false;
 };
+
+// Fails with kBadInput when `side`, read as `lang`, has at least 40 letters
+// and under 25 % of them Cyrillic (Russian) or over 50 % Cyrillic (English):
+// no translation between the two reads like that, and aligning it would
+// store nonsense. The message names the file and the share.
+Status CheckScript(const SideText& side, Language lang);
 
 // Reads and segments `path` ("-": standard input): plain text or HTML, in
 // any encoding text::DecodeText reads. Sentence offsets are byte offsets

@@ -60,9 +60,39 @@ bool LooksLikeUtf8(std::string_view s, size_t first_invalid) {
   return false;
 }
 
-// Converts `bytes` from `encoding` with ICU; fails on bytes it cannot map.
+// Where `conv` (set to stop at the first error) fails on `bytes`, which
+// start at file offset `base` (after a byte-order mark, say): the bytes
+// it could not convert and their offset ("bytes 0x00 0xD8 at byte offset 10",
+// a lone UTF-16 surrogate), or that the text ends inside a character.
+std::string FirstInvalid(UConverter* conv, std::string_view bytes, size_t base) {
+  ucnv_reset(conv);
+  const char* source = bytes.data();
+  const char* const end = bytes.data() + bytes.size();
+  std::vector<UChar> buffer(4096);
+  for (;;) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar* target = buffer.data();
+    ucnv_toUnicode(conv, &target, buffer.data() + buffer.size(), &source, end, nullptr, true,
+                   &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (status == U_TRUNCATED_CHAR_FOUND) return "the text ends inside a character";
+    if (U_SUCCESS(status)) return "a sequence it cannot convert";
+    char bad[32];
+    int8_t length = sizeof bad;
+    UErrorCode bad_status = U_ZERO_ERROR;
+    ucnv_getInvalidChars(conv, bad, &length, &bad_status);
+    if (U_FAILURE(bad_status)) length = 0;
+    std::string out = length == 1 ? "byte" : "bytes";
+    for (int8_t k = 0; k < length; ++k) out += " " + HexByte(static_cast<unsigned char>(bad[k]));
+    const auto at = static_cast<size_t>(source - bytes.data()) - static_cast<size_t>(length);
+    return out + " at byte offset " + std::to_string(base + at);
+  }
+}
+
+// Converts `bytes` (at file offset `base`) from `encoding` with ICU; fails
+// on bytes it cannot map, naming them and their offset.
 Result<std::string> ConvertToUtf8(std::string_view name, std::string_view bytes,
-                                  const char* encoding) {
+                                  const char* encoding, size_t base) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(encoding, &status), ucnv_close);
   if (U_FAILURE(status)) {
@@ -74,7 +104,8 @@ Result<std::string> ConvertToUtf8(std::string_view name, std::string_view bytes,
     UErrorCode name_status = U_ZERO_ERROR;
     const char* canonical = ucnv_getName(conv.get(), &name_status);
     return Status::BadInput(std::string(name) + ": not valid " +
-                            (canonical ? canonical : encoding) + " text");
+                            (canonical ? canonical : encoding) + " text (" +
+                            FirstInvalid(conv.get(), bytes, base) + ")");
   }
   std::string out;
   u.toUTF8String(out);
@@ -229,7 +260,7 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
     }
   }
   if (text.encoding.empty()) {
-    Result<std::string> converted = ConvertToUtf8(name, body, encoding.c_str());
+    Result<std::string> converted = ConvertToUtf8(name, body, encoding.c_str(), base);
     if (!converted.ok()) return converted.status();
     text.utf8 = std::move(converted).value();
     const bool utf16 = encoding.rfind("UTF-16", 0) == 0;

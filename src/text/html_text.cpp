@@ -155,10 +155,19 @@ Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html) {
   // so external entities are never read.
   const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+  xmlResetLastError();
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options),
       xmlFreeDoc);
   if (!doc) return Status::BadInput(std::string(name) + ": not readable as HTML");
+  // The parser recovers from almost anything, but stops reading where the
+  // elements nest deeper than its limit: the text after that would be lost.
+  if (const xmlError* e = xmlGetLastError();
+      e != nullptr && e->message != nullptr && std::strstr(e->message, "Excessive depth") != nullptr) {
+    return Status::BadInput(std::string(name) + ":" + std::to_string(e->line) +
+                            ": elements nested deeper than 256 levels (libxml2's limit); "
+                            "the text after that point cannot be read");
+  }
   Builder builder(html);
   // Iterative walk in document order: no recursion on the document's depth.
   xmlNode* node = xmlDocGetRootElement(doc.get());

@@ -131,7 +131,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   const bool closed = std::fclose(f) == 0;
   if (!written || !closed) {
     std::remove(tmp.c_str());
-    return Status::Internal(tmp + ": write failed: " + std::strerror(errno));
+    return Status::Internal(path + ": write failed: " + std::strerror(errno) +
+                            "; nothing was written");
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const int err = errno;

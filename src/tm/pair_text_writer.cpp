@@ -44,7 +44,8 @@ PairTextWriter::~PairTextWriter() {
 
 Status PairTextWriter::Write(size_t file, std::string_view text) {
   if (std::fwrite(text.data(), 1, text.size(), files_[file]) != text.size()) {
-    return Status::Internal(paths_[file] + ".tmp: write failed: " + std::strerror(errno));
+    return Status::Internal(paths_[file] + ": write failed: " + std::strerror(errno) +
+                            "; nothing was written");
   }
   return Status::Ok();
 }
@@ -69,7 +70,8 @@ Status PairTextWriter::Commit() {
     const int rc = std::fclose(files_[k]);
     files_[k] = nullptr;
     if (rc != 0) {
-      return Status::Internal(paths_[k] + ".tmp: write failed: " + std::strerror(errno));
+      return Status::Internal(paths_[k] + ": write failed: " + std::strerror(errno) +
+                              "; nothing was written");
     }
   }
   for (const std::string& p : paths_) {

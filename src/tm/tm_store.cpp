@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <map>
 
@@ -195,6 +197,10 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
   const int primary = rc & 0xFF;
   std::string message = path + ": " + std::string(doing) + ": " +
                         (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  // What the operating system said, when SQLite's own words hide it
+  // ("disk I/O error" for a file-size limit, say).
+  const int os_errno = db ? sqlite3_system_errno(db) : 0;
+  const std::string os = os_errno != 0 ? std::string(" (") + std::strerror(os_errno) + ")" : "";
   switch (primary) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -202,16 +208,27 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
                               sqlite3_errstr(rc) + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::BadInput(message + " (another process is writing; try again)");
+      return Status::BadInput(message +
+                              " (another process is writing it; waited 5 s; try again)");
     case SQLITE_READONLY:
+      return Status::BadInput(path +
+                              ": cannot write the translation memory: no permission to write it "
+                              "or the directory it is in (SQLite: " +
+                              (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) +
+                              "); nothing was stored");
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_CONSTRAINT:
       return Status::BadInput(message);
     case SQLITE_FULL:
-      return Status::Internal(message + "; nothing was written");
+    case SQLITE_IOERR:
+      // Inside a transaction SQLite rolls it back on these (InTransaction
+      // makes sure): what the command was storing is not half there.
+      if (doing.find("read") != std::string_view::npos) return Status::Internal(message + os);
+      return Status::Internal(message + os +
+                              "; the transaction was rolled back, nothing of it was stored");
     default:
-      return Status::Internal(message);
+      return Status::Internal(message + os);
   }
 }
 
@@ -446,6 +463,19 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   }
   if (!exists && mode == OpenMode::kReadOnly) {
     return Status::BadInput(path + ": no such translation memory");
+  }
+  if (mode == OpenMode::kCreateOrWrite) {
+    // Said before SQLite is asked: it would open the file read-only and
+    // fail at the first write with a less helpful message.
+    std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    if (dir.empty()) dir = ".";
+    const bool file_ok = !exists || ::access(path.c_str(), W_OK) == 0;
+    if (!file_ok || ::access(dir.c_str(), W_OK) != 0) {
+      // The directory too: SQLite keeps its journal (NAME-wal) beside the memory.
+      return Status::BadInput(path + ": cannot write the translation memory: no permission to " +
+                              (file_ok ? "create files in " + dir : "write it") +
+                              "; nothing was stored");
+    }
   }
   // sverka reads no SQLite memory statistics; keeping them costs a global
   // mutex per allocation. Only possible before SQLite is first used in the

@@ -149,6 +149,9 @@ class TmxParser {
       // the entity text's, so name where the parser stood instead.
       return Fail(Line(), "entity expansion refused (libxml2: " + m + ")");
     }
+    if (m.rfind("Excessive depth in document", 0) == 0) {
+      return Fail(line, "elements nested deeper than 256 levels (libxml2's limit)");
+    }
     if (!seen_root_ && m.rfind("Extra content at the end", 0) == 0) {
       return Fail(line, "not a TMX file (no root element)");
     }

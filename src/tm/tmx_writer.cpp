@@ -30,9 +30,10 @@ struct TmxWriter::Impl {
   Status Check(int rc) {
     if (rc < 0 && !failed) {
       failed = true;
-      return Status::Internal(tmp_path + ": write failed: " + std::strerror(errno));
+      return Status::Internal(path + ": write failed: " + std::strerror(errno) +
+                              "; nothing was written");
     }
-    return failed ? Status::Internal(tmp_path + ": write failed") : Status::Ok();
+    return failed ? Status::Internal(path + ": write failed; nothing was written") : Status::Ok();
   }
   Status Element(const char* name, const std::string& text) {
     SVERKA_RETURN_IF_ERROR(Check(xmlTextWriterWriteElement(writer, X(name), X(XmlSafe(text)))));
@@ -88,6 +89,9 @@ Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(const std::string& path,
   } else {
     return Status::BadInput(path + ": cannot write: " + std::strerror(errno));
   }
+  // libxml2 prints its I/O errors ("I/O error : File too large") on stderr
+  // unless told otherwise; a failed write is reported once, by Check().
+  xmlSetStructuredErrorFunc(nullptr, [](void*, xmlErrorPtr) {});
   impl->writer = xmlNewTextWriterFilename(impl->tmp_path.c_str(), 0);
   if (!impl->writer) return Status::BadInput(path + ": cannot write");
   Impl& w = *impl;

@@ -35,7 +35,7 @@ TEST_CASE("CheckText rejects unusable text with one line naming file and place",
                            "encoding with --encoding, or use --replace-invalid"},
       {std::string("ab\0cd", 5), "a.txt:1:3: NUL byte in text at byte offset 2 (a binary file?)"},
       {"ab\x01" "cd", "a.txt:1:3: control byte 0x01 at byte offset 2 (a binary file?)"},
-      {"\xFF\xFEH", "a.txt: not valid UTF-16LE text"},
+      {"\xFF\xFEH", "a.txt: not valid UTF-16LE text (the text ends inside a character)"},
       {"\x80\x81\x82\x83 \x84",
        "a.txt: cannot recognise the encoding (not UTF-8, UTF-16, Windows-1251 or KOI8-R); name it "
        "with --encoding"},
