@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "pipeline/align_pair.h"
+#include "tm/tmx_reader.h"
 
 namespace sverka::cli {
 
@@ -74,6 +75,7 @@ pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_ma
   read.decode.encoding = args.encoding;
   read.decode.replace_invalid = vm.count("replace-invalid") > 0;
   read.check_script = vm.count("no-script-check") == 0;
+  read.max_sentence_bytes = tm::kMaxSegmentBytes;
   if (args.paragraphs == "auto") {
     read.paragraphs = text::ParagraphMode::kAuto;
   } else if (args.paragraphs == "blank-lines") {

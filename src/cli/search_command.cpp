@@ -4,9 +4,31 @@
 #include <iostream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
+namespace {
+
+// The match markers the store is asked to put in: control bytes the text
+// reader refuses, so that a stored text cannot fake them.
+constexpr char kOpen = '\x01', kClose = '\x02';
+
+// `hit` with its markers as `open`/`close` and every other control
+// character made visible (a stored ESC sequence must not reach the terminal).
+std::string Render(std::string_view hit, const std::string& open, const std::string& close) {
+  std::string out;
+  size_t from = 0;
+  for (size_t i = 0; i <= hit.size(); ++i) {
+    if (i < hit.size() && hit[i] != kOpen && hit[i] != kClose) continue;
+    out += text::VisibleControls(hit.substr(from, i - from));
+    if (i < hit.size()) out += hit[i] == kOpen ? open : close;
+    from = i + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 int RunSearch(const Args& args) {
   po::options_description options("Options");
@@ -29,13 +51,15 @@ int RunSearch(const Args& args) {
   const std::string open = tty ? "\x1b[1;31m" : "[[", close = tty ? "\x1b[0m" : "]]";
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::SearchHit>> hits = (*store)->Search(phrase, open, close, limit);
+  Result<std::vector<tm::SearchHit>> hits =
+      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit);
   if (!hits.ok()) return Report(hits.status());
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);
     std::cout << h.document << " #" << h.position << " (" << h.status << ", " << score << ")\n"
-              << "  ru: " << h.ru << "\n  en: " << h.en << "\n";
+              << "  ru: " << Render(h.ru, open, close) << "\n  en: " << Render(h.en, open, close)
+              << "\n";
   }
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));

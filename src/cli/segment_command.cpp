@@ -71,7 +71,9 @@ int RunSegment(const Args& args) {
     throw UsageError("--format must be text or json, not '" + format + "'");
   }
   pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
-  read_options.check_script = false;  // one side, its language given: nothing to pair up
+  // One side, its language given, nothing stored: no pairing checks.
+  read_options.check_script = false;
+  read_options.max_sentence_bytes = 0;
   Printer printer(format == "json", file);
   const Status status = pipeline::StreamSide(
       file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); });

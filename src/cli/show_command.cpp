@@ -30,7 +30,9 @@ char StatusMark(const std::string& status) {
 std::vector<std::string> Wrapped(const std::vector<std::string>& sentences, size_t width) {
   std::vector<std::string> lines;
   for (const std::string& s : sentences) {
-    for (std::string& l : text::WrapToWidth(s, width)) lines.push_back(std::move(l));
+    for (std::string& l : text::WrapToWidth(text::VisibleControls(s), width)) {
+      lines.push_back(std::move(l));
+    }
   }
   return lines;
 }

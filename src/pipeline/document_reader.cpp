@@ -89,6 +89,15 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
       ++paragraph;
     }
   }
+  if (options.max_sentence_bytes > 0) {
+    for (const tm::SentenceRecord& s : side.sentences) {
+      if (s.text.size() <= options.max_sentence_bytes) continue;
+      return Status::BadInput(path + ": a sentence of " + std::to_string(s.text.size() >> 20) +
+                              " MiB at byte offset " + std::to_string(s.start_offset) +
+                              " (at most " + std::to_string(options.max_sentence_bytes >> 20) +
+                              " MiB can be stored and exported); is the text punctuated?");
+    }
+  }
   if (options.check_script) SVERKA_RETURN_IF_ERROR(CheckScript(side, lang));
   return side;
 }

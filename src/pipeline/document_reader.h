@@ -43,6 +43,11 @@ struct ReadOptions {
   // (the Russian and English files swapped, or the wrong file): see
   // CheckScript. Off for `segment`, on for the commands that pair sides.
   bool check_script = false;
+  // Refuse a sentence longer than this many bytes (0: no limit): a unit
+  // that long could not be imported back from TMX (tm::kMaxSegmentBytes),
+  // and it is not a sentence but unpunctuated or binary-like text. Off for
+  // `segment`, on for the commands that pair sides.
+  size_t max_sentence_bytes = 0;
 };
 
 // Fails with kBadInput when `side`, read as `lang`, has at least 40 letters

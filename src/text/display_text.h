@@ -28,6 +28,12 @@ std::vector<std::string> WrapToWidth(std::string_view text, size_t width);
 // Pads `text` with spaces to `width` display columns (unchanged when wider).
 std::string PadToWidth(std::string_view text, size_t width);
 
+// `text` with every control character made visible and harmless: C0
+// controls and DEL as their Control Pictures (ESC as U+241B), C1 controls
+// (U+0080–U+009F) as U+FFFD. A stored sentence may hold an ESC sequence
+// from its source file; printed raw it would drive the reader's terminal.
+std::string VisibleControls(std::string_view text);
+
 // True when the first code point of `word` is an upper-case letter (Lu, Lt).
 bool StartsWithCapital(std::string_view word);
 

@@ -63,6 +63,13 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     return Status::BadInput(file + ":" + std::to_string(err ? err->line : 0) +
                             ": not well-formed XML: " + message);
   }
+  // Entities are never expanded (no NOENT), so a rule written with one would
+  // silently lose its text and cut everywhere: refuse the file instead.
+  if (const xmlDtd* dtd = doc->intSubset; dtd != nullptr && dtd->entities != nullptr) {
+    return Status::BadInput(file +
+                            ": the DOCTYPE declares entities; sverka reads no DTD (write the "
+                            "rules' text out)");
+  }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || !Is(root, "srx")) {
     return Status::BadInput(file + ": not an SRX file (root element '" +

@@ -24,7 +24,13 @@ std::string Escape(std::string_view s) {
         out += "&quot;";
         break;
       default:
-        out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          // Not allowed in XML 1.0: shown as its Control Picture (ESC as U+241B).
+          out += "\xE2\x90";
+          out += static_cast<char>(0x80 + c);
+        } else {
+          out += c;
+        }
     }
   }
   return out;

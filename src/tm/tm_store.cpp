@@ -469,6 +469,10 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     // fail at the first write with a less helpful message.
     std::string dir = path.substr(0, path.find_last_of('/') + 1);
     if (dir.empty()) dir = ".";
+    struct stat dir_st {};
+    if (::stat(dir.c_str(), &dir_st) != 0 || !S_ISDIR(dir_st.st_mode)) {
+      return Status::BadInput(path + ": cannot create the translation memory: no directory " + dir);
+    }
     const bool file_ok = !exists || ::access(path.c_str(), W_OK) == 0;
     if (!file_ok || ::access(dir.c_str(), W_OK) != 0) {
       // The directory too: SQLite keeps its journal (NAME-wal) beside the memory.
