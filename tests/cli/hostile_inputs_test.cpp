@@ -359,18 +359,30 @@ TEST_CASE("hostile: a memory in a directory that does not exist is refused", "[c
 
 TEST_CASE("hostile: a read-only memory is refused before anything is written", "[cli][hostile]") {
   ScratchDir dir;
-  fs::permissions(dir.path(), fs::perms::all);  // the unprivileged user may enter it
+  // The unprivileged user may not reach the build tree (/root/...): it gets
+  // its own copies of the binary and the pair, in a folder it may enter.
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::copy_file(sverka::testing::SverkaBin(), dir / "sverka");
+  fs::copy_file(kRu, dir / "a.ru.txt");
+  fs::copy_file(kEn, dir / "a.en.txt");
+  for (const char* f : {"sverka", "a.ru.txt", "a.en.txt"}) {
+    fs::permissions(dir / f, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+  }
   StoreSample(dir / "tm.db");
   fs::permissions(dir / "tm.db", fs::perms::owner_read | fs::perms::group_read |
                                      fs::perms::others_read);
-  const Run r = AsUnprivileged(SverkaCommand({"align", kRu, kEn, "--db", dir / "tm.db", "--name", "b"}));
+  const std::string bin = Quote(dir / "sverka") + " ";
+  const Run r = AsUnprivileged(bin + "align " + Quote(dir / "a.ru.txt") + " " +
+                               Quote(dir / "a.en.txt") + " --db " + Quote(dir / "tm.db") +
+                               " --name b");
   ExpectRefused(r, 1,
                 "sverka: " + dir / "tm.db" +
                     ": cannot write the translation memory: no permission to write it; nothing "
                     "was stored");
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
   // Reading it is still allowed.
-  CHECK(AsUnprivileged(SverkaCommand({"stats", "--db", dir / "tm.db"})).exit_code == 0);
+  CHECK(AsUnprivileged(bin + "stats --db " + Quote(dir / "tm.db")).exit_code == 0);
 }
 
 TEST_CASE("hostile: a memory locked by another writer is waited for, then refused in one line", "[cli][hostile]") {
