@@ -187,9 +187,15 @@ Status Normalize(DecodedText& text) {
   OffsetMap result(text.map.ToSource(text.utf8, 0), text.map.width());
   icu::Edits::Iterator it = edits.getFineIterator();
   while (it.next(status)) {
-    result.Add(static_cast<size_t>(it.destinationIndex()),
-               text.map.ToSource(text.utf8, static_cast<size_t>(it.sourceIndex())),
-               !it.hasChange());
+    const auto dest = static_cast<size_t>(it.destinationIndex());
+    const auto source = static_cast<size_t>(it.sourceIndex());
+    if (it.hasChange()) {
+      result.Add(dest, text.map.ToSource(text.utf8, source), false);
+    } else {
+      // The old map's own checkpoints in the stretch (a U+FFFD of
+      // --replace-invalid) still apply (found by tests/fuzz/text_reader_fuzz).
+      result.AddCopied(dest, text.map, text.utf8, source, static_cast<size_t>(it.oldLength()));
+    }
   }
   text.map = std::move(result);
   text.utf8 = std::move(out);

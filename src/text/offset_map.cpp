@@ -42,6 +42,17 @@ void OffsetMap::Densify(std::string_view text, size_t step) {
   points_ = std::move(dense);
 }
 
+void OffsetMap::AddCopied(size_t text, const OffsetMap& old, std::string_view old_utf8,
+                          size_t old_text, size_t length) {
+  auto it = std::upper_bound(old.points_.begin(), old.points_.end(), old_text,
+                             [](size_t o, const Point& p) { return o < p.text; });
+  const bool exact = it == old.points_.begin() || (it - 1)->exact;
+  Add(text, old.ToSource(old_utf8, old_text), exact);
+  for (; it != old.points_.end() && it->text < old_text + length; ++it) {
+    Add(text + (it->text - old_text), it->source, it->exact);
+  }
+}
+
 size_t OffsetMap::ToSource(std::string_view text, size_t offset) const {
   size_t from_text = 0, from_source = base_;
   bool exact = true;

@@ -27,6 +27,13 @@ class OffsetMap {
   // `source` until the next checkpoint. Checkpoints are added in ascending order.
   void Add(size_t text, size_t source, bool exact = true);
 
+  // For a stretch of `length` bytes copied unchanged from offset `old_text`
+  // of `old_utf8` (the text `old` maps) to offset `text` of this map's text:
+  // adds its start and every checkpoint of `old` inside it, so a rewrite
+  // (such as NFC) keeps the shifts `old` recorded there (a U+FFFD).
+  void AddCopied(size_t text, const OffsetMap& old, std::string_view old_utf8, size_t old_text,
+                 size_t length);
+
   // Source offset of text offset `offset` in `text` (the decoded text).
   size_t ToSource(std::string_view text, size_t offset) const;
 

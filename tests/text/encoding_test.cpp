@@ -106,6 +106,17 @@ TEST_CASE("--replace-invalid turns bad bytes into U+FFFD and keeps offsets", "[t
   CHECK(d->map.ToSource(d->utf8, d->utf8.find("Ok")) == std::string("Да\xC3 нет. Ok.").find("Ok"));
 }
 
+TEST_CASE("NFC after --replace-invalid keeps the offsets after a U+FFFD inside the file", "[text]") {
+  // Found by tests/fuzz/text_reader_fuzz: NFC's map dropped the U+FFFD's
+  // checkpoints, so offsets after it ran past the end of the file.
+  const std::string bytes = "e\xCC\x81 \x91 b";
+  auto d = DecodeText("a.txt", bytes, {.replace_invalid = true});
+  REQUIRE(d.ok());
+  CHECK(d->utf8 == "\xC3\xA9 \xEF\xBF\xBD b");
+  CHECK(d->map.ToSource(d->utf8, d->utf8.find('b')) == bytes.find('b'));
+  CHECK(d->map.ToSource(d->utf8, d->utf8.size()) == bytes.size());
+}
+
 TEST_CASE("an unknown or unsupported --encoding is a usage error", "[text][errors]") {
   auto unknown = DecodeText("a.txt", "x", {.encoding = "klingon"});
   REQUIRE_FALSE(unknown.ok());
