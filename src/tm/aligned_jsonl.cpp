@@ -151,8 +151,27 @@ Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
       return Status::BadInput("bead " + std::to_string(r.beads.size()) +
                               ": needs ru and en runs of existing sentences and a score in [0, 1]");
     }
+    // Stored beads must cover every sentence once, in order: the review
+    // edits (merge, split, move) rely on it. A run of existing sentences that
+    // skips or repeats some is not a bead (found by tests/fuzz/jsonl_fuzz).
+    const std::string where = "bead " + std::to_string(r.beads.size());
+    if ((bead.ru_count > 0 && bead.ru_begin != next_ru) ||
+        (bead.en_count > 0 && bead.en_begin != next_en)) {
+      return Status::BadInput(where + ": does not begin where the bead before it ends (ru " +
+                              std::to_string(next_ru) + ", en " + std::to_string(next_en) + ")");
+    }
+    if (bead.ru_count == 0 && bead.en_count == 0) {
+      return Status::BadInput(where + ": has no sentence on either side");
+    }
     bead.score = score->number;
     r.beads.push_back(bead);
+  }
+  const int32_t ru_end = r.beads.empty() ? 0 : r.beads.back().ru_end();
+  const int32_t en_end = r.beads.empty() ? 0 : r.beads.back().en_end();
+  if (ru_end != static_cast<int32_t>(r.ru.size()) || en_end != static_cast<int32_t>(r.en.size())) {
+    return Status::BadInput("the beads end at ru " + std::to_string(ru_end) + ", en " +
+                            std::to_string(en_end) + " of " + std::to_string(r.ru.size()) + ", " +
+                            std::to_string(r.en.size()) + " sentences; every sentence must be in a bead");
   }
   return r;
 }

@@ -42,7 +42,8 @@ std::string FormatAlignedLine(const AlignedRecord& record);
 
 // Reads a line FormatAlignedLine wrote. Fails with kBadInput on bad JSON, a
 // missing or mistyped member, or beads that are not consecutive runs of
-// existing sentences with a score in [0, 1].
+// existing sentences with a score in [0, 1], each beginning where the bead
+// before it ends, none empty, together covering every sentence.
 Result<AlignedRecord> ParseAlignedLine(std::string_view line);
 
 }  // namespace sverka::tm

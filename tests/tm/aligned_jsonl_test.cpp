@@ -100,3 +100,32 @@ TEST_CASE("aligned lines with bad members or beads are refused", "[tm][jsonl][er
   }
   CHECK(tm::ParseAlignedLine(head + R"("beads":[{"ru":[0],"en":[0],"score":0.5}]})").ok());
 }
+
+TEST_CASE("aligned lines whose beads skip, repeat or leave out sentences are refused",
+          "[tm][jsonl][errors]") {
+  // Found by tests/fuzz/jsonl_fuzz: such beads were stored as they were.
+  const std::string head =
+      R"({"id":"d","ru_hash":"h","en_hash":"h","ru":[{"text":"a","paragraph":0,"start":0,"end":1},{"text":"b","paragraph":0,"start":2,"end":3}],"en":[{"text":"c","paragraph":0,"start":0,"end":1},{"text":"d","paragraph":0,"start":2,"end":3}],)";
+  const std::pair<std::string, std::string> cases[] = {
+      {head + R"("beads":[{"ru":[0],"en":[0],"score":0.5},{"ru":[0],"en":[1],"score":0.5}]})",
+       "bead 1: does not begin where the bead before it ends (ru 1, en 1)"},
+      {head + R"("beads":[{"ru":[1],"en":[0,1],"score":0.5}]})",
+       "bead 0: does not begin where the bead before it ends (ru 0, en 0)"},
+      {head + R"("beads":[{"ru":[0,1],"en":[0,1],"score":0.5},{"ru":[],"en":[],"score":0.5}]})",
+       "bead 1: has no sentence on either side"},
+      {head + R"("beads":[{"ru":[0,1],"en":[0],"score":0.5}]})",
+       "the beads end at ru 2, en 1 of 2, 2 sentences; every sentence must be in a bead"},
+      {head + R"("beads":[]})",
+       "the beads end at ru 0, en 0 of 2, 2 sentences; every sentence must be in a bead"},
+  };
+  for (const auto& [line, message] : cases) {
+    INFO(line);
+    Result<tm::AlignedRecord> r = tm::ParseAlignedLine(line);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().message() == message);
+  }
+  CHECK(tm::ParseAlignedLine(
+            head + R"("beads":[{"ru":[0],"en":[],"score":0.5},{"ru":[1],"en":[0,1],"score":0.5}]})")
+            .ok());
+}
