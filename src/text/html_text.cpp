@@ -42,6 +42,10 @@ class Builder {
     while (!text_.empty() && text_.back() == ' ') text_.pop_back();
     if (!text_.empty() &&
         text_.compare(text_.size() - std::min<size_t>(2, text_.size()), 2, "\n\n") != 0) {
+      // Written by us, not in the HTML: it maps to where the text before it
+      // ends, not on past it (beyond the end of the HTML, found by
+      // tests/fuzz/text_reader_fuzz).
+      map_.Add(text_.size(), map_.ToSource(text_, text_.size()), false);
       text_ += "\n\n";
     }
   }
@@ -54,10 +58,19 @@ class Builder {
       return;
     }
     // A text node starts right after the '>' of a tag (or comment) before it,
-    // in document order: the first such place whose byte fits.
+    // in document order: the first such place whose byte fits; or, before
+    // the first tag, at the start (after white space the parser dropped).
     size_t start = std::string_view::npos;
-    for (size_t g = html_.find('>', cursor_); g != std::string_view::npos;
-         g = html_.find('>', g + 1)) {
+    if (cursor_ == 0) {
+      size_t p = 0;
+      while (p < html_.size() && html_[p] != piece[0] &&
+             std::isspace(static_cast<unsigned char>(html_[p]))) {
+        ++p;
+      }
+      if (p < html_.size() && html_[p] != '<' && (html_[p] == piece[0] || IsEntityAt(p))) start = p;
+    }
+    for (size_t g = html_.find('>', cursor_);
+         start == std::string_view::npos && g != std::string_view::npos; g = html_.find('>', g + 1)) {
       if (g + 1 < html_.size() && (html_[g + 1] == piece[0] || IsEntityAt(g + 1))) {
         start = g + 1;
         break;

@@ -33,6 +33,21 @@ TEST_CASE("HTML blocks and <br> make paragraphs; head, script, style and comment
   CHECK(out->map.ToSource(out->text, out->text.find("x»")) == html.find("x&raquo;"));
 }
 
+TEST_CASE("HTML text before the first tag maps to where it is, breaks not past the end",
+          "[text][html]") {
+  // Found by tests/fuzz/text_reader_fuzz: text before any tag was looked for
+  // after a later '>', and the "\n\n" of a paragraph break mapped past the
+  // end of the HTML.
+  const std::string html = "  \xE2\x80\x94 one<p>\xE2\x80\x94 two";
+  auto out = ExtractHtmlText("a.html", html);
+  REQUIRE(out.ok());
+  CHECK(out->text == "\xE2\x80\x94 one\n\n\xE2\x80\x94 two");
+  CHECK(SourceOf(*out, html, "\xE2\x80\x94 one") == "\xE2\x80\x94 one");
+  CHECK(SourceOf(*out, html, "\xE2\x80\x94 two") == "\xE2\x80\x94 two");
+  const size_t end = html.size();
+  for (size_t k = 0; k <= out->text.size(); ++k) CHECK(out->map.ToSource(out->text, k) <= end);
+}
+
 TEST_CASE("HTML detection by name and by content", "[text][html]") {
   CHECK(LooksLikeHtml("a.HTML", "text"));
   CHECK(LooksLikeHtml("a.xhtml", "text"));
