@@ -219,3 +219,46 @@ TEST_CASE("pair summaries count bead shapes and suspicious beads", "[pipeline][b
   CHECK(o.mean_score == Approx(0.6));
   CHECK(pipeline::StateName(o.state) == "ok");
 }
+
+TEST_CASE("more pairs than one commit group holds are all stored, reported once each, in order",
+          "[pipeline][batch]") {
+  // 150 pairs (the five above under 30 names each): at least three groups of
+  // at most 64; every outcome comes after its group's commit.
+  ScratchDir dir;
+  const std::vector<pipeline::BatchItem> five = CopyPairs(dir);
+  std::vector<pipeline::BatchItem> items;
+  for (int k = 0; k < 150; ++k) {
+    pipeline::BatchItem item = five[k % five.size()];
+    item.name = "p" + std::to_string(1000 + k);
+    items.push_back(item);
+  }
+  std::vector<std::string> reported;
+  pipeline::BatchRunOptions options;
+  options.jobs = 2;
+  Result<pipeline::BatchSummary> s =
+      pipeline::RunBatch(dir / "tm.db", items, options, [&](const pipeline::PairOutcome& o) {
+        // Reported as stored: already committed, so another connection sees it.
+        Result<std::unique_ptr<tm::TmStore>> other =
+            tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kReadOnly);
+        REQUIRE(other.ok());
+        Result<bool> has = (*other)->HasDocument(o.name);
+        REQUIRE(has.ok());
+        CHECK(*has);
+        reported.push_back(o.name);
+      });
+  REQUIRE(s.ok());
+  CHECK(s->stored == 150);
+  CHECK(reported.size() == 150);
+  REQUIRE(s->outcomes.size() == 150);
+  for (size_t k = 0; k < 150; ++k) CHECK(s->outcomes[k].name == items[k].name);
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kReadOnly);
+  REQUIRE(store.ok());
+  Result<std::vector<tm::HistoryEntry>> history = (*store)->History();
+  REQUIRE(history.ok());
+  CHECK(history->size() == 150);
+  // The full-text index holds every stored bead: a headline's words are
+  // found once per copy of its article (reuters.218921: 30 copies).
+  Result<std::vector<tm::SearchHit>> hits = (*store)->Search("Scherzer wants", "[", "]", 10000);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 30);
+}
