@@ -53,6 +53,10 @@ void OffsetMap::AddCopied(size_t text, const OffsetMap& old, std::string_view ol
   }
 }
 
+void OffsetMap::Truncate(size_t size) {
+  while (!points_.empty() && points_.back().text > size) points_.pop_back();
+}
+
 size_t OffsetMap::ToSource(std::string_view text, size_t offset) const {
   size_t from_text = 0, from_source = base_;
   bool exact = true;

@@ -34,6 +34,9 @@ class OffsetMap {
   void AddCopied(size_t text, const OffsetMap& old, std::string_view old_utf8, size_t old_text,
                  size_t length);
 
+  // Drops the checkpoints after text offset `size` (the text was cut there).
+  void Truncate(size_t size);
+
   // Source offset of text offset `offset` in `text` (the decoded text).
   size_t ToSource(std::string_view text, size_t offset) const;
 
