@@ -4,6 +4,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -50,29 +51,31 @@ inline std::string ReaderText(std::string_view bytes) {
   return text::ToNfc(out);
 }
 
-// One file per process, rewritten for every input, removed at exit: for
-// readers whose API takes a path (ReadTmx, ParagraphReader). In /dev/shm when
+// One file per process, rewritten for every input: for readers whose API
+// takes a path (ReadTmx, ParagraphReader). Unlinked as soon as it is made and
+// reached as /proc/self/fd/N, so nothing is left behind however the process
+// ends (libFuzzer leaves by _Exit, without destructors); in /dev/shm when
 // there is one, so no input touches the disk.
 class ScratchFile {
  public:
-  explicit ScratchFile(const char* suffix) {
-    const char* dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-    path_ = std::string(dir) + "/sverka-fuzz-XXXXXX" + suffix;
-    const int fd = mkstemps(path_.data(), static_cast<int>(std::string_view(suffix).size()));
-    if (fd < 0) {
-      std::perror("sverka fuzz: mkstemps");
+  ScratchFile() {
+    std::string name = std::string(access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") +
+                       "/sverka-fuzz-XXXXXX";
+    fd_ = mkstemp(name.data());
+    if (fd_ < 0) {
+      std::perror("sverka fuzz: mkstemp");
       std::abort();
     }
-    close(fd);
+    unlink(name.c_str());
+    path_ = "/proc/self/fd/" + std::to_string(fd_);
   }
-  ~ScratchFile() { unlink(path_.c_str()); }
   ScratchFile(const ScratchFile&) = delete;
   ScratchFile& operator=(const ScratchFile&) = delete;
 
   // Replaces the file's content by `bytes` and returns its path.
   const std::string& Write(std::string_view bytes) {
-    std::FILE* f = std::fopen(path_.c_str(), "wb");
-    if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
+    if (ftruncate(fd_, 0) != 0 ||
+        pwrite(fd_, bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) {
       std::perror("sverka fuzz: writing the scratch file");
       std::abort();
     }
@@ -80,6 +83,7 @@ class ScratchFile {
   }
 
  private:
+  int fd_ = -1;
   std::string path_;
 };
 

@@ -69,7 +69,7 @@ void CheckSpans(const std::vector<text::Span>& spans, std::string_view text) {
 }
 
 void CheckParagraphReader(std::string_view bytes) {
-  static sverka::fuzz::ScratchFile file(".txt");
+  static sverka::fuzz::ScratchFile file;
   Result<std::unique_ptr<text::ParagraphReader>> reader =
       text::ParagraphReader::Open(file.Write(bytes));
   FUZZ_CHECK(reader.ok());

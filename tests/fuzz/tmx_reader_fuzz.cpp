@@ -52,7 +52,7 @@ Result<tm::TmxReadSummary> Read(const std::string& path, const tm::TmxReadOption
 }  // namespace
 
 int TestOneInput(const uint8_t* data, size_t size) {
-  static ScratchFile file(".tmx");
+  static ScratchFile file;
   const std::string& path = file.Write(AsText(data, size));
   Result<tm::TmxReadSummary> first = Read(path, {});
   if (first.ok() && first->units > first->one_language) return 0;
