@@ -13,58 +13,20 @@
 #include <sstream>
 
 #include "common/json.h"
+#include "cli/cli_run.h"
 #include "fixtures.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::ReadFile;
 using sverka::testing::ScratchDir;
 using sverka::testing::WriteFile;
+using sverka::testing::Quote;
+using sverka::testing::Run;
+using sverka::testing::Shell;
+using sverka::testing::Sverka;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string Bin() {
-  const char* bin = std::getenv("SVERKA_BIN");
-  REQUIRE(bin != nullptr);
-  return bin;
-}
-
-// Runs `sh -c script` with stdout and stderr captured.
-Run Shell(const std::string& script) {
-  static int counter = 0;
-  const std::string base =
-      (fs::temp_directory_path() /
-       ("sverka-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-          .string();
-  const std::string cmd =
-      "(" + script + ") </dev/null >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
-  const int status = std::system(cmd.c_str());
-  Run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  r.out = ReadFile(base + ".out");
-  r.err = ReadFile(base + ".err");
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  INFO("command: " << cmd << "\nstderr: " << r.err);
-  return r;
-}
-
-Run Sverka(const std::vector<std::string>& args) {
-  std::string cmd = Quote(Bin());
-  for (const auto& a : args) cmd += " " + Quote(a);
-  return Shell(cmd);
-}
 
 // The ntrex pairs, sorted by name.
 std::vector<std::string> Stems() {
@@ -214,7 +176,7 @@ TEST_CASE("batch killed (SIGKILL) at a random moment, then rerun, holds the bead
     const std::string db = dir / ("killed" + std::to_string(round) + ".db");
     const int delay_ms = std::uniform_int_distribution<int>(0, run_ms)(random);
     INFO("killed after " << delay_ms << " of " << run_ms << " ms");
-    Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+    Shell(Quote(sverka::testing::SverkaBin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
           " -q -j 2 & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
           "; kill -9 $pid; wait $pid; true");
     if (fs::exists(db)) CHECK(IntegrityCheck(db) == "ok");
@@ -290,7 +252,7 @@ TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns 
              "}\n";
   }
   WriteFile(dir / "pairs.jsonl", jsonl);
-  const Run aligned = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "pairs.jsonl") + " >" +
+  const Run aligned = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl <" + Quote(dir / "pairs.jsonl") + " >" +
                             Quote(dir / "aligned.jsonl"));
   CHECK(aligned.exit_code == 0);
   CHECK(CountLines(ReadFile(dir / "aligned.jsonl")) == 8);
@@ -331,7 +293,7 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
             "{\"id\":\"b\",\"ru\":\"\",\"en\":\"Hello.\"}\n"
             "\n"
             "{\"id\":\"c\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n");
-  const Run r = Shell(Quote(Bin()) + " align --jsonl " + Quote(dir / "in.jsonl"));
+  const Run r = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl " + Quote(dir / "in.jsonl"));
   CHECK(r.exit_code == 1);
   CHECK(r.err == "sverka: " + dir / "in.jsonl" + ":2: b.ru: empty file (no text to read)\n");
   CHECK(CountLines(r.out) == 3);
@@ -347,12 +309,12 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
 
   WriteFile(dir / "bad.jsonl",
             "{\"id\":\"a\",\"ru\":\"Да.\",\"en\":\"Yes.\"}\n{\"id\":\"b\",\"ru\":\"x\"\n");
-  const Run bad = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "bad.jsonl"));
+  const Run bad = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl <" + Quote(dir / "bad.jsonl"));
   CHECK(bad.exit_code == 1);
   CHECK(CountLines(bad.out) == 1);
   CHECK(bad.err == "sverka: <stdin>:2: column 19: expected ',' or '}'\n");
   WriteFile(dir / "unknown.jsonl", "{\"id\":\"a\",\"ru\":\"x\",\"en\":\"y\",\"x\":1}\n");
-  const Run unknown = Shell(Quote(Bin()) + " align --jsonl <" + Quote(dir / "unknown.jsonl"));
+  const Run unknown = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl <" + Quote(dir / "unknown.jsonl"));
   CHECK(unknown.err == "sverka: <stdin>:1: unknown member 'x' (expected id, ru, en)\n");
 
   WriteFile(dir / "bad-aligned.jsonl", "{\"id\":\"a\",\"ru_hash\":\"h\"}\n");
@@ -380,7 +342,7 @@ TEST_CASE("batch stopped by SIGINT stores whole pairs, exits 130, and a rerun fi
     INFO("SIGINT after " << delay << " s");
     const std::string db = dir / (std::string("int") + delay + ".db");
     const Run r =
-        Shell(Quote(Bin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
+        Shell(Quote(sverka::testing::SverkaBin()) + " batch " + Quote(in.string()) + " --db " + Quote(db) +
               " -q & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid; echo \"exit $?\"");
     const bool interrupted = r.out.find("exit 130") != std::string::npos;
     CHECK((interrupted || r.out.find("exit 0") != std::string::npos));
@@ -432,7 +394,7 @@ TEST_CASE("on a terminal batch draws a progress bar instead of JSON lines", "[cl
   // `script` runs the command on a pseudo-terminal (stdout and stderr both).
   const Run r =
       Shell("script -qec " +
-            Quote(Quote(Bin()) + " batch " + Quote(dir / "in") + " --db " + Quote(dir / "tm.db")) +
+            Quote(Quote(sverka::testing::SverkaBin()) + " batch " + Quote(dir / "in") + " --db " + Quote(dir / "tm.db")) +
             " /dev/null");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("\r[##########....................] 1/3  ") != std::string::npos);

@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "cli/cli_run.h"
 #include "fixtures.h"
 #include "text/display_text.h"
 
@@ -18,46 +19,11 @@ using sverka::testing::Corpus;
 using sverka::testing::ReadFile;
 using sverka::testing::ScratchDir;
 using sverka::testing::WriteFile;
+using sverka::testing::Run;
+using sverka::testing::Sverka;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-  // stderr without its final newline; checks it is exactly one line.
-  std::string ErrLine() const {
-    CHECK(std::count(err.begin(), err.end(), '\n') == 1);
-    return err.substr(0, err.find('\n'));
-  }
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Run Sverka(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
-  static int counter = 0;
-  const char* bin = std::getenv("SVERKA_BIN");
-  REQUIRE(bin != nullptr);
-  const fs::path tmp = fs::temp_directory_path();
-  const std::string base = (tmp / ("sverka-cli-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(counter++))).string();
-  std::string cmd = Quote(bin);
-  for (const auto& a : args) cmd += " " + Quote(a);
-  cmd += " <" + Quote(stdin_path) + " >" + Quote(base + ".out") + " 2>" + Quote(base + ".err");
-  const int status = std::system(cmd.c_str());
-  Run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  r.out = ReadFile(base + ".out");
-  r.err = ReadFile(base + ".err");
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  INFO("command: " << cmd << "\nstderr: " << r.err);
-  return r;
-}
 
 std::string XPath(const std::string& path, const std::string& expr) {
   xmlDocPtr doc = xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
