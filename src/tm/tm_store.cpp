@@ -285,6 +285,12 @@ struct TmStore::Impl {
   }
   Status Fail(int rc, std::string_view doing) { return SqliteError(db, path, rc, doing); }
 
+  // The refusal to overwrite a stored document without --replace.
+  Status AlreadyStored(std::string_view name) const {
+    return Status::BadInput(path + ": document '" + std::string(name) +
+                            "' is already stored; give another --name or --replace");
+  }
+
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
   Status InTransaction(const std::function<Status()>& body) {
     SVERKA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE", "cannot start a transaction"));
@@ -607,8 +613,7 @@ Result<std::vector<Status>> TmStore::AddDocuments(std::span<const DocumentWrite>
       Result<bool> has = HasDocument(w.doc->name);
       if (!has.ok()) return has.status();
       if (*has && !w.replace) {
-        each.push_back(Status::BadInput(impl_->path + ": document '" + w.doc->name +
-                                        "' is already stored; give another --name or --replace"));
+        each.push_back(impl_->AlreadyStored(w.doc->name));
         continue;
       }
       // Any failure from here on (a write the database refuses) ends the
@@ -677,8 +682,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
       Result<bool> has = HasDocument(u.document);
       if (!has.ok()) return has.status();
       if (*has && !spec.replace) {
-        return Status::BadInput(impl_->path + ": document '" + u.document +
-                                "' is already stored; give another --name or --replace");
+        return impl_->AlreadyStored(u.document);
       }
       Result<std::optional<int64_t>> old = impl_->DeleteDocument(u.document);
       if (!old.ok()) return old.status();
