@@ -12,7 +12,8 @@ namespace {
 // Aligns one record as `batch` aligns a pair (each on its own): the same
 // text gives the same beads either way.
 tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::ReadOptions& read,
-                              const pipeline::PreparedDictionary& dictionary) {
+                              const pipeline::PreparedDictionary& dictionary,
+                              pipeline::WordTokenizers& tokenizers) {
   tm::AlignedRecord out;
   out.id = in.id;
   Result<pipeline::SideText> ru =
@@ -31,7 +32,7 @@ tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::Read
     }
   }
   pipeline::AlignedPair pair{std::move(ru).value(), std::move(en).value(), {}};
-  if (Status s = pipeline::AlignSideBatch({&pair, 1}, {}, dictionary); !s.ok()) {
+  if (Status s = pipeline::AlignSideBatch({&pair, 1}, {}, dictionary, tokenizers); !s.ok()) {
     out.error = s.message();
     return out;
   }
@@ -71,6 +72,9 @@ int RunAlignJsonl(const Args& args) {
   if (!dictionary.ok()) return Report(dictionary.status());
   Result<pipeline::PreparedDictionary> prepared = pipeline::PrepareDictionary(*dictionary);
   if (!prepared.ok()) return Report(prepared.status());
+  // Made once for the stream, not once a line (doc/decisions.md).
+  Result<pipeline::WordTokenizers> tokenizers = pipeline::WordTokenizers::Create();
+  if (!tokenizers.ok()) return Report(tokenizers.status());
 
   LineInput source(input);
   if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
@@ -85,7 +89,7 @@ int RunAlignJsonl(const Args& args) {
       std::cout.flush();
       return Report(record.status().WithContext(name + ":" + std::to_string(line_no)));
     }
-    const tm::AlignedRecord out = AlignRecord(*record, read, *prepared);
+    const tm::AlignedRecord out = AlignRecord(*record, read, *prepared, *tokenizers);
     if (!out.error.empty()) {
       ++failed;
       std::cerr << "sverka: " << name << ":" << line_no << ": " << out.error << "\n";

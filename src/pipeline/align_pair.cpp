@@ -63,25 +63,16 @@ Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
   return tm::ReadDictionary(tm::kFreeDictPath);
 }
 
-namespace {
-
-// A word tokenizer for each side (they are not thread-safe: one pair per caller).
-struct Tokenizers {
-  std::unique_ptr<segment::WordTokenizer> ru, en;
-};
-
-Result<Tokenizers> MakeTokenizers() {
+Result<WordTokenizers> WordTokenizers::Create() {
   Result<std::unique_ptr<segment::WordTokenizer>> ru = segment::WordTokenizer::Create(Language::kRussian);
   if (!ru.ok()) return ru.status();
   Result<std::unique_ptr<segment::WordTokenizer>> en = segment::WordTokenizer::Create(Language::kEnglish);
   if (!en.ok()) return en.status();
-  return Tokenizers{std::move(ru).value(), std::move(en).value()};
+  return WordTokenizers{std::move(ru).value(), std::move(en).value()};
 }
 
-}  // namespace
-
 Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary) {
-  Result<Tokenizers> tokenizers = MakeTokenizers();
+  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
   if (!tokenizers.ok()) return tokenizers.status();
   PreparedDictionary prepared;
   prepared.table = DictionaryTable(dictionary, *tokenizers->ru, *tokenizers->en, prepared.ru_words,
@@ -90,19 +81,24 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
 }
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
-                      const PreparedDictionary& dictionary) {
+                      const PreparedDictionary& dictionary, WordTokenizers& tokenizers) {
   std::vector<align::DocumentFeatures> docs;
   align::Vocabulary anchors, ru_words = dictionary.ru_words, en_words = dictionary.en_words;
-  Result<Tokenizers> tokenizers = MakeTokenizers();
-  if (!tokenizers.ok()) return tokenizers.status();
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
-    docs.push_back({Features(p.ru.sentences, *tokenizers->ru, Language::kRussian, anchors, ru_words),
-                    Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_words)});
+    docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),
+                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words)});
   }
   std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options);
   for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
   return Status::Ok();
+}
+
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
+                      const PreparedDictionary& dictionary) {
+  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
+  if (!tokenizers.ok()) return tokenizers.status();
+  return AlignSideBatch(pairs, options, dictionary, *tokenizers);
 }
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,

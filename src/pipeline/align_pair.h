@@ -2,6 +2,7 @@
 // store. The one place `align`, and later `batch`, call.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include <span>
@@ -40,6 +41,19 @@ struct PreparedDictionary {
   align::TranslationTable table;
 };
 Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary);
+
+// The word tokenizers aligning needs, one per side. Making them costs about
+// 7 % of aligning an article (ICU builds a transliterator), so a thread that
+// aligns many pairs makes them once. Not thread-safe: one set per thread.
+struct WordTokenizers {
+  std::unique_ptr<segment::WordTokenizer> ru, en;
+  static Result<WordTokenizers> Create();
+};
+
+// As AlignSideBatch below, with a dictionary prepared once and the calling
+// thread's tokenizers.
+Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
+                      const PreparedDictionary& dictionary, WordTokenizers& tokenizers);
 
 // As AlignSideBatch below, with a dictionary prepared once.
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,

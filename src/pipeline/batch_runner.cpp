@@ -88,22 +88,23 @@ Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
   return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
 }
 
-// Runs fn(k) for k in [0, n) on `jobs` threads, in order of k as far as the
-// threads allow; stops handing out work once `stop` is set.
+// Runs fn(k, slot) for k in [0, n) on `jobs` threads, in order of k as far
+// as the threads allow; `slot` (< jobs) names the thread, for state of its
+// own. Stops handing out work once `stop` is set.
 void ParallelFor(size_t n, int jobs, const std::atomic<bool>* stop,
-                 const std::function<void(size_t)>& fn) {
+                 const std::function<void(size_t, size_t)>& fn) {
   std::atomic<size_t> next{0};
-  auto work = [&] {
+  auto work = [&](size_t slot) {
     for (;;) {
       if (stop && stop->load()) return;
       const size_t k = next.fetch_add(1);
       if (k >= n) return;
-      fn(k);
+      fn(k, slot);
     }
   };
   std::vector<std::thread> threads;
-  for (int t = 1; t < std::max(jobs, 1); ++t) threads.emplace_back(work);
-  work();
+  for (int t = 1; t < std::max(jobs, 1); ++t) threads.emplace_back(work, static_cast<size_t>(t));
+  work(0);
   for (std::thread& t : threads) t.join();
 }
 
@@ -222,17 +223,24 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
   std::condition_variable ready;
   std::deque<Prepared> queue;
   bool workers_done = false;
+  // Each worker thread's tokenizers, made at its first pair and kept.
+  std::vector<std::optional<Result<WordTokenizers>>> tokenizers(std::max(options.jobs, 1));
   std::thread workers([&] {
-    ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
+    ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k, size_t slot) {
       Prepared p;
       p.index = k;
       if (Decide(items[k], stored, options.read, p) == Decision::kAlign) {
         Result<AlignedPair> pair = ReadPair(items[k], options.read);
+        if (pair.ok() && !tokenizers[slot]) tokenizers[slot] = WordTokenizers::Create();
         if (pair.ok() && !dictionary.get().ok()) {
           p.outcome = Failed(items[k], dictionary.get().status().message());
+        } else if (pair.ok() && !tokenizers[slot]->ok()) {
+          p.outcome = Failed(items[k], tokenizers[slot]->status().message());
         } else if (pair.ok()) {
           AlignedPair* one = &*pair;
-          if (Status s = AlignSideBatch({one, 1}, options.align, *dictionary.get()); !s.ok()) {
+          if (Status s = AlignSideBatch({one, 1}, options.align, *dictionary.get(),
+                                        **tokenizers[slot]);
+              !s.ok()) {
             p.outcome = Failed(items[k], s.message());
           } else {
             p.outcome = SummarizePair(items[k].name, *pair, options.suspicious_score);
@@ -251,6 +259,7 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
     ready.notify_one();
   });
   promise.set_value(PrepareDictionary(options.dictionary));
+  size_t received = 0;
   for (;;) {
     std::deque<Prepared> taken;
     bool done = false;
@@ -265,8 +274,14 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
       taken.swap(queue);
       done = workers_done && taken.empty();
     }
+    received += taken.size();
     for (Prepared& p : taken) writer.Add(std::move(p));
-    if (done || (writer.HasPending() && std::chrono::steady_clock::now() >= writer.Deadline())) {
+    // Once no more than the pairs in flight remain, what waits is committed
+    // at once: the last group would otherwise be written after the workers
+    // are done, with one core idle.
+    const bool last = items.size() - received <= static_cast<size_t>(std::max(options.jobs, 1));
+    if (done || last ||
+        (writer.HasPending() && std::chrono::steady_clock::now() >= writer.Deadline())) {
       writer.Flush();
     }
     if (done) break;
@@ -281,7 +296,7 @@ Status RunPooled(std::span<const BatchItem> items, const StateMap& stored,
                  const BatchRunOptions& options, Writer& writer, bool& interrupted) {
   std::vector<Prepared> prepared(items.size());
   std::vector<char> visited(items.size(), 0);  // not vector<bool>: written by several threads
-  ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k) {
+  ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k, size_t) {
     Prepared& p = prepared[k];
     p.index = k;
     visited[k] = 1;

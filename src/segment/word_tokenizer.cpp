@@ -12,6 +12,8 @@
 
 namespace sverka::segment {
 
+constexpr size_t kLatinCacheEntries = 1 << 16;
+
 struct WordTokenizer::Impl {
   Language lang = Language::kEnglish;
   std::unique_ptr<icu::BreakIterator> breaker;
@@ -39,6 +41,9 @@ struct WordTokenizer::Impl {
     to_latin->transliterate(u);
     std::string out;
     u.toUTF8String(out);
+    // A tokenizer lives for a whole batch: the cache is emptied when full,
+    // so its memory stays bounded whatever the vocabulary.
+    if (latin_cache.size() >= kLatinCacheEntries) latin_cache.clear();
     latin_cache.emplace(lower, out);
     return out;
   }

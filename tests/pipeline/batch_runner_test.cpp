@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "fixtures.h"
+#include "pipeline/align_pair.h"
 #include "tm/tm_store.h"
 
 using namespace sverka;
@@ -73,6 +74,48 @@ TEST_CASE("batch stores every pair, and -j 2 stores the same beads as -j 1", "[p
   CHECK(a->outcomes[0].ru_sentences > 0);
   CHECK_FALSE(a->interrupted);
   CHECK(SameBeads(AllPairs(dir / "one.db"), AllPairs(dir / "two.db")));
+}
+
+TEST_CASE("batch's workers keep their tokenizers: the beads are those of tokenizers made afresh",
+          "[pipeline][batch]") {
+  ScratchDir dir;
+  const std::vector<pipeline::BatchItem> items = CopyPairs(dir);
+  REQUIRE(pipeline::RunBatch(dir / "tm.db", items, {}).ok());
+  const std::vector<tm::PairRow> stored = AllPairs(dir / "tm.db");
+  // Each pair on its own, in reverse order, with new tokenizers each time
+  // (batch made one set for its worker and aligned all five with it).
+  std::vector<tm::PairRow> fresh;
+  for (size_t k = items.size(); k-- > 0;) {
+    Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(items[k].ru, items[k].en, {});
+    REQUIRE(pair.ok());
+    std::vector<tm::PairRow> rows;
+    for (size_t b = 0; b < pair->beads.size(); ++b) {
+      const align::Bead& bead = pair->beads[b];
+      if (bead.ru_count == 0 || bead.en_count == 0) continue;  // ForEachPair yields pairs only
+      tm::PairRow row;
+      row.document = items[k].name;
+      row.position = static_cast<int32_t>(b);
+      row.score = bead.score;
+      for (int32_t s = bead.ru_begin; s < bead.ru_end(); ++s) {
+        row.ru += (s > bead.ru_begin ? " " : "") + pair->ru.sentences[s].text;
+      }
+      for (int32_t s = bead.en_begin; s < bead.en_end(); ++s) {
+        row.en += (s > bead.en_begin ? " " : "") + pair->en.sentences[s].text;
+      }
+      rows.push_back(row);
+    }
+    fresh.insert(fresh.begin(), rows.begin(), rows.end());
+  }
+  REQUIRE(stored.size() >= 25);
+  REQUIRE(stored.size() == fresh.size());
+  for (size_t k = 0; k < stored.size(); ++k) {
+    INFO(stored[k].document << " bead " << stored[k].position);
+    CHECK(stored[k].document == fresh[k].document);
+    CHECK(stored[k].position == fresh[k].position);
+    CHECK(stored[k].ru == fresh[k].ru);
+    CHECK(stored[k].en == fresh[k].en);
+    CHECK(stored[k].score == fresh[k].score);
+  }
 }
 
 TEST_CASE("a rerun skips unchanged pairs and realigns a changed one", "[pipeline][batch]") {

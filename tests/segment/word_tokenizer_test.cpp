@@ -37,6 +37,30 @@ TEST_CASE("capitalised Russian words carry an ASCII transliteration", "[segment]
   CHECK(t[3].latin.empty());  // not capitalised
 }
 
+TEST_CASE("one tokenizer used for a whole batch transliterates alike after its cache is emptied",
+          "[segment][tokens]") {
+  auto tokenizer = segment::WordTokenizer::Create(Language::kRussian);
+  REQUIRE(tokenizer.ok());
+  const std::vector<Token> first = (*tokenizer)->Tokenize("В Азербайджане НАТО и Миркадыров");
+  // 70,000 distinct capitalised words: more than the cache holds (65,536).
+  const char* const letters[] = {"б", "в", "г", "д", "ж", "з", "к", "л", "м", "н"};
+  for (int k = 0; k < 70000; ++k) {
+    std::string word = "Ка";
+    for (int n = k; n > 0 || word.size() == 4; n /= 10) word += letters[n % 10];
+    const std::vector<Token> t = (*tokenizer)->Tokenize(word);
+    REQUIRE(t.size() == 1);
+    REQUIRE(t[0].latin.rfind("ka", 0) == 0);
+  }
+  const std::vector<Token> again = (*tokenizer)->Tokenize("В Азербайджане НАТО и Миркадыров");
+  REQUIRE(again.size() == first.size());
+  for (size_t k = 0; k < first.size(); ++k) {
+    CHECK(again[k].text == first[k].text);
+    CHECK(again[k].stem == first[k].stem);
+    CHECK(again[k].latin == first[k].latin);
+  }
+  CHECK(again[1].latin == "azerbaydzhane");
+}
+
 TEST_CASE("English words are stemmed with Snowball", "[segment][tokens][en]") {
   const auto t = Tokens(Language::kEnglish, "Prosecutors were seeking penalties.");
   REQUIRE(t.size() == 5);
