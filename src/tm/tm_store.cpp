@@ -13,6 +13,8 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 #include "common/json.h"
 #include "common/utc_time.h"
@@ -273,11 +275,33 @@ class Statement {
 
 }  // namespace
 
+// Resets a reused statement when it goes out of scope: no cached statement
+// keeps a read open or a binding alive between uses.
+struct ResetOnExit {
+  Statement& q;
+  ~ResetOnExit() { q.Reset(); }
+};
+
 struct TmStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
   std::string user;
-  ~Impl() { sqlite3_close_v2(db); }
+  // Statements run once per document, prepared once per connection: a
+  // prepare costs more than the lookup or insert it runs (doc/decisions.md).
+  // Keyed by the address of the SQL text, so only literals may be given.
+  std::unordered_map<const char*, std::unique_ptr<Statement>> cache;
+  ~Impl() {
+    cache.clear();  // finalized before the connection closes
+    sqlite3_close_v2(db);
+  }
+
+  // The statement for `sql` (a string literal), prepared at its first use;
+  // one that failed to prepare is prepared again the next time.
+  Statement& Cached(const char* sql) {
+    std::unique_ptr<Statement>& slot = cache[sql];
+    if (!slot || slot->prepare_rc() != SQLITE_OK) slot = std::make_unique<Statement>(db, sql);
+    return *slot;
+  }
 
   Status Exec(const char* sql, std::string_view doing) {
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
@@ -319,9 +343,11 @@ struct TmStore::Impl {
   Result<int64_t> Record(std::string_view action, std::string_view document,
                          std::optional<int32_t> bead, std::string_view before,
                          std::string_view after, std::optional<int64_t> undoes = {}) {
-    Statement q(db,
-                "INSERT INTO history (at, user, action, document, bead, before, after, undoes) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement& q = Cached(
+        "INSERT INTO history (at, user, action, document, bead, before, after, undoes) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    ResetOnExit reset{q};
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot write the history");
     q.Bind(1, NowUtc());
     q.Bind(2, user);
     q.Bind(3, action);
@@ -336,15 +362,18 @@ struct TmStore::Impl {
 
   // Deletes document `name` when stored; returns its bead count (or nullopt).
   Result<std::optional<int64_t>> DeleteDocument(std::string_view name) {
-    Statement q(db,
-                "SELECT d.id, (SELECT count(*) FROM beads b WHERE b.document_id = d.id) "
-                "FROM documents d WHERE d.name = ?1");
+    Statement& q = Cached(
+        "SELECT d.id, (SELECT count(*) FROM beads b WHERE b.document_id = d.id) "
+        "FROM documents d WHERE d.name = ?1");
+    ResetOnExit reset{q};
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
     q.Bind(1, name);
     const int rc = q.Step();
     if (rc == SQLITE_DONE) return std::optional<int64_t>();
     if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
     const int64_t id = sqlite3_column_int64(q.get(), 0);
     const int64_t beads = sqlite3_column_int64(q.get(), 1);
+    q.Reset();  // done reading before the writes below
     // The index has external content: it is told the text it drops, while
     // the sentences still exist (doc/schema.md).
     Statement fts(db,
@@ -362,9 +391,11 @@ struct TmStore::Impl {
                                  std::string_view en_lang, std::string_view ru_file,
                                  std::string_view en_file, std::string_view ru_hash,
                                  std::string_view en_hash, std::string_view created) {
-    Statement ins(db,
-                  "INSERT INTO documents (name, ru_lang, en_lang, ru_file, en_file, ru_hash, "
-                  "en_hash, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement& ins = Cached(
+        "INSERT INTO documents (name, ru_lang, en_lang, ru_file, en_file, ru_hash, "
+        "en_hash, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    ResetOnExit reset{ins};
+    if (ins.prepare_rc() != SQLITE_OK) return Fail(ins.prepare_rc(), "cannot write");
     ins.Bind(1, name);
     ins.Bind(2, ru_lang);
     ins.Bind(3, en_lang);
@@ -575,7 +606,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
 }
 
 Result<bool> TmStore::HasDocument(std::string_view name) {
-  Statement q(impl_->db, "SELECT 1 FROM documents WHERE name = ?1");
+  Statement& q = impl_->Cached("SELECT 1 FROM documents WHERE name = ?1");
+  ResetOnExit reset{q};
   if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot read");
   q.Bind(1, name);
   const int rc = q.Step();

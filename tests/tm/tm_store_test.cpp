@@ -101,6 +101,36 @@ TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[
   CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
 }
 
+TEST_CASE("statements the store keeps between documents hold no read open", "[tm][store]") {
+  testing::ScratchDir dir;
+  auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE_FALSE((*store)->AddDocument(SampleDocument("news"), false).ok());  // found: a read
+  REQUIRE((*store)->AddDocument(SampleDocument("news"), true).ok());       // replaced
+  // A statement left unreset would go on from its last row instead of
+  // running afresh: the second lookup would find nothing.
+  for (const char* name : {"news", "news", "none", "news"}) {
+    Result<bool> has = (*store)->HasDocument(name);
+    REQUIRE(has.ok());
+    CHECK(*has == (std::string(name) == "news"));
+  }
+  // Another connection can write, and truncate the log: no reader of the
+  // store's is left behind (a checkpoint that cannot finish reports busy).
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open((dir / "tm.db").c_str(), &other) == SQLITE_OK);
+  CHECK(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM history WHERE 0; COMMIT", nullptr,
+                     nullptr, nullptr) == SQLITE_OK);
+  int log = -1, done = -1;
+  CHECK(sqlite3_wal_checkpoint_v2(other, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done) ==
+        SQLITE_OK);
+  CHECK(log == 0);
+  sqlite3_close(other);
+  REQUIRE((*store)->AddDocument(SampleDocument("second"), false).ok());
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 2);
+  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM history") == 3);
+}
+
 TEST_CASE("a failed insert rolls back the whole document", "[tm][store][errors]") {
   testing::ScratchDir dir;
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
