@@ -98,23 +98,13 @@ Evidence PrepareEvidence(std::span<const SentenceFeatures> ru, std::span<const S
   ev.expanded.resize(ru.size());
   // English words some Russian word may translate to: only those can match.
   std::vector<bool> is_target;
-  if (options.use_words) {
-    for (const auto& t : table.targets) {
-      for (uint32_t e : t) {
-        if (e >= is_target.size()) is_target.resize(e + 1, false);
-        is_target[e] = true;
-      }
-    }
-  }
+  if (options.use_words) table.MarkTargets(is_target);
   for (size_t i = 0; i < ru.size(); ++i) {
     int32_t units = options.use_anchors ? model.anchor_weight * static_cast<int32_t>(ru[i].anchors.size()) : 0;
     if (options.use_words) {
       auto& x = ev.expanded[i];
       for (uint32_t w : ru[i].words) {
-        if (const auto* targets = table.Find(w)) {
-          ++units;
-          x.insert(x.end(), targets->begin(), targets->end());
-        }
+        if (table.AppendTargets(w, x)) ++units;
       }
       std::sort(x.begin(), x.end());
       x.erase(std::unique(x.begin(), x.end()), x.end());

@@ -23,10 +23,36 @@ inline constexpr std::array<BeadShape, 8> kBeadShapes = {
 
 // Which Russian word stems may translate to which English ones: for each
 // Russian word id, the sorted English word ids (dictionary and/or lexicon).
+// A table may lie over a `base` (the dictionary every document of a batch
+// shares): it then holds the union of both, as MergeTables would make it,
+// without copying the base (doc/decisions.md).
 struct TranslationTable {
   std::vector<std::vector<uint32_t>> targets;
+  const TranslationTable* base = nullptr;  // read-only; outlives this table
+
+  // This table's own row (not the base's), or null when empty.
   const std::vector<uint32_t>* Find(uint32_t ru_word) const {
     return ru_word < targets.size() && !targets[ru_word].empty() ? &targets[ru_word] : nullptr;
+  }
+  // Appends the targets of `ru_word`, the base's too, to `out` (unsorted, a
+  // target may come twice); false when there are none.
+  bool AppendTargets(uint32_t ru_word, std::vector<uint32_t>& out) const {
+    bool any = base && base->AppendTargets(ru_word, out);
+    if (const std::vector<uint32_t>* own = Find(ru_word)) {
+      out.insert(out.end(), own->begin(), own->end());
+      any = true;
+    }
+    return any;
+  }
+  // Marks every English word that some Russian word may translate to.
+  void MarkTargets(std::vector<bool>& is_target) const {
+    if (base) base->MarkTargets(is_target);
+    for (const auto& t : targets) {
+      for (uint32_t e : t) {
+        if (e >= is_target.size()) is_target.resize(e + 1, false);
+        is_target[e] = true;
+      }
+    }
   }
 };
 

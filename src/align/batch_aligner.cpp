@@ -81,8 +81,12 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     }
     pairs = std::move(sample);
   }
-  const TranslationTable table =
-      pairs.empty() ? dictionary : MergeTables(dictionary, LearnLexicon(pairs, options.lexicon));
+  // The learned lexicon lies over the dictionary: the same rows as
+  // MergeTables, without copying the dictionary for every batch (one pair,
+  // in `sverka batch`).
+  TranslationTable table;
+  if (!pairs.empty()) table = LearnLexicon(pairs, options.lexicon);
+  table.base = &dictionary;
   ForEachDocument(documents.size(), options.jobs, [&](size_t d) {
     AlignModel model = ModelFor(documents[d]);
     model.priors = priors;

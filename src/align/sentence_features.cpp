@@ -7,16 +7,22 @@
 namespace sverka::align {
 
 uint32_t Vocabulary::Id(std::string_view word) {
-  auto it = ids_.find(std::string(word));
+  if (base_) {
+    if (const uint32_t id = base_->Find(word); id != kUnknown) return id;
+  }
+  auto it = ids_.find(word);
   if (it != ids_.end()) return it->second;
-  const auto id = static_cast<uint32_t>(words_.size());
+  const auto id = static_cast<uint32_t>(size());
   words_.emplace_back(word);
-  ids_.emplace(std::string(word), id);
+  ids_.emplace(words_.back(), id);
   return id;
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const {
-  auto it = ids_.find(std::string(word));
+  if (base_) {
+    if (const uint32_t id = base_->Find(word); id != kUnknown) return id;
+  }
+  auto it = ids_.find(word);
   return it == ids_.end() ? kUnknown : it->second;
 }
 

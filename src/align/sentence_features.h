@@ -18,15 +18,30 @@ namespace sverka::align {
 // Interns strings as dense ids. Not thread-safe.
 class Vocabulary {
  public:
+  Vocabulary() = default;
+  // A vocabulary that starts with every word of `base`, under the same ids,
+  // without copying it: new words get ids from base->size() on, as in a
+  // copy. `base` must outlive this one and not change (doc/decisions.md).
+  explicit Vocabulary(const Vocabulary* base)
+      : base_(base), offset_(base ? static_cast<uint32_t>(base->size()) : 0) {}
   uint32_t Id(std::string_view word);
   // The id of `word` if known, else kUnknown.
   uint32_t Find(std::string_view word) const;
-  size_t size() const { return words_.size(); }
-  const std::string& Word(uint32_t id) const { return words_[id]; }
+  size_t size() const { return offset_ + words_.size(); }
+  const std::string& Word(uint32_t id) const {
+    return id < offset_ ? base_->Word(id) : words_[id - offset_];
+  }
   static constexpr uint32_t kUnknown = UINT32_MAX;
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  // Looks words up by string_view, without making a string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  const Vocabulary* base_ = nullptr;
+  uint32_t offset_ = 0;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::string> words_;
 };
 

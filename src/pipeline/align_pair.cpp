@@ -83,7 +83,10 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
                       const PreparedDictionary& dictionary, WordTokenizers& tokenizers) {
   std::vector<align::DocumentFeatures> docs;
-  align::Vocabulary anchors, ru_words = dictionary.ru_words, en_words = dictionary.en_words;
+  // The dictionary's vocabularies are shared, not copied: a copy per pair
+  // cost 10 % of aligning an article with FreeDict, 40 % with a dictionary of
+  // 100,000 entries (doc/decisions.md).
+  align::Vocabulary anchors, ru_words(&dictionary.ru_words), en_words(&dictionary.en_words);
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
     docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),

@@ -1,5 +1,7 @@
 #include "align/batch_aligner.h"
 
+#include "align/lexicon.h"
+
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -78,6 +80,40 @@ TEST_CASE("a dictionary works like a learned lexicon", "[align][batch]") {
   BatchOptions options;
   options.learn_lexicon = false;
   CHECK(Correct(AlignBatch(docs, dictionary, options)[0]) == 40);
+}
+
+TEST_CASE("a table over a base aligns as the two tables merged", "[align][batch]") {
+  const auto docs = WordDocuments(2);
+  // A partial, half-wrong dictionary and a lexicon that overlaps it: rows
+  // both have, rows only one has, and a target twice.
+  TranslationTable dictionary, lexicon;
+  dictionary.targets.resize(150);
+  for (uint32_t r = 0; r < 150; r += 2) dictionary.targets[r] = {1000 + r, 1000 + (r * 7) % 200};
+  lexicon.targets.resize(200);
+  for (uint32_t r = 0; r < 200; r += 3) lexicon.targets[r] = {1000 + r};
+  TranslationTable layered = lexicon;
+  layered.base = &dictionary;
+  const TranslationTable merged = MergeTables(dictionary, lexicon);
+  std::vector<uint32_t> a, b;
+  for (uint32_t r = 0; r < 210; ++r) {
+    a.clear();
+    const bool has = layered.AppendTargets(r, a);
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    const std::vector<uint32_t>* row = merged.Find(r);
+    REQUIRE(has == (row != nullptr));
+    if (row) CHECK(a == *row);
+  }
+  for (const DocumentFeatures& doc : docs) {
+    const Alignment x = Align(doc.ru, doc.en, layered, DefaultModel(), {});
+    const Alignment y = Align(doc.ru, doc.en, merged, DefaultModel(), {});
+    REQUIRE(x.size() == y.size());
+    for (size_t k = 0; k < x.size(); ++k) {
+      CHECK(x[k].ru_begin == y[k].ru_begin);
+      CHECK(x[k].en_begin == y[k].en_begin);
+      CHECK(x[k].score == y[k].score);
+    }
+  }
 }
 
 TEST_CASE("expected shape counts add up to the beads of a clean document", "[align][batch]") {

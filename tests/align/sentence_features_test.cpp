@@ -5,6 +5,7 @@
 using namespace sverka;
 using align::AnchorKeys;
 using align::NameSkeleton;
+using align::Vocabulary;
 
 namespace {
 Token Num(std::string text, bool space_before = true) {
@@ -87,4 +88,20 @@ TEST_CASE("features hold sorted unique ids", "[align][anchors]") {
   CHECK(f.anchors == std::vector<uint32_t>{anchors.Find("#5")});
   CHECK(words.Find("кот") != align::Vocabulary::kUnknown);
   CHECK(words.Find("собак") == align::Vocabulary::kUnknown);
+}
+
+TEST_CASE("a vocabulary over a base gives the ids a copy of the base would", "[align][features]") {
+  Vocabulary base;
+  for (const char* w : {"мир", "дом", "город"}) base.Id(w);
+  Vocabulary copy = base, over(&base);
+  for (const char* w : {"дом", "река", "мир", "лес", "река", "город", "небо"}) {
+    CHECK(over.Id(w) == copy.Id(w));
+  }
+  CHECK(over.size() == copy.size());
+  CHECK(over.size() == 6);
+  CHECK(base.size() == 3);  // the base is not changed
+  for (uint32_t id = 0; id < over.size(); ++id) CHECK(over.Word(id) == copy.Word(id));
+  CHECK(over.Find("лес") == copy.Find("лес"));
+  CHECK(over.Find("море") == Vocabulary::kUnknown);
+  CHECK(base.Find("лес") == Vocabulary::kUnknown);
 }
