@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <thread>
 
 #include "common/utf8.h"
 #include "align/batch_aligner.h"
@@ -31,18 +32,21 @@ std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceReco
   return features;
 }
 
-align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
-                                        segment::WordTokenizer& ru_tokenizer,
-                                        segment::WordTokenizer& en_tokenizer,
-                                        align::Vocabulary& ru_words, align::Vocabulary& en_words) {
+namespace {
+
+// The stem of a one-word text, else empty (phrases are not used).
+std::string SingleStem(segment::WordTokenizer& tokenizer, const std::string& text) {
+  const std::vector<Token> tokens = tokenizer.Tokenize(text);
+  return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
+}
+
+// The table of entries whose stems are given (`stems[k]` for entry k), ids
+// interned in entry order.
+align::TranslationTable TableFromStems(
+    const std::vector<std::pair<std::string, std::string>>& stems, align::Vocabulary& ru_words,
+    align::Vocabulary& en_words) {
   align::TranslationTable table;
-  auto single_stem = [](segment::WordTokenizer& tokenizer, const std::string& text) -> std::string {
-    const std::vector<Token> tokens = tokenizer.Tokenize(text);
-    return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
-  };
-  for (const tm::DictionaryEntry& entry : dictionary) {
-    const std::string ru = single_stem(ru_tokenizer, entry.ru);
-    const std::string en = single_stem(en_tokenizer, entry.en);
+  for (const auto& [ru, en] : stems) {
     // Short entries are function words ("a" -> "в, на"): they match
     // everywhere and blur the evidence.
     if (CountCodePoints(ru) < 3 || CountCodePoints(en) < 3) continue;
@@ -55,6 +59,20 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
     t.erase(std::unique(t.begin(), t.end()), t.end());
   }
   return table;
+}
+
+}  // namespace
+
+align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
+                                        segment::WordTokenizer& ru_tokenizer,
+                                        segment::WordTokenizer& en_tokenizer,
+                                        align::Vocabulary& ru_words, align::Vocabulary& en_words) {
+  std::vector<std::pair<std::string, std::string>> stems;
+  stems.reserve(dictionary.size());
+  for (const tm::DictionaryEntry& entry : dictionary) {
+    stems.emplace_back(SingleStem(ru_tokenizer, entry.ru), SingleStem(en_tokenizer, entry.en));
+  }
+  return TableFromStems(stems, ru_words, en_words);
 }
 
 Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
@@ -71,12 +89,36 @@ Result<WordTokenizers> WordTokenizers::Create() {
   return WordTokenizers{std::move(ru).value(), std::move(en).value()};
 }
 
-Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary) {
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
+Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary,
+                                             int threads) {
+  // Tokenizing the entries is nearly all the cost: it is split over the
+  // threads; the stems are interned in entry order after, so the ids (and
+  // the beads) do not depend on the number of threads.
+  constexpr size_t kEntriesPerThread = 5000;  // below this a thread costs more than it saves
+  const size_t n = dictionary.size();
+  const size_t t_count = std::clamp<size_t>(n / kEntriesPerThread, 1, std::max(threads, 1));
+  std::vector<std::pair<std::string, std::string>> stems(n);
+  std::vector<Status> failed(t_count);
+  auto work = [&](size_t t) {
+    Result<WordTokenizers> tokenizers = WordTokenizers::Create();
+    if (!tokenizers.ok()) {
+      failed[t] = tokenizers.status();
+      return;
+    }
+    for (size_t k = t * n / t_count; k < (t + 1) * n / t_count; ++k) {
+      stems[k] = {SingleStem(*tokenizers->ru, dictionary[k].ru),
+                  SingleStem(*tokenizers->en, dictionary[k].en)};
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < t_count; ++t) helpers.emplace_back(work, t);
+  work(0);
+  for (std::thread& h : helpers) h.join();
+  for (const Status& s : failed) {
+    if (!s.ok()) return s;
+  }
   PreparedDictionary prepared;
-  prepared.table = DictionaryTable(dictionary, *tokenizers->ru, *tokenizers->en, prepared.ru_words,
-                                   prepared.en_words);
+  prepared.table = TableFromStems(stems, prepared.ru_words, prepared.en_words);
   return prepared;
 }
 

@@ -40,7 +40,10 @@ struct PreparedDictionary {
   align::Vocabulary ru_words, en_words;
   align::TranslationTable table;
 };
-Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary);
+// Large dictionaries are tokenized on up to `threads` threads; the result
+// is the same whatever their number.
+Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary,
+                                             int threads = 1);
 
 // The word tokenizers aligning needs, one per side. Making them costs about
 // 7 % of aligning an article (ICU builds a transliterator), so a thread that

@@ -258,7 +258,7 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
     workers_done = true;
     ready.notify_one();
   });
-  promise.set_value(PrepareDictionary(options.dictionary));
+  promise.set_value(PrepareDictionary(options.dictionary, options.jobs));
   size_t received = 0;
   for (;;) {
     std::deque<Prepared> taken;
@@ -335,7 +335,7 @@ Status RunPooled(std::span<const BatchItem> items, const StateMap& stored,
   // Both passes align documents on the worker threads too.
   align::BatchOptions pooled = options.align;
   pooled.jobs = options.jobs;
-  const Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary);
+  const Result<PreparedDictionary> dictionary = PrepareDictionary(options.dictionary, options.jobs);
   const Status aligned =
       dictionary.ok() ? AlignSideBatch(pool, pooled, *dictionary) : dictionary.status();
   for (size_t j = 0; j < pool.size(); ++j) {

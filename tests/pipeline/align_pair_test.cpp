@@ -76,3 +76,34 @@ TEST_CASE("the UDHR's thirty articles pair 'Статья N' with 'Article N'", "
   }
   CHECK(headings == 30);
 }
+
+TEST_CASE("a dictionary prepared on several threads is the one prepared on one", "[pipeline]") {
+  // 16,000 entries (three threads' worth), many words in several entries,
+  // some phrases and short words (skipped), in an order no thread sees whole.
+  const char* const ru_roots[] = {"город", "Москва", "дорога", "книга", "вода", "ёлка"};
+  const char* const en_roots[] = {"city", "Moscow", "road", "book", "water", "fir"};
+  const char* const tails[] = {"а", "ой", "ами", "ах", "у", "е", "ою", "ь"};
+  std::vector<tm::DictionaryEntry> entries;
+  for (int k = 0; k < 16000; ++k) {
+    std::string ru = ru_roots[k % 6], en = en_roots[(k / 7) % 6];
+    for (int n = k; n > 0; n /= 8) ru += tails[n % 8];
+    for (int n = k % 997; n > 0; n /= 5) en += "sktrl"[n % 5];
+    if (k % 50 == 0) ru += " дом";  // a phrase
+    if (k % 61 == 0) en = "a";      // a short word
+    entries.push_back({ru, en});
+  }
+  Result<pipeline::PreparedDictionary> one = pipeline::PrepareDictionary(entries, 1);
+  Result<pipeline::PreparedDictionary> three = pipeline::PrepareDictionary(entries, 3);
+  REQUIRE(one.ok());
+  REQUIRE(three.ok());
+  REQUIRE(one->ru_words.size() > 1000);
+  REQUIRE(one->ru_words.size() == three->ru_words.size());
+  REQUIRE(one->en_words.size() == three->en_words.size());
+  for (uint32_t id = 0; id < one->ru_words.size(); ++id) {
+    REQUIRE(one->ru_words.Word(id) == three->ru_words.Word(id));
+  }
+  for (uint32_t id = 0; id < one->en_words.size(); ++id) {
+    REQUIRE(one->en_words.Word(id) == three->en_words.Word(id));
+  }
+  CHECK(one->table.targets == three->table.targets);
+}
