@@ -32,15 +32,17 @@ size_t IncompleteTail(std::string_view s) {
 }
 
 // End of the last blank line in `s` (the start of the paragraph after it), or 0.
+// Lines end at LF, CRLF or a lone CR, as SplitParagraphs has them.
 size_t LastParagraphBreak(std::string_view s) {
   size_t pos = s.size();
   while (pos > 0) {
-    const size_t nl = s.rfind('\n', pos - 1);
+    const size_t nl = s.find_last_of("\r\n", pos - 1);
     if (nl == std::string_view::npos || nl == 0) return 0;
-    // Is the line before this '\n' blank (only spaces, tabs, CR)?
+    // Is the line before this line end blank (only spaces, tabs, a CR)?
     size_t k = nl;
-    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r')) --k;
-    if (k > 0 && s[k - 1] == '\n') return nl + 1;
+    if (s[nl] == '\n' && s[k - 1] == '\r') --k;  // CRLF
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t')) --k;
+    if (k > 0 && (s[k - 1] == '\n' || s[k - 1] == '\r')) return nl + 1;
     pos = nl;
   }
   return 0;

@@ -14,13 +14,19 @@ Span Trim(std::string_view text, size_t begin, size_t end) {
   return {begin, end};
 }
 
-// Calls `on_line(begin, end)` for every line, end excluding the '\n'.
+// Calls `on_line(begin, end)` for every line, end excluding the line end:
+// LF, CRLF (the CR stays in the line, as white space) or a lone CR (classic
+// Mac OS files), so that "\r\r" is a blank line as "\n\n" is.
 template <typename F>
 void ForEachLine(std::string_view text, F on_line) {
   size_t start = 0;
   while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
+    size_t nl = text.find_first_of("\r\n", start);
+    if (nl == std::string_view::npos) {
+      nl = text.size();
+    } else if (text[nl] == '\r' && nl + 1 < text.size() && text[nl + 1] == '\n') {
+      ++nl;  // CRLF: the line ends at the LF
+    }
     on_line(start, nl);
     start = nl + 1;
   }

@@ -1,5 +1,6 @@
 #include "pipeline/document_reader.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
@@ -77,6 +78,30 @@ TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole
       CHECK(streamed[i].end_offset == side->sentences[i].end_offset);
     }
   }
+}
+
+TEST_CASE("a CR-only file (classic Mac OS) reads as its LF copy: paragraphs, sentences, offsets",
+          "[pipeline]") {
+  testing::ScratchDir dir;
+  const std::string lf = "Заголовок\n\nПервое предложение. Второе\nпредложение.\n\nТретье.\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  testing::WriteFile(dir / "lf.txt", lf);
+  testing::WriteFile(dir / "cr.txt", cr);
+  auto a = pipeline::ReadSide(dir / "lf.txt", Language::kRussian, {});
+  auto b = pipeline::ReadSide(dir / "cr.txt", Language::kRussian, {});
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a->sentences.size() == 4);
+  REQUIRE(b->sentences.size() == 4);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(b->sentences[i].text == a->sentences[i].text);
+    CHECK(b->sentences[i].paragraph == a->sentences[i].paragraph);
+    CHECK(b->sentences[i].start_offset == a->sentences[i].start_offset);
+    CHECK(b->sentences[i].end_offset == a->sentences[i].end_offset);
+  }
+  CHECK(b->sentences[2].text == "Второе предложение.");
+  CHECK(b->sentences[3].paragraph == 2);
 }
 
 TEST_CASE("a Windows-1251 side keeps offsets into the file as stored", "[pipeline]") {

@@ -47,6 +47,27 @@ TEST_CASE("paragraph reader returns whole paragraphs, cut only after blank lines
   CHECK("\xEF\xBB\xBF" + joined == text);
 }
 
+TEST_CASE("paragraph reader cuts CR-only and CRLF files after blank lines too", "[text]") {
+  for (const std::string eol : {"\r", "\r\n"}) {
+    testing::ScratchDir dir;
+    std::string text;
+    for (int p = 0; p < 60; ++p) {
+      for (int s = 0; s < 1000; ++s) text += "Предложение номер " + std::to_string(s) + "." + eol;
+      text += eol;
+    }
+    testing::WriteFile(dir / "big.txt", text);
+    const std::vector<std::string> chunks = Chunks(dir / "big.txt");
+    INFO("line end " << (eol == "\r" ? "CR" : "CRLF"));
+    CHECK(chunks.size() >= 2);
+    std::string joined;
+    for (const std::string& c : chunks) {
+      CHECK(c.substr(c.size() - 2 * eol.size()) == eol + eol);
+      joined += c;
+    }
+    CHECK(joined == text);
+  }
+}
+
 TEST_CASE("paragraph reader: other encodings are not streamed; TakeAll gives every byte",
           "[text]") {
   testing::ScratchDir dir;

@@ -20,6 +20,16 @@ TEST_CASE("paragraphs are separated by blank lines, not single line breaks", "[t
         std::vector<std::string>{"First line\nstill first.", "Second.", "Third"});
 }
 
+TEST_CASE("a lone CR (classic Mac OS) ends a line as LF does; CRLF stays one line end", "[text]") {
+  const std::string text = "\r  First line\rstill first.\r\r \t\rSecond.\r\n\r\nThird\r";
+  CHECK(Texts(text, SplitParagraphs(text)) ==
+        std::vector<std::string>{"First line\rstill first.", "Second.", "Third"});
+  CHECK(Texts(text, SplitNonBlankLines(text)) ==
+        std::vector<std::string>{"First line", "still first.", "Second.", "Third"});
+  // CRLF is one line end, not a line end and a blank line.
+  CHECK(SplitParagraphs("One.\r\nTwo.\r\n").size() == 1);
+}
+
 TEST_CASE("a text without blank lines is one paragraph", "[text]") {
   const std::string text = "One.\nTwo.";
   CHECK(SplitParagraphs(text).size() == 1);
