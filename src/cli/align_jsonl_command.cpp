@@ -87,7 +87,7 @@ int RunAlignJsonl(const Args& args) {
     Result<tm::TextPairRecord> record = tm::ParseTextPairLine(line);
     if (!record.ok()) {
       std::cout.flush();
-      return Report(record.status().WithContext(name + ":" + std::to_string(line_no)));
+      return Report(AtLine(record.status(), name, line_no));
     }
     const tm::AlignedRecord out = AlignRecord(*record, read, *prepared, *tokenizers);
     if (!out.error.empty()) {

@@ -44,7 +44,7 @@ int RunImportJsonl(const Args& args) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no);
     Result<tm::AlignedRecord> record = tm::ParseAlignedLine(line);
-    if (!record.ok()) return Report(record.status().WithContext(where));
+    if (!record.ok()) return Report(AtLine(record.status(), name, line_no));
     if (!record->error.empty()) {
       ++failed;
       std::cerr << "sverka: " << where << ": '" << record->id

@@ -312,7 +312,7 @@ TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it"
   const Run bad = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl <" + Quote(dir / "bad.jsonl"));
   CHECK(bad.exit_code == 1);
   CHECK(CountLines(bad.out) == 1);
-  CHECK(bad.err == "sverka: <stdin>:2: column 19: expected ',' or '}'\n");
+  CHECK(bad.err == "sverka: <stdin>:2:19: expected ',' or '}'\n");
   WriteFile(dir / "unknown.jsonl", "{\"id\":\"a\",\"ru\":\"x\",\"en\":\"y\",\"x\":1}\n");
   const Run unknown = Shell(Quote(sverka::testing::SverkaBin()) + " align --jsonl <" + Quote(dir / "unknown.jsonl"));
   CHECK(unknown.err == "sverka: <stdin>:1: unknown member 'x' (expected id, ru, en)\n");

@@ -331,7 +331,7 @@ TEST_CASE("hostile: a JSON-lines record that is not JSON stops the filter with i
   ScratchDir dir;
   WriteFile(dir / "in.jsonl", "{\"id\": \"a\", \"ru\": \"Привет.\", \"en\": }\n");
   ExpectRefused(Sverka({"align", "--jsonl"}, dir / "in.jsonl"), 1,
-                "sverka: <stdin>:1: column 42: unexpected character '}'");
+                "sverka: <stdin>:1:42: unexpected character '}'");
 }
 
 TEST_CASE("hostile: a manifest naming missing files fails that pair with its reason", "[cli][hostile]") {
