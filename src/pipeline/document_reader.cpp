@@ -86,6 +86,10 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
       for (const text::Span s : (*splitter)->Split(para_text)) {
         AddSentence(side, source, {para.begin + s.begin, para.begin + s.end}, paragraph);
       }
+      if (const Status e = (*splitter)->error(); !e.ok()) {
+        return e.WithContext(path + ": the paragraph at byte offset " +
+                             std::to_string(source.ToFile(para.begin)));
+      }
       ++paragraph;
     }
   }
@@ -180,6 +184,10 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
         record.end_offset = static_cast<int64_t>(base + para.begin + s.end);
         sink(record);
         any = true;
+      }
+      if (const Status e = (*splitter)->error(); !e.ok()) {
+        return e.WithContext((path == "-" ? std::string("<stdin>") : path) +
+                             ": the paragraph at byte offset " + std::to_string(base + para.begin));
       }
       ++paragraph;
     }

@@ -65,6 +65,8 @@ std::vector<text::Span> ToSpans(std::string_view flat, std::vector<size_t> cuts)
 }
 }  // namespace
 
+Status SentenceSplitter::error() const { return impl_->srx ? impl_->srx->error() : Status::Ok(); }
+
 std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
   // Same length as the input, so ICU's native (UTF-8 byte) indexes are
   // offsets into `paragraph` too.

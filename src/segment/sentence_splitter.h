@@ -44,6 +44,9 @@ class SentenceSplitter {
   // Returns the sentences of `paragraph` (valid UTF-8) as byte spans into
   // it, trimmed of white space, in order; empty when it holds only white space.
   std::vector<text::Span> Split(std::string_view paragraph);
+  // Ok, or why Split gave up (an SRX rule over ICU's match limit: the
+  // paragraph came back whole and later ones are not split).
+  Status error() const;
 
  private:
   struct Impl;

@@ -14,8 +14,16 @@ namespace {
 // few words before a break, and an unbounded look-back is quadratic.
 constexpr int32_t kLookBehind = 200;
 
+// ICU's limit on one match operation, in its engine's steps (about 10,000
+// operations each, so independent of the machine's speed): a rule matches
+// in a few steps even on a long paragraph, while a pattern that backtracks
+// catastrophically ("(a+)+b") would otherwise hang the run (doc/decisions.md).
+constexpr int32_t kMatchStepLimit = 1000;
+
 struct Compiled {
   bool do_break;
+  int line = 0;  // in the SRX file
+  std::string before_text, after_text;
   std::unique_ptr<icu::RegexMatcher> before;  // "(?:BEFORE)\z", or null when empty
   std::unique_ptr<icu::RegexMatcher> after;   // AFTER, or null when empty
   std::unique_ptr<icu::RegexMatcher> scan;    // BEFORE alone, to find candidates (break rules)
@@ -23,13 +31,30 @@ struct Compiled {
 
 std::unique_ptr<icu::RegexMatcher> Compile(const std::string& pattern, UErrorCode& status) {
   if (U_FAILURE(status)) return nullptr;
-  return std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+  auto m = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+  if (U_SUCCESS(status)) m->setTimeLimit(kMatchStepLimit, status);
+  return m;
 }
 
 }  // namespace
 
 struct SrxSplitter::Impl {
+  std::string file;  // the SRX file, for messages
   std::vector<Compiled> rules;
+  Status error;      // the first match that failed (its time limit)
+
+  // Records a failed match of `pattern` (rule `c`); true when `status` failed.
+  bool Failed(const Compiled& c, const std::string& pattern, UErrorCode status) {
+    if (U_SUCCESS(status)) return false;
+    if (error.ok()) {
+      error = Status::BadInput(
+          file + ":" + std::to_string(c.line) + ": regular expression '" + pattern + "' " +
+          (status == U_REGEX_TIME_OUT ? std::string("takes too long on this text (ICU's match limit)")
+                                      : std::string("failed (") + u_errorName(status) + ")") +
+          "; simplify the rule");
+    }
+    return true;
+  }
   icu::UnicodeString text;  // the paragraph being split (matchers point into it)
 };
 
@@ -38,10 +63,14 @@ SrxSplitter::~SrxSplitter() = default;
 
 Result<std::unique_ptr<SrxSplitter>> SrxSplitter::Create(const text::SrxRules& rules) {
   auto impl = std::make_unique<Impl>();
+  impl->file = rules.file;
   for (const text::SrxRule& rule : rules.rules) {
     UErrorCode status = U_ZERO_ERROR;
     Compiled c;
     c.do_break = rule.do_break;
+    c.line = rule.line;
+    c.before_text = rule.before;
+    c.after_text = rule.after;
     std::string bad;
     if (!rule.before.empty()) {
       c.before = Compile("(?:" + rule.before + ")\\z", status);
@@ -62,7 +91,10 @@ Result<std::unique_ptr<SrxSplitter>> SrxSplitter::Create(const text::SrxRules& r
   return std::unique_ptr<SrxSplitter>(new SrxSplitter(std::move(impl)));
 }
 
+const Status& SrxSplitter::error() const { return impl_->error; }
+
 std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
+  if (!impl_->error.ok()) return {};
   std::string flat(paragraph);
   std::replace(flat.begin(), flat.end(), '\n', ' ');
   std::replace(flat.begin(), flat.end(), '\r', ' ');
@@ -95,6 +127,7 @@ std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
       if (at > 0 && at < n) candidates.push_back(at);
       if (m->end(status) == m->start(status) && m->end(status) >= n) break;
     }
+    if (impl_->Failed(c, c.scan ? c.before_text : c.after_text, status)) return {};
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -110,12 +143,14 @@ std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
         c.before->useTransparentBounds(true);
         c.before->region(std::max(0, pos - kLookBehind), pos, status);
         ok = c.before->find(status) && U_SUCCESS(status);
+        if (impl_->Failed(c, c.before_text, status)) return {};
       }
       if (ok && c.after) {
         c.after->reset(u);
         c.after->useTransparentBounds(true);
         c.after->region(pos, n, status);
         ok = c.after->lookingAt(status) && U_SUCCESS(status);
+        if (impl_->Failed(c, c.after_text, status)) return {};
       }
       if (ok) {
         if (c.do_break) cuts.push_back(utf8_at[static_cast<size_t>(pos)]);

@@ -25,8 +25,12 @@ class SrxSplitter {
   SrxSplitter& operator=(const SrxSplitter&) = delete;
 
   // Break positions in `paragraph` (valid UTF-8) as byte offsets, ascending,
-  // none at 0 or at the end.
+  // none at 0 or at the end. After a match failed (a rule over ICU's match
+  // limit), none: error() says which rule.
   std::vector<size_t> Cuts(std::string_view paragraph);
+  // Ok, or kBadInput "SRX:LINE: regular expression '...' takes too long on
+  // this text (ICU's match limit); simplify the rule" once a match failed.
+  const Status& error() const;
 
  private:
   struct Impl;

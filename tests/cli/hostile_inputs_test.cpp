@@ -290,6 +290,24 @@ TEST_CASE("hostile: an SRX file with an external entity is refused without readi
                     "out)");
 }
 
+TEST_CASE("hostile: an SRX rule that backtracks without end is stopped and named", "[cli][hostile]") {
+  ScratchDir dir;
+  WriteFile(dir / "r.srx",
+            "<?xml version=\"1.0\"?>\n"
+            "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\"><header segmentsubflows=\"yes\" "
+            "cascade=\"no\"/><body><languagerules><languagerule languagerulename=\"x\">\n"
+            "<rule break=\"yes\"><beforebreak>(a+)+b</beforebreak><afterbreak></afterbreak></rule>\n"
+            "</languagerule></languagerules><maprules><languagemap languagepattern=\".*\" "
+            "languagerulename=\"x\"/></maprules></body></srx>\n");
+  WriteFile(dir / "t.txt", "Первое.\n\nТри " + std::string(60, 'a') + " четыре.\n");
+  const Run r = Sverka({"segment", "-l", "ru", "--rules", dir / "r.srx", dir / "t.txt"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.ErrLine() == "sverka: " + dir / "t.txt" + ": the paragraph at byte offset 15: " + dir /
+                           "r.srx" +
+                           ":3: regular expression '(a+)+b' takes too long on this text (ICU's "
+                           "match limit); simplify the rule");
+}
+
 // --- the translation memory ----------------------------------------------------
 
 TEST_CASE("hostile: a file that is not a database is refused and left untouched", "[cli][hostile]") {

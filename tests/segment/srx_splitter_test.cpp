@@ -39,3 +39,25 @@ TEST_CASE("SRX rules: a bad regular expression names the rule's line", "[segment
   CHECK(splitter.status().message() ==
         "r.srx:7: bad regular expression '[.?!' (U_REGEX_MISSING_CLOSE_BRACKET)");
 }
+
+TEST_CASE("SRX rules: a pattern that backtracks without end stops at ICU's match limit",
+          "[segment][srx][errors]") {
+  // "(a+)+b" on a run of a's with no b tries every way to cut the run:
+  // 2^60 of them, years without a limit.
+  const SrxRules rules{"r.srx", {{true, "[.?!]", "\\s", 2}, {true, "(a+)+b", "", 5}}};
+  SplitterOptions options;
+  options.srx = std::make_shared<const SrxRules>(rules);
+  auto splitter = SentenceSplitter::Create(Language::kRussian, options);
+  REQUIRE(splitter.ok());
+  CHECK((*splitter)->error().ok());
+  CHECK((*splitter)->Split("Один. Два.").size() == 2);
+  CHECK((*splitter)->error().ok());
+  const std::string hostile = "Три " + std::string(60, 'a') + " четыре.";
+  (*splitter)->Split(hostile);
+  REQUIRE_FALSE((*splitter)->error().ok());
+  CHECK((*splitter)->error().message() ==
+        "r.srx:5: regular expression '(a+)+b' takes too long on this text (ICU's match limit); "
+        "simplify the rule");
+  // Later paragraphs are not split by a splitter that gave up.
+  CHECK((*splitter)->Split("Пять. Шесть.").size() == 1);
+}
