@@ -1,25 +1,11 @@
 #include "align/batch_aligner.h"
 
 #include <algorithm>
-#include <atomic>
-#include <functional>
-#include <thread>
+
+#include "common/parallel.h"
 
 namespace sverka::align {
 namespace {
-
-// Runs fn(d) for d in [0, n) on up to `jobs` threads (the caller's included).
-void ForEachDocument(size_t n, int jobs, const std::function<void(size_t)>& fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t d; (d = next.fetch_add(1)) < n;) fn(d);
-  };
-  std::vector<std::thread> threads;
-  const size_t extra = std::min<size_t>(static_cast<size_t>(std::max(jobs, 1)) - 1, n);
-  for (size_t t = 0; t < extra; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
-}
 
 AlignModel ModelFor(const DocumentFeatures& doc) {
   AlignModel model = DefaultModel();
@@ -38,7 +24,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   // Each document's expected shape counts apart, summed in document order:
   // the same sums whatever the number of threads.
   std::vector<AlignStats> doc_stats(documents.size());
-  ForEachDocument(documents.size(), options.jobs, [&](size_t d) {
+  ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
     // Pass 1 sees no words, as in Moore (2002): length and anchors fix the
     // structure (path, priors, confident pairs); a small general dictionary's
     // polysemous matches only blur it (doc/align.md, ablation).
@@ -87,7 +73,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   TranslationTable table;
   if (!pairs.empty()) table = LearnLexicon(pairs, options.lexicon);
   table.base = &dictionary;
-  ForEachDocument(documents.size(), options.jobs, [&](size_t d) {
+  ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
     AlignModel model = ModelFor(documents[d]);
     model.priors = priors;
     AlignOptions second = options.align;

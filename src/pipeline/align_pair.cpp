@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <thread>
 
+#include "common/parallel.h"
 #include "common/utf8.h"
 #include "align/batch_aligner.h"
 #include "segment/word_tokenizer.h"
@@ -99,7 +99,7 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
   const size_t t_count = std::clamp<size_t>(n / kEntriesPerThread, 1, std::max(threads, 1));
   std::vector<std::pair<std::string, std::string>> stems(n);
   std::vector<Status> failed(t_count);
-  auto work = [&](size_t t) {
+  ParallelFor(t_count, static_cast<int>(t_count), nullptr, [&](size_t t, size_t) {
     Result<WordTokenizers> tokenizers = WordTokenizers::Create();
     if (!tokenizers.ok()) {
       failed[t] = tokenizers.status();
@@ -109,11 +109,7 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
       stems[k] = {SingleStem(*tokenizers->ru, dictionary[k].ru),
                   SingleStem(*tokenizers->en, dictionary[k].en)};
     }
-  };
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < t_count; ++t) helpers.emplace_back(work, t);
-  work(0);
-  for (std::thread& h : helpers) h.join();
+  });
   for (const Status& s : failed) {
     if (!s.ok()) return s;
   }

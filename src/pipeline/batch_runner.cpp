@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "common/parallel.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -86,26 +87,6 @@ Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
     if (side->sentences.empty()) return Status::BadInput(side->file + ": no sentences to align");
   }
   return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
-}
-
-// Runs fn(k, slot) for k in [0, n) on `jobs` threads, in order of k as far
-// as the threads allow; `slot` (< jobs) names the thread, for state of its
-// own. Stops handing out work once `stop` is set.
-void ParallelFor(size_t n, int jobs, const std::atomic<bool>* stop,
-                 const std::function<void(size_t, size_t)>& fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&](size_t slot) {
-    for (;;) {
-      if (stop && stop->load()) return;
-      const size_t k = next.fetch_add(1);
-      if (k >= n) return;
-      fn(k, slot);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < std::max(jobs, 1); ++t) threads.emplace_back(work, static_cast<size_t>(t));
-  work(0);
-  for (std::thread& t : threads) t.join();
 }
 
 // Pairs waiting in the writer are committed together once there are this
@@ -211,6 +192,32 @@ class Writer {
   std::chrono::steady_clock::time_point oldest_;
 };
 
+// Reads and aligns `item` into `p` (its outcome, and the pair to store):
+// the dictionary is waited for only once the pair is read; the worker's
+// tokenizers are made at its first pair and kept.
+void AlignOne(const BatchItem& item, const BatchRunOptions& options,
+              const std::shared_future<Result<PreparedDictionary>>& dictionary,
+              std::optional<Result<WordTokenizers>>& tokenizers, Prepared& p) {
+  Result<AlignedPair> pair = ReadPair(item, options.read);
+  if (!pair.ok()) {
+    p.outcome = Failed(item, pair.status().message());
+    return;
+  }
+  if (!tokenizers) tokenizers = WordTokenizers::Create();
+  const Status ready = !dictionary.get().ok() ? dictionary.get().status() : tokenizers->status();
+  if (!ready.ok()) {
+    p.outcome = Failed(item, ready.message());
+    return;
+  }
+  if (Status s = AlignSideBatch({&*pair, 1}, options.align, *dictionary.get(), **tokenizers);
+      !s.ok()) {
+    p.outcome = Failed(item, s.message());
+    return;
+  }
+  p.outcome = SummarizePair(item.name, *pair, options.suspicious_score);
+  p.pair = std::move(pair).value();
+}
+
 // Each pair aligned on its own: workers prepare, the calling thread stores.
 // The dictionary is prepared on the calling thread while the workers read
 // their first pairs (it costs about as much as aligning an article); when
@@ -223,32 +230,14 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
   std::condition_variable ready;
   std::deque<Prepared> queue;
   bool workers_done = false;
-  // Each worker thread's tokenizers, made at its first pair and kept.
+  // Each worker thread's tokenizers (AlignOne makes them).
   std::vector<std::optional<Result<WordTokenizers>>> tokenizers(std::max(options.jobs, 1));
   std::thread workers([&] {
     ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k, size_t slot) {
       Prepared p;
       p.index = k;
       if (Decide(items[k], stored, options.read, p) == Decision::kAlign) {
-        Result<AlignedPair> pair = ReadPair(items[k], options.read);
-        if (pair.ok() && !tokenizers[slot]) tokenizers[slot] = WordTokenizers::Create();
-        if (pair.ok() && !dictionary.get().ok()) {
-          p.outcome = Failed(items[k], dictionary.get().status().message());
-        } else if (pair.ok() && !tokenizers[slot]->ok()) {
-          p.outcome = Failed(items[k], tokenizers[slot]->status().message());
-        } else if (pair.ok()) {
-          AlignedPair* one = &*pair;
-          if (Status s = AlignSideBatch({one, 1}, options.align, *dictionary.get(),
-                                        **tokenizers[slot]);
-              !s.ok()) {
-            p.outcome = Failed(items[k], s.message());
-          } else {
-            p.outcome = SummarizePair(items[k].name, *pair, options.suspicious_score);
-            p.pair = std::move(pair).value();
-          }
-        } else {
-          p.outcome = Failed(items[k], pair.status().message());
-        }
+        AlignOne(items[k], options, dictionary, tokenizers[slot], p);
       }
       std::lock_guard<std::mutex> lock(mu);
       queue.push_back(std::move(p));
