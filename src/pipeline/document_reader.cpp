@@ -24,6 +24,14 @@ struct Source {
   }
 };
 
+// Why `splitter` gave up (an SRX rule over ICU's match limit), placed at
+// the paragraph that made it, at byte `offset` of file `name`; else ok.
+Status SplitterError(const segment::SentenceSplitter& splitter, const std::string& name,
+                     size_t offset) {
+  const Status e = splitter.error();
+  return e.ok() ? e : e.WithContext(name + ": the paragraph at byte offset " + std::to_string(offset));
+}
+
 void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
   tm::SentenceRecord s;
   s.paragraph = paragraph;
@@ -86,10 +94,7 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
       for (const text::Span s : (*splitter)->Split(para_text)) {
         AddSentence(side, source, {para.begin + s.begin, para.begin + s.end}, paragraph);
       }
-      if (const Status e = (*splitter)->error(); !e.ok()) {
-        return e.WithContext(path + ": the paragraph at byte offset " +
-                             std::to_string(source.ToFile(para.begin)));
-      }
+      SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, file->name, source.ToFile(para.begin)));
       ++paragraph;
     }
   }
@@ -185,14 +190,11 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
         sink(record);
         any = true;
       }
-      if (const Status e = (*splitter)->error(); !e.ok()) {
-        return e.WithContext((path == "-" ? std::string("<stdin>") : path) +
-                             ": the paragraph at byte offset " + std::to_string(base + para.begin));
-      }
+      SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, in.name(), base + para.begin));
       ++paragraph;
     }
   }
-  if (!any) return Status::BadInput((path == "-" ? std::string("<stdin>") : path) + ": empty file (no text to read)");
+  if (!any) return Status::BadInput(in.name() + ": empty file (no text to read)");
   return Status::Ok();
 }
 

@@ -21,9 +21,7 @@ constexpr int32_t kLookBehind = 200;
 constexpr int32_t kMatchStepLimit = 1000;
 
 struct Compiled {
-  bool do_break;
-  int line = 0;  // in the SRX file
-  std::string before_text, after_text;
+  text::SrxRule rule;  // as read: its patterns and line, for messages
   std::unique_ptr<icu::RegexMatcher> before;  // "(?:BEFORE)\z", or null when empty
   std::unique_ptr<icu::RegexMatcher> after;   // AFTER, or null when empty
   std::unique_ptr<icu::RegexMatcher> scan;    // BEFORE alone, to find candidates (break rules)
@@ -48,7 +46,7 @@ struct SrxSplitter::Impl {
     if (U_SUCCESS(status)) return false;
     if (error.ok()) {
       error = Status::BadInput(
-          file + ":" + std::to_string(c.line) + ": regular expression '" + pattern + "' " +
+          file + ":" + std::to_string(c.rule.line) + ": regular expression '" + pattern + "' " +
           (status == U_REGEX_TIME_OUT ? std::string("takes too long on this text (ICU's match limit)")
                                       : std::string("failed (") + u_errorName(status) + ")") +
           "; simplify the rule");
@@ -67,10 +65,7 @@ Result<std::unique_ptr<SrxSplitter>> SrxSplitter::Create(const text::SrxRules& r
   for (const text::SrxRule& rule : rules.rules) {
     UErrorCode status = U_ZERO_ERROR;
     Compiled c;
-    c.do_break = rule.do_break;
-    c.line = rule.line;
-    c.before_text = rule.before;
-    c.after_text = rule.after;
+    c.rule = rule;
     std::string bad;
     if (!rule.before.empty()) {
       c.before = Compile("(?:" + rule.before + ")\\z", status);
@@ -117,7 +112,7 @@ std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
   // one) where its <afterbreak> starts.
   std::vector<int32_t> candidates;
   for (Compiled& c : impl_->rules) {
-    if (!c.do_break) continue;
+    if (!c.rule.do_break) continue;
     UErrorCode status = U_ZERO_ERROR;
     icu::RegexMatcher* m = c.scan ? c.scan.get() : c.after.get();
     if (!m) continue;
@@ -127,7 +122,7 @@ std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
       if (at > 0 && at < n) candidates.push_back(at);
       if (m->end(status) == m->start(status) && m->end(status) >= n) break;
     }
-    if (impl_->Failed(c, c.scan ? c.before_text : c.after_text, status)) return {};
+    if (impl_->Failed(c, c.scan ? c.rule.before : c.rule.after, status)) return {};
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -143,17 +138,17 @@ std::vector<size_t> SrxSplitter::Cuts(std::string_view paragraph) {
         c.before->useTransparentBounds(true);
         c.before->region(std::max(0, pos - kLookBehind), pos, status);
         ok = c.before->find(status) && U_SUCCESS(status);
-        if (impl_->Failed(c, c.before_text, status)) return {};
+        if (impl_->Failed(c, c.rule.before, status)) return {};
       }
       if (ok && c.after) {
         c.after->reset(u);
         c.after->useTransparentBounds(true);
         c.after->region(pos, n, status);
         ok = c.after->lookingAt(status) && U_SUCCESS(status);
-        if (impl_->Failed(c, c.after_text, status)) return {};
+        if (impl_->Failed(c, c.rule.after, status)) return {};
       }
       if (ok) {
-        if (c.do_break) cuts.push_back(utf8_at[static_cast<size_t>(pos)]);
+        if (c.rule.do_break) cuts.push_back(utf8_at[static_cast<size_t>(pos)]);
         break;
       }
     }

@@ -30,6 +30,8 @@ class ParagraphReader {
 
   // The first block as read (for format detection); empty at end of file.
   std::string_view head() const { return buffer_; }
+  // The file's name for messages ("<stdin>" for "-").
+  const std::string& name() const { return name_; }
 
   // The next run of whole paragraphs (it ends after a blank line, or at the
   // end of the file), BOM removed; `*offset` is where it starts in the file.
