@@ -14,12 +14,14 @@
 
 #include "cli/cli_run.h"
 #include "fixtures.h"
+#include "sql_fixtures.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::Quote;
 using sverka::testing::ReadFile;
 using sverka::testing::Run;
 using sverka::testing::ScratchDir;
+using sverka::testing::SqlCount;
 using sverka::testing::Shell;
 using sverka::testing::Sverka;
 using sverka::testing::SverkaCommand;
@@ -32,21 +34,9 @@ namespace {
 #define kRu Corpus("ntrex/bbc.381647.ru.txt")
 #define kEn Corpus("ntrex/bbc.381647.en.txt")
 
-int64_t Count(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  const int64_t n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return n;
-}
-
 bool IntegrityOk(const std::string& db_path) {
-  return Count(db_path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'") ==
-         1;
+  return SqlCount(db_path,
+                  "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'") == 1;
 }
 
 // A memory holding the sample article as document "a".
@@ -179,8 +169,8 @@ TEST_CASE("hostile: mixed scripts and right-to-left marks are text, kept as they
   const Run r = Sverka({"align", stem + ".ru.txt", stem + ".en.txt", "--db", dir / "tm.db", "-q"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sentences WHERE text LIKE '%' || "
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences WHERE text LIKE '%' || "
                              "char(0x200F) || '%' || char(0x200E) || '%'") == 2);
   const Run tsv = Sverka({"export", "--db", dir / "tm.db", "-f", "tsv", "-o", dir / "out.tsv"});
   CHECK(tsv.exit_code == 0);
@@ -329,7 +319,7 @@ TEST_CASE("hostile: another application's SQLite database is refused and left un
   sqlite3_close(db);
   ExpectRefused(Sverka({"align", kRu, kEn, "--db", dir / "other.db"}), 1,
                 "sverka: " + dir / "other.db" + ": an SQLite database, but not a sverka translation memory");
-  CHECK(Count(dir / "other.db", "SELECT count(*) FROM sqlite_schema") == 1);
+  CHECK(SqlCount(dir / "other.db", "SELECT count(*) FROM sqlite_schema") == 1);
 }
 
 TEST_CASE("hostile: a memory from a newer sverka is refused, not downgraded", "[cli][hostile]") {
@@ -398,7 +388,7 @@ TEST_CASE("hostile: a read-only memory is refused before anything is written", "
                 "sverka: " + dir / "tm.db" +
                     ": cannot write the translation memory: no permission to write it; nothing "
                     "was stored");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
   // Reading it is still allowed.
   CHECK(AsUnprivileged(bin + "stats --db " + Quote(dir / "tm.db")).exit_code == 0);
 }
@@ -420,7 +410,7 @@ TEST_CASE("hostile: a memory locked by another writer is waited for, then refuse
                     ": cannot start a transaction: database is locked (another process is writing "
                     "it; waited 5 s; try again)");
   CHECK(waited >= 4.5);  // the busy timeout, not an immediate failure
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
   // Once the other writer is gone, the same command succeeds.
   CHECK(Sverka({"align", kRu, kEn, "--db", dir / "tm.db", "--name", "b", "-q"}).exit_code == 0);
 }
@@ -441,8 +431,8 @@ TEST_CASE("hostile: a full disk (file-size limit) rolls the document back and sa
   CHECK((line.find("disk I/O error") != std::string::npos ||
          line.find("database or disk is full") != std::string::npos));
   CHECK(line.ends_with("; the transaction was rolled back, nothing of it was stored"));
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents WHERE name = 'big'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents WHERE name = 'big'") == 0);
   CHECK(IntegrityOk(dir / "tm.db"));
 }
 
@@ -467,7 +457,7 @@ TEST_CASE("hostile: paths with spaces and Cyrillic names work end to end", "[cli
   const std::string stem = Pair(dir, "папка с пробелом/мой файл", ReadFile(kRu), ReadFile(kEn));
   const std::string db = dir / "папка с пробелом/память переводов.db";
   CHECK(Sverka({"align", stem + ".ru.txt", stem + ".en.txt", "--db", db, "-q"}).exit_code == 0);
-  CHECK(Count(db, "SELECT count(*) FROM documents WHERE name = 'мой файл'") == 1);
+  CHECK(SqlCount(db, "SELECT count(*) FROM documents WHERE name = 'мой файл'") == 1);
   const std::string tmx = dir / "папка с пробелом/экспорт 1.tmx";
   CHECK(Sverka({"export", "--db", db, "-o", tmx}).exit_code == 0);
   CHECK(ReadFile(tmx).find("мой файл") != std::string::npos);
@@ -501,7 +491,7 @@ void KillAtRandom(const std::string& command, int max_ms, std::mt19937& rng) {
 TEST_CASE("crash: align --db killed at random moments leaves the memory whole", "[cli][hostile][kill]") {
   ScratchDir dir;
   StoreSample(dir / "tm.db");
-  const int64_t sample_beads = Count(dir / "tm.db", "SELECT count(*) FROM beads");
+  const int64_t sample_beads = SqlCount(dir / "tm.db", "SELECT count(*) FROM beads");
   std::mt19937 rng(20261201);
   for (int round = 0; round < 6; ++round) {
     const std::string name = "k" + std::to_string(round);
@@ -509,9 +499,9 @@ TEST_CASE("crash: align --db killed at random moments leaves the memory whole", 
                  250, rng);
     REQUIRE(IntegrityOk(dir / "tm.db"));
     // Committed before the kill: still there. The killed document: all or nothing.
-    CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON d.id = "
+    CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON d.id = "
                                "b.document_id WHERE d.name = 'a'") == sample_beads);
-    const int64_t beads = Count(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON "
+    const int64_t beads = SqlCount(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON "
                                                "d.id = b.document_id WHERE d.name = '" + name + "'");
     CHECK((beads == 0 || beads == sample_beads));
   }
@@ -530,7 +520,7 @@ TEST_CASE("crash: import killed at random moments stores the whole file or nothi
     REQUIRE(Sverka({"align", f, stem + ".en.txt", "--db", dir / "all.db", "-q"}).exit_code == 0);
   }
   REQUIRE(Sverka({"export", "--db", dir / "all.db", "-o", dir / "all.tmx"}).exit_code == 0);
-  const int64_t units = Count(dir / "all.db", "SELECT count(*) FROM beads WHERE ru_end > ru_begin "
+  const int64_t units = SqlCount(dir / "all.db", "SELECT count(*) FROM beads WHERE ru_end > ru_begin "
                                               "AND en_end > en_begin");
   StoreSample(dir / "tm.db");
   std::mt19937 rng(7);
@@ -538,9 +528,9 @@ TEST_CASE("crash: import killed at random moments stores the whole file or nothi
     KillAtRandom(SverkaCommand({"import", dir / "all.tmx", "--db", dir / "tm.db", "--replace"}),
                  400, rng);
     REQUIRE(IntegrityOk(dir / "tm.db"));
-    CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents WHERE name = 'a'") == 1);
+    CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents WHERE name = 'a'") == 1);
     const int64_t imported =
-        Count(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON d.id = "
+        SqlCount(dir / "tm.db", "SELECT count(*) FROM beads b JOIN documents d ON d.id = "
                              "b.document_id WHERE d.name <> 'a'");
     CHECK((imported == 0 || imported == units));
   }

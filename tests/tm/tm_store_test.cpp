@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "sql_fixtures.h"
 
 using namespace sverka;
+using testing::SqlCount;
 
 namespace {
 
@@ -34,18 +36,6 @@ std::vector<tm::PairRow> Pairs(tm::TmStore& store, std::optional<std::string> do
   return rows;
 }
 
-int64_t Count(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  const int64_t n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a stored document comes back as pairs with both sides", "[tm][store]") {
@@ -60,9 +50,9 @@ TEST_CASE("a stored document comes back as pairs with both sides", "[tm][store]"
   CHECK(rows[1].score == Approx(0.8));
   CHECK(rows[0].status == "auto");
   CHECK(rows[0].document == "news");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sentences") == 5);
-  CHECK(Count(dir / "tm.db", "SELECT max(paragraph) FROM sentences WHERE side = 'ru'") == 1);
-  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences") == 5);
+  CHECK(SqlCount(dir / "tm.db", "SELECT max(paragraph) FROM sentences WHERE side = 'ru'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
 }
 
 TEST_CASE("multi-sentence beads join their sentences with a space, in order", "[tm][store]") {
@@ -78,8 +68,8 @@ TEST_CASE("multi-sentence beads join their sentences with a space, in order", "[
   // The index was given the same joined text, so replacing drops it entirely.
   doc.ru[1].text = "Иное.";
   REQUIRE((*store)->AddDocument(doc, true).ok());
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'второе'") == 0);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'первое'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'второе'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'первое'") == 1);
 }
 
 TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[tm][store][errors]") {
@@ -97,8 +87,8 @@ TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[
   CHECK(Pairs(**store)[0].en == "First.");
   REQUIRE((*store)->AddDocument(second, true).ok());
   CHECK(Pairs(**store)[0].en == "Changed.");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
 }
 
 TEST_CASE("statements the store keeps between documents hold no read open", "[tm][store]") {
@@ -127,8 +117,8 @@ TEST_CASE("statements the store keeps between documents hold no read open", "[tm
   CHECK(log == 0);
   sqlite3_close(other);
   REQUIRE((*store)->AddDocument(SampleDocument("second"), false).ok());
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 2);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM history") == 3);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 2);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM history") == 3);
 }
 
 TEST_CASE("a failed insert rolls back the whole document", "[tm][store][errors]") {
@@ -138,8 +128,8 @@ TEST_CASE("a failed insert rolls back the whole document", "[tm][store][errors]"
   auto doc = SampleDocument("news");
   doc.beads[2].score = 1.5;  // violates the score CHECK constraint after two beads went in
   REQUIRE_FALSE((*store)->AddDocument(doc, false).ok());
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 0);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sentences") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences") == 0);
 }
 
 TEST_CASE("only one document is listed when asked", "[tm][store]") {
@@ -253,15 +243,15 @@ TEST_CASE("a version 1 memory is upgraded to the current version on open, even r
   Exec(dir / "v1.db", kV1Schema);
   auto store = tm::TmStore::Open(dir / "v1.db", tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
-  CHECK(Count(dir / "v1.db", "PRAGMA user_version") == tm::kSchemaVersion);
+  CHECK(SqlCount(dir / "v1.db", "PRAGMA user_version") == tm::kSchemaVersion);
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].ru == "Культурная дипломатия. Вторая фраза.");
   CHECK(rows[0].status == "approved");
   CHECK(rows[0].created == "2025-01-02T03:04:05Z");
   CHECK(rows[0].changed == "2025-01-02T03:04:05Z");
-  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM documents WHERE ru_lang = 'ru' AND en_lang = 'en'") == 1);
-  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM history") == 0);
+  CHECK(SqlCount(dir / "v1.db", "SELECT count(*) FROM documents WHERE ru_lang = 'ru' AND en_lang = 'en'") == 1);
+  CHECK(SqlCount(dir / "v1.db", "SELECT count(*) FROM history") == 0);
   // The full-text index was built from the old beads.
   auto hits = (*store)->Search("культурная дипломатия", "[", "]", 10);
   REQUIRE(hits.ok());
@@ -269,15 +259,15 @@ TEST_CASE("a version 1 memory is upgraded to the current version on open, even r
   CHECK((*hits)[0].ru == "[Культурная дипломатия]. Вторая фраза.");
   // Opening again changes nothing.
   REQUIRE(tm::TmStore::Open(dir / "v1.db", tm::OpenMode::kCreateOrWrite).ok());
-  CHECK(Count(dir / "v1.db", "SELECT count(*) FROM beads") == 1);
+  CHECK(SqlCount(dir / "v1.db", "SELECT count(*) FROM beads") == 1);
 }
 
 TEST_CASE("a new memory is the current version with WAL and the history table", "[tm][store][schema]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE name IN ('history', 'bead_text')") == 2);
+  CHECK(SqlCount(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE name IN ('history', 'bead_text')") == 2);
 }
 
 TEST_CASE("adding and replacing documents is recorded in the history with the user", "[tm][store][history]") {
@@ -414,9 +404,9 @@ TEST_CASE("imported units are stored as 1-1 beads in one transaction", "[tm][sto
     return add({.document = "y", .ru = "Новое.", .en = "New."});
   }).ok());
   CHECK(Pairs(*store, "y").at(0).en == "New.");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
   CHECK(store->Search("New", "<", ">", 10)->at(0).en == "<New>.");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'Two'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'Two'") == 0);
 }
 
 TEST_CASE("search finds a phrase in either language, any case, and marks it", "[tm][store][search]") {
@@ -447,8 +437,8 @@ TEST_CASE("search finds a phrase in either language, any case, and marks it", "[
   CHECK(store->Search("другое", "<", ">", 10)->size() == 1);
   // No stale entry is left in the index itself (a plain DELETE of the
   // document would leave one: the index has external content).
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'другое'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'другое'") == 1);
 }
 
 TEST_CASE("document states give each document's hashes and its reviewed bead count", "[tm][store]") {
@@ -487,12 +477,12 @@ TEST_CASE("AddDocuments stores a group in one transaction and leaves out a name 
         dir / "tm.db" + ": document 'old' is already stored; give another --name or --replace");
   CHECK((*each)[2].ok());
   CHECK((*each)[3].ok());  // with replace
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM documents") == 3);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads") == 9);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM history WHERE action = 'replace-document'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 3);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 9);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM history WHERE action = 'replace-document'") == 1);
   // The full-text index holds every stored bead once: the replaced ones left it.
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'second'") == 3);
-  CHECK(Count(dir / "tm.db",
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'second'") == 3);
+  CHECK(SqlCount(dir / "tm.db",
               "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'") == 1);
   // FTS5's own check, against the content too (rank 1).
   Exec(dir / "tm.db", "INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)");
@@ -503,7 +493,7 @@ TEST_CASE("schema version 4 writes no CHECK as an IN list of more than two value
   // insert (doc/decisions.md); the values are spelt out as comparisons.
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%' "
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%' "
                              "OR sql LIKE '%action IN (%'") == 0);
   // The constraints still refuse what they refused before.
   sqlite3* db = nullptr;
@@ -525,7 +515,7 @@ TEST_CASE("a version 3 memory is upgraded to version 4 with its rows, ids, histo
     REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
     REQUIRE(store->SetBeadStatus("news", 1, "approved").ok());
   }
-  const int64_t ids = Count(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads");
+  const int64_t ids = SqlCount(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads");
   // Turn it back into version 3 as version 3 wrote it: the IN-list CHECKs.
   Exec(dir / "tm.db", R"sql(
 PRAGMA foreign_keys = OFF;
@@ -536,13 +526,13 @@ UPDATE sqlite_schema SET sql = replace(sql,
 PRAGMA writable_schema = OFF;
 PRAGMA user_version = 3;
 )sql");
-  REQUIRE(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'") == 1);
+  REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'") == 1);
   auto store = OpenStore(dir / "tm.db");
-  CHECK(Count(dir / "tm.db", "PRAGMA user_version") == 4);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'") == 0);
-  CHECK(Count(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads") == ids);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 1);
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM history") == 2);
+  CHECK(SqlCount(dir / "tm.db", "PRAGMA user_version") == 4);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads") == ids);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 1);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM history") == 2);
   auto hits = store->Search("second", "[", "]", 10);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
@@ -551,5 +541,5 @@ PRAGMA user_version = 3;
   auto history = store->History();
   REQUIRE(history.ok());
   REQUIRE(store->Undo(history->back().id).ok());
-  CHECK(Count(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 0);
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 0);
 }

@@ -1,0 +1,14 @@
+// Reading a translation memory with plain SQLite in tests, as another
+// program would (the store's own API is what is under test).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace sverka::testing {
+
+// The first column of the first row of `sql` on the database at `db_path`,
+// opened read-only; fails the test when there is no row.
+int64_t SqlCount(const std::string& db_path, const std::string& sql);
+
+}  // namespace sverka::testing
