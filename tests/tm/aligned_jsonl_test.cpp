@@ -4,6 +4,22 @@
 
 using namespace sverka;
 
+namespace {
+
+// Each line of `cases` is refused by `parse` as bad input with its message.
+template <typename Parse, size_t N>
+void ExpectRefused(Parse parse, const std::pair<std::string, std::string> (&cases)[N]) {
+  for (const auto& [line, message] : cases) {
+    INFO(line);
+    const auto r = parse(line);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().message() == message);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("a text pair line gives id, ru and en", "[tm][jsonl]") {
   Result<tm::TextPairRecord> r =
       tm::ParseTextPairLine(R"({"id":"a1","ru":"Привет.\n","en":"Hi."})");
@@ -22,13 +38,7 @@ TEST_CASE("text pair lines that are not {id, ru, en} are refused", "[tm][jsonl][
       {R"({"id":"","ru":"x","en":"y"})", "empty id"},
       {R"({"id":"a",)", "column 11: expected a string key"},
   };
-  for (const auto& [line, message] : cases) {
-    INFO(line);
-    Result<tm::TextPairRecord> r = tm::ParseTextPairLine(line);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().code() == StatusCode::kBadInput);
-    CHECK(r.status().message() == message);
-  }
+  ExpectRefused(tm::ParseTextPairLine, cases);
 }
 
 TEST_CASE("an aligned record reads back exactly as written, empty sides included", "[tm][jsonl]") {
@@ -91,13 +101,7 @@ TEST_CASE("aligned lines with bad members or beads are refused", "[tm][jsonl][er
        "bead 0: needs ru and en runs of existing sentences and a score in [0, 1]"},
       {"{", "column 2: expected a string key"},
   };
-  for (const auto& [line, message] : cases) {
-    INFO(line);
-    Result<tm::AlignedRecord> r = tm::ParseAlignedLine(line);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().code() == StatusCode::kBadInput);
-    CHECK(r.status().message() == message);
-  }
+  ExpectRefused(tm::ParseAlignedLine, cases);
   CHECK(tm::ParseAlignedLine(head + R"("beads":[{"ru":[0],"en":[0],"score":0.5}]})").ok());
 }
 
@@ -118,13 +122,7 @@ TEST_CASE("aligned lines whose beads skip, repeat or leave out sentences are ref
       {head + R"("beads":[]})",
        "the beads end at ru 0, en 0 of 2, 2 sentences; every sentence must be in a bead"},
   };
-  for (const auto& [line, message] : cases) {
-    INFO(line);
-    Result<tm::AlignedRecord> r = tm::ParseAlignedLine(line);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().code() == StatusCode::kBadInput);
-    CHECK(r.status().message() == message);
-  }
+  ExpectRefused(tm::ParseAlignedLine, cases);
   CHECK(tm::ParseAlignedLine(
             head + R"("beads":[{"ru":[0],"en":[],"score":0.5},{"ru":[1],"en":[0,1],"score":0.5}]})")
             .ok());
