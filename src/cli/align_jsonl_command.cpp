@@ -84,10 +84,11 @@ int RunAlignJsonl(const Args& args) {
   for (std::string line; std::getline(in, line);) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Result<tm::TextPairRecord> record = tm::ParseTextPairLine(line);
+    Result<tm::TextPairRecord> record =
+        tm::ParseTextPairLine(line, name + ":" + std::to_string(line_no));
     if (!record.ok()) {
       std::cout.flush();
-      return Report(AtLine(record.status(), name, line_no));
+      return Report(record.status());
     }
     const tm::AlignedRecord out = AlignRecord(*record, read, *prepared, *tokenizers);
     if (!out.error.empty()) {

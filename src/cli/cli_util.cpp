@@ -11,28 +11,6 @@ LineInput::LineInput(const std::string& path) : path_(path) {
   if (path_ != "-") file_.open(path_, std::ios::binary);
 }
 
-Status AtLine(const Status& status, const std::string& file, size_t line) {
-  const std::string where = file + ":" + std::to_string(line);
-  const std::string& m = status.message();
-  constexpr std::string_view kColumn = "column ";
-  if (m.compare(0, kColumn.size(), kColumn) == 0) {
-    const size_t digits = m.find_first_not_of("0123456789", kColumn.size());
-    if (digits != std::string::npos && digits > kColumn.size() && m.compare(digits, 2, ": ") == 0) {
-      const std::string column = m.substr(kColumn.size(), digits - kColumn.size());
-      std::string rest = where + ":" + column + ": " + m.substr(digits + 2);
-      switch (status.code()) {
-        case StatusCode::kUsage:
-          return Status::Usage(std::move(rest));
-        case StatusCode::kInternal:
-          return Status::Internal(std::move(rest));
-        default:
-          return Status::BadInput(std::move(rest));
-      }
-    }
-  }
-  return status.WithContext(where);
-}
-
 int Report(const Status& status) {
   if (!status.ok()) std::cerr << "sverka: " << status.message() << "\n";
   return status.exit_code();

@@ -18,11 +18,6 @@ namespace po = boost::program_options;
 // Reports `status` on stderr as one line "sverka: MESSAGE" and returns its exit code.
 int Report(const Status& status);
 
-// `status` placed at line `line` of `file`: "FILE:LINE: message", or
-// "FILE:LINE:COLUMN: message" when the message starts with "column N: " (a
-// JSON syntax error), as the other readers write a place.
-Status AtLine(const Status& status, const std::string& file, size_t line);
-
 // Parses `args` against `options` and `positional` into `vm`. Returns true
 // when --help was given (after printing `usage` and the options).
 bool ParseArgs(const Args& args, const po::options_description& options,

@@ -43,8 +43,8 @@ int RunImportJsonl(const Args& args) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no);
-    Result<tm::AlignedRecord> record = tm::ParseAlignedLine(line);
-    if (!record.ok()) return Report(AtLine(record.status(), name, line_no));
+    Result<tm::AlignedRecord> record = tm::ParseAlignedLine(line, where);
+    if (!record.ok()) return Report(record.status());
     if (!record->error.empty()) {
       ++failed;
       std::cerr << "sverka: " << where << ": '" << record->id

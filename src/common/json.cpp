@@ -42,12 +42,12 @@ namespace {
 
 class JsonParser {
  public:
-  JsonParser(std::string_view text, const JsonLimits& limits) : text_(text), limits_(limits) {}
+  JsonParser(std::string_view text, const JsonLimits& limits, std::string_view where)
+      : text_(text), limits_(limits), where_(where) {}
 
   Result<JsonValue> Parse() {
     if (text_.size() > limits_.max_bytes) {
-      return Status::BadInput("column 1: JSON text longer than " + std::to_string(limits_.max_bytes) +
-                              " bytes");
+      return Error(0, "JSON text longer than " + std::to_string(limits_.max_bytes) + " bytes");
     }
     if (const std::optional<size_t> bad = FindInvalidUtf8(text_)) return Error(*bad, "invalid UTF-8");
     JsonValue value;
@@ -60,7 +60,9 @@ class JsonParser {
 
  private:
   Status Error(size_t at, const std::string& what) const {
-    return Status::BadInput("column " + std::to_string(at + 1) + ": " + what);
+    const std::string column = std::to_string(at + 1);
+    return Status::BadInput(where_.empty() ? "column " + column + ": " + what
+                                           : std::string(where_) + ":" + column + ": " + what);
   }
   void SkipSpace() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
@@ -268,13 +270,15 @@ class JsonParser {
 
   std::string_view text_;
   JsonLimits limits_;
+  std::string_view where_;
   size_t pos_ = 0;
 };
 
 }  // namespace
 
-Result<JsonValue> ParseJson(std::string_view text, const JsonLimits& limits) {
-  return JsonParser(text, limits).Parse();
+Result<JsonValue> ParseJson(std::string_view text, const JsonLimits& limits,
+                            std::string_view where) {
+  return JsonParser(text, limits, where).Parse();
 }
 
 }  // namespace sverka

@@ -40,9 +40,11 @@ struct JsonLimits {
 // Parses exactly one JSON value (RFC 8259) filling all of `text` but white
 // space around it. Strict: no comments, trailing commas, NaN, leading zeros,
 // unescaped control characters, invalid UTF-8, lone surrogates or duplicate
-// keys. Fails with kBadInput and "column N: what" (N: 1-based byte column).
+// keys. Fails with kBadInput and "column N: what" (N: 1-based byte column),
+// or "WHERE:N: what" when `where` (a place such as "file:line") is given.
 // Recursion is bounded by `limits.max_depth`, so hostile nesting cannot
 // exhaust the stack.
-Result<JsonValue> ParseJson(std::string_view text, const JsonLimits& limits = {});
+Result<JsonValue> ParseJson(std::string_view text, const JsonLimits& limits = {},
+                            std::string_view where = {});
 
 }  // namespace sverka

@@ -77,9 +77,10 @@ void AppendRun(std::string& out, int32_t begin, int32_t count) {
 
 }  // namespace
 
-Result<TextPairRecord> ParseTextPairLine(std::string_view line) {
-  Result<JsonValue> v = ParseJson(line);
-  if (!v.ok()) return v.status();
+namespace {
+
+// The record a parsed text pair line holds; messages without a place.
+Result<TextPairRecord> TextPairFromJson(const JsonValue* v) {
   const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
   const JsonValue* ru = Member(*v, "ru", JsonValue::Kind::kString);
   const JsonValue* en = Member(*v, "en", JsonValue::Kind::kString);
@@ -92,6 +93,15 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line) {
   }
   if (id->string.empty()) return Status::BadInput("empty id");
   return TextPairRecord{id->string, ru->string, en->string};
+}
+
+}  // namespace
+
+Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view where) {
+  Result<JsonValue> v = ParseJson(line, {}, where);
+  if (!v.ok()) return v.status();
+  Result<TextPairRecord> r = TextPairFromJson(&*v);
+  return r.ok() || where.empty() ? r : Result<TextPairRecord>(r.status().WithContext(where));
 }
 
 std::string FormatAlignedLine(const AlignedRecord& r) {
@@ -116,9 +126,10 @@ std::string FormatAlignedLine(const AlignedRecord& r) {
   return out + "]}";
 }
 
-Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
-  Result<JsonValue> v = ParseJson(line);
-  if (!v.ok()) return v.status();
+namespace {
+
+// The record a parsed aligned line holds; messages without a place.
+Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
   AlignedRecord r;
   const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
   if (!id || id->string.empty())
@@ -174,6 +185,15 @@ Result<AlignedRecord> ParseAlignedLine(std::string_view line) {
                             std::to_string(r.en.size()) + " sentences; every sentence must be in a bead");
   }
   return r;
+}
+
+}  // namespace
+
+Result<AlignedRecord> ParseAlignedLine(std::string_view line, std::string_view where) {
+  Result<JsonValue> v = ParseJson(line, {}, where);
+  if (!v.ok()) return v.status();
+  Result<AlignedRecord> r = AlignedFromJson(&*v);
+  return r.ok() || where.empty() ? r : Result<AlignedRecord>(r.status().WithContext(where));
 }
 
 }  // namespace sverka::tm

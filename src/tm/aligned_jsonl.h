@@ -20,8 +20,9 @@ struct TextPairRecord {
 
 // Fails with kBadInput ("column N: ..." from ParseJson, or "expected an
 // object with string members id, ru, en" / "unknown member 'x'") on
-// anything else.
-Result<TextPairRecord> ParseTextPairLine(std::string_view line);
+// anything else. Given `where` (the line's place, "file:line"), messages
+// begin with it: "file:line:N: ..." for bad JSON, "file:line: ..." else.
+Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view where = {});
 
 // Output of `align --jsonl`: the aligned document, or (error non-empty) why
 // the pair could not be aligned:
@@ -43,7 +44,8 @@ std::string FormatAlignedLine(const AlignedRecord& record);
 // Reads a line FormatAlignedLine wrote. Fails with kBadInput on bad JSON, a
 // missing or mistyped member, or beads that are not consecutive runs of
 // existing sentences with a score in [0, 1], each beginning where the bead
-// before it ends, none empty, together covering every sentence.
-Result<AlignedRecord> ParseAlignedLine(std::string_view line);
+// before it ends, none empty, together covering every sentence. Messages
+// begin with `where` when given, as for ParseTextPairLine.
+Result<AlignedRecord> ParseAlignedLine(std::string_view line, std::string_view where = {});
 
 }  // namespace sverka::tm

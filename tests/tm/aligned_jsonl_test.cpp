@@ -11,7 +11,7 @@ template <typename Parse, size_t N>
 void ExpectRefused(Parse parse, const std::pair<std::string, std::string> (&cases)[N]) {
   for (const auto& [line, message] : cases) {
     INFO(line);
-    const auto r = parse(line);
+    const auto r = parse(line, {});
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().code() == StatusCode::kBadInput);
     CHECK(r.status().message() == message);
@@ -39,6 +39,18 @@ TEST_CASE("text pair lines that are not {id, ru, en} are refused", "[tm][jsonl][
       {R"({"id":"a",)", "column 11: expected a string key"},
   };
   ExpectRefused(tm::ParseTextPairLine, cases);
+}
+
+TEST_CASE("a line's place begins the message: FILE:LINE:COLUMN for bad JSON, FILE:LINE else",
+          "[tm][jsonl][errors]") {
+  CHECK(tm::ParseTextPairLine(R"({"id":"a",)", "in.jsonl:3").status().message() ==
+        "in.jsonl:3:11: expected a string key");
+  CHECK(tm::ParseTextPairLine(R"({"id":"","ru":"x","en":"y"})", "in.jsonl:3").status().message() ==
+        "in.jsonl:3: empty id");
+  CHECK(tm::ParseAlignedLine("[1,]", "<stdin>:2").status().message() ==
+        "<stdin>:2:4: unexpected character ']'");
+  CHECK(tm::ParseAlignedLine(R"({"id":""})", "<stdin>:2").status().message() ==
+        "<stdin>:2: expected an object with a string member 'id'");
 }
 
 TEST_CASE("an aligned record reads back exactly as written, empty sides included", "[tm][jsonl]") {
