@@ -1,4 +1,5 @@
-// sverka batch DIR|MANIFEST.tsv --db TM [-j N] [--pool-lexicon] [--report out.tsv] [--quiet]
+// sverka batch DIR|MANIFEST.tsv --db TM [-j N] [--pool-lexicon] [--report out.tsv] [--index]
+//              [--quiet]
 #include <unistd.h>
 
 #include <atomic>
@@ -106,6 +107,8 @@ int RunBatch(const Args& args) {
       "jobs,j", po::value(&jobs)->default_value(1), "worker threads that read and align")(
       "pool-lexicon", "learn the lexicon on the whole batch (two passes) instead of pair by pair")(
       "report", po::value(&report), "write one TSV row per pair to this file")(
+      "index", "index the stored beads for search at the end (else: 'sverka index', or search "
+               "reads them unindexed)")(
       "quiet,q", "no progress and no summary on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -114,7 +117,7 @@ int RunBatch(const Args& args) {
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka batch DIR|MANIFEST.tsv --db TM [-j N] [--pool-lexicon]\n"
-                "                    [--report out.tsv] [--quiet]\n\n"
+                "                    [--report out.tsv] [--index] [--quiet]\n\n"
                 "Aligns and stores every pair; unchanged pairs already stored are skipped,\n"
                 "broken ones reported. Ctrl-C stops after the pairs in flight.")) {
     return 0;
@@ -136,6 +139,7 @@ int RunBatch(const Args& args) {
   pipeline::BatchRunOptions run;
   run.jobs = jobs;
   run.pool_lexicon = vm.count("pool-lexicon") > 0;
+  run.index = vm.count("index") > 0;
   run.read = read_options;
   run.dictionary = *dictionary;
   run.stop = &g_stop;
@@ -187,8 +191,13 @@ int RunBatch(const Args& args) {
     }
     std::cerr << "\n";
   }
+  if (!summary->index_failed.ok()) {
+    std::cerr << "sverka: " << summary->index_failed.message()
+              << " (the pairs are stored; 'sverka index' indexes them later)\n";
+  }
   std::cout.flush();
   if (!summary->internal.ok()) return 3;
+  if (!summary->index_failed.ok()) return summary->index_failed.exit_code();
   if (summary->interrupted) return 130;
   return summary->failed > 0 ? 1 : 0;
 }

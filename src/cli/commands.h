@@ -26,5 +26,6 @@ int RunBatch(const Args& args);
 int RunAlignJsonl(const Args& args);
 int RunImportJsonl(const Args& args);
 int RunMerge(const Args& args);
+int RunIndex(const Args& args);  // the full-text index of beads batch left pending
 
 }  // namespace sverka::cli

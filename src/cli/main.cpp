@@ -30,6 +30,7 @@ Commands:
   review    review a document full-screen: approve, fix, undo, lose nothing
   batch     align and store every pair of a directory or manifest, in parallel
   merge     write one translation memory from two
+  index     index for search the beads batch stored unindexed
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     if (command == "review") return RunReview(args);
     if (command == "batch") return RunBatch(args);
     if (command == "merge") return RunMerge(args);
+    if (command == "index") return RunIndex(args);
     std::cerr << "sverka: unknown command '" << command << "'; see 'sverka --help'\n";
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -381,9 +381,10 @@ PairOutcome SummarizePair(const std::string& name, const AlignedPair& pair,
 Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchItem> items,
                               const BatchRunOptions& options, const OutcomeSink& sink) {
   // Pairs are committed in groups without a sync each: every commit is
-  // whole, and a rerun redoes any a kill or power cut lost (doc/decisions.md).
-  Result<std::unique_ptr<tm::TmStore>> store =
-      tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false});
+  // whole, and a rerun redoes any a kill or power cut lost. The full-text
+  // index is left for later (doc/decisions.md).
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
+      db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false, .defer_index = true});
   if (!store.ok()) return store.status();
   Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
   if (!states.ok()) return states.status();
@@ -402,6 +403,15 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   BatchSummary summary = writer.Take(interrupted);
   if (!prepared.ok()) return prepared;
   summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();
+  if (options.index && !summary.interrupted && summary.internal.ok()) {
+    // Every pending bead, this run's and any an earlier run left.
+    Result<int64_t> indexed = (*store)->UpdateIndex();
+    if (indexed.ok()) {
+      summary.indexed = *indexed;
+    } else {
+      summary.index_failed = indexed.status();
+    }
+  }
   return summary;
 }
 

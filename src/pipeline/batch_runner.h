@@ -52,6 +52,10 @@ struct BatchRunOptions {
   // flight are finished and stored. May be null.
   const std::atomic<bool>* stop = nullptr;
   double suspicious_score = 0.5;
+  // The beads are stored without their full-text index entries, marked
+  // pending (tm::OpenOptions::defer_index); with `index`, they are indexed in
+  // one transaction once every pair is stored (batch --index).
+  bool index = false;
 };
 
 struct BatchSummary {
@@ -61,6 +65,8 @@ struct BatchSummary {
   // The first environment failure (a write the database refused), if any;
   // the pair it hit is failed too.
   Status internal;
+  int64_t indexed = 0;  // beads indexed at the end (`index`)
+  Status index_failed;  // why they could not be (the beads stay stored, pending)
 };
 
 // Called on the calling thread once per finished pair, as pairs finish.

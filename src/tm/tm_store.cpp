@@ -191,6 +191,23 @@ INSERT INTO bead_text (bead_text, rank) VALUES ('automerge', 8);
 PRAGMA user_version = 4;
 )sql";
 
+// Version 4 → 5 (doc/schema.md): beads whose full-text index entries are
+// still to be made. `batch` stores its beads here instead of indexing them
+// (the index was half of its writer's work: doc/decisions.md); `sverka
+// index` and `batch --index` move them into bead_text (UpdateIndex), and
+// `search` reads them directly meanwhile. A bead is either in bead_text or
+// here, never both; deleting the bead deletes its row here.
+constexpr const char* kMigrateV4ToV5 = R"sql(
+CREATE TABLE bead_text_pending (
+  bead_id INTEGER PRIMARY KEY REFERENCES beads(id) ON DELETE CASCADE
+);
+PRAGMA user_version = 5;
+)sql";
+
+// The tokenizer of bead_text (kMigrateV1ToV2, frozen there): the temporary
+// index `search` makes of pending beads must split text the same way.
+constexpr const char* kIndexTokenizer = "unicode61 remove_diacritics 2";
+
 std::string NowUtc() { return UtcNow("%Y-%m-%dT%H:%M:%SZ"); }
 
 // Maps an SQLite failure to our codes: a file that is not a usable database
@@ -286,6 +303,7 @@ struct TmStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
   std::string user;
+  bool defer_index = false;  // OpenOptions::defer_index
   // Statements run once per document, prepared once per connection: a
   // prepare costs more than the lookup or insert it runs (doc/decisions.md).
   // Keyed by the address of the SQL text, so only literals may be given.
@@ -375,10 +393,11 @@ struct TmStore::Impl {
     const int64_t beads = sqlite3_column_int64(q.get(), 1);
     q.Reset();  // done reading before the writes below
     // The index has external content: it is told the text it drops, while
-    // the sentences still exist (doc/schema.md).
+    // the sentences still exist (doc/schema.md); pending beads are not in it.
     Statement fts(db,
                   "INSERT INTO bead_text (bead_text, rowid, ru, en) "
-                  "SELECT 'delete', id, ru, en FROM bead_pairs WHERE document_id = ?1");
+                  "SELECT 'delete', id, ru, en FROM bead_pairs WHERE document_id = ?1 "
+                  "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
     fts.Bind(1, id);
     if (const int frc = fts.Step(); frc != SQLITE_DONE) return Fail(frc, "cannot delete");
     Statement del(db, "DELETE FROM documents WHERE name = ?1");
@@ -410,17 +429,20 @@ struct TmStore::Impl {
 };
 
 // Prepared statements for adding sentences and beads to documents; one
-// inserter serves every document of a transaction.
+// inserter serves every document of a transaction. With `defer_index` the
+// beads are left to be indexed later (bead_text_pending) instead of indexed.
 class BeadInserter {
  public:
-  explicit BeadInserter(sqlite3* db)
+  BeadInserter(sqlite3* db, bool defer_index)
       : sentence_(db,
                   "INSERT INTO sentences (document_id, side, position, paragraph, text, "
                   "start_offset, end_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         bead_(db,
               "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
               "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
-        text_(db, "INSERT INTO bead_text (rowid, ru, en) VALUES (?1, ?2, ?3)"),
+        text_(db, defer_index ? "INSERT INTO bead_text_pending (bead_id) VALUES (?1)"
+                              : "INSERT INTO bead_text (rowid, ru, en) VALUES (?1, ?2, ?3)"),
+        defer_index_(defer_index),
         db_(db) {}
 
   int Sentence(int64_t doc, std::string_view side, int64_t position, const SentenceRecord& s) {
@@ -434,10 +456,11 @@ class BeadInserter {
     return sentence_.StepOnce();
   }
 
-  // Inserts the bead and indexes its text. `ru` and `en` must be what the
-  // view bead_pairs gives for it (its sentences joined as by JoinTexts): the
-  // index is told the same text when the bead goes (doc/schema.md). Binding
-  // the text is twice as fast as reading it back from the view.
+  // Inserts the bead and indexes its text (or marks it pending). `ru` and
+  // `en` must be what the view bead_pairs gives for it (its sentences joined
+  // as by JoinTexts): the index is told the same text when the bead goes
+  // (doc/schema.md). Binding the text is twice as fast as reading it back
+  // from the view.
   int Bead(int64_t doc, int64_t position, const align::Bead& b, std::string_view status,
            std::string_view created, std::string_view changed, std::string_view ru,
            std::string_view en) {
@@ -453,13 +476,16 @@ class BeadInserter {
     bead_.BindUncopied(10, changed);
     if (const int rc = bead_.StepOnce(); rc != SQLITE_DONE) return rc;
     text_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
-    text_.BindUncopied(2, ru);
-    text_.BindUncopied(3, en);
+    if (!defer_index_) {
+      text_.BindUncopied(2, ru);
+      text_.BindUncopied(3, en);
+    }
     return text_.StepOnce();
   }
 
  private:
   Statement sentence_, bead_, text_;
+  bool defer_index_;
   sqlite3* db_;
 };
 
@@ -529,6 +555,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->user = options.user;
+  impl->defer_index = options.defer_index;
   if (impl->user.empty()) {
     const char* env = std::getenv("USER");
     impl->user = env && *env ? env : "unknown";
@@ -577,7 +604,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       SVERKA_RETURN_IF_ERROR(impl->Exec(kSchemaV1, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV1ToV2, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV2ToV3, "cannot create the schema"));
-      return impl->Exec(kMigrateV3ToV4, "cannot create the schema");
+      SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV3ToV4, "cannot create the schema"));
+      return impl->Exec(kMigrateV4ToV5, "cannot create the schema");
     }));
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
@@ -595,7 +623,11 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
         SVERKA_RETURN_IF_ERROR(
             impl->Exec(kMigrateV2ToV3, "cannot upgrade the schema from version 2"));
       }
-      if (*now <= 3) return impl->Exec(kMigrateV3ToV4, "cannot upgrade the schema from version 3");
+      if (*now <= 3) {
+        SVERKA_RETURN_IF_ERROR(
+            impl->Exec(kMigrateV3ToV4, "cannot upgrade the schema from version 3"));
+      }
+      if (*now <= 4) return impl->Exec(kMigrateV4ToV5, "cannot upgrade the schema from version 4");
       return Status::Ok();
     }));
   }
@@ -637,7 +669,7 @@ Result<std::vector<Status>> TmStore::AddDocuments(std::span<const DocumentWrite>
   std::vector<Status> each;
   each.reserve(docs.size());
   const Status whole = impl_->InTransaction([&]() -> Status {
-    BeadInserter insert(impl_->db);  // prepared once for the whole group
+    BeadInserter insert(impl_->db, impl_->defer_index);  // prepared once for the whole group
     for (const DocumentWrite& w : docs) {
       // Refused before anything of it is written, so no savepoint is needed:
       // a savepoint would make the full-text index flush a segment per
@@ -745,7 +777,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
   };
 
   Status s = impl_->InTransaction([&]() -> Status {
-    BeadInserter insert(impl_->db);
+    BeadInserter insert(impl_->db, /*defer_index=*/false);
     inserter = &insert;
     SVERKA_RETURN_IF_ERROR(produce(add));
     for (const std::string& name : counts.documents) {
@@ -924,7 +956,35 @@ FROM bead_text JOIN beads b ON b.id = bead_text.rowid JOIN documents d ON d.id =
 WHERE bead_text MATCH ?1
 ORDER BY d.name, b.position
 LIMIT ?4)sql";
-  Statement q(impl_->db, kSql);
+  // With pending beads: the index and a temporary index of those beads.
+  static constexpr const char* kWithPendingSql = R"sql(
+SELECT d.name, b.position, h.ru, h.en, b.status, b.score
+FROM (SELECT rowid AS id, highlight(bead_text, 0, ?2, ?3) AS ru,
+        highlight(bead_text, 1, ?2, ?3) AS en
+      FROM main.bead_text WHERE bead_text MATCH ?1
+      UNION ALL
+      SELECT rowid, highlight(bead_text_unindexed, 0, ?2, ?3),
+        highlight(bead_text_unindexed, 1, ?2, ?3)
+      FROM temp.bead_text_unindexed WHERE bead_text_unindexed MATCH ?1) h
+JOIN beads b ON b.id = h.id JOIN documents d ON d.id = b.document_id
+ORDER BY d.name, b.position
+LIMIT ?4)sql";
+  Result<int64_t> pending = UnindexedBeads();
+  if (!pending.ok()) return pending.status();
+  if (*pending > 0) {
+    // Made anew for each search: the pending beads may have changed since.
+    const std::string make =
+        std::string(
+            "DROP TABLE IF EXISTS temp.bead_text_unindexed;"
+            "CREATE VIRTUAL TABLE temp.bead_text_unindexed USING fts5 (ru, en, tokenize = '") +
+        kIndexTokenizer +
+        "');"
+        "INSERT INTO temp.bead_text_unindexed (rowid, ru, en) SELECT id, ru, en "
+        "FROM main.bead_pairs WHERE id IN (SELECT bead_id FROM main.bead_text_pending) "
+        "ORDER BY id;";
+    SVERKA_RETURN_IF_ERROR(impl_->Exec(make.c_str(), "cannot search"));
+  }
+  Statement q(impl_->db, *pending > 0 ? kWithPendingSql : kSql);
   if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot search");
   q.Bind(1, query);
   q.Bind(2, open);
@@ -944,6 +1004,32 @@ LIMIT ?4)sql";
   }
   if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot search");
   return hits;
+}
+
+Result<int64_t> TmStore::UnindexedBeads() {
+  Statement& q = impl_->Cached("SELECT count(*) FROM bead_text_pending");
+  ResetOnExit reset{q};
+  if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot read");
+  if (const int rc = q.Step(); rc != SQLITE_ROW) return impl_->Fail(rc, "cannot read");
+  return static_cast<int64_t>(sqlite3_column_int64(q.get(), 0));
+}
+
+Result<int64_t> TmStore::UpdateIndex() {
+  int64_t indexed = 0;
+  const Status s = impl_->InTransaction([&]() -> Status {
+    Result<int64_t> pending = UnindexedBeads();
+    if (!pending.ok()) return pending.status();
+    indexed = *pending;
+    if (indexed == 0) return Status::Ok();
+    // In id order: the index appends rowids, and flushes early when one goes back.
+    return impl_->Exec(
+        "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs "
+        "WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
+        "DELETE FROM bead_text_pending;",
+        "cannot index");
+  });
+  if (!s.ok()) return s;
+  return indexed;
 }
 
 std::string ContentHash(std::string_view bytes) {
@@ -1164,7 +1250,8 @@ class BeadEditor {
     for (const int64_t id : ids) {
       Statement fts(impl_.db,
                     "INSERT INTO bead_text (bead_text, rowid, ru, en) "
-                    "SELECT 'delete', id, ru, en FROM bead_pairs WHERE id = ?1");
+                    "SELECT 'delete', id, ru, en FROM bead_pairs WHERE id = ?1 "
+                    "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
       fts.Bind(1, id);
       if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
       Statement del(impl_.db, "DELETE FROM beads WHERE id = ?1");

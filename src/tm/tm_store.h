@@ -25,7 +25,9 @@ namespace sverka::tm {
 // Version 3 widens the history's actions to the review edits (merge, split,
 // move, edit-text, redo). Version 4 keeps every table and row and rewrites
 // the CHECKs of beads and history as comparisons (a much cheaper insert).
-inline constexpr int kSchemaVersion = 4;
+// Version 5 adds bead_text_pending: beads stored (by batch) but not yet in
+// the full-text index.
+inline constexpr int kSchemaVersion = 5;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -149,6 +151,11 @@ struct OpenOptions {
   // NORMAL in WAL mode). A killed process still leaves whole transactions
   // only; a power cut may lose the last commits (batch reruns redo them).
   bool sync_each_commit = true;
+  // true: AddDocuments leaves its beads out of the full-text index, marked
+  // pending (bead_text_pending), for UpdateIndex to index later in one go;
+  // Search finds them meanwhile. What batch uses: the index was half of its
+  // writer's work (doc/decisions.md). Other writes always index.
+  bool defer_index = false;
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
@@ -226,9 +233,17 @@ class TmStore {
   // Beads whose Russian or English text contains `phrase` (FTS5, words in
   // that order, case-insensitive), by document then position; at most
   // `limit`. Matches are wrapped in `open`/`close`. Fails with kBadInput
-  // when `phrase` holds no word.
+  // when `phrase` holds no word. Pending beads (not yet indexed) are found
+  // too, through a temporary index of them on this connection: the same
+  // hits as after UpdateIndex, read-only, at the cost of indexing them anew.
   Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
                                         std::string_view close, size_t limit);
+
+  // How many beads are not yet in the full-text index (OpenOptions::defer_index).
+  Result<int64_t> UnindexedBeads();
+
+  // Indexes every pending bead in one transaction; returns how many it indexed.
+  Result<int64_t> UpdateIndex();
 
   // --- Review edits (doc/schema.md, "Review edits"). Each is one transaction
   // writing one history entry with the region's beads before and after, so

@@ -15,6 +15,7 @@
 #include "common/json.h"
 #include "cli/cli_run.h"
 #include "fixtures.h"
+#include "sql_fixtures.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::ReadFile;
@@ -404,4 +405,55 @@ TEST_CASE("on a terminal batch draws a progress bar instead of JSON lines", "[cl
   CHECK(r.out.find("{\"name\"") == std::string::npos);
   CHECK(r.out.find("sverka batch: 3 stored, 0 skipped (unchanged), 0 failed, of 3 pairs") !=
         std::string::npos);
+}
+
+TEST_CASE("batch leaves the index to 'sverka index' (or --index); search finds the beads meanwhile",
+          "[cli][batch][index]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 4, false);
+  REQUIRE(Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-j", "2", "-q"}).exit_code == 0);
+  const int64_t beads = sverka::testing::SqlCount(dir / "tm.db", "SELECT count(*) FROM beads");
+  REQUIRE(beads > 20);
+  CHECK(sverka::testing::SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == beads);
+  // Search reads the pending beads directly, says so, and gives what it gives once indexed.
+  const Run before = Sverka({"search", "--db", dir / "tm.db", "the", "--limit", "100000"});
+  CHECK(before.exit_code == 0);
+  CHECK(before.ErrLine() == "sverka: " + dir / "tm.db" + ": " + std::to_string(beads) +
+                                " beads are not in the full-text index yet; searched them "
+                                "directly (slower): 'sverka index --db " +
+                                dir / "tm.db" + "' indexes them");
+  CHECK(CountLines(before.out) > 30);
+
+  const Run index = Sverka({"index", "--db", dir / "tm.db"});
+  CHECK(index.exit_code == 0);
+  CHECK(index.err == dir / "tm.db" + ": " + std::to_string(beads) +
+                         " beads indexed; the full-text index is up to date\n");
+  CHECK(sverka::testing::SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 0);
+  const Run after = Sverka({"search", "--db", dir / "tm.db", "the", "--limit", "100000"});
+  CHECK(after.exit_code == 0);
+  CHECK(after.err.empty());
+  CHECK(after.out == before.out);
+  CHECK(Sverka({"index", "--db", dir / "tm.db"}).err ==
+        dir / "tm.db" + ": 0 beads indexed; the full-text index is up to date\n");
+
+  // --index: indexed at the end; the same beads.
+  REQUIRE(Sverka({"batch", dir / "in", "--db", dir / "now.db", "-j", "2", "-q", "--index"})
+              .exit_code == 0);
+  CHECK(sverka::testing::SqlCount(dir / "now.db", "SELECT count(*) FROM bead_text_pending") == 0);
+  CHECK(Dump(dir / "now.db") == Dump(dir / "tm.db"));
+  CHECK(Sverka({"search", "--db", dir / "now.db", "the", "--limit", "100000"}).out == before.out);
+}
+
+TEST_CASE("index refuses a missing memory and a file that is not one",
+          "[cli][index][errors]") {
+  ScratchDir dir;
+  const Run missing = Sverka({"index", "--db", dir / "none.db"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.ErrLine() == "sverka: " + dir / "none.db" + ": no such translation memory");
+  CHECK_FALSE(fs::exists(dir / "none.db"));
+  WriteFile(dir / "text.db", "not a database at all, just text\n");
+  const Run text = Sverka({"index", "--db", dir / "text.db"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.ErrLine().starts_with("sverka: " + dir / "text.db" + ": "));
+  CHECK(Sverka({"index"}).exit_code == 2);
 }

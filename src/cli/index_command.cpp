@@ -1,0 +1,39 @@
+// sverka index --db TM: brings the full-text index up to date: indexes the
+// beads `batch` stored without their index entries (doc/decisions.md).
+#include <iostream>
+
+#include "cli/cli_util.h"
+#include "tm/tm_store.h"
+
+namespace sverka::cli {
+
+int RunIndex(const Args& args) {
+  po::options_description options("Options");
+  std::string db;
+  options.add_options()("db", po::value(&db)->required(), "translation memory")("quiet,q",
+                                                                                "no summary line");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka index --db TM [--quiet]\n\n"
+                "Indexes for search the beads that 'sverka batch' stored unindexed (it leaves\n"
+                "the index to this command, to 'batch --index', and meanwhile 'search' reads\n"
+                "them directly). One transaction: interrupted, nothing changes.")) {
+    return 0;
+  }
+  {
+    // Checked first as every reader checks it: missing, not a memory, newer.
+    Result<std::unique_ptr<tm::TmStore>> check = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
+    if (!check.ok()) return Report(check.status());
+  }
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+  if (!store.ok()) return Report(store.status());
+  Result<int64_t> indexed = (*store)->UpdateIndex();
+  if (!indexed.ok()) return Report(indexed.status());
+  if (!vm.count("quiet")) {
+    std::cerr << db << ": " << *indexed << " beads indexed; the full-text index is up to date\n";
+  }
+  return 0;
+}
+
+}  // namespace sverka::cli
