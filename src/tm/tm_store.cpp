@@ -969,6 +969,14 @@ FROM (SELECT rowid AS id, highlight(bead_text, 0, ?2, ?3) AS ru,
 JOIN beads b ON b.id = h.id JOIN documents d ON d.id = b.document_id
 ORDER BY d.name, b.position
 LIMIT ?4)sql";
+  // One read transaction: the pending beads and the index as of one moment,
+  // whatever a batch or `sverka index` commits meanwhile (no bead missed or
+  // found twice). Ended after the statements below are done (declared first).
+  SVERKA_RETURN_IF_ERROR(impl_->Exec("BEGIN", "cannot search"));
+  struct EndRead {
+    sqlite3* db;
+    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+  } end_read{impl_->db};
   Result<int64_t> pending = UnindexedBeads();
   if (!pending.ok()) return pending.status();
   if (*pending > 0) {
