@@ -16,7 +16,8 @@ int RunStats(const Args& args) {
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka stats --db TM\n\n"
                 "Prints, per document, its beads by type (1-1, 2-1…) and status, the mean\n"
-                "score and the number of suspicious beads (score below 0.5).")) {
+                "score and the number of suspicious beads (score below 0.5); then how many\n"
+                "beads batch left for 'sverka index', if any.")) {
     return 0;
   }
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
@@ -35,6 +36,13 @@ int RunStats(const Args& args) {
       std::cout << " " << s << " " << (it == d.by_status.end() ? 0 : it->second);
     }
     std::cout << "\n";
+  }
+  Result<int64_t> pending = (*store)->UnindexedBeads();
+  if (!pending.ok()) return Report(pending.status());
+  if (*pending > 0) {
+    std::cout << "full-text index: " << *pending
+              << " beads not yet indexed (stored by batch); 'sverka index --db " << db
+              << "' indexes them\n";
   }
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));

@@ -423,6 +423,10 @@ TEST_CASE("batch leaves the index to 'sverka index' (or --index); search finds t
                                 "directly (slower): 'sverka index --db " +
                                 dir / "tm.db" + "' indexes them");
   CHECK(CountLines(before.out) > 30);
+  const std::string pending_line = "full-text index: " + std::to_string(beads) +
+                                   " beads not yet indexed (stored by batch); 'sverka index --db " +
+                                   dir / "tm.db" + "' indexes them\n";
+  CHECK(Sverka({"stats", "--db", dir / "tm.db"}).out.ends_with(pending_line));
 
   const Run index = Sverka({"index", "--db", dir / "tm.db"});
   CHECK(index.exit_code == 0);
@@ -433,6 +437,9 @@ TEST_CASE("batch leaves the index to 'sverka index' (or --index); search finds t
   CHECK(after.exit_code == 0);
   CHECK(after.err.empty());
   CHECK(after.out == before.out);
+  const Run stats = Sverka({"stats", "--db", dir / "tm.db"});
+  CHECK(stats.exit_code == 0);
+  CHECK(stats.out.find("full-text index:") == std::string::npos);
   CHECK(Sverka({"index", "--db", dir / "tm.db"}).err ==
         dir / "tm.db" + ": 0 beads indexed; the full-text index is up to date\n");
 
