@@ -2,6 +2,7 @@
 // beads `batch` stored without their index entries (doc/decisions.md).
 #include <iostream>
 
+#include "cli/bead_format.h"
 #include "cli/cli_util.h"
 #include "tm/tm_store.h"
 
@@ -21,12 +22,7 @@ int RunIndex(const Args& args) {
                 "them directly). One transaction: interrupted, nothing changes.")) {
     return 0;
   }
-  {
-    // Checked first as every reader checks it: missing, not a memory, newer.
-    Result<std::unique_ptr<tm::TmStore>> check = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
-    if (!check.ok()) return Report(check.status());
-  }
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+  Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);  // a missing file is an error
   if (!store.ok()) return Report(store.status());
   Result<int64_t> indexed = (*store)->UpdateIndex();
   if (!indexed.ok()) return Report(indexed.status());
