@@ -51,17 +51,16 @@ int RunSearch(const Args& args) {
   const std::string open = tty ? "\x1b[1;31m" : "[[", close = tty ? "\x1b[0m" : "]]";
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<int64_t> pending = (*store)->UnindexedBeads();
-  if (!pending.ok()) return Report(pending.status());
-  if (*pending > 0) {
-    std::cerr << "sverka: " << db << ": " << *pending
+  int64_t unindexed = 0;
+  Result<std::vector<tm::SearchHit>> hits =
+      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit, &unindexed);
+  if (!hits.ok()) return Report(hits.status());
+  if (unindexed > 0) {
+    std::cerr << "sverka: " << db << ": " << unindexed
               << " beads are not in the full-text index yet; searched them directly "
                  "(slower): 'sverka index --db "
               << db << "' indexes them\n";
   }
-  Result<std::vector<tm::SearchHit>> hits =
-      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit);
-  if (!hits.ok()) return Report(hits.status());
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);

@@ -936,7 +936,8 @@ ORDER BY d.name, b.position)sql";
 }
 
 Result<std::vector<SearchHit>> TmStore::Search(std::string_view phrase, std::string_view open,
-                                               std::string_view close, size_t limit) {
+                                               std::string_view close, size_t limit,
+                                               int64_t* unindexed) {
   // Any letter or digit (every non-ASCII byte counts: Cyrillic) makes a word.
   const bool has_word = std::any_of(phrase.begin(), phrase.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -979,6 +980,7 @@ LIMIT ?4)sql";
   } end_read{impl_->db};
   Result<int64_t> pending = UnindexedBeads();
   if (!pending.ok()) return pending.status();
+  if (unindexed) *unindexed = *pending;
   if (*pending > 0) {
     // Made anew for each search: the pending beads may have changed since.
     const std::string make =

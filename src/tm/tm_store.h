@@ -236,8 +236,10 @@ class TmStore {
   // when `phrase` holds no word. Pending beads (not yet indexed) are found
   // too, through a temporary index of them on this connection: the same
   // hits as after UpdateIndex, read-only, at the cost of indexing them anew.
+  // `unindexed`, when given, is set to how many pending beads were searched so.
   Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
-                                        std::string_view close, size_t limit);
+                                        std::string_view close, size_t limit,
+                                        int64_t* unindexed = nullptr);
 
   // How many beads are not yet in the full-text index (OpenOptions::defer_index).
   Result<int64_t> UnindexedBeads();

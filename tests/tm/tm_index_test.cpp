@@ -94,6 +94,9 @@ TEST_CASE("deferred beads are stored, searched directly, and indexed by UpdateIn
         std::vector<std::string>{
             "a#0 Культурная [дипломатия]. Вторая фраза. | Cultural diplomacy. Second sentence."});
   // A search reads; it indexes nothing (and FTS5's check sees the index lag).
+  int64_t searched_unindexed = -1;
+  REQUIRE(later->Search("фраза", "", "", 100, &searched_unindexed).ok());
+  CHECK(searched_unindexed == 4);
   CHECK(*later->UnindexedBeads() == 4);
   CHECK_FALSE(IndexConsistent(dir / "later.db"));
 
@@ -104,6 +107,8 @@ TEST_CASE("deferred beads are stored, searched directly, and indexed by UpdateIn
   CHECK(SqlCount(dir / "later.db",
                  "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 2);
   CHECK(IndexConsistent(dir / "later.db"));
+  REQUIRE(later->Search("фраза", "", "", 100, &searched_unindexed).ok());
+  CHECK(searched_unindexed == 0);
   for (const std::string& p : kPhrases) {
     INFO(p);
     CHECK(Hits(*later, p) == Hits(*now, p));
