@@ -18,4 +18,14 @@ int64_t SqlCount(const std::string& db_path, const std::string& sql) {
   return n;
 }
 
+bool IndexConsistent(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  const int rc =
+      sqlite3_exec(db, "INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)",
+                   nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  return rc == SQLITE_OK;
+}
+
 }  // namespace sverka::testing

@@ -11,4 +11,8 @@ namespace sverka::testing {
 // opened read-only; fails the test when there is no row.
 int64_t SqlCount(const std::string& db_path, const std::string& sql);
 
+// FTS5's own check of the external-content index bead_text against the view
+// it indexes (rank 1: the content too).
+bool IndexConsistent(const std::string& db_path);
+
 }  // namespace sverka::testing

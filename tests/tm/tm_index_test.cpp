@@ -10,6 +10,7 @@
 #include "tm/tm_store.h"
 
 using namespace sverka;
+using testing::IndexConsistent;
 using testing::SqlCount;
 
 namespace {
@@ -37,17 +38,6 @@ std::unique_ptr<tm::TmStore> Open(const std::string& path, bool defer) {
   INFO((store.ok() ? "" : store.status().message()));
   REQUIRE(store.ok());
   return std::move(*store);
-}
-
-// FTS5's own check of the external-content index against the view it indexes.
-bool IndexConsistent(const std::string& path) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  const int rc =
-      sqlite3_exec(db, "INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)",
-                   nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  return rc == SQLITE_OK;
 }
 
 // Every hit of `phrase` as "document#position ru | en".

@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "sql_fixtures.h"
 #include "tm/tm_store.h"
 
 using namespace sverka;
+using testing::IndexConsistent;
 
 namespace {
 
@@ -44,17 +46,6 @@ std::string Layout(tm::TmStore& store) {
            std::to_string(b.en_end) + ":" + b.status;
   }
   return out;
-}
-
-// FTS5's own check of an external-content index against the view it indexes.
-bool IndexConsistent(const std::string& path) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  const int rc =
-      sqlite3_exec(db, "INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)",
-                   nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  return rc == SQLITE_OK;
 }
 
 std::unique_ptr<tm::TmStore> Fresh(const testing::ScratchDir& dir) {
