@@ -18,8 +18,14 @@ struct BeadShape {
   int en;
 };
 // The bead shapes the aligner considers; AlignModel::priors follows this order.
-inline constexpr std::array<BeadShape, 8> kBeadShapes = {
-    {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}}};
+// The first eight are the beads it returns; the rest are runs of 2 to
+// kMaxOmissionRun sentences of one side left unpaired (a dropped or added
+// paragraph), searched as one step and returned as 1-0 / 0-1 beads.
+inline constexpr int kBaseShapes = 8;
+inline constexpr int kMaxOmissionRun = 6;
+inline constexpr std::array<BeadShape, kBaseShapes + 2 * (kMaxOmissionRun - 1)> kBeadShapes = {
+    {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3},
+     {2, 0}, {0, 2}, {3, 0}, {0, 3}, {4, 0}, {0, 4}, {5, 0}, {0, 5}, {6, 0}, {0, 6}}};
 
 // Which Russian word stems may translate to which English ones: for each
 // Russian word id, the sorted English word ids (dictionary and/or lexicon).
@@ -59,9 +65,22 @@ struct TranslationTable {
 struct AlignModel {
   LengthModel length;
   std::array<double, kBeadShapes.size()> priors{};  // P(shape), kBeadShapes order
-  // Reward, in nats, for a bead whose evidence matches perfectly (Dice 1);
-  // scaled by the bead's Dice coefficient of matched anchors and words.
-  double similarity_weight = 10.0;
+  // Weight of the evidence's log-likelihood ratio (translation against
+  // chance) in a bead's cost; below 1 because the matches of one bead are
+  // not independent (doc/align.md).
+  double evidence_weight = 0.5;
+  // Floor of the chance matches expected in a bead, as a share of the
+  // matches a translation adds: one match where chance expects none is
+  // then worth log(1 + 1/0.02) = 3.9 nats, not infinitely many.
+  double min_chance_matches = 0.02;
+  // Floor of the true match rate estimated per document.
+  double min_true_rate = 0.2;
+  // A bead's score is its posterior times the logistic of
+  // evidence_weight * LLR + score_bias (a bead without evidence: at most
+  // 0.88); a 1-0 / 0-1 bead's is the probability its sentence is unpaired
+  // times omission_score (doc/align.md, "Confidence").
+  double score_bias = 2.0;
+  double omission_score = 0.6;
   // Anchors count this many times a word (a shared number or name is
   // stronger evidence than a shared word).
   int anchor_weight = 2;
@@ -69,6 +88,13 @@ struct AlignModel {
 
 // Gale and Church's priors, extended with 3-1 and 1-3; ratio 1, variance 6.8.
 AlignModel DefaultModel();
+
+// Sets the priors of the omission runs from those of 1-0 and 0-1: a run of
+// k sentences costs the opening of an omission and k - 1 continuations, each
+// `continuation` times as likely as nothing (doc/align.md): whole paragraphs
+// are dropped, so the sentence after an omitted one is likely omitted too.
+void SetRunPriors(std::array<double, kBeadShapes.size()>& priors, double continuation);
+inline constexpr double kOmissionContinuation = 0.2;
 
 struct AlignOptions {
   // Half-width, in sentences, of the first band searched around the
@@ -83,6 +109,10 @@ struct AlignOptions {
   // Expected English position for every Russian position 0..n, monotone;
   // the band is centred on it. Empty: through the anchor chain (anchor_chain.h).
   std::vector<int32_t> expected_path;
+  // Scores are the posterior times the bead's own evidence of translation
+  // (what a reviewer reads); false: the posterior alone (what the batch
+  // aligner's first pass selects training pairs by).
+  bool evidence_in_score = true;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };

@@ -1,19 +1,59 @@
 #include "align/batch_aligner.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "align/anchor_chain.h"
 #include "common/parallel.h"
 
 namespace sverka::align {
 namespace {
 
+// The median English/Russian length ratio of sentence pairs believed to
+// translate each other, or 0 when there are too few to tell. A median, not
+// a ratio of totals: an abridged translation drops a third of its text, and
+// the ratio of totals with it (doc/align.md).
+double PairRatio(const DocumentFeatures& doc, std::span<const std::pair<int32_t, int32_t>> pairs) {
+  constexpr size_t kMinPairs = 6;
+  std::vector<double> ratios;
+  for (const auto& [i, j] : pairs) {
+    if (doc.ru[i].length >= 20 && doc.en[j].length >= 20) {
+      ratios.push_back(static_cast<double>(doc.en[j].length) / doc.ru[i].length);
+    }
+  }
+  if (ratios.size() < kMinPairs) return 0;
+  auto mid = ratios.begin() + static_cast<ptrdiff_t>(ratios.size() / 2);
+  std::nth_element(ratios.begin(), mid, ratios.end());
+  return *mid;
+}
+
+// Pass 1's model: the length ratio of the anchor chain's pairs where there
+// are enough, else of the whole texts.
 AlignModel ModelFor(const DocumentFeatures& doc) {
   AlignModel model = DefaultModel();
   std::vector<int32_t> ru, en;
   for (const auto& s : doc.ru) ru.push_back(s.length);
   for (const auto& s : doc.en) en.push_back(s.length);
   model.length = EstimateLengthModel(ru, en);
+  // The chain's pairs are few and some are 2-1 beads in truth: their ratio
+  // replaces the texts' only where the two disagree by more than a clean
+  // translation's texts do (an abridged one: a third of a side missing).
+  const double chain = PairRatio(doc, AnchorChain(doc.ru, doc.en));
+  constexpr double kRatioTolerance = 0.15;  // |log| of 1.16: clean pairs stay within it
+  if (chain > 0.5 && chain < 2.0 && std::fabs(std::log(chain / model.length.ratio)) > kRatioTolerance) {
+    model.length.ratio = chain;
+  }
   return model;
+}
+
+// Pass 2's length ratio: that of pass 1's confident 1-1 beads.
+double RatioOfBeads(const DocumentFeatures& doc, const Alignment& beads, double fallback) {
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  for (const Bead& b : beads) {
+    if (b.ru_count == 1 && b.en_count == 1 && b.score >= 0.5) pairs.emplace_back(b.ru_begin, b.en_begin);
+  }
+  const double r = PairRatio(doc, pairs);
+  return r > 0 ? r : fallback;
 }
 
 }  // namespace
@@ -29,7 +69,9 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     // structure (path, priors, confident pairs); a small general dictionary's
     // polysemous matches only blur it (doc/align.md, ablation).
     const DocumentFeatures& doc = documents[d];
-    result[d] = Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), options.align, &doc_stats[d]);
+    AlignOptions first = options.align;
+    first.evidence_in_score = false;
+    result[d] = Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), first, &doc_stats[d]);
   });
   AlignStats stats;
   for (const AlignStats& s : doc_stats) {
@@ -39,12 +81,21 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   // distributed as Gale and Church's priors.
   std::array<double, kBeadShapes.size()> priors = DefaultModel().priors;
   if (options.estimate_priors) {
+    // A run of omitted sentences counts as one opening of an omission.
+    for (int s = kBaseShapes; s < static_cast<int>(kBeadShapes.size()); ++s) {
+      stats.expected_shapes[kBeadShapes[s].ru > 0 ? 1 : 2] += stats.expected_shapes[s];
+    }
+    // The pseudo-beads are per document: a batch of many documents is
+    // smoothed as much as one, or pass 1's omissions (length and anchors
+    // only) would set pass 2's priors alone.
+    const double pseudo = options.prior_pseudo_beads * static_cast<double>(documents.size());
     double sum = 0;
-    for (size_t s = 0; s < priors.size(); ++s) {
-      priors[s] = stats.expected_shapes[s] + options.prior_pseudo_beads * priors[s];
+    for (int s = 0; s < kBaseShapes; ++s) {
+      priors[s] = stats.expected_shapes[s] + pseudo * priors[s];
       sum += priors[s];
     }
-    for (double& p : priors) p /= sum;
+    for (int s = 0; s < kBaseShapes; ++s) priors[s] /= sum;
+    SetRunPriors(priors, kOmissionContinuation);
   }
   // Words for pass 2: the dictionary and, learned from pass 1's confident
   // 1-1 beads over the whole batch, IBM Model 1.
@@ -75,6 +126,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   table.base = &dictionary;
   ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
     AlignModel model = ModelFor(documents[d]);
+    model.length.ratio = RatioOfBeads(documents[d], result[d], model.length.ratio);
     model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
 #include <ostream>
 #include <random>
 #include <vector>
@@ -137,4 +138,88 @@ TEST_CASE("aligner scores a clean pair above a mismatched one", "[align]") {
   const double good = Align(ru, en_good)[1].score;
   const Alignment bad = Align(ru, en_bad);
   CHECK(bad.back().score < good);
+}
+
+namespace {
+
+// Sentences of 6 words each, word w of Russian sentence k translating word
+// w of English sentence k (the table maps id to id); `ru_only` Russian
+// sentences have words of their own, translatable but with no English.
+struct WordDoc {
+  std::vector<SentenceFeatures> ru, en;
+  TranslationTable table;
+};
+
+WordDoc DocWithDroppedParagraph(int32_t before, int32_t dropped, int32_t after) {
+  WordDoc d;
+  uint32_t next = 0;
+  auto sentence = [&]() {
+    SentenceFeatures s;
+    s.length = 100;
+    for (int w = 0; w < 6; ++w) s.words.push_back(next++);
+    return s;
+  };
+  for (int32_t k = 0; k < before + dropped + after; ++k) {
+    SentenceFeatures s = sentence();
+    d.ru.push_back(s);
+    if (k < before || k >= before + dropped) d.en.push_back(s);
+  }
+  d.table.targets.resize(next);
+  for (uint32_t w = 0; w < next; ++w) d.table.targets[w] = {w};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("aligner leaves a dropped paragraph unpaired, one 1-0 bead a sentence", "[align][adapted]") {
+  const WordDoc d = DocWithDroppedParagraph(5, 4, 5);
+  const Alignment beads = Align(d.ru, d.en, d.table, DefaultModel());
+  CheckInvariants(beads, d.ru.size(), d.en.size());
+  REQUIRE(beads.size() == 14);
+  for (int32_t k = 0; k < 14; ++k) {
+    INFO("bead " << k);
+    if (k >= 5 && k < 9) {
+      CHECK(beads[k] == Bead{k, 1, 5, 0, 0});
+      // An omission is never shown as sure as a pair: the reviewer looks.
+      CHECK(beads[k].score <= DefaultModel().omission_score);
+      CHECK(beads[k].score > 0.3);
+    } else {
+      CHECK(beads[k] == Bead{k, 1, k < 5 ? k : k - 4, 1, 0});
+      CHECK(beads[k].score > 0.9);
+    }
+  }
+}
+
+TEST_CASE("a pair whose words do not match scores low even where the path is sure", "[align][adapted]") {
+  WordDoc d = DocWithDroppedParagraph(6, 0, 0);
+  // English sentence 3 is replaced by one of unrelated words of the same
+  // length, words the dictionary knows (from Russian words not in the text).
+  for (uint32_t& w : d.en[3].words) w += 1000;
+  d.table.targets.resize(2006);
+  for (uint32_t w = 0; w < 6; ++w) d.table.targets[2000 + w] = {1000 + w + 6 * 3};
+  const Alignment beads = Align(d.ru, d.en, d.table, DefaultModel());
+  CheckInvariants(beads, d.ru.size(), d.en.size());
+  for (const Bead& b : beads) {
+    INFO("bead at ru " << b.ru_begin);
+    const bool touches_3 = (b.ru_count && b.ru_begin <= 3 && 3 < b.ru_end()) ||
+                           (b.en_count && b.en_begin <= 3 && 3 < b.en_end());
+    if (touches_3) {
+      CHECK(b.score < 0.5);
+    } else {
+      CHECK(b.score > 0.9);
+    }
+  }
+}
+
+TEST_CASE("omission runs cost one opening and cheaper continuations", "[align][adapted]") {
+  const AlignModel model = DefaultModel();
+  for (int s = kBaseShapes; s < static_cast<int>(kBeadShapes.size()); ++s) {
+    const BeadShape shape = kBeadShapes[s];
+    INFO(shape.ru << "-" << shape.en);
+    CHECK((shape.ru == 0) != (shape.en == 0));
+    const int k = shape.ru + shape.en;
+    CHECK(model.priors[s] == Approx(model.priors[shape.ru ? 1 : 2] * std::pow(kOmissionContinuation, k - 1)));
+    // A run is likelier than the same sentences omitted one by one.
+    CHECK(model.priors[s] > std::pow(model.priors[shape.ru ? 1 : 2], k));
+  }
 }

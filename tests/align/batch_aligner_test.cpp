@@ -125,7 +125,7 @@ TEST_CASE("expected shape counts add up to the beads of a clean document", "[ali
   AlignStats stats;
   const Alignment beads = Align(ru, en, TranslationTable{}, DefaultModel(), {}, &stats);
   CHECK(beads.size() == 30);
-  CHECK(stats.expected_shapes[0] == Approx(30).margin(0.5));  // 1-1
+  CHECK(stats.expected_shapes[0] == Approx(30).margin(1.0));  // 1-1 (omissions keep a little mass)
   for (const Bead& b : beads) CHECK(b.score > 0.9);
 }
 
