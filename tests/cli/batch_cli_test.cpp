@@ -223,7 +223,7 @@ TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]")
   const Run report =
       Sverka({"batch", dir / "in", "--db", dir / "tm.db", "-q", "--report", dir / "no/r.tsv"});
   CHECK(report.exit_code == 1);
-  CHECK(report.err == "sverka: " + dir / "no/r.tsv" + ": cannot write the report\n");
+  CHECK(report.err == "sverka: " + dir / "no/r.tsv" + ": cannot write: No such file or directory\n");
 }
 
 TEST_CASE("batch --pool-lexicon stores every pair and reruns idempotently", "[cli][batch]") {
