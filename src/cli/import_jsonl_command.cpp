@@ -15,7 +15,8 @@ int RunImportJsonl(const Args& args) {
   options.add_options()("jsonl", "read the JSON lines 'sverka align --jsonl' writes")(
       "file", po::value(&input)->required(), "JSON lines to read ('-': standard input)")(
       "db", po::value(&db)->required(), "translation memory to add to (created when missing)")(
-      "replace", "replace stored documents of the same names when their texts changed")(
+      "replace", "replace stored documents of the same names when their texts changed (not "
+      "reviewed ones)")("discard-review", "with --replace: replace reviewed documents too")(
       "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("file", 1);
@@ -66,7 +67,7 @@ int RunImportJsonl(const Args& args) {
     doc.ru = std::move(record->ru);
     doc.en = std::move(record->en);
     doc.beads = std::move(record->beads);
-    if (Status s = (*store)->AddDocument(doc, vm.count("replace") > 0); !s.ok()) {
+    if (Status s = (*store)->AddDocument(doc, vm.count("replace") > 0, vm.count("discard-review") > 0); !s.ok()) {
       if (s.code() != StatusCode::kBadInput) return Report(s.WithContext(where));
       ++failed;
       std::cerr << "sverka: " << where << ": " << s.message() << "\n";

@@ -333,6 +333,32 @@ struct TmStore::Impl {
                             "' is already stored; give another --name or --replace");
   }
 
+  // The id of the history entry that stored the document ?1 as it is now:
+  // review edits are the entries after it (entries outlive a replaced document).
+#define kLastStored                                                                  \
+  "(SELECT coalesce(max(id), 0) FROM history WHERE document = ?1 AND (action = " \
+  "'add-document' OR action = 'replace-document' OR action = 'import'))"
+  // The refusal to replace a reviewed document without --discard-review;
+  // Ok when `name` holds no review work (no bead approved, edited or
+  // rejected, no review edit in its history).
+  Status RefuseReviewed(std::string_view name) {
+    Statement q(db,
+                "SELECT (SELECT count(*) FROM beads b JOIN documents d ON d.id = b.document_id "
+                "WHERE d.name = ?1 AND b.status <> 'auto'), "
+                "(SELECT count(*) FROM history WHERE document = ?1 AND id > " kLastStored ")");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    q.Bind(1, name);
+    if (const int rc = q.Step(); rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    const int64_t beads = sqlite3_column_int64(q.get(), 0);
+    const int64_t edits = sqlite3_column_int64(q.get(), 1);
+    if (beads == 0 && edits == 0) return Status::Ok();
+    return Status::BadInput(path + ": document '" + std::string(name) + "' has been reviewed (" +
+                            std::to_string(beads) + " beads approved, edited or rejected; " +
+                            std::to_string(edits) +
+                            " review edits in its history); replacing it would discard that "
+                            "work: give --discard-review to replace it anyway");
+  }
+
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
   Status InTransaction(const std::function<Status()>& body) {
     SVERKA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE", "cannot start a transaction"));
@@ -658,8 +684,8 @@ Result<std::vector<std::string>> TmStore::DocumentNames() {
   return names;
 }
 
-Status TmStore::AddDocument(const DocumentRecord& doc, bool replace) {
-  const DocumentWrite one{&doc, replace};
+Status TmStore::AddDocument(const DocumentRecord& doc, bool replace, bool discard_review) {
+  const DocumentWrite one{&doc, replace, discard_review};
   Result<std::vector<Status>> each = AddDocuments({&one, 1});
   if (!each.ok()) return each.status();
   return each->front();
@@ -679,6 +705,13 @@ Result<std::vector<Status>> TmStore::AddDocuments(std::span<const DocumentWrite>
       if (*has && !w.replace) {
         each.push_back(impl_->AlreadyStored(w.doc->name));
         continue;
+      }
+      if (*has && !w.discard_review) {
+        if (Status reviewed = impl_->RefuseReviewed(w.doc->name); !reviewed.ok()) {
+          if (reviewed.code() != StatusCode::kBadInput) return reviewed;
+          each.push_back(reviewed);
+          continue;
+        }
       }
       // Any failure from here on (a write the database refuses) ends the
       // whole transaction: nothing of the group is kept.
@@ -748,6 +781,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
       if (*has && !spec.replace) {
         return impl_->AlreadyStored(u.document);
       }
+      if (*has && !spec.discard_review) SVERKA_RETURN_IF_ERROR(impl_->RefuseReviewed(u.document));
       Result<std::optional<int64_t>> old = impl_->DeleteDocument(u.document);
       if (!old.ok()) return old.status();
       Result<int64_t> id =

@@ -130,6 +130,71 @@ TEST_CASE("batch --report refuses the memory as its report", "[cli][never-lose]"
   ExpectIntact(db, 1);  // refused before any pair is stored
 }
 
+TEST_CASE("merge -o refuses its inputs, and an existing file unless --force", "[cli][never-lose]") {
+  ScratchDir dir;
+  Store(dir / "a.db", "a");
+  REQUIRE(Sverka({"align", kRu2, kEn2, "--db", dir / "b.db", "--name", "b", "-q"}).exit_code == 0);
+  REQUIRE(::link((dir / "b.db").c_str(), (dir / "b-link.db").c_str()) == 0);
+  ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "a.db", "--force"}), 2,
+                "sverka: " + dir / "a.db" +
+                    ": is the translation memory this command reads; write the output to "
+                    "another file");
+  ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "b-link.db", "--force"}),
+                2,
+                "sverka: " + dir / "b-link.db" + ": is the translation memory " + dir / "b.db" +
+                    ", which this command reads; write the output to another file");
+  // Another memory, or any file: not replaced without --force.
+  Store(dir / "victim.db", "v");
+  WriteFile(dir / "notes.txt", "my notes\n");
+  for (const std::string target : {"victim.db", "notes.txt"}) {
+    ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / target}), 2,
+                  "sverka: " + dir / target +
+                      ": already exists; merge writes a new memory (--force replaces it)");
+  }
+  CHECK(ReadFile(dir / "notes.txt") == "my notes\n");
+  ExpectIntact(dir / "victim.db", 1);
+  ExpectIntact(dir / "a.db", 1);
+  ExpectIntact(dir / "b.db", 1);
+  // --force replaces it.
+  const Run forced = Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "notes.txt", "--force"});
+  CHECK(forced.exit_code == 0);
+  ExpectIntact(dir / "notes.txt", 2);
+}
+
+TEST_CASE("a disk filling during export and merge leaves the old file whole", "[cli][never-lose]") {
+  ScratchDir dir;
+  // A memory of every NTREX article: its TMX and its merged copy exceed 100 KiB.
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(Corpus("ntrex"))) {
+    const std::string f = e.path().string();
+    if (!f.ends_with(".ru.txt")) continue;
+    REQUIRE(Sverka({"align", f, f.substr(0, f.size() - 7) + ".en.txt", "--db", dir / "big.db",
+                    "--name", "d" + std::to_string(n++), "-q", "--no-dict"})
+                .exit_code == 0);
+  }
+  Store(dir / "small.db", "s");
+  WriteFile(dir / "old.tmx", "old\n");
+  const Run exported = Shell("ulimit -f 100; " + SverkaCommand({"export", "--db", dir / "big.db",
+                                                                "-o", dir / "old.tmx"}));
+  ExpectRefused(exported, 3,
+                "sverka: " + dir / "old.tmx" + ": write failed: File too large; nothing was written");
+  CHECK(ReadFile(dir / "old.tmx") == "old\n");
+  CHECK_FALSE(fs::exists(dir / "old.tmx.tmp"));
+
+  Store(dir / "old.db", "old");
+  REQUIRE(fs::file_size(dir / "big.db") > 150 * 1024);
+  const Run merged = Shell("ulimit -f 100; " +
+                           SverkaCommand({"merge", dir / "big.db", dir / "small.db", "-o",
+                                          dir / "old.db", "--force"}));
+  CHECK(merged.exit_code == 3);
+  CHECK(merged.ErrLine().starts_with("sverka: " + dir / "old.db" + ": cannot merge: "));
+  ExpectIntact(dir / "old.db", 1);
+  ExpectIntact(dir / "big.db", n);
+  for (const char* suffix : {".tmp-wal", ".tmp-journal", ".tmp-shm"}) {
+    CHECK_FALSE(fs::exists(dir / ("old.db" + std::string(suffix))));
+  }
+}
+
 TEST_CASE("eval makes a missing output directory", "[cli][never-lose]") {
   ScratchDir dir;
   const Run r = Sverka({"eval", Corpus("ntrex"), dir / "out", "--no-dict"});
@@ -141,5 +206,144 @@ TEST_CASE("eval makes a missing output directory", "[cli][never-lose]") {
   ExpectRefused(Sverka({"eval", Corpus("ntrex"), dir / "no/out", "--no-dict"}), 1,
                 "sverka: " + dir / "no/out" +
                     ": cannot create the directory: No such file or directory");
+}
+
+// --- merges that keep review work ---------------------------------------------
+
+namespace {
+
+int64_t Approved(const std::string& db, const std::string& doc) {
+  return SqlCount(db, "SELECT count(*) FROM beads b JOIN documents d ON d.id = b.document_id "
+                      "WHERE d.name = '" + doc + "' AND b.status = 'approved'");
+}
+
+int64_t ReviewHistory(const std::string& db, const std::string& doc) {
+  return SqlCount(db, "SELECT count(*) FROM history WHERE document = '" + doc +
+                      "' AND action = 'set-status'");
+}
+
+void Approve(const std::string& db, const std::string& bead) {
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "a", "approve", bead}).exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("merge takes the reviewed copy of a document with equal texts", "[cli][never-lose]") {
+  ScratchDir dir;
+  Store(dir / "plain.db");
+  fs::copy_file(dir / "plain.db", dir / "reviewed.db");
+  for (const std::string bead : {"0", "1", "2", "3", "4"}) Approve(dir / "reviewed.db", bead);
+  // B reviewed, A not: B's copy, with its history.
+  const Run r = Sverka({"merge", dir / "plain.db", dir / "reviewed.db", "-o", dir / "c.db"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == dir / "c.db" + ": 0 documents from " + dir / "plain.db" + ", 0 from " +
+                     dir / "reviewed.db" + " (0 in both, identical; 1 in both, taken from " +
+                     dir / "reviewed.db" + " for its review)\n");
+  CHECK(Approved(dir / "c.db", "a") == 5);
+  CHECK(ReviewHistory(dir / "c.db", "a") == 5);
+  CHECK(SqlCount(dir / "c.db", "SELECT count(*) FROM history WHERE action = 'add-document'") == 1);
+  CHECK(IntegrityOk(dir / "c.db"));
+  // The index follows: a search finds the document's text once.
+  CHECK(SqlCount(dir / "c.db", "SELECT count(*) FROM bead_text") ==
+        SqlCount(dir / "c.db", "SELECT count(*) FROM beads"));
+  // A reviewed, B not: A's copy.
+  CHECK(Sverka({"merge", dir / "reviewed.db", dir / "plain.db", "-o", dir / "d.db", "-q"})
+            .exit_code == 0);
+  CHECK(Approved(dir / "d.db", "a") == 5);
+  CHECK(ReviewHistory(dir / "d.db", "a") == 5);
+  ExpectIntact(dir / "plain.db", 1);
+  CHECK(Approved(dir / "plain.db", "a") == 0);
+}
+
+TEST_CASE("merge refuses a document reviewed differently on both sides", "[cli][never-lose]") {
+  ScratchDir dir;
+  Store(dir / "a.db");
+  fs::copy_file(dir / "a.db", dir / "b.db");
+  Approve(dir / "a.db", "0");
+  Approve(dir / "b.db", "1");
+  ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "c.db"}), 1,
+                "sverka: " + dir / "b.db" + ": document 'a' was reviewed in both " + dir / "a.db" +
+                    " and " + dir / "b.db" +
+                    ", differently; merge refused, nothing written (--prefer a or --prefer b "
+                    "keeps that side's review of such documents)");
+  CHECK_FALSE(fs::exists(dir / "c.db"));
+  CHECK_FALSE(fs::exists(dir / "c.db.tmp"));
+  ExpectIntact(dir / "a.db", 1);
+  ExpectIntact(dir / "b.db", 1);
+  CHECK(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "c.db", "--prefer", "b", "-q"})
+            .exit_code == 0);
+  CHECK(SqlCount(dir / "c.db", "SELECT b.position FROM beads b WHERE b.status = 'approved'") == 1);
+  CHECK(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "d.db", "--prefer", "a", "-q"})
+            .exit_code == 0);
+  CHECK(SqlCount(dir / "d.db", "SELECT b.position FROM beads b WHERE b.status = 'approved'") == 0);
+  ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "e.db", "--prefer", "c"}),
+                2, "sverka merge: --prefer must be a or b, not 'c'; see 'sverka merge --help'");
+  // The same review on both sides is no conflict.
+  Approve(dir / "b.db", "0");
+  Approve(dir / "a.db", "1");
+  CHECK(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "f.db", "-q"}).exit_code == 0);
+  CHECK(Approved(dir / "f.db", "a") == 2);
+}
+
+TEST_CASE("align --replace refuses a reviewed document unless --discard-review", "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  Store(db);
+  Approve(db, "0");
+  Approve(db, "2");
+  ExpectRefused(Sverka({"align", kRu, kEn, "--db", db, "--name", "a", "--replace", "-q"}), 1,
+                "sverka: " + db + ": document 'a' has been reviewed (2 beads approved, edited or "
+                "rejected; 2 review edits in its history); replacing it would discard that work: "
+                "give --discard-review to replace it anyway");
+  CHECK(Approved(db, "a") == 2);
+  ExpectIntact(db, 1);
+  ExpectRefused(Sverka({"align", kRu, kEn, "--db", db, "--name", "a", "--discard-review"}), 2,
+                "sverka align: --discard-review goes with --replace; see 'sverka align --help'");
+  CHECK(Sverka({"align", kRu, kEn, "--db", db, "--name", "a", "--replace", "--discard-review", "-q"})
+            .exit_code == 0);
+  CHECK(Approved(db, "a") == 0);
+  ExpectIntact(db, 1);
+  // Unreviewed, --replace alone is enough.
+  CHECK(Sverka({"align", kRu, kEn, "--db", db, "--name", "a", "--replace", "-q"}).exit_code == 0);
+}
+
+// --- killed writers -----------------------------------------------------------------
+
+TEST_CASE("export and merge killed at random moments leave the old file or the whole new one",
+          "[cli][never-lose][kill]") {
+  ScratchDir dir;
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(Corpus("ntrex"))) {
+    const std::string f = e.path().string();
+    if (!f.ends_with(".ru.txt") || n == 6) continue;
+    REQUIRE(Sverka({"align", f, f.substr(0, f.size() - 7) + ".en.txt", "--db", dir / "a.db",
+                    "--name", "d" + std::to_string(n++), "-q", "--no-dict"})
+                .exit_code == 0);
+  }
+  Store(dir / "b.db", "b");
+  Store(dir / "out.db", "old");
+  WriteFile(dir / "out.tmx", "old\n");
+  REQUIRE(Sverka({"export", "--db", dir / "a.db", "-o", dir / "whole.tmx"}).exit_code == 0);
+  const std::string whole = ReadFile(dir / "whole.tmx");
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 8; ++round) {
+    const int delay_ms = std::uniform_int_distribution<int>(0, 119)(rng);
+    char delay[32];
+    std::snprintf(delay, sizeof delay, "%.3f", delay_ms / 1000.0);
+    INFO("killed after " << delay_ms << " ms");
+    Shell(SverkaCommand({"export", "--db", dir / "a.db", "-o", dir / "out.tmx"}) +
+          " & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid; true");
+    const std::string now = ReadFile(dir / "out.tmx");
+    // The TMX carries its creation date: compare what follows the header.
+    const auto body = [](const std::string& s) { return s.substr(s.find("<body>")); };
+    CHECK((now == "old\n" || (now.find("<body>") != std::string::npos && body(now) == body(whole))));
+    Shell(SverkaCommand({"merge", dir / "a.db", dir / "b.db", "-o", dir / "out.db", "--force",
+                         "-q"}) +
+          " & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid; true");
+    REQUIRE(IntegrityOk(dir / "out.db"));
+    const int64_t docs = Documents(dir / "out.db");
+    CHECK((docs == 1 || docs == 7));
+  }
+  ExpectIntact(dir / "a.db", 6);
 }
 
