@@ -227,7 +227,9 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
                               sqlite3_errstr(rc) + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::BadInput(message +
+      // Not the user's data: the environment (another writer's lock), so
+      // the command stops here instead of going on to wait again.
+      return Status::Internal(message +
                               " (another process is writing it; waited 5 s; try again)");
     case SQLITE_READONLY:
       return Status::BadInput(path +
@@ -550,6 +552,15 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   if (exists && S_ISDIR(st.st_mode)) {
     return Status::BadInput(path + ": is a directory, not a translation memory");
   }
+  if (exists && !S_ISREG(st.st_mode)) {
+    // SQLite would block on a FIFO for ever and leave NAME-journal beside a device.
+    const char* kind = S_ISFIFO(st.st_mode)   ? "a FIFO (named pipe)"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "not a regular file";
+    return Status::BadInput(path + ": is " + kind + ", not a translation memory");
+  }
   if (!exists && mode == OpenMode::kReadOnly) {
     return Status::BadInput(path + ": no such translation memory");
   }
@@ -608,16 +619,21 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
                             std::to_string(kSchemaVersion) + "); upgrade sverka");
   }
   SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON", "cannot configure"));
+  int tables = 0;
   if (*version == 0) {
-    // A new (or foreign, empty-schema) database: refuse one holding other tables.
-    int tables = 0;
-    {
-      Statement q(impl->db, "SELECT count(*) FROM sqlite_schema");
-      if (q.prepare_rc() != SQLITE_OK || q.Step() != SQLITE_ROW) {
-        return impl->Fail(sqlite3_errcode(impl->db), "cannot read");
-      }
-      tables = sqlite3_column_int(q.get(), 0);
-    }  // finalized here: WAL cannot be switched on while a read is open
+    // A new (or foreign, empty-schema) database: refuse one holding other
+    // tables. One read for both: another process may create the memory
+    // between two.
+    Statement q(impl->db,
+                "SELECT count(*), (SELECT user_version FROM pragma_user_version) "
+                "FROM sqlite_schema");
+    if (q.prepare_rc() != SQLITE_OK || q.Step() != SQLITE_ROW) {
+      return impl->Fail(sqlite3_errcode(impl->db), "cannot read");
+    }
+    tables = sqlite3_column_int(q.get(), 0);
+    *version = sqlite3_column_int(q.get(), 1);
+  }  // finalized here: WAL cannot be switched on while a read is open
+  if (*version == 0) {
     if (tables != 0) {
       return Status::BadInput(path + ": an SQLite database, but not a sverka translation memory");
     }
@@ -626,7 +642,13 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     }
     SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL", "cannot configure"));
     // A new memory is made the way an old one is upgraded: one path, always tested.
-    SVERKA_RETURN_IF_ERROR(impl->InTransaction([&] {
+    // Checked again inside the write transaction: of several processes
+    // creating one memory at once, the first creates it, the others wait
+    // for its transaction (busy timeout) and find it made.
+    SVERKA_RETURN_IF_ERROR(impl->InTransaction([&]() -> Status {
+      Result<int> now = impl->UserVersion();
+      if (!now.ok()) return now.status();
+      if (*now != 0) return Status::Ok();
       SVERKA_RETURN_IF_ERROR(impl->Exec(kSchemaV1, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV1ToV2, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV2ToV3, "cannot create the schema"));

@@ -307,6 +307,86 @@ TEST_CASE("align --replace refuses a reviewed document unless --discard-review",
   CHECK(Sverka({"align", kRu, kEn, "--db", db, "--name", "a", "--replace", "-q"}).exit_code == 0);
 }
 
+// --- memories created, locked, or not files at all ----------------------------
+
+TEST_CASE("four processes creating one new memory at once all succeed", "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "new.db";
+  std::string script;
+  for (int k = 0; k < 4; ++k) {
+    script += "(" + SverkaCommand({"align", kRu, kEn, "--db", db, "--name", "d" + std::to_string(k),
+                                   "-q"}) +
+              "; echo $? > " + Quote(dir / ("rc" + std::to_string(k))) + ") & ";
+  }
+  const Run r = Shell(script + "wait");
+  CHECK(r.err.empty());
+  for (int k = 0; k < 4; ++k) CHECK(ReadFile(dir / ("rc" + std::to_string(k))) == "0\n");
+  ExpectIntact(db, 4);
+  CHECK(SqlCount(db, "SELECT count(*) FROM history WHERE action = 'add-document'") == 4);
+}
+
+TEST_CASE("a FIFO or a device as the memory is refused at once", "[cli][never-lose]") {
+  ScratchDir dir;
+  REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+  for (const std::vector<std::string> args :
+       {std::vector<std::string>{"stats"}, {"search", "x"}, {"show", "--doc", "a"},
+        {"export", "-o", dir / "out.tmx"}}) {
+    std::vector<std::string> cmd = {args[0], "--db", dir / "fifo"};
+    cmd.insert(cmd.end(), args.begin() + 1, args.end());
+    // `timeout` turns the old hang into exit 124.
+    const Run r = Shell("timeout 20 " + SverkaCommand(cmd));
+    INFO(args[0]);
+    ExpectRefused(r, 1, "sverka: " + dir / "fifo" + ": is a FIFO (named pipe), not a translation memory");
+  }
+  CHECK_FALSE(fs::exists(dir / "out.tmx"));
+  for (const std::vector<std::string> args :
+       {std::vector<std::string>{"stats", "--db", "/dev/full"},
+        {"align", kRu, kEn, "--db", "/dev/full", "-q"}}) {
+    ExpectRefused(Sverka(args), 1, "sverka: /dev/full: is a character device, not a translation memory");
+  }
+  CHECK_FALSE(fs::exists("/dev/full-journal"));
+  CHECK_FALSE(fs::exists("/dev/full-wal"));
+}
+
+TEST_CASE("import --jsonl into a locked memory waits once and fails with exit 3", "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string ru = ReadFile(kRu), en = ReadFile(kEn);
+  auto json = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string lines;
+  for (const char* id : {"x", "y", "z"}) {
+    lines += "{\"id\": \"" + std::string(id) + "\", \"ru\": " + json(ru) + ", \"en\": " + json(en) + "}\n";
+  }
+  WriteFile(dir / "pairs.jsonl", lines);
+  const Run aligned = Sverka({"align", "--jsonl", dir / "pairs.jsonl"});
+  REQUIRE(aligned.exit_code == 0);
+  WriteFile(dir / "aligned.jsonl", aligned.out);
+  const std::string db = dir / "tm.db";
+  Store(db);
+  sqlite3* lock = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &lock) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(lock, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const Run r = Sverka({"import", "--jsonl", dir / "aligned.jsonl", "--db", db, "-q"});
+  sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(lock);
+  // One line: the first record's wait, not one per record.
+  ExpectRefused(r, 3,
+                "sverka: " + dir / "aligned.jsonl" + ":1: " + db +
+                    ": cannot start a transaction: database is locked (another process is writing "
+                    "it; waited 5 s; try again)");
+  ExpectIntact(db, 1);
+}
+
 // --- killed writers -----------------------------------------------------------------
 
 TEST_CASE("export and merge killed at random moments leave the old file or the whole new one",
