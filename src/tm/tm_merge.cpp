@@ -17,6 +17,11 @@ namespace {
 struct Connection {
   sqlite3* db = nullptr;
   ~Connection() { sqlite3_close_v2(db); }
+  // Untrusted files, as TmStore opens them (both were checked by it first).
+  void Defend() {
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  }
 };
 
 Status Exec(sqlite3* db, const std::string& path, const std::string& sql) {
@@ -103,7 +108,8 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
   }
   // Both are checked (and upgraded) as any command opens a memory.
   for (const std::string& path : {a, b}) {
-    Result<std::unique_ptr<TmStore>> store = TmStore::Open(path, OpenMode::kReadOnly);
+    Result<std::unique_ptr<TmStore>> store =
+        TmStore::Open(path, OpenMode::kReadOnly, {.quick_check = true});
     if (!store.ok()) return store.status();
   }
   Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(out, {a, b});
@@ -118,12 +124,14 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
       if (sqlite3_open_v2(a.c_str(), &source.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         return Status::BadInput(a + ": cannot open");
       }
+      source.Defend();
       SVERKA_RETURN_IF_ERROR(Exec(source.db, out, "VACUUM INTO " + Literal(tmp)));
     }
     Connection c;
     if (sqlite3_open_v2(tmp.c_str(), &c.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
       return Status::Internal(out + ": cannot open " + tmp);
     }
+    c.Defend();
     SVERKA_RETURN_IF_ERROR(
         Exec(c.db, out, "PRAGMA foreign_keys = ON; ATTACH " + Literal(b) + " AS b"));
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out,

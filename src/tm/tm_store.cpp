@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <set>
 #include <memory>
 #include <unordered_map>
 
@@ -292,6 +293,46 @@ class Statement {
   int rc_ = SQLITE_OK;
 };
 
+// The schema objects sverka creates, at every schema version (a memory is
+// checked before it is upgraded): type and name, and for views their SQL
+// with white space collapsed (a view is code that reads run). Made once per
+// process by creating each version in memory.
+struct OwnSchema {
+  std::set<std::pair<std::string, std::string>> objects;
+  std::set<std::string> view_sql;
+};
+
+std::string CollapseSpace(std::string_view sql) {
+  std::string out;
+  for (char c : sql) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+const OwnSchema& OwnObjects() {
+  static const OwnSchema kOwn = [] {
+    OwnSchema own;
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    for (const char* step : {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
+                             kMigrateV4ToV5}) {
+      sqlite3_exec(db, step, nullptr, nullptr, nullptr);
+      Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
+      while (q.Step() == SQLITE_ROW) {
+        own.objects.emplace(q.Text(0), q.Text(1));
+        if (q.Text(0) == "view") own.view_sql.insert(CollapseSpace(q.Text(2)));
+      }
+    }
+    sqlite3_close_v2(db);
+    return own;
+  }();
+  return kOwn;
+}
+
 }  // namespace
 
 // Resets a reused statement when it goes out of scope: no cached statement
@@ -333,6 +374,42 @@ struct TmStore::Impl {
   Status AlreadyStored(std::string_view name) const {
     return Status::BadInput(path + ": document '" + std::string(name) +
                             "' is already stored; give another --name or --replace");
+  }
+
+  // Refuses a memory holding a schema object sverka does not create (a
+  // trigger, a view, a table: code that would run when it is read or
+  // written), or a view of sverka's name with other SQL.
+  Status CheckOwnSchema() {
+    const OwnSchema& own = OwnObjects();
+    Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY rowid");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      const std::string type = q.Text(0), name = q.Text(1);
+      const bool internal = name.rfind("sqlite_", 0) == 0 && (type == "table" || type == "index");
+      const bool known = own.objects.count({type, name}) > 0 &&
+                         (type != "view" || own.view_sql.count(CollapseSpace(q.Text(2))) > 0);
+      if (!internal && !known) {
+        return Status::BadInput(path + ": not a sverka translation memory: it holds the " + type +
+                                " '" + name +
+                                "', which sverka does not create (refused: a memory from "
+                                "elsewhere is not trusted)");
+      }
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : Fail(rc, "cannot read");
+  }
+
+  // SQLite's quick_check: a damaged memory is refused before it is read.
+  Status QuickCheck() {
+    Statement q(db, "PRAGMA quick_check(1)");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    const int rc = q.Step();
+    if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    if (q.Text(0) != "ok") {
+      return Status::BadInput(path + ": a damaged translation memory (SQLite's quick_check: " +
+                              q.Text(0) + ")");
+    }
+    return Status::Ok();
   }
 
   // The id of the history entry that stored the document ?1 as it is now:
@@ -606,7 +683,12 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     if (rc != SQLITE_OK) return impl->Fail(rc, "cannot open");
     sqlite3_extended_result_codes(impl->db, 1);
     sqlite3_busy_timeout(impl->db, 5000);
-    return Status::Ok();
+    // A memory is a file people send each other: nothing in it is trusted
+    // (no schema corruption through SQL, no functions with side effects
+    // from its views or CHECKs, pages checked as they are read).
+    sqlite3_db_config(impl->db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(impl->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    return impl->Exec("PRAGMA cell_size_check = ON", "cannot read");
   };
   SVERKA_RETURN_IF_ERROR(open(mode == OpenMode::kReadOnly
                                   ? SQLITE_OPEN_READONLY
@@ -618,6 +700,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
                             std::to_string(*version) + " is newer than this sverka's (" +
                             std::to_string(kSchemaVersion) + "); upgrade sverka");
   }
+  if (*version > 0) SVERKA_RETURN_IF_ERROR(impl->CheckOwnSchema());
+  if (options.quick_check) SVERKA_RETURN_IF_ERROR(impl->QuickCheck());
   SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON", "cannot configure"));
   int tables = 0;
   if (*version == 0) {

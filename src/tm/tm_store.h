@@ -157,6 +157,9 @@ struct OpenOptions {
   // Search finds them meanwhile. What batch uses: the index was half of its
   // writer's work (doc/decisions.md). Other writes always index.
   bool defer_index = false;
+  // true: SQLite's quick_check runs before anything is read (merge's inputs:
+  // a memory from elsewhere); a damaged memory is refused with kBadInput.
+  bool quick_check = false;
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };

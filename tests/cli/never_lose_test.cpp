@@ -387,6 +387,90 @@ TEST_CASE("import --jsonl into a locked memory waits once and fails with exit 3"
   ExpectIntact(db, 1);
 }
 
+// --- memories from elsewhere are untrusted --------------------------------------
+
+namespace {
+
+void Sql(const std::string& db, const std::string& sql) {
+  sqlite3* c = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &c) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(c, sql.c_str(), nullptr, nullptr, &error);
+  INFO((error ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(c);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("a memory holding a trigger, a view or a table sverka did not create is refused",
+          "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string kTrust = "', which sverka does not create (refused: a memory from elsewhere is "
+                             "not trusted)";
+  struct Case {
+    std::string sql, what;
+  };
+  const std::vector<Case> cases = {
+      {"CREATE TABLE marker (x); CREATE TRIGGER spy AFTER INSERT ON beads "
+       "BEGIN INSERT INTO marker VALUES (1); END;",
+       "table 'marker"},
+      {"CREATE TRIGGER spy AFTER INSERT ON beads BEGIN DELETE FROM documents; END;",
+       "trigger 'spy"},
+      {"CREATE VIEW peek AS SELECT * FROM documents;", "view 'peek"},
+      {"DROP VIEW bead_pairs; CREATE VIEW bead_pairs AS SELECT b.id, b.document_id, b.position, "
+       "'x' AS ru, 'y' AS en FROM beads b;",
+       "view 'bead_pairs"},
+  };
+  int k = 0;
+  for (const Case& c : cases) {
+    const std::string db = dir / ("m" + std::to_string(k++) + ".db");
+    Store(db);
+    Sql(db, c.sql);
+    INFO(c.what);
+    const std::string line = "sverka: " + db + ": not a sverka translation memory: it holds the " +
+                             c.what + kTrust;
+    ExpectRefused(Sverka({"stats", "--db", db}), 1, line);
+    ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", db, "--name", "b", "-q"}), 1, line);
+    ExpectRefused(Sverka({"merge", db, dir / "none.db", "-o", dir / "c.db"}), 1, line);
+    CHECK_FALSE(fs::exists(dir / "c.db"));
+    ExpectIntact(db, 1);
+  }
+}
+
+TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refused",
+          "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  Store(db);
+  fs::copy_file(db, dir / "future.db");
+  Sql(dir / "future.db", "PRAGMA user_version = 99");
+  ExpectRefused(Sverka({"stats", "--db", dir / "future.db"}), 1,
+                "sverka: " + dir / "future.db" +
+                    ": translation memory schema version 99 is newer than this sverka's (5); "
+                    "upgrade sverka");
+  // Truncated to half: merge's quick check refuses it before reading.
+  const std::string bytes = ReadFile(db);
+  WriteFile(dir / "half.db", bytes.substr(0, bytes.size() / 2));
+  const Run half = Sverka({"merge", dir / "half.db", db, "-o", dir / "c.db"});
+  CHECK(half.exit_code == 1);
+  CHECK(half.ErrLine().starts_with("sverka: " + dir / "half.db" + ": "));
+  CHECK_FALSE(fs::exists(dir / "c.db"));
+  // A write-ahead log file given as the memory.
+  sqlite3* hold = nullptr;  // keeps tm.db-wal there while it is copied
+  REQUIRE(sqlite3_open(db.c_str(), &hold) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(hold, "PRAGMA wal_autocheckpoint = 0; BEGIN; "
+                             "UPDATE beads SET score = score / 2 WHERE id = 1; COMMIT;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(fs::exists(db + "-wal"));
+  fs::copy_file(db + "-wal", dir / "wal.db");
+  sqlite3_close(hold);
+  ExpectRefused(Sverka({"stats", "--db", dir / "wal.db"}), 1,
+                "sverka: " + dir / "wal.db" + ": not a sverka translation memory (file is not a database)");
+  ExpectIntact(db, 1);
+}
+
 // --- killed writers -----------------------------------------------------------------
 
 TEST_CASE("export and merge killed at random moments leave the old file or the whole new one",
