@@ -64,7 +64,7 @@ int RunSearch(const Args& args) {
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);
-    std::cout << h.document << " #" << h.position << " (" << h.status << ", " << score << ")\n"
+    std::cout << text::VisibleControls(h.document) << " #" << h.position << " (" << h.status << ", " << score << ")\n"
               << "  ru: " << Render(h.ru, open, close) << "\n  en: " << Render(h.en, open, close)
               << "\n";
   }

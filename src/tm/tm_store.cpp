@@ -1823,6 +1823,15 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
     if (HasLineBreak(text))
       return Status::BadInput("the new text holds a line break; one sentence is one line");
     if (CollapseWhitespace(text).empty()) return Status::BadInput("the new text is empty");
+    // As the readers refuse them in files (a terminal would obey an ESC or BEL).
+    for (size_t k = 0; k < text.size(); ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        return Status::BadInput("the new text holds control byte " + HexByte(c) +
+                                " at byte offset " + std::to_string(k) +
+                                "; a sentence holds no control characters");
+      }
+    }
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
     const std::vector<std::string>& texts = side == "ru" ? b->ru : b->en;

@@ -471,6 +471,39 @@ TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refu
   ExpectIntact(db, 1);
 }
 
+// --- control characters never reach the terminal ---------------------------------
+
+TEST_CASE("edit text refuses control characters; stats and search show names safely",
+          "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", kRu, kEn, "--db", db, "--name", "evil\x1b[2Jname", "-q"}).exit_code == 0);
+  for (const std::string bad : {"Hello \x1b[31mred", "Bell \x07 here"}) {
+    const Run r = Sverka({"edit", "--db", db, "--doc", "evil\x1b[2Jname", "text", "0", "en", "0", bad});
+    const std::string byte = bad.find('\x07') != std::string::npos ? "0x07 at byte offset 5"
+                                                                   : "0x1B at byte offset 6";
+    ExpectRefused(r, 1,
+                  "sverka: the new text holds control byte " + byte +
+                      "; a sentence holds no control characters");
+  }
+  CHECK(SqlCount(db, "SELECT count(*) FROM history WHERE action = 'edit-text'") == 0);
+  const Run stats = Sverka({"stats", "--db", db});
+  CHECK(stats.exit_code == 0);
+  CHECK(stats.out.find('\x1b') == std::string::npos);
+  CHECK(stats.out.starts_with("evil\xE2\x90\x9B[2Jname: "));  // U+241B, the ESC picture
+  const Run search = Sverka({"search", "--db", db, "Kanye"});
+  CHECK(search.out.find('\x1b') == std::string::npos);
+  CHECK(search.out.starts_with("evil\xE2\x90\x9B[2Jname #"));
+  const Run edit = Sverka({"edit", "--db", db, "--doc", "evil\x1b[2Jname", "approve", "0"});
+  CHECK(edit.exit_code == 0);
+  CHECK(edit.out.find('\x1b') == std::string::npos);
+  // An error naming it: shown, not sent.
+  const Run missing = Sverka({"show", "--db", db, "--doc", "no\x1b[2Jsuch"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find('\x1b') == std::string::npos);
+  ExpectIntact(db, 1);
+}
+
 // --- killed writers -----------------------------------------------------------------
 
 TEST_CASE("export and merge killed at random moments leave the old file or the whole new one",
