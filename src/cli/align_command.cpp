@@ -1,4 +1,6 @@
 // sverka align RU EN [--presegmented] [--format links|tsv|json] [--db TM --name NAME]
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -107,7 +109,19 @@ int RunAlign(const Args& args) {
   if (vm.count("discard-review") && !vm.count("replace")) {
     throw UsageError("--discard-review goes with --replace");
   }
-  if (vm.count("db") && name.empty()) name = pipeline::DocumentNameFromPath(ru);
+  if (vm.count("db") && name.empty()) {
+    // The document's name comes from the Russian file; standard input has none.
+    if (ru == "-") throw UsageError("the Russian text comes from standard input: give --name");
+    name = pipeline::DocumentNameFromPath(ru);
+  }
+  if (ru != "-" && en != "-") {
+    struct stat rs {}, es{};
+    if (::stat(ru.c_str(), &rs) == 0 && ::stat(en.c_str(), &es) == 0 && rs.st_dev == es.st_dev &&
+        rs.st_ino == es.st_ino) {
+      throw UsageError(en + " is the same file as " + ru +
+                       "; give the Russian text and its English translation");
+    }
+  }
 
   pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   read_options.presegmented = vm.count("presegmented") > 0;

@@ -347,6 +347,7 @@ struct TmStore::Impl {
   std::string path;
   std::string user;
   bool defer_index = false;  // OpenOptions::defer_index
+  bool read_only = false;    // the connection was opened SQLITE_OPEN_READONLY
   // Statements run once per document, prepared once per connection: a
   // prepare costs more than the lookup or insert it runs (doc/decisions.md).
   // Keyed by the address of the SQL text, so only literals may be given.
@@ -354,6 +355,30 @@ struct TmStore::Impl {
   ~Impl() {
     cache.clear();  // finalized before the connection closes
     sqlite3_close_v2(db);
+    if (read_only) RemoveLeftWal();
+  }
+
+  // A read-only connection cannot checkpoint, so the memory's -wal and -shm
+  // stayed beside it after every export, stats or search. When no one else
+  // has it open and it may be written, a read-write connection opened and
+  // closed here checkpoints it and removes both, as every writer does.
+  void RemoveLeftWal() const {
+    const std::string wal = path + "-wal";
+    std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    if (dir.empty()) dir = ".";
+    if (::access(wal.c_str(), F_OK) != 0 || ::access(path.c_str(), W_OK) != 0 ||
+        ::access(dir.c_str(), W_OK) != 0) {
+      return;
+    }
+    sqlite3* rw = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_db_config(rw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+      sqlite3_db_config(rw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+      // A read opens the log; the close then checkpoints and removes it.
+      sqlite3_exec(rw, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close_v2(rw);
   }
 
   // The statement for `sql` (a string literal), prepared at its first use;
@@ -693,6 +718,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   SVERKA_RETURN_IF_ERROR(open(mode == OpenMode::kReadOnly
                                   ? SQLITE_OPEN_READONLY
                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  bool reopened_to_write = false;
   Result<int> version = impl->UserVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
@@ -742,6 +768,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
       SVERKA_RETURN_IF_ERROR(open(SQLITE_OPEN_READWRITE));
+      reopened_to_write = true;
       SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON", "cannot configure"));
     }
     SVERKA_RETURN_IF_ERROR(impl->InTransaction([&]() -> Status {
@@ -766,6 +793,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   if (!options.sync_each_commit && mode != OpenMode::kReadOnly) {
     SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous = NORMAL", "cannot configure"));
   }
+  // Only a memory that passed every check above is tidied on close.
+  impl->read_only = mode == OpenMode::kReadOnly && !reopened_to_write;
   return std::unique_ptr<TmStore>(new TmStore(std::move(impl)));
 }
 

@@ -504,6 +504,52 @@ TEST_CASE("edit text refuses control characters; stats and search show names saf
   ExpectIntact(db, 1);
 }
 
+// --- also met by a new user --------------------------------------------------------
+
+TEST_CASE("small traps of a new user are said plainly", "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  Store(db);
+  // --dict naming a directory; an empty .dict (not its .index).
+  fs::create_directory(dir / "dicts");
+  ExpectRefused(Sverka({"align", kRu, kEn, "--dict", dir / "dicts"}), 1,
+                "sverka: " + dir / "dicts" + ": is a directory, not a dictionary");
+  WriteFile(dir / "x.dict", "");
+  ExpectRefused(Sverka({"align", kRu, kEn, "--dict", dir / "x.dict"}), 1,
+                "sverka: " + dir / "x.dict" + ": empty dictionary file");
+  WriteFile(dir / "y.dict", "word\n");
+  ExpectRefused(Sverka({"align", kRu, kEn, "--dict", dir / "y.dict"}), 1,
+                "sverka: " + dir / "y.dict" + ": a dictd dictionary needs its index " +
+                    dir / "y.index" + " (" + dir / "y.index" +
+                    ": cannot open: No such file or directory)");
+  // align - EN --db: a name is needed; the same file on both sides.
+  const Run dash = Sverka({"align", "-", kEn, "--db", db, "-q"}, kRu);
+  ExpectRefused(dash, 2,
+                "sverka align: the Russian text comes from standard input: give --name; see "
+                "'sverka align --help'");
+  CHECK(SqlCount(db, "SELECT count(*) FROM documents WHERE name = '-'") == 0);
+  CHECK(Sverka({"align", "-", kEn, "--db", db, "--name", "from-stdin", "-q"}, kRu).exit_code == 0);
+  ExpectRefused(Sverka({"align", kRu, kRu}), 2,
+                "sverka align: " + kRu + " is the same file as " + kRu +
+                    "; give the Russian text and its English translation; see 'sverka align --help'");
+  // show --below nan, as export --min-score nan.
+  ExpectRefused(Sverka({"show", "--db", db, "--doc", "a", "--below", "nan"}), 2,
+                "sverka show: --below must be in [0, 1]; see 'sverka show --help'");
+  // search: no hits, and more hits than --limit, are said on standard error.
+  const Run none = Sverka({"search", "--db", db, "zzzqqq"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+  CHECK(none.ErrLine() == "sverka: " + db + ": no pair contains 'zzzqqq'");
+  const Run all = Sverka({"search", "--db", db, "the"});
+  const Run cut = Sverka({"search", "--db", db, "the", "--limit", "1"});
+  CHECK(cut.exit_code == 0);
+  CHECK(cut.out == all.out.substr(0, cut.out.size()));
+  CHECK(cut.ErrLine() == "sverka: more than 1 pairs contain 'the'; the first 1 are shown "
+                         "(--limit N shows more)");
+  CHECK(all.err.empty());
+  ExpectIntact(db, 2);
+}
+
 // --- killed writers -----------------------------------------------------------------
 
 TEST_CASE("export and merge killed at random moments leave the old file or the whole new one",
@@ -544,3 +590,24 @@ TEST_CASE("export and merge killed at random moments leave the old file or the w
   ExpectIntact(dir / "a.db", 6);
 }
 
+TEST_CASE("no -wal or -shm is left beside a memory after a command", "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  Store(db);
+  const std::vector<std::vector<std::string>> commands = {
+      {"stats", "--db", db},
+      {"search", "--db", db, "Kanye"},
+      {"show", "--db", db, "--doc", "a"},
+      {"export", "--db", db, "-o", dir / "out.tmx"},
+      {"report", "--db", db, "--doc", "a", "-o", dir / "r.html"},
+      {"edit", "--db", db, "--doc", "a", "approve", "0"},
+      {"align", kRu2, kEn2, "--db", db, "--name", "b", "-q"},
+  };
+  for (const auto& args : commands) {
+    INFO(args[0]);
+    CHECK(Sverka(args).exit_code == 0);
+    CHECK_FALSE(fs::exists(db + "-wal"));
+    CHECK_FALSE(fs::exists(db + "-shm"));
+  }
+  ExpectIntact(db, 2);
+}
