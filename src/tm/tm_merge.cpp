@@ -117,6 +117,9 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
   // SQLite fills the temporary file by its name (VACUUM INTO wants it empty).
   SVERKA_RETURN_IF_ERROR((*file)->CloseStream());
   const std::string tmp = (*file)->temp_path();
+  // A killed earlier merge may have left its journal beside NAME.tmp: SQLite
+  // would take it for this file's and replay it into the new memory.
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
   MergeCounts counts;
   Status status = [&]() -> Status {
     {

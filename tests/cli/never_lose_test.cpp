@@ -155,10 +155,14 @@ TEST_CASE("merge -o refuses its inputs, and an existing file unless --force", "[
   ExpectIntact(dir / "victim.db", 1);
   ExpectIntact(dir / "a.db", 1);
   ExpectIntact(dir / "b.db", 1);
-  // --force replaces it.
+  // --force replaces it; what a killed merge left beside its temporary file is not read.
+  WriteFile(dir / "notes.txt.tmp-wal", std::string(8192, 'x'));
+  WriteFile(dir / "notes.txt.tmp-journal", std::string(8192, 'y'));
   const Run forced = Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "notes.txt", "--force"});
   CHECK(forced.exit_code == 0);
   ExpectIntact(dir / "notes.txt", 2);
+  CHECK_FALSE(fs::exists(dir / "notes.txt.tmp-wal"));
+  CHECK_FALSE(fs::exists(dir / "notes.txt.tmp-journal"));
 }
 
 TEST_CASE("a disk filling during export and merge leaves the old file whole", "[cli][never-lose]") {
