@@ -431,8 +431,14 @@ struct TmStore::Impl {
     const int rc = q.Step();
     if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
     if (q.Text(0) != "ok") {
-      return Status::BadInput(path + ": a damaged translation memory (SQLite's quick_check: " +
-                              q.Text(0) + ")");
+      // Its report spans lines ("*** in database main ***\nPage 16: …"): one line here.
+      std::string report = q.Text(0);
+      if (report.rfind("*** in database main ***", 0) == 0) report.erase(0, 24);
+      for (char& c : report) {
+        if (c == '\n' || c == '\r') c = ' ';
+      }
+      return Status::BadInput(path + ": a damaged translation memory (SQLite's quick_check:" +
+                              (report.starts_with(' ') ? "" : " ") + report + ")");
     }
     return Status::Ok();
   }

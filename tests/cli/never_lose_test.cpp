@@ -461,6 +461,21 @@ TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refu
   CHECK(half.exit_code == 1);
   CHECK(half.ErrLine().starts_with("sverka: " + dir / "half.db" + ": "));
   CHECK_FALSE(fs::exists(dir / "c.db"));
+  // A damaged page (its type byte): quick_check's report of several lines
+  // becomes one (found by tests/fuzz/memory_fuzz).
+  fs::copy_file(db, dir / "damaged.db");
+  {
+    std::string damaged = ReadFile(dir / "damaged.db");
+    REQUIRE(damaged.size() > 16 * 4096);
+    damaged[15 * 4096] = '\x07';
+    WriteFile(dir / "damaged.db", damaged);
+  }
+  const Run page = Sverka({"merge", dir / "damaged.db", db, "-o", dir / "c.db"});
+  CHECK(page.exit_code == 1);
+  CHECK(page.ErrLine().starts_with("sverka: " + dir / "damaged.db" +
+                                   ": a damaged translation memory (SQLite's quick_check: Page "));
+  CHECK(page.err.find("\xE2\x90\x8A") == std::string::npos);  // no line break shown as U+240A
+  CHECK_FALSE(fs::exists(dir / "c.db"));
   // A write-ahead log file given as the memory.
   sqlite3* hold = nullptr;  // keeps tm.db-wal there while it is copied
   REQUIRE(sqlite3_open(db.c_str(), &hold) == SQLITE_OK);
