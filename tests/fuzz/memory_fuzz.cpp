@@ -3,7 +3,8 @@
 // read it: TmStore::Open (read-only), DocumentNames, Stats, ForEachPair,
 // Beads, UnindexedBeads, and MergeMemories with a small valid memory into
 // a new file. The memory is a real file in a private directory of /dev/shm
-// (SQLite puts its -wal and -shm beside it), rewritten for every input.
+// (SQLite puts its -wal and -shm beside it, so /proc/self/fd paths will not
+// do), rewritten for every input and removed when the run ends.
 //
 // Checks: no crash, leak or undefined behaviour (the sanitizers); a failure
 // is one line starting with the memory's path, exit code 1 or 3 (never a
@@ -49,6 +50,13 @@ struct Place {
     doc.beads = {align::Bead{0, 1, 0, 1, 0.9}};
     doc.ru_hash = doc.en_hash = "fnv1a64:0";
     FUZZ_CHECK((*store)->AddDocument(doc, false).ok());
+  }
+  // Run when libFuzzer ends by exit() (its time is up); after a crash the
+  // directory stays, with the input that crashed as m.db.
+  ~Place() {
+    Clear();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((valid + suffix).c_str());
+    rmdir(dir.c_str());
   }
   void Clear() const {
     for (const std::string& base : {memory, out, out + ".tmp"}) {
