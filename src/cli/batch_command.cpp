@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "common/json.h"
 #include "pipeline/batch_runner.h"
 #include "tm/output_file.h"
@@ -172,7 +173,7 @@ int RunBatch(const Args& args) {
   }
   for (const pipeline::PairOutcome& o : summary->outcomes) {
     if (o.state == pipeline::PairOutcome::State::kFailed) {
-      std::cerr << "sverka: " << o.name << ": " << o.reason << "\n";
+      std::cerr << "sverka: " << text::VisibleControls(o.name + ": " + o.reason) << "\n";
     }
   }
   const bool failed = summary->failed > 0 || summary->interrupted || !summary->internal.ok();

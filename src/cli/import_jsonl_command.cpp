@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "tm/aligned_jsonl.h"
 #include "tm/tm_store.h"
 
@@ -48,8 +49,10 @@ int RunImportJsonl(const Args& args) {
     if (!record.ok()) return Report(record.status());
     if (!record->error.empty()) {
       ++failed;
-      std::cerr << "sverka: " << where << ": '" << record->id
-                << "' was not aligned: " << record->error << "\n";
+      // The id and error come from the stream: shown, never sent to the terminal.
+      std::cerr << "sverka: " << text::VisibleControls(where) << ": '"
+                << text::VisibleControls(record->id)
+                << "' was not aligned: " << text::VisibleControls(record->error) << "\n";
       continue;
     }
     const auto it = stored.find(record->id);
@@ -70,7 +73,7 @@ int RunImportJsonl(const Args& args) {
     if (Status s = (*store)->AddDocument(doc, vm.count("replace") > 0, vm.count("discard-review") > 0); !s.ok()) {
       if (s.code() != StatusCode::kBadInput) return Report(s.WithContext(where));
       ++failed;
-      std::cerr << "sverka: " << where << ": " << s.message() << "\n";
+      std::cerr << "sverka: " << text::VisibleControls(where + ": " + s.message()) << "\n";
       continue;
     }
     stored[doc.name] = {doc.name, doc.ru_hash, doc.en_hash, 0};

@@ -516,6 +516,21 @@ TEST_CASE("edit text refuses control characters; stats and search show names saf
   const Run edit = Sverka({"edit", "--db", db, "--doc", "evil\x1b[2Jname", "approve", "0"});
   CHECK(edit.exit_code == 0);
   CHECK(edit.out.find('\x1b') == std::string::npos);
+  // Ids and errors from a JSON-lines stream, and a batch pair's name.
+  WriteFile(dir / "err.jsonl", "{\"id\": \"x\\u001b[2J\", \"error\": \"boom\\u0007\\u001b[31m\"}\n");
+  const Run jsonl = Sverka({"import", "--jsonl", dir / "err.jsonl", "--db", db});
+  CHECK(jsonl.exit_code == 1);
+  CHECK(jsonl.err.find('\x1b') == std::string::npos);
+  CHECK(jsonl.err.find('\x07') == std::string::npos);
+  CHECK(jsonl.err.starts_with("sverka: " + dir / "err.jsonl" +
+                              ":1: 'x\xE2\x90\x9B[2J' was not aligned: boom\xE2\x90\x87"));
+  fs::create_directory(dir / "in");
+  WriteFile(dir / "in/b\x1b[2J.ru.txt", "");
+  WriteFile(dir / "in/b\x1b[2J.en.txt", "Text.\n");
+  const Run batch = Sverka({"batch", dir / "in", "--db", dir / "b.db", "-q"});
+  CHECK(batch.exit_code == 1);
+  CHECK(batch.err.find('\x1b') == std::string::npos);
+  CHECK(batch.err.starts_with("sverka: b\xE2\x90\x9B[2J: "));
   // An error naming it: shown, not sent.
   const Run missing = Sverka({"show", "--db", db, "--doc", "no\x1b[2Jsuch"});
   CHECK(missing.exit_code == 1);
