@@ -1,4 +1,6 @@
 // sverka align RU EN [--presegmented] [--format links|tsv|json] [--db TM --name NAME]
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -82,7 +84,9 @@ int RunAlign(const Args& args) {
        "output: links ([0,1]:[0]:0.873, as score.py reads), tsv (Russian<TAB>English), json")
       ("db", po::value(&db), "also store the pair in this translation memory (SQLite; created when missing)")
       ("name", po::value(&name), "document name in the memory (default: the Russian file's name without suffixes)")
-      ("replace", "with --db: replace a stored document of the same name")
+      ("replace", "with --db: replace a stored document of the same name (not a reviewed one)")
+      ("discard-review", "with --replace: replace it even when it has been reviewed, "
+       "discarding the review and its undo history")
       ("quiet,q", "print nothing on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -91,7 +95,7 @@ int RunAlign(const Args& args) {
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka align RU EN [--presegmented] [--format links|tsv|json] "
-                "[--db TM [--name NAME] [--replace]]\n\n"
+                "[--db TM [--name NAME] [--replace [--discard-review]]]\n\n"
                 "Splits both texts into sentences, pairs them (Gale-Church length model),\n"
                 "prints one bead per line and, with --db, stores the pair.")) {
     return 0;
@@ -102,7 +106,22 @@ int RunAlign(const Args& args) {
   if (ru == "-" && en == "-") throw UsageError("only one of RU and EN can be '-' (standard input)");
   if (vm.count("name") && !vm.count("db")) throw UsageError("--name needs --db");
   if (vm.count("replace") && !vm.count("db")) throw UsageError("--replace needs --db");
-  if (vm.count("db") && name.empty()) name = pipeline::DocumentNameFromPath(ru);
+  if (vm.count("discard-review") && !vm.count("replace")) {
+    throw UsageError("--discard-review goes with --replace");
+  }
+  if (vm.count("db") && name.empty()) {
+    // The document's name comes from the Russian file; standard input has none.
+    if (ru == "-") throw UsageError("the Russian text comes from standard input: give --name");
+    name = pipeline::DocumentNameFromPath(ru);
+  }
+  if (ru != "-" && en != "-") {
+    struct stat rs {}, es{};
+    if (::stat(ru.c_str(), &rs) == 0 && ::stat(en.c_str(), &es) == 0 && rs.st_dev == es.st_dev &&
+        rs.st_ino == es.st_ino) {
+      throw UsageError(en + " is the same file as " + ru +
+                       "; give the Russian text and its English translation");
+    }
+  }
 
   pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   read_options.presegmented = vm.count("presegmented") > 0;
@@ -112,7 +131,8 @@ int RunAlign(const Args& args) {
   if (!pair.ok()) return Report(pair.status());
   // Store before printing: a failed store prints no beads.
   if (!db.empty()) {
-    if (Status s = pipeline::StorePair(db, name, *pair, vm.count("replace") > 0); !s.ok()) {
+    if (Status s = pipeline::StorePair(db, name, *pair, vm.count("replace") > 0,
+                                         vm.count("discard-review") > 0); !s.ok()) {
       return Report(s);
     }
   }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "pipeline/align_pair.h"
 #include "tm/aligned_jsonl.h"
 
@@ -93,7 +94,9 @@ int RunAlignJsonl(const Args& args) {
     const tm::AlignedRecord out = AlignRecord(*record, read, *prepared, *tokenizers);
     if (!out.error.empty()) {
       ++failed;
-      std::cerr << "sverka: " << name << ":" << line_no << ": " << out.error << "\n";
+      std::cerr << "sverka: "
+                << text::VisibleControls(name + ":" + std::to_string(line_no) + ": " + out.error)
+                << "\n";
     }
     std::cout << tm::FormatAlignedLine(out) << "\n";
   }

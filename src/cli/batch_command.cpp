@@ -9,10 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "common/json.h"
 #include "pipeline/batch_runner.h"
+#include "tm/output_file.h"
 
 namespace sverka::cli {
 namespace {
@@ -64,32 +67,20 @@ std::string Clock(double seconds) {
   return buf;
 }
 
-// Writes the report atomically (name.tmp, then rename).
-Status WriteReport(const std::string& path, const pipeline::BatchSummary& summary) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::BadInput(path + ": cannot write the report");
-    out << "name\tru_sentences\ten_sentences";
-    for (std::string_view shape : pipeline::kShapeNames) out << "\tbeads_" << shape;
-    out << "\tmean_score\tsuspicious\tstatus\treason\n";
-    for (const pipeline::PairOutcome& o : summary.outcomes) {
-      out << Cell(o.name) << "\t" << o.ru_sentences << "\t" << o.en_sentences;
-      for (size_t n : o.shapes) out << "\t" << n;
-      out << "\t" << Fixed(o.mean_score, 4) << "\t" << o.suspicious << "\t"
-          << pipeline::StateName(o.state) << "\t" << Cell(o.reason) << "\n";
-    }
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return Status::BadInput(path + ": cannot write the report");
-    }
+// Writes the report through an OutputFile (never onto the memory `db`).
+Status WriteReport(const std::string& path, const pipeline::BatchSummary& summary,
+                   const std::string& db) {
+  std::ostringstream out;
+  out << "name\tru_sentences\ten_sentences";
+  for (std::string_view shape : pipeline::kShapeNames) out << "\tbeads_" << shape;
+  out << "\tmean_score\tsuspicious\tstatus\treason\n";
+  for (const pipeline::PairOutcome& o : summary.outcomes) {
+    out << Cell(o.name) << "\t" << o.ru_sentences << "\t" << o.en_sentences;
+    for (size_t n : o.shapes) out << "\t" << n;
+    out << "\t" << Fixed(o.mean_score, 4) << "\t" << o.suspicious << "\t"
+        << pipeline::StateName(o.state) << "\t" << Cell(o.reason) << "\n";
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::BadInput(path + ": cannot write the report");
-  }
-  return Status::Ok();
+  return tm::WriteFileAtomically(path, out.str(), {db});
 }
 
 }  // namespace
@@ -126,6 +117,10 @@ int RunBatch(const Args& args) {
     throw UsageError("--jobs must be between 1 and 256, not " + std::to_string(jobs));
   const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   const bool quiet = vm.count("quiet") > 0;
+  // Refused before any pair is stored (checked again when it is written).
+  if (!report.empty()) {
+    if (Status s = tm::CheckOutputPath(report, {db}); !s.ok()) return Report(s);
+  }
 
   std::error_code ec;
   Result<std::vector<pipeline::BatchItem>> items = std::filesystem::is_directory(input, ec)
@@ -174,11 +169,11 @@ int RunBatch(const Args& args) {
   if (bar) std::cerr << "\n";
   if (!summary.ok()) return Report(summary.status());
   if (!report.empty()) {
-    if (Status s = WriteReport(report, *summary); !s.ok()) return Report(s);
+    if (Status s = WriteReport(report, *summary, db); !s.ok()) return Report(s);
   }
   for (const pipeline::PairOutcome& o : summary->outcomes) {
     if (o.state == pipeline::PairOutcome::State::kFailed) {
-      std::cerr << "sverka: " << o.name << ": " << o.reason << "\n";
+      std::cerr << "sverka: " << text::VisibleControls(o.name + ": " + o.reason) << "\n";
     }
   }
   const bool failed = summary->failed > 0 || summary->interrupted || !summary->internal.ok();

@@ -1,4 +1,5 @@
 #include "cli/bead_format.h"
+#include "text/display_text.h"
 
 #include <sys/stat.h>
 
@@ -37,7 +38,7 @@ std::string BeadShape(const tm::BeadView& b) {
 }
 
 std::vector<std::string> DescribeChange(const std::string& document, const tm::BeadChange& change) {
-  std::string head = document + ": " + change.action;
+  std::string head = text::VisibleControls(document) + ": " + change.action;
   if (!change.undone_action.empty()) head += " of " + change.undone_action;
   head += " (history entry " + std::to_string(change.history_id) + ")";
   const auto delta =
@@ -49,8 +50,9 @@ std::vector<std::string> DescribeChange(const std::string& document, const tm::B
   std::vector<std::string> lines = {head};
   auto add = [&](const char* mark, const tm::BeadView& b) {
     lines.push_back(BeadLine(mark, b));
-    lines.push_back("    ru: " + Join(b.ru));
-    lines.push_back("    en: " + Join(b.en));
+    // Stored text may hold control characters (an ESC from a source file): shown, not sent.
+    lines.push_back("    ru: " + text::VisibleControls(Join(b.ru)));
+    lines.push_back("    en: " + text::VisibleControls(Join(b.en)));
   };
   for (const tm::BeadView& b : change.before) add("- ", b);
   for (const tm::BeadView& b : change.after) add("+ ", b);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "pipeline/align_pair.h"
+#include "text/display_text.h"
 #include "tm/tmx_reader.h"
 
 namespace sverka::cli {
@@ -12,7 +13,9 @@ LineInput::LineInput(const std::string& path) : path_(path) {
 }
 
 int Report(const Status& status) {
-  if (!status.ok()) std::cerr << "sverka: " << status.message() << "\n";
+  // Messages quote names and text from files and memories: their control
+  // characters are shown, never sent to the terminal.
+  if (!status.ok()) std::cerr << "sverka: " << text::VisibleControls(status.message()) << "\n";
   return status.exit_code();
 }
 

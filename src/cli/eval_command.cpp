@@ -12,29 +12,12 @@
 #include "pipeline/align_pair.h"
 #include "text/text_file.h"
 #include "tm/links_format.h"
+#include "tm/output_file.h"
 
 namespace sverka::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Writes `text` to `path` through a temporary file.
-Status WriteAtomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return Status::Internal(path.string() + ": cannot write");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::Internal(path.string() + ": cannot write: " + ec.message());
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -71,7 +54,11 @@ int RunEval(const Args& args) {
   std::sort(names.begin(), names.end());
   if (names.empty()) return Report(Status::BadInput(gold_dir + ": no NAME.links files"));
   if (!out_dir.empty() && !fs::is_directory(out_dir, ec)) {
-    return Report(Status::BadInput(out_dir + ": not a directory"));
+    // A missing OUT_DIR is made (its parent must exist); a file there is refused.
+    if (fs::exists(out_dir, ec)) return Report(Status::BadInput(out_dir + ": not a directory"));
+    if (!fs::create_directory(out_dir, ec)) {
+      return Report(Status::BadInput(out_dir + ": cannot create the directory: " + ec.message()));
+    }
   }
 
   align::BatchOptions batch;
@@ -111,7 +98,7 @@ int RunEval(const Args& args) {
     if (!out_dir.empty()) {
       std::string links;
       for (const align::Bead& b : pairs[k].beads) links += tm::FormatLinksLine(b) + "\n";
-      if (Status s = WriteAtomically(fs::path(out_dir) / (names[k] + ".links"), links); !s.ok()) {
+      if (Status s = tm::WriteFileAtomically(fs::path(out_dir) / (names[k] + ".links"), links); !s.ok()) {
         return Report(s);
       }
     }

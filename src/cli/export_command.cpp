@@ -24,13 +24,13 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
 }
 
 Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::string& out,
-                 const std::string& ru_code, const std::string& en_code) {
+                 const std::string& ru_code, const std::string& en_code, const std::string& db) {
   tm::TmxHeader header;
   header.tool_version = SVERKA_VERSION;
   header.ru_code = ru_code;
   header.en_code = en_code;
   header.source_lang = ru_code;
-  Result<std::unique_ptr<tm::TmxWriter>> writer = tm::TmxWriter::Create(out, header);
+  Result<std::unique_ptr<tm::TmxWriter>> writer = tm::TmxWriter::Create(out, header, {db});
   if (!writer.ok()) return writer.status();
   char score[32];
   Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
@@ -52,9 +52,10 @@ Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::st
 }
 
 Status ExportText(tm::TmStore& store, const tm::PairFilter& filter, tm::PairTextFormat format,
-                  const std::string& out, const std::string& ru_code, const std::string& en_code) {
+                  const std::string& out, const std::string& ru_code, const std::string& en_code,
+                  const std::string& db) {
   Result<std::unique_ptr<tm::PairTextWriter>> writer =
-      tm::PairTextWriter::Create(format, out, ru_code, en_code);
+      tm::PairTextWriter::Create(format, out, ru_code, en_code, {db});
   if (!writer.ok()) return writer.status();
   Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
     return (*writer)->Add(row.ru, row.en);
@@ -127,10 +128,10 @@ int RunExport(const Args& args) {
     if (!*has) return Report(Status::BadInput(db + ": no document named '" + doc + "'"));
   }
   Status s = format == "tmx"
-                 ? ExportTmx(**store, filter, out, ru_code, en_code)
+                 ? ExportTmx(**store, filter, out, ru_code, en_code, db)
                  : ExportText(**store, filter,
                               format == "tsv" ? tm::PairTextFormat::kTsv : tm::PairTextFormat::kParallel,
-                              out, ru_code, en_code);
+                              out, ru_code, en_code, db);
   if (!s.ok()) return Report(s);
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));

@@ -36,14 +36,15 @@ int RunImport(const Args& args) {
        "language of the English (second) side")
       ("inline", po::value(&inline_mode)->default_value("strip"),
        "inline codes (bpt, ept, ph, it, ut): strip them, or keep their native code as text")
-      ("replace", "replace stored documents of the same names")
+      ("replace", "replace stored documents of the same names (not reviewed ones)")
+      ("discard-review", "with --replace: replace reviewed documents too, discarding their review")
       ("quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka import FILE.tmx --db TM [--name NAME] [--ru-lang ru] [--en-lang en]\n"
-                "                     [--inline strip|keep] [--replace]\n\n"
+                "                     [--inline strip|keep] [--replace [--discard-review]]\n\n"
                 "Adds the translation units of a TMX file that have both languages to the\n"
                 "memory, each as a 1-1 pair; all or nothing.")) {
     return 0;
@@ -54,6 +55,8 @@ int RunImport(const Args& args) {
   import.read.keep_inline = inline_mode == "keep";
   import.name = name;
   import.replace = vm.count("replace") > 0;
+  import.discard_review = vm.count("discard-review") > 0;
+  if (import.discard_review && !import.replace) throw UsageError("--discard-review goes with --replace");
 
   struct stat st {};
   const bool existed = ::stat(db.c_str(), &st) == 0;

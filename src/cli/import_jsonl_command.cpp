@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "tm/aligned_jsonl.h"
 #include "tm/tm_store.h"
 
@@ -15,7 +16,8 @@ int RunImportJsonl(const Args& args) {
   options.add_options()("jsonl", "read the JSON lines 'sverka align --jsonl' writes")(
       "file", po::value(&input)->required(), "JSON lines to read ('-': standard input)")(
       "db", po::value(&db)->required(), "translation memory to add to (created when missing)")(
-      "replace", "replace stored documents of the same names when their texts changed")(
+      "replace", "replace stored documents of the same names when their texts changed (not "
+      "reviewed ones)")("discard-review", "with --replace: replace reviewed documents too")(
       "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("file", 1);
@@ -47,8 +49,10 @@ int RunImportJsonl(const Args& args) {
     if (!record.ok()) return Report(record.status());
     if (!record->error.empty()) {
       ++failed;
-      std::cerr << "sverka: " << where << ": '" << record->id
-                << "' was not aligned: " << record->error << "\n";
+      // The id and error come from the stream: shown, never sent to the terminal.
+      std::cerr << "sverka: " << text::VisibleControls(where) << ": '"
+                << text::VisibleControls(record->id)
+                << "' was not aligned: " << text::VisibleControls(record->error) << "\n";
       continue;
     }
     const auto it = stored.find(record->id);
@@ -66,10 +70,10 @@ int RunImportJsonl(const Args& args) {
     doc.ru = std::move(record->ru);
     doc.en = std::move(record->en);
     doc.beads = std::move(record->beads);
-    if (Status s = (*store)->AddDocument(doc, vm.count("replace") > 0); !s.ok()) {
+    if (Status s = (*store)->AddDocument(doc, vm.count("replace") > 0, vm.count("discard-review") > 0); !s.ok()) {
       if (s.code() != StatusCode::kBadInput) return Report(s.WithContext(where));
       ++failed;
-      std::cerr << "sverka: " << where << ": " << s.message() << "\n";
+      std::cerr << "sverka: " << text::VisibleControls(where + ": " + s.message()) << "\n";
       continue;
     }
     stored[doc.name] = {doc.name, doc.ru_hash, doc.en_hash, 0};

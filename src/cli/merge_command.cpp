@@ -8,26 +8,44 @@ namespace sverka::cli {
 
 int RunMerge(const Args& args) {
   po::options_description options("Options");
-  std::string a, b, out;
+  std::string a, b, out, prefer;
   options.add_options()("a", po::value(&a)->required(),
                         "first translation memory (wins on identical documents)")(
       "b", po::value(&b)->required(), "second translation memory")(
       "output,o", po::value(&out)->required(), "the merged memory to write (a new file)")(
+      "force", "replace the output file when it exists (never one of the inputs)")(
+      "prefer", po::value(&prefer),
+      "a or b: for a document reviewed differently in both, keep that memory's review")(
       "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("a", 1).add("b", 1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka merge A.db B.db -o C.db\n\n"
+                "usage: sverka merge A.db B.db -o C.db [--force] [--prefer a|b]\n\n"
                 "Writes every document of A and those of B that A lacks (with beads, review\n"
-                "status and history); a document in both with other texts refuses the merge.")) {
+                "status and history); a document in both with other texts refuses the merge.\n"
+                "A document in both with the same texts is taken from the memory that\n"
+                "reviewed it; reviewed differently in both, it refuses the merge unless\n"
+                "--prefer names the side to keep.")) {
     return 0;
   }
-  Result<tm::MergeCounts> counts = tm::MergeMemories(a, b, out);
+  if (!prefer.empty() && prefer != "a" && prefer != "b") {
+    throw UsageError("--prefer must be a or b, not '" + prefer + "'");
+  }
+  const tm::MergePrefer side = prefer == "a"   ? tm::MergePrefer::kA
+                               : prefer == "b" ? tm::MergePrefer::kB
+                                               : tm::MergePrefer::kNone;
+  Result<tm::MergeCounts> counts =
+      tm::MergeMemories(a, b, out, {.replace_existing = vm.count("force") > 0, .prefer = side});
   if (!counts.ok()) return Report(counts.status());
   if (!vm.count("quiet")) {
     std::cout << out << ": " << counts->from_a << " documents from " << a << ", " << counts->from_b
-              << " from " << b << " (" << counts->identical << " in both, identical)\n";
+              << " from " << b << " (" << counts->identical << " in both, identical";
+    if (counts->reviewed_from_b) {
+      std::cout << "; " << counts->reviewed_from_b << " in both, taken from " << b
+                << " for its review";
+    }
+    std::cout << ")\n";
   }
   std::cout.flush();
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));

@@ -33,7 +33,7 @@ int RunReport(const Args& args) {
   }
   const std::string page =
       tm::RenderReport(doc, *beads, mine, {.starts_with_capital = text::StartsWithCapital});
-  if (Status s = tm::WriteFileAtomically(out, page); !s.ok()) return Report(s);
+  if (Status s = tm::WriteFileAtomically(out, page, {db}); !s.ok()) return Report(s);
   std::cout << out << ": " << beads->size() << " beads\n";
   return 0;
 }

@@ -53,7 +53,7 @@ int RunSearch(const Args& args) {
   if (!store.ok()) return Report(store.status());
   int64_t unindexed = 0;
   Result<std::vector<tm::SearchHit>> hits =
-      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit, &unindexed);
+      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit + 1, &unindexed);
   if (!hits.ok()) return Report(hits.status());
   if (unindexed > 0) {
     std::cerr << "sverka: " << db << ": " << unindexed
@@ -61,14 +61,25 @@ int RunSearch(const Args& args) {
                  "(slower): 'sverka index --db "
               << db << "' indexes them\n";
   }
+  // One more than --limit was asked for: whether the list is cut.
+  const bool more = hits->size() > limit;
+  if (more) hits->resize(limit);
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);
-    std::cout << h.document << " #" << h.position << " (" << h.status << ", " << score << ")\n"
+    std::cout << text::VisibleControls(h.document) << " #" << h.position << " (" << h.status << ", " << score << ")\n"
               << "  ru: " << Render(h.ru, open, close) << "\n  en: " << Render(h.en, open, close)
               << "\n";
   }
   std::cout.flush();
+  if (hits->empty()) {
+    std::cerr << "sverka: " << text::VisibleControls(db) << ": no pair contains '"
+              << text::VisibleControls(phrase) << "'\n";
+  } else if (more) {
+    std::cerr << "sverka: more than " << limit << " pairs contain '"
+              << text::VisibleControls(phrase) << "'; the first " << limit
+              << " are shown (--limit N shows more)\n";
+  }
   return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
 }
 

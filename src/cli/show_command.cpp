@@ -76,7 +76,8 @@ int RunShow(const Args& args) {
       throw UsageError("--status takes auto, approved, rejected, edited, not '" + s + "'");
     }
   }
-  if (vm.count("below") && (below < 0 || below > 1)) throw UsageError("--below must be in [0, 1]");
+  // Written so that NaN fails too (every comparison with it is false).
+  if (vm.count("below") && !(below >= 0 && below <= 1)) throw UsageError("--below must be in [0, 1]");
   const bool tty = ::isatty(STDOUT_FILENO) == 1;
   size_t rows = 0;
   if (width == 0) {

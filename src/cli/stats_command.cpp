@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -27,7 +28,7 @@ int RunStats(const Args& args) {
   for (const tm::DocumentStats& d : *stats) {
     char mean[32];
     std::snprintf(mean, sizeof mean, "%.3f", d.mean_score);
-    std::cout << d.name << ": " << d.beads << " beads; mean score " << mean << "; suspicious "
+    std::cout << text::VisibleControls(d.name) << ": " << d.beads << " beads; mean score " << mean << "; suspicious "
               << d.suspicious << "\n  types:";
     for (const auto& [type, n] : d.by_type) std::cout << " " << type << " " << n;
     std::cout << "\n  status:";

@@ -175,7 +175,7 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
 }
 
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
-                 bool replace) {
+                 bool replace, bool discard_review) {
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite);
   if (!store.ok()) return store.status();
   tm::DocumentRecord doc;
@@ -187,7 +187,7 @@ Status StorePair(const std::string& db_path, const std::string& name, const Alig
   doc.ru = pair.ru.sentences;
   doc.en = pair.en.sentences;
   doc.beads = pair.beads;
-  return (*store)->AddDocument(doc, replace);
+  return (*store)->AddDocument(doc, replace, discard_review);
 }
 
 std::string DocumentNameFromPath(const std::string& path) {

@@ -97,8 +97,9 @@ std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sent
 
 // Stores `pair` as document `name` in the translation memory at `db_path`
 // (created when missing), in one transaction.
+// `replace` and `discard_review` as TmStore::AddDocument takes them.
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
-                 bool replace);
+                 bool replace, bool discard_review = false);
 
 // A document name from a file name: the base name without directories and
 // without the ".ru.txt" / ".txt" / ".sent" style suffixes ("news.ru.txt" -> "news").

@@ -70,7 +70,8 @@ Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions
   if (it->second.reviewed_beads > 0) {
     prepared.outcome = Failed(item, "changed since stored, but the stored document has " +
                                         std::to_string(it->second.reviewed_beads) +
-                                        " reviewed beads: not realigned (doc/decisions.md)");
+                                        " reviewed beads: not realigned, the review is kept ('sverka align --replace "
+                                        "--discard-review' realigns it and discards the review)");
     return Decision::kConflict;
   }
   prepared.replace = true;

@@ -1,5 +1,7 @@
 #include "tm/dictionary_reader.h"
 
+#include <sys/stat.h>
+
 #include <zlib.h>
 
 #include <cerrno>
@@ -89,10 +91,16 @@ void AddTranslations(std::string_view en, std::string_view block, std::vector<Di
 Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
   const std::string base = dict_path.substr(0, dict_path.rfind(".dict"));
   const std::string index_path = base + ".index";
-  Result<std::string> index = ReadWhole(index_path);
-  if (!index.ok()) return index.status();
+  // The file the user named first: an empty or missing one is reported as
+  // itself, not as its index.
   Result<std::string> dict = ReadWhole(dict_path);
   if (!dict.ok()) return dict.status();
+  if (dict->empty()) return Status::BadInput(dict_path + ": empty dictionary file");
+  Result<std::string> index = ReadWhole(index_path);
+  if (!index.ok()) {
+    return Status::BadInput(dict_path + ": a dictd dictionary needs its index " + index_path +
+                            " (" + index.status().message() + ")");
+  }
   std::vector<DictionaryEntry> out;
   std::istringstream lines(*index);
   std::string line;
@@ -118,6 +126,10 @@ Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
 }  // namespace
 
 Result<std::vector<DictionaryEntry>> ReadDictionary(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return Status::BadInput(path + ": is a directory, not a dictionary");
+  }
   if (path.ends_with(".dict") || path.ends_with(".dict.dz")) return ReadDictd(path);
   Result<std::string> text = ReadWhole(path);
   if (!text.ok()) return text.status();

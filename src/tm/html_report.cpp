@@ -129,23 +129,4 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   return h;
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return Status::BadInput(path + ": cannot write: " + std::strerror(errno));
-  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed) {
-    std::remove(tmp.c_str());
-    return Status::Internal(path + ": write failed: " + std::strerror(errno) +
-                            "; nothing was written");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    return Status::Internal(path + ": cannot rename " + tmp + ": " + std::strerror(err));
-  }
-  return Status::Ok();
-}
-
 }  // namespace sverka::tm

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "tm/output_file.h"  // WriteFileAtomically, for the page
 #include "tm/tm_store.h"
 
 namespace sverka::tm {
@@ -23,9 +24,5 @@ struct ReportOptions {
 // The page for `document`'s beads and its counts.
 std::string RenderReport(std::string_view document, const std::vector<BeadView>& beads,
                          const DocumentStats& stats, const ReportOptions& options);
-
-// Writes `bytes` to `path` atomically (path.tmp, then rename). kBadInput when
-// the directory is missing or not writable, kInternal when writing fails.
-Status WriteFileAtomically(const std::string& path, std::string_view bytes);
 
 }  // namespace sverka::tm

@@ -16,10 +16,9 @@ std::string FlattenLine(std::string_view text, bool* changed) {
   return out;
 }
 
-Result<std::unique_ptr<PairTextWriter>> PairTextWriter::Create(PairTextFormat format,
-                                                               const std::string& path,
-                                                               const std::string& ru_code,
-                                                               const std::string& en_code) {
+Result<std::unique_ptr<PairTextWriter>> PairTextWriter::Create(
+    PairTextFormat format, const std::string& path, const std::string& ru_code,
+    const std::string& en_code, const std::vector<std::string>& inputs) {
   std::unique_ptr<PairTextWriter> w(new PairTextWriter());
   w->format_ = format;
   if (format == PairTextFormat::kTsv) {
@@ -27,27 +26,19 @@ Result<std::unique_ptr<PairTextWriter>> PairTextWriter::Create(PairTextFormat fo
   } else {
     w->paths_ = {path + "." + ru_code, path + "." + en_code};
   }
+  for (const std::string& p : w->paths_) SVERKA_RETURN_IF_ERROR(CheckOutputPath(p, inputs));
   for (const std::string& p : w->paths_) {
-    std::FILE* f = std::fopen((p + ".tmp").c_str(), "wb");
-    if (!f) return Status::BadInput(p + ": cannot write: " + std::strerror(errno));
-    w->files_.push_back(f);
+    Result<std::unique_ptr<OutputFile>> f = OutputFile::Create(p, inputs);
+    if (!f.ok()) return f.status();
+    w->files_.push_back(std::move(*f));
   }
   return w;
 }
 
-PairTextWriter::~PairTextWriter() {
-  for (size_t k = 0; k < files_.size(); ++k) {
-    if (files_[k]) std::fclose(files_[k]);
-    if (!committed_) std::remove((paths_[k] + ".tmp").c_str());
-  }
-}
+PairTextWriter::~PairTextWriter() = default;
 
 Status PairTextWriter::Write(size_t file, std::string_view text) {
-  if (std::fwrite(text.data(), 1, text.size(), files_[file]) != text.size()) {
-    return Status::Internal(paths_[file] + ": write failed: " + std::strerror(errno) +
-                            "; nothing was written");
-  }
-  return Status::Ok();
+  return files_[file]->Write(text);
 }
 
 Status PairTextWriter::Add(std::string_view ru, std::string_view en) {
@@ -66,20 +57,9 @@ Status PairTextWriter::Add(std::string_view ru, std::string_view en) {
 }
 
 Status PairTextWriter::Commit() {
-  for (size_t k = 0; k < files_.size(); ++k) {
-    const int rc = std::fclose(files_[k]);
-    files_[k] = nullptr;
-    if (rc != 0) {
-      return Status::Internal(paths_[k] + ": write failed: " + std::strerror(errno) +
-                              "; nothing was written");
-    }
-  }
-  for (const std::string& p : paths_) {
-    if (std::rename((p + ".tmp").c_str(), p.c_str()) != 0) {
-      return Status::Internal(p + ": cannot rename " + p + ".tmp: " + std::strerror(errno));
-    }
-  }
-  committed_ = true;
+  // Both closed and synced before either is renamed: a failure then leaves neither.
+  for (auto& f : files_) SVERKA_RETURN_IF_ERROR(f->CloseStream());
+  for (auto& f : files_) SVERKA_RETURN_IF_ERROR(f->Commit());
   return Status::Ok();
 }
 

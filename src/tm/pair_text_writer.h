@@ -3,8 +3,8 @@
 // line-aligned files PREFIX.<ru-code> and PREFIX.<en-code> (MT training
 // pipelines). Both are line formats, so tabs, CR and LF inside a text are
 // replaced by one space each (counted in flattened()); TMX keeps them exactly.
-// Files appear only when Commit() succeeds: each is written as "NAME.tmp",
-// renamed at the end.
+// Files appear only when Commit() succeeds: each is written through an
+// OutputFile (output_file.h).
 #pragma once
 
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "tm/output_file.h"
 
 namespace sverka::tm {
 
@@ -22,11 +23,13 @@ enum class PairTextFormat { kTsv, kParallel };
 class PairTextWriter {
  public:
   // kTsv writes `path`; kParallel writes `path` + "." + ru_code and + en_code.
-  // Fails with kBadInput when a temporary file cannot be created.
+  // Fails with kBadInput when a temporary file cannot be created, kUsage
+  // when a file to write is a directory or one of `inputs` (CheckOutputPath).
   static Result<std::unique_ptr<PairTextWriter>> Create(PairTextFormat format,
                                                         const std::string& path,
                                                         const std::string& ru_code,
-                                                        const std::string& en_code);
+                                                        const std::string& en_code,
+                                                        const std::vector<std::string>& inputs = {});
   // Removes the temporary files unless Commit() succeeded.
   ~PairTextWriter();
   PairTextWriter(const PairTextWriter&) = delete;
@@ -43,8 +46,7 @@ class PairTextWriter {
   Status Write(size_t file, std::string_view text);
   PairTextFormat format_ = PairTextFormat::kTsv;
   std::vector<std::string> paths_;
-  std::vector<std::FILE*> files_;
-  bool committed_ = false;
+  std::vector<std::unique_ptr<OutputFile>> files_;
   size_t units_ = 0, flattened_ = 0;
 };
 

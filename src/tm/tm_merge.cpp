@@ -1,11 +1,13 @@
 #include "tm/tm_merge.h"
 
 #include <sqlite3.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <functional>
+#include <vector>
 
+#include "tm/output_file.h"
 #include "tm/tm_store.h"
 
 namespace sverka::tm {
@@ -15,6 +17,11 @@ namespace {
 struct Connection {
   sqlite3* db = nullptr;
   ~Connection() { sqlite3_close_v2(db); }
+  // Untrusted files, as TmStore opens them (both were checked by it first).
+  void Defend() {
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  }
 };
 
 Status Exec(sqlite3* db, const std::string& path, const std::string& sql) {
@@ -30,13 +37,6 @@ std::string Literal(const std::string& s) {
   std::string out = quoted ? quoted : "''";
   sqlite3_free(quoted);
   return out;
-}
-
-bool SameFile(const std::string& x, const std::string& y) {
-  struct stat sx {
-  }, sy{};
-  return ::stat(x.c_str(), &sx) == 0 && ::stat(y.c_str(), &sy) == 0 && sx.st_dev == sy.st_dev &&
-         sx.st_ino == sy.st_ino;
 }
 
 // Copies B's documents that main lacks (the temp table new_docs) with their
@@ -65,20 +65,61 @@ INSERT INTO history (at, user, action, document, bead, before, after, undoes)
   FROM b.history WHERE document IN (SELECT name FROM temp.new_docs) ORDER BY id;
 )sql";
 
+// For each document in both memories: whether the texts are the same,
+// whether each side holds review work (a bead not `auto`, or a review edit
+// in its history since the document was last stored) and whether both reviews came to the same beads.
+constexpr const char* kBothDocs = R"sql(
+CREATE TEMP TABLE both_docs AS
+SELECT bd.name AS name,
+  (bd.ru_hash = md.ru_hash AND bd.en_hash = md.en_hash) AS same_text,
+  (EXISTS (SELECT 1 FROM main.beads x WHERE x.document_id = md.id AND x.status <> 'auto')
+   OR EXISTS (SELECT 1 FROM main.history h WHERE h.document = md.name AND
+              h.id > (SELECT coalesce(max(s.id), 0) FROM main.history s WHERE s.document = md.name
+                      AND (s.action = 'add-document' OR s.action = 'replace-document' OR
+                           s.action = 'import')))) AS a_reviewed,
+  (EXISTS (SELECT 1 FROM b.beads x WHERE x.document_id = bd.id AND x.status <> 'auto')
+   OR EXISTS (SELECT 1 FROM b.history h WHERE h.document = bd.name AND
+              h.id > (SELECT coalesce(max(s.id), 0) FROM b.history s WHERE s.document = bd.name
+                      AND (s.action = 'add-document' OR s.action = 'replace-document' OR
+                           s.action = 'import')))) AS b_reviewed,
+  (NOT EXISTS (SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM main.beads
+               WHERE document_id = md.id EXCEPT
+               SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM b.beads
+               WHERE document_id = bd.id)
+   AND NOT EXISTS (SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM b.beads
+               WHERE document_id = bd.id EXCEPT
+               SELECT position, ru_begin, ru_end, en_begin, en_end, status FROM main.beads
+               WHERE document_id = md.id)
+   AND NOT EXISTS (SELECT side, position, text FROM main.sentences WHERE document_id = md.id
+               EXCEPT SELECT side, position, text FROM b.sentences WHERE document_id = bd.id)
+   AND NOT EXISTS (SELECT side, position, text FROM b.sentences WHERE document_id = bd.id
+               EXCEPT SELECT side, position, text FROM main.sentences WHERE document_id = md.id))
+    AS same_review
+FROM b.documents bd JOIN main.documents md ON md.name = bd.name;
+)sql";
+
 }  // namespace
 
 Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
-                                  const std::string& out) {
-  if (SameFile(out, a) || SameFile(out, b)) {
-    return Status::BadInput(out + ": the output must be a new file, not one of the inputs");
+                                  const std::string& out, const MergeOptions& options) {
+  SVERKA_RETURN_IF_ERROR(CheckOutputPath(out, {a, b}));
+  if (!options.replace_existing && ::access(out.c_str(), F_OK) == 0) {
+    return Status::Usage(out + ": already exists; merge writes a new memory (--force replaces it)");
   }
   // Both are checked (and upgraded) as any command opens a memory.
   for (const std::string& path : {a, b}) {
-    Result<std::unique_ptr<TmStore>> store = TmStore::Open(path, OpenMode::kReadOnly);
+    Result<std::unique_ptr<TmStore>> store =
+        TmStore::Open(path, OpenMode::kReadOnly, {.quick_check = true});
     if (!store.ok()) return store.status();
   }
-  const std::string tmp = out + ".tmp";
-  std::remove(tmp.c_str());
+  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(out, {a, b});
+  if (!file.ok()) return file.status();
+  // SQLite fills the temporary file by its name (VACUUM INTO wants it empty).
+  SVERKA_RETURN_IF_ERROR((*file)->CloseStream());
+  const std::string tmp = (*file)->temp_path();
+  // A killed earlier merge may have left its journal beside NAME.tmp: SQLite
+  // would take it for this file's and replay it into the new memory.
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
   MergeCounts counts;
   Status status = [&]() -> Status {
     {
@@ -86,31 +127,41 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
       if (sqlite3_open_v2(a.c_str(), &source.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         return Status::BadInput(a + ": cannot open");
       }
+      source.Defend();
       SVERKA_RETURN_IF_ERROR(Exec(source.db, out, "VACUUM INTO " + Literal(tmp)));
     }
     Connection c;
     if (sqlite3_open_v2(tmp.c_str(), &c.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
       return Status::Internal(out + ": cannot open " + tmp);
     }
+    c.Defend();
     SVERKA_RETURN_IF_ERROR(
         Exec(c.db, out, "PRAGMA foreign_keys = ON; ATTACH " + Literal(b) + " AS b"));
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out,
                                 "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
                                 "WHERE name NOT IN (SELECT name FROM main.documents)"));
-    // A name in both with other texts: which one is right is the user's call.
+    // The documents in both: same texts? reviewed on either side? the same review?
+    SVERKA_RETURN_IF_ERROR(Exec(c.db, out, kBothDocs));
     sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(
-        c.db,
-        "SELECT bd.name, (bd.ru_hash = md.ru_hash AND bd.en_hash = md.en_hash), "
-        "(SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs) "
-        "FROM b.documents bd JOIN main.documents md ON md.name = bd.name ORDER BY bd.name",
-        -1, &q, nullptr);
-    std::string conflict;
+    sqlite3_prepare_v2(c.db,
+                       "SELECT name, same_text, a_reviewed, b_reviewed, same_review "
+                       "FROM temp.both_docs ORDER BY name",
+                       -1, &q, nullptr);
+    std::string conflict, reviewed_conflict;
+    std::vector<std::string> take_b;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
-      if (sqlite3_column_int(q, 1)) {
+      const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+      const bool a_reviewed = sqlite3_column_int(q, 2), b_reviewed = sqlite3_column_int(q, 3);
+      if (!sqlite3_column_int(q, 1)) {
+        if (conflict.empty()) conflict = name;
+      } else if (!b_reviewed || (a_reviewed && sqlite3_column_int(q, 4))) {
+        ++counts.identical;  // A's copy holds all the review work there is
+      } else if (!a_reviewed || options.prefer == MergePrefer::kB) {
+        take_b.push_back(name);
+      } else if (options.prefer == MergePrefer::kA) {
         ++counts.identical;
-      } else if (conflict.empty()) {
-        conflict = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+      } else if (reviewed_conflict.empty()) {
+        reviewed_conflict = name;
       }
     }
     sqlite3_finalize(q);
@@ -118,25 +169,42 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
       return Status::BadInput(b + ": document '" + conflict + "' is also in " + a +
                               " with other source texts; merge refused");
     }
+    if (!reviewed_conflict.empty()) {
+      return Status::BadInput(b + ": document '" + reviewed_conflict + "' was reviewed in both " +
+                              a + " and " + b +
+                              ", differently; merge refused, nothing written (--prefer a or "
+                              "--prefer b keeps that side's review of such documents)");
+    }
+    // B's reviewed copy replaces A's: A's goes (with its index entries and
+    // history) and B's is copied as B's new documents are.
+    for (const std::string& name : take_b) {
+      SVERKA_RETURN_IF_ERROR(Exec(
+          c.db, out,
+          "BEGIN; INSERT INTO bead_text (bead_text, rowid, ru, en) "
+          "SELECT 'delete', p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents d "
+          "ON d.id = p.document_id WHERE d.name = " + Literal(name) +
+              " AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending); "
+              "DELETE FROM main.documents WHERE name = " + Literal(name) +
+              "; DELETE FROM main.history WHERE document = " + Literal(name) +
+              "; INSERT INTO temp.new_docs (name) VALUES (" + Literal(name) + "); COMMIT;"));
+    }
+    counts.reviewed_from_b = take_b.size();
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
     sqlite3_stmt* n = nullptr;
     sqlite3_prepare_v2(
         c.db, "SELECT (SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs)",
         -1, &n, nullptr);
     if (n && sqlite3_step(n) == SQLITE_ROW) {
-      counts.from_b = static_cast<size_t>(sqlite3_column_int64(n, 1));
-      counts.from_a = static_cast<size_t>(sqlite3_column_int64(n, 0)) - counts.from_b;
+      counts.from_b = static_cast<size_t>(sqlite3_column_int64(n, 1)) - counts.reviewed_from_b;
+      counts.from_a = static_cast<size_t>(sqlite3_column_int64(n, 0)) - counts.from_b -
+                      counts.reviewed_from_b;
     }
     sqlite3_finalize(n);
     return Exec(c.db, out, "DETACH b");
   }();
-  if (status.ok() && std::rename(tmp.c_str(), out.c_str()) != 0) {
-    status = Status::BadInput(out + ": cannot write");
-  }
-  if (!status.ok()) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
-    return status;
-  }
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
+  if (status.ok()) status = (*file)->Commit();
+  if (!status.ok()) return status;
   return counts;
 }
 

@@ -11,17 +11,30 @@ namespace sverka::tm {
 struct MergeCounts {
   size_t from_a = 0;     // documents of A (all of them)
   size_t from_b = 0;     // documents of B that A lacks
-  size_t identical = 0;  // documents of B that A holds with the same content hashes
+  size_t identical = 0;  // documents of B that A holds with the same texts, A's kept
+  size_t reviewed_from_b = 0;  // documents in both with the same texts, B's reviewed copy taken
 };
 
 // Writes to `out` a memory holding every document of `a` (with its beads,
 // review status and history) and every document of `b` whose name `a` lacks.
-// A name in both with the same content hashes is taken from `a`; with other
-// hashes the merge fails (kBadInput, naming the document) and nothing is
-// written. `out` is written as `out.tmp`, then renamed; it must not be `a`
-// or `b`. Both inputs are upgraded to the current schema when older
+// A name in both with other hashes fails the merge (kBadInput, naming the
+// document) and nothing is written. With the same hashes the copy holding
+// review work is taken (beads approved, edited or rejected, review edits in
+// its history): `a`'s when only it or neither is reviewed or both reviews
+// are the same, `b`'s when only `b`'s is; reviewed differently on both
+// sides, the merge fails (kBadInput, naming the document and --prefer)
+// unless `options.prefer` names the side to keep. `out` is written through an OutputFile (output_file.h); it must
+// not be `a` or `b` (kUsage), nor exist unless `options.replace_existing` (kUsage). Both inputs are upgraded to the current schema when older
 // (TmStore::Open); neither is otherwise changed.
+enum class MergePrefer { kNone, kA, kB };
+
+struct MergeOptions {
+  bool replace_existing = false;  // `merge --force`
+  // A document reviewed differently in both: refused (kNone), or that side's review kept.
+  MergePrefer prefer = MergePrefer::kNone;
+};
+
 Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
-                                  const std::string& out);
+                                  const std::string& out, const MergeOptions& options = {});
 
 }  // namespace sverka::tm

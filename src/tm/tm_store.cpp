@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <set>
 #include <memory>
 #include <unordered_map>
 
@@ -227,7 +228,9 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
                               sqlite3_errstr(rc) + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::BadInput(message +
+      // Not the user's data: the environment (another writer's lock), so
+      // the command stops here instead of going on to wait again.
+      return Status::Internal(message +
                               " (another process is writing it; waited 5 s; try again)");
     case SQLITE_READONLY:
       return Status::BadInput(path +
@@ -290,6 +293,46 @@ class Statement {
   int rc_ = SQLITE_OK;
 };
 
+// The schema objects sverka creates, at every schema version (a memory is
+// checked before it is upgraded): type and name, and for views their SQL
+// with white space collapsed (a view is code that reads run). Made once per
+// process by creating each version in memory.
+struct OwnSchema {
+  std::set<std::pair<std::string, std::string>> objects;
+  std::set<std::string> view_sql;
+};
+
+std::string CollapseSpace(std::string_view sql) {
+  std::string out;
+  for (char c : sql) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+const OwnSchema& OwnObjects() {
+  static const OwnSchema kOwn = [] {
+    OwnSchema own;
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    for (const char* step : {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
+                             kMigrateV4ToV5}) {
+      sqlite3_exec(db, step, nullptr, nullptr, nullptr);
+      Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
+      while (q.Step() == SQLITE_ROW) {
+        own.objects.emplace(q.Text(0), q.Text(1));
+        if (q.Text(0) == "view") own.view_sql.insert(CollapseSpace(q.Text(2)));
+      }
+    }
+    sqlite3_close_v2(db);
+    return own;
+  }();
+  return kOwn;
+}
+
 }  // namespace
 
 // Resets a reused statement when it goes out of scope: no cached statement
@@ -304,6 +347,7 @@ struct TmStore::Impl {
   std::string path;
   std::string user;
   bool defer_index = false;  // OpenOptions::defer_index
+  bool read_only = false;    // the connection was opened SQLITE_OPEN_READONLY
   // Statements run once per document, prepared once per connection: a
   // prepare costs more than the lookup or insert it runs (doc/decisions.md).
   // Keyed by the address of the SQL text, so only literals may be given.
@@ -311,6 +355,30 @@ struct TmStore::Impl {
   ~Impl() {
     cache.clear();  // finalized before the connection closes
     sqlite3_close_v2(db);
+    if (read_only) RemoveLeftWal();
+  }
+
+  // A read-only connection cannot checkpoint, so the memory's -wal and -shm
+  // stayed beside it after every export, stats or search. When no one else
+  // has it open and it may be written, a read-write connection opened and
+  // closed here checkpoints it and removes both, as every writer does.
+  void RemoveLeftWal() const {
+    const std::string wal = path + "-wal";
+    std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    if (dir.empty()) dir = ".";
+    if (::access(wal.c_str(), F_OK) != 0 || ::access(path.c_str(), W_OK) != 0 ||
+        ::access(dir.c_str(), W_OK) != 0) {
+      return;
+    }
+    sqlite3* rw = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_db_config(rw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+      sqlite3_db_config(rw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+      // A read opens the log; the close then checkpoints and removes it.
+      sqlite3_exec(rw, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close_v2(rw);
   }
 
   // The statement for `sql` (a string literal), prepared at its first use;
@@ -331,6 +399,74 @@ struct TmStore::Impl {
   Status AlreadyStored(std::string_view name) const {
     return Status::BadInput(path + ": document '" + std::string(name) +
                             "' is already stored; give another --name or --replace");
+  }
+
+  // Refuses a memory holding a schema object sverka does not create (a
+  // trigger, a view, a table: code that would run when it is read or
+  // written), or a view of sverka's name with other SQL.
+  Status CheckOwnSchema() {
+    const OwnSchema& own = OwnObjects();
+    Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY rowid");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      const std::string type = q.Text(0), name = q.Text(1);
+      const bool internal = name.rfind("sqlite_", 0) == 0 && (type == "table" || type == "index");
+      const bool known = own.objects.count({type, name}) > 0 &&
+                         (type != "view" || own.view_sql.count(CollapseSpace(q.Text(2))) > 0);
+      if (!internal && !known) {
+        return Status::BadInput(path + ": not a sverka translation memory: it holds the " + type +
+                                " '" + name +
+                                "', which sverka does not create (refused: a memory from "
+                                "elsewhere is not trusted)");
+      }
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : Fail(rc, "cannot read");
+  }
+
+  // SQLite's quick_check: a damaged memory is refused before it is read.
+  Status QuickCheck() {
+    Statement q(db, "PRAGMA quick_check(1)");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    const int rc = q.Step();
+    if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    if (q.Text(0) != "ok") {
+      // Its report spans lines ("*** in database main ***\nPage 16: …"): one line here.
+      std::string report = q.Text(0);
+      if (report.rfind("*** in database main ***", 0) == 0) report.erase(0, 24);
+      for (char& c : report) {
+        if (c == '\n' || c == '\r') c = ' ';
+      }
+      return Status::BadInput(path + ": a damaged translation memory (SQLite's quick_check:" +
+                              (report.starts_with(' ') ? "" : " ") + report + ")");
+    }
+    return Status::Ok();
+  }
+
+  // The id of the history entry that stored the document ?1 as it is now:
+  // review edits are the entries after it (entries outlive a replaced document).
+#define kLastStored                                                                  \
+  "(SELECT coalesce(max(id), 0) FROM history WHERE document = ?1 AND (action = " \
+  "'add-document' OR action = 'replace-document' OR action = 'import'))"
+  // The refusal to replace a reviewed document without --discard-review;
+  // Ok when `name` holds no review work (no bead approved, edited or
+  // rejected, no review edit in its history).
+  Status RefuseReviewed(std::string_view name) {
+    Statement q(db,
+                "SELECT (SELECT count(*) FROM beads b JOIN documents d ON d.id = b.document_id "
+                "WHERE d.name = ?1 AND b.status <> 'auto'), "
+                "(SELECT count(*) FROM history WHERE document = ?1 AND id > " kLastStored ")");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    q.Bind(1, name);
+    if (const int rc = q.Step(); rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    const int64_t beads = sqlite3_column_int64(q.get(), 0);
+    const int64_t edits = sqlite3_column_int64(q.get(), 1);
+    if (beads == 0 && edits == 0) return Status::Ok();
+    return Status::BadInput(path + ": document '" + std::string(name) + "' has been reviewed (" +
+                            std::to_string(beads) + " beads approved, edited or rejected; " +
+                            std::to_string(edits) +
+                            " review edits in its history); replacing it would discard that "
+                            "work: give --discard-review to replace it anyway");
   }
 
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
@@ -524,6 +660,15 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   if (exists && S_ISDIR(st.st_mode)) {
     return Status::BadInput(path + ": is a directory, not a translation memory");
   }
+  if (exists && !S_ISREG(st.st_mode)) {
+    // SQLite would block on a FIFO for ever and leave NAME-journal beside a device.
+    const char* kind = S_ISFIFO(st.st_mode)   ? "a FIFO (named pipe)"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "not a regular file";
+    return Status::BadInput(path + ": is " + kind + ", not a translation memory");
+  }
   if (!exists && mode == OpenMode::kReadOnly) {
     return Status::BadInput(path + ": no such translation memory");
   }
@@ -569,11 +714,17 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     if (rc != SQLITE_OK) return impl->Fail(rc, "cannot open");
     sqlite3_extended_result_codes(impl->db, 1);
     sqlite3_busy_timeout(impl->db, 5000);
-    return Status::Ok();
+    // A memory is a file people send each other: nothing in it is trusted
+    // (no schema corruption through SQL, no functions with side effects
+    // from its views or CHECKs, pages checked as they are read).
+    sqlite3_db_config(impl->db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(impl->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    return impl->Exec("PRAGMA cell_size_check = ON", "cannot read");
   };
   SVERKA_RETURN_IF_ERROR(open(mode == OpenMode::kReadOnly
                                   ? SQLITE_OPEN_READONLY
                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  bool reopened_to_write = false;
   Result<int> version = impl->UserVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
@@ -581,17 +732,24 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
                             std::to_string(*version) + " is newer than this sverka's (" +
                             std::to_string(kSchemaVersion) + "); upgrade sverka");
   }
+  if (*version > 0) SVERKA_RETURN_IF_ERROR(impl->CheckOwnSchema());
+  if (options.quick_check) SVERKA_RETURN_IF_ERROR(impl->QuickCheck());
   SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON", "cannot configure"));
+  int tables = 0;
   if (*version == 0) {
-    // A new (or foreign, empty-schema) database: refuse one holding other tables.
-    int tables = 0;
-    {
-      Statement q(impl->db, "SELECT count(*) FROM sqlite_schema");
-      if (q.prepare_rc() != SQLITE_OK || q.Step() != SQLITE_ROW) {
-        return impl->Fail(sqlite3_errcode(impl->db), "cannot read");
-      }
-      tables = sqlite3_column_int(q.get(), 0);
-    }  // finalized here: WAL cannot be switched on while a read is open
+    // A new (or foreign, empty-schema) database: refuse one holding other
+    // tables. One read for both: another process may create the memory
+    // between two.
+    Statement q(impl->db,
+                "SELECT count(*), (SELECT user_version FROM pragma_user_version) "
+                "FROM sqlite_schema");
+    if (q.prepare_rc() != SQLITE_OK || q.Step() != SQLITE_ROW) {
+      return impl->Fail(sqlite3_errcode(impl->db), "cannot read");
+    }
+    tables = sqlite3_column_int(q.get(), 0);
+    *version = sqlite3_column_int(q.get(), 1);
+  }  // finalized here: WAL cannot be switched on while a read is open
+  if (*version == 0) {
     if (tables != 0) {
       return Status::BadInput(path + ": an SQLite database, but not a sverka translation memory");
     }
@@ -600,7 +758,13 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     }
     SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL", "cannot configure"));
     // A new memory is made the way an old one is upgraded: one path, always tested.
-    SVERKA_RETURN_IF_ERROR(impl->InTransaction([&] {
+    // Checked again inside the write transaction: of several processes
+    // creating one memory at once, the first creates it, the others wait
+    // for its transaction (busy timeout) and find it made.
+    SVERKA_RETURN_IF_ERROR(impl->InTransaction([&]() -> Status {
+      Result<int> now = impl->UserVersion();
+      if (!now.ok()) return now.status();
+      if (*now != 0) return Status::Ok();
       SVERKA_RETURN_IF_ERROR(impl->Exec(kSchemaV1, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV1ToV2, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV2ToV3, "cannot create the schema"));
@@ -610,6 +774,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
       SVERKA_RETURN_IF_ERROR(open(SQLITE_OPEN_READWRITE));
+      reopened_to_write = true;
       SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON", "cannot configure"));
     }
     SVERKA_RETURN_IF_ERROR(impl->InTransaction([&]() -> Status {
@@ -634,6 +799,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   if (!options.sync_each_commit && mode != OpenMode::kReadOnly) {
     SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous = NORMAL", "cannot configure"));
   }
+  // Only a memory that passed every check above is tidied on close.
+  impl->read_only = mode == OpenMode::kReadOnly && !reopened_to_write;
   return std::unique_ptr<TmStore>(new TmStore(std::move(impl)));
 }
 
@@ -658,8 +825,8 @@ Result<std::vector<std::string>> TmStore::DocumentNames() {
   return names;
 }
 
-Status TmStore::AddDocument(const DocumentRecord& doc, bool replace) {
-  const DocumentWrite one{&doc, replace};
+Status TmStore::AddDocument(const DocumentRecord& doc, bool replace, bool discard_review) {
+  const DocumentWrite one{&doc, replace, discard_review};
   Result<std::vector<Status>> each = AddDocuments({&one, 1});
   if (!each.ok()) return each.status();
   return each->front();
@@ -679,6 +846,13 @@ Result<std::vector<Status>> TmStore::AddDocuments(std::span<const DocumentWrite>
       if (*has && !w.replace) {
         each.push_back(impl_->AlreadyStored(w.doc->name));
         continue;
+      }
+      if (*has && !w.discard_review) {
+        if (Status reviewed = impl_->RefuseReviewed(w.doc->name); !reviewed.ok()) {
+          if (reviewed.code() != StatusCode::kBadInput) return reviewed;
+          each.push_back(reviewed);
+          continue;
+        }
       }
       // Any failure from here on (a write the database refuses) ends the
       // whole transaction: nothing of the group is kept.
@@ -748,6 +922,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
       if (*has && !spec.replace) {
         return impl_->AlreadyStored(u.document);
       }
+      if (*has && !spec.discard_review) SVERKA_RETURN_IF_ERROR(impl_->RefuseReviewed(u.document));
       Result<std::optional<int64_t>> old = impl_->DeleteDocument(u.document);
       if (!old.ok()) return old.status();
       Result<int64_t> id =
@@ -1683,6 +1858,15 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
     if (HasLineBreak(text))
       return Status::BadInput("the new text holds a line break; one sentence is one line");
     if (CollapseWhitespace(text).empty()) return Status::BadInput("the new text is empty");
+    // As the readers refuse them in files (a terminal would obey an ESC or BEL).
+    for (size_t k = 0; k < text.size(); ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        return Status::BadInput("the new text holds control byte " + HexByte(c) +
+                                " at byte offset " + std::to_string(k) +
+                                "; a sentence holds no control characters");
+      }
+    }
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
     const std::vector<std::string>& texts = side == "ru" ? b->ru : b->en;

@@ -78,6 +78,7 @@ struct ImportSpec {
   std::string source_hash;  // ContentHash-style hash of it
   std::string ru_lang = "ru", en_lang = "en";
   bool replace = false;  // replace documents of the same name already stored
+  bool discard_review = false;  // … even reviewed ones (else the import is refused)
 };
 
 struct ImportCounts {
@@ -156,6 +157,9 @@ struct OpenOptions {
   // Search finds them meanwhile. What batch uses: the index was half of its
   // writer's work (doc/decisions.md). Other writes always index.
   bool defer_index = false;
+  // true: SQLite's quick_check runs before anything is read (merge's inputs:
+  // a memory from elsewhere); a damaged memory is refused with kBadInput.
+  bool quick_check = false;
 };
 
 enum class OpenMode { kReadOnly, kCreateOrWrite };
@@ -167,6 +171,8 @@ class BeadInserter;  // tm_store.cpp
 struct DocumentWrite {
   const DocumentRecord* doc = nullptr;
   bool replace = false;  // an existing document of that name is deleted first
+  // With `replace`: a reviewed one too (else refused, kBadInput, naming the review work).
+  bool discard_review = false;
 };
 
 // Not thread-safe: one thread at a time uses a TmStore (its connection is
@@ -189,8 +195,10 @@ class TmStore {
   Result<std::vector<std::string>> DocumentNames();
 
   // Stores `doc` in one transaction. When a document of that name exists,
-  // fails with kBadInput unless `replace`, which deletes it first.
-  Status AddDocument(const DocumentRecord& doc, bool replace);
+  // fails with kBadInput unless `replace`, which deletes it first; a stored
+  // document with review work (beads approved, edited or rejected, review
+  // edits in its history) is replaced only with `discard_review` too.
+  Status AddDocument(const DocumentRecord& doc, bool replace, bool discard_review = false);
 
   // Stores many documents in one transaction (batch runs: one commit, and
   // one flush of the full-text index, for a group of pairs). Each document

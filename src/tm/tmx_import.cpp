@@ -54,6 +54,7 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
   spec.ru_lang = options.read.ru_lang;
   spec.en_lang = options.read.en_lang;
   spec.replace = options.replace;
+  spec.discard_review = options.discard_review;
   const std::string default_name = DocumentNameFromTmxPath(path);
   TmxReadSummary read;
   Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {

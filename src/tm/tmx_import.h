@@ -20,6 +20,7 @@ struct TmxImportOptions {
   std::string name;  // document for every unit; empty: see above
   TmxReadOptions read;
   bool replace = false;  // replace stored documents of the same names
+  bool discard_review = false;  // … even reviewed ones (ImportSpec::discard_review)
 };
 
 struct TmxImportSummary {

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "common/utc_time.h"
+#include "tm/output_file.h"
 
 namespace sverka::tm {
 namespace {
@@ -17,14 +18,13 @@ const xmlChar* X(const std::string& s) { return X(s.c_str()); }
 }  // namespace
 
 struct TmxWriter::Impl {
-  std::string path, tmp_path;
+  std::string path;
+  std::unique_ptr<OutputFile> file;
   xmlTextWriterPtr writer = nullptr;
-  bool committed = false;
   bool failed = false;
 
   ~Impl() {
-    if (writer) xmlFreeTextWriter(writer);
-    if (!committed) std::remove(tmp_path.c_str());
+    if (writer) xmlFreeTextWriter(writer);  // before the file it writes to is closed
   }
   // libxml2's writer returns < 0 on failure (typically a write error: full disk).
   Status Check(int rc) {
@@ -79,21 +79,24 @@ std::string XmlSafe(std::string_view text) {
 }
 
 Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(const std::string& path,
-                                                     const TmxHeader& header) {
+                                                     const TmxHeader& header,
+                                                     const std::vector<std::string>& inputs) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  impl->tmp_path = path + ".tmp";
-  // Open it ourselves first, for an errno-based message libxml2 would not give.
-  if (std::FILE* probe = std::fopen(impl->tmp_path.c_str(), "wb")) {
-    std::fclose(probe);
-  } else {
-    return Status::BadInput(path + ": cannot write: " + std::strerror(errno));
-  }
+  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(path, inputs);
+  if (!file.ok()) return file.status();
+  impl->file = std::move(*file);
   // libxml2 prints its I/O errors ("I/O error : File too large") on stderr
   // unless told otherwise; a failed write is reported once, by Check().
   xmlSetStructuredErrorFunc(nullptr, [](void*, xmlErrorPtr) {});
-  impl->writer = xmlNewTextWriterFilename(impl->tmp_path.c_str(), 0);
-  if (!impl->writer) return Status::BadInput(path + ": cannot write");
+  // The buffer writes to the OutputFile's stream and does not close it.
+  xmlOutputBufferPtr buffer = xmlOutputBufferCreateFile(impl->file->stream(), nullptr);
+  if (!buffer) return Status::BadInput(path + ": cannot write");
+  impl->writer = xmlNewTextWriter(buffer);
+  if (!impl->writer) {
+    xmlOutputBufferClose(buffer);
+    return Status::BadInput(path + ": cannot write");
+  }
   Impl& w = *impl;
   SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterStartDocument(w.writer, "1.0", "UTF-8", nullptr)));
   SVERKA_RETURN_IF_ERROR(w.Raw("\n"));
@@ -160,11 +163,7 @@ Status TmxWriter::Commit() {
   SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterFlush(w.writer)));
   xmlFreeTextWriter(w.writer);
   w.writer = nullptr;
-  if (std::rename(w.tmp_path.c_str(), w.path.c_str()) != 0) {
-    return Status::Internal(w.path + ": cannot rename " + w.tmp_path + ": " + std::strerror(errno));
-  }
-  w.committed = true;
-  return Status::Ok();
+  return w.file->Commit();
 }
 
 }  // namespace sverka::tm

@@ -1,5 +1,6 @@
 // Writing TMX 1.4b (doc/tmx.md) with libxml2's streaming writer. The file
-// appears only when Commit() succeeds: units go to "PATH.tmp", renamed at the end.
+// appears only when Commit() succeeds: it is written through an OutputFile
+// (output_file.h: "PATH.tmp", synced, renamed at the end).
 #pragma once
 
 #include <memory>
@@ -28,15 +29,17 @@ struct TmxUnit {
 class TmxWriter {
  public:
   // Starts writing `path` (through "path.tmp"). Fails with kBadInput when
-  // the temporary file cannot be created (missing directory, no permission).
-  static Result<std::unique_ptr<TmxWriter>> Create(const std::string& path, const TmxHeader& header);
+  // the temporary file cannot be created (missing directory, no permission),
+  // kUsage when `path` is a directory or one of `inputs` (CheckOutputPath).
+  static Result<std::unique_ptr<TmxWriter>> Create(const std::string& path, const TmxHeader& header,
+                                                   const std::vector<std::string>& inputs = {});
   // Removes the temporary file unless Commit() succeeded.
   ~TmxWriter();
   TmxWriter(const TmxWriter&) = delete;
   TmxWriter& operator=(const TmxWriter&) = delete;
 
   Status Add(const TmxUnit& unit);
-  // Closes the document and renames the temporary file onto `path`.
+  // Closes the document and puts the file in place (OutputFile::Commit).
   Status Commit();
   size_t units() const { return units_; }
 

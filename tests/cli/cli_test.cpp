@@ -375,7 +375,8 @@ TEST_CASE("segment --rules FILE.srx segments as the SRX rules say; bad SRX exits
   CHECK(bad.ErrLine() == "sverka: " + dir / "bad.srx" +
                              ":3: not well-formed XML: Premature end of data in tag body line 2");
   CHECK(bad.out.empty());
-  const Run missing = Sverka({"align", dir / "in.txt", dir / "in.txt", "--rules", dir / "no.srx"});
+  WriteFile(dir / "in2.txt", "Это т. е. всё. Конец.\n");  // two files: one given twice is refused first
+  const Run missing = Sverka({"align", dir / "in.txt", dir / "in2.txt", "--rules", dir / "no.srx"});
   CHECK(missing.exit_code == 1);
   CHECK(missing.ErrLine() == "sverka: " + dir / "no.srx" + ": cannot open: No such file or directory");
 }

@@ -152,8 +152,9 @@ TEST_CASE("a changed pair with reviewed beads is reported, the stored one kept",
   REQUIRE(s.ok());
   CHECK(s->failed == 1);
   CHECK(s->outcomes[2].reason ==
-        "changed since stored, but the stored document has 1 reviewed beads: not realigned "
-        "(doc/decisions.md)");
+        "changed since stored, but the stored document has 1 reviewed beads: not realigned, "
+        "the review is kept ('sverka align --replace --discard-review' realigns it and "
+        "discards the review)");
   CHECK(SameBeads(before, AllPairs(dir / "tm.db")));
 }
 

@@ -193,8 +193,13 @@ TEST_CASE("undo walks back through several edits and redo forward; a new edit en
   REQUIRE(store->ChangeStatus("news", 3, "rejected").ok());
   CHECK(store->RedoLast("news").status().message() ==
         dir / "tm.db" + ": nothing to redo in 'news'");
-  // Storing the document again forgets what could be undone.
-  REQUIRE(store->AddDocument(ReviewDocument(), true).ok());
+  // Replacing it is refused while it holds review work (issue 17)…
+  const Status reviewed = store->AddDocument(ReviewDocument(), true);
+  CHECK(reviewed.code() == StatusCode::kBadInput);
+  CHECK(reviewed.message().ends_with("replacing it would discard that work: give "
+                                     "--discard-review to replace it anyway"));
+  // …and storing it again with discard_review forgets what could be undone.
+  REQUIRE(store->AddDocument(ReviewDocument(), true, true).ok());
   CHECK(store->UndoLast("news").status().code() == StatusCode::kBadInput);
   CHECK(IndexConsistent(dir / "tm.db"));
 }
