@@ -75,10 +75,18 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
   return TableFromStems(stems, ru_words, en_words);
 }
 
-Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+std::string DefaultDictionaryPath() {
   std::error_code ec;
-  if (!std::filesystem::exists(tm::kFreeDictPath, ec)) return std::vector<tm::DictionaryEntry>{};
-  return tm::ReadDictionary(tm::kFreeDictPath);
+  for (const char* path : {tm::kMuellerPath, tm::kFreeDictPath}) {
+    if (std::filesystem::exists(path, ec)) return path;
+  }
+  return {};
+}
+
+Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+  const std::string path = DefaultDictionaryPath();
+  if (path.empty()) return std::vector<tm::DictionaryEntry>{};
+  return tm::ReadDictionary(path);
 }
 
 Result<WordTokenizers> WordTokenizers::Create() {

@@ -82,8 +82,13 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
                                         segment::WordTokenizer& en_tokenizer,
                                         align::Vocabulary& ru_words, align::Vocabulary& en_words);
 
-// The dictionary sverka uses when given none: Debian's FreeDict eng-rus when
-// installed, else none (an empty list).
+// The one place the default dictionary is chosen: the path of Debian's
+// mueller7-dict when installed, else of its FreeDict eng-rus when installed,
+// else empty (no dictionary).
+std::string DefaultDictionaryPath();
+
+// The dictionary sverka uses when given none: the one DefaultDictionaryPath
+// names, read, or none (an empty list).
 Result<std::vector<tm::DictionaryEntry>> DefaultDictionary();
 
 // Tokenizes `sentences` and builds the aligner's features, interning anchor

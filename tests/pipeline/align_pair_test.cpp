@@ -107,3 +107,16 @@ TEST_CASE("a dictionary prepared on several threads is the one prepared on one",
   }
   CHECK(one->table.targets == three->table.targets);
 }
+
+TEST_CASE("the default dictionary is Mueller's where installed, else FreeDict, else none",
+          "[pipeline][dict]") {
+  // Depends on what this machine has installed; each branch checks its own.
+  const std::string path = pipeline::DefaultDictionaryPath();
+  if (std::filesystem::exists(tm::kMuellerPath)) {
+    CHECK(path == tm::kMuellerPath);
+  } else if (std::filesystem::exists(tm::kFreeDictPath)) {
+    CHECK(path == tm::kFreeDictPath);
+  } else {
+    CHECK(path.empty());
+  }
+}
