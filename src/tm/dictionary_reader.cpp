@@ -55,7 +55,8 @@ bool DecodeDictdNumber(std::string_view s, uint64_t& out) {
   static constexpr std::string_view kDigits =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   out = 0;
-  if (s.empty()) return false;
+  // Ten digits are 60 bits: more would overflow (and no dictionary is that big).
+  if (s.empty() || s.size() > 10) return false;
   for (const char c : s) {
     const size_t v = kDigits.find(c);
     if (v == std::string_view::npos) return false;
@@ -98,7 +99,7 @@ bool ParseIndexLine(std::string_view line, size_t dict_size, IndexLine& out) {
   if (t1 == std::string_view::npos || t2 == std::string_view::npos ||
       !DecodeDictdNumber(line.substr(t1 + 1, t2 - t1 - 1), out.offset) ||
       !DecodeDictdNumber(Trim(line.substr(t2 + 1)), out.length) ||
-      out.offset + out.length > dict_size) {
+      out.offset > dict_size || out.length > dict_size - out.offset) {
     return false;
   }
   out.headword = line.substr(0, t1);

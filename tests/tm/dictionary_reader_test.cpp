@@ -119,6 +119,20 @@ TEST_CASE("a dictd dictionary that names itself Mueller's is read in Mueller's l
   CHECK((*freedict)[2].ru == "[↗brænt] _n. _зоол. казарка");
 }
 
+TEST_CASE("a dictd index line pointing outside its dictionary is an error", "[tm][dict][errors]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "x.dict", "house\nдом\n");
+  // An offset of 2^64 - 1 (its sum with the length wraps around), one of 66
+  // bits, and a length past the end.
+  for (const std::string line : {"house\tP//////////\tC", "house\tA\t///////////", "house\tB\tN"}) {
+    testing::WriteFile(dir / "x.index", line + "\n");
+    auto entries = tm::ReadDictionary(dir / "x.dict");
+    REQUIRE_FALSE(entries.ok());
+    CHECK(entries.status().message() ==
+          dir / "x.index" + ":1: not a dictd index line: '" + line + "'");
+  }
+}
+
 TEST_CASE("Debian's mueller7-dict reads when installed", "[tm][dict][mueller]") {
   if (!std::filesystem::exists(tm::kMuellerPath)) {
     WARN("mueller7-dict not installed; skipped");
