@@ -6,8 +6,9 @@ SVERKA_PACKAGES=(
   libicu-dev libxml2-dev libsqlite3-dev  # ICU, libxml2, SQLite 3
   libboost-program-options-dev           # the command line
   libstemmer-dev                         # Snowball stemmers
-  zlib1g-dev                             # reading FreeDict's .dict.dz
-  dict-freedict-eng-rus                  # the default bilingual dictionary (GPL, read at run time)
+  zlib1g-dev                             # reading dictd's .dict.dz
+  mueller7-dict                          # the default bilingual dictionary (GPL, read at run time)
+  dict-freedict-eng-rus                  # the default where mueller7-dict is missing (GPL, read at run time)
   catch2                                 # the test framework (v2.13)
   libxml2-utils                          # xmllint: checks exported TMX
   libncurses-dev                         # sverka review: the full-screen interface (ncursesw)

@@ -37,7 +37,8 @@ void AddDictionaryOptions(po::options_description& options) {
   options.add_options()
       ("dict", po::value<std::vector<std::string>>()->composing(),
        "bilingual dictionary: hunalign 'english @ russian' lines, two-column TSV, or dictd "
-       "(.dict/.dict.dz); repeatable. Default: Debian's FreeDict eng-rus when installed")
+       "(.dict/.dict.dz); repeatable. Default: Debian's mueller7-dict when installed, else its "
+       "FreeDict eng-rus")
       ("no-dict", "use no dictionary at all (not even the default)");
 }
 

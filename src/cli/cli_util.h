@@ -28,7 +28,7 @@ bool ParseArgs(const Args& args, const po::options_description& options,
 void AddDictionaryOptions(po::options_description& options);
 
 // The dictionaries the options ask for: the --dict files, else (unless
-// --no-dict) Debian's FreeDict eng-rus when installed.
+// --no-dict) the default one (pipeline::DefaultDictionaryPath).
 Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm);
 // The input options `segment` and `align` share (doc/cli.md).
 struct ReadArgs {

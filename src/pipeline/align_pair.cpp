@@ -36,8 +36,7 @@ namespace {
 
 // The stem of a one-word text, else empty (phrases are not used).
 std::string SingleStem(segment::WordTokenizer& tokenizer, const std::string& text) {
-  const std::vector<Token> tokens = tokenizer.Tokenize(text);
-  return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
+  return tokenizer.SingleWordStem(text);
 }
 
 // The table of entries whose stems are given (`stems[k]` for entry k), ids
@@ -75,10 +74,18 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
   return TableFromStems(stems, ru_words, en_words);
 }
 
-Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+std::string DefaultDictionaryPath() {
   std::error_code ec;
-  if (!std::filesystem::exists(tm::kFreeDictPath, ec)) return std::vector<tm::DictionaryEntry>{};
-  return tm::ReadDictionary(tm::kFreeDictPath);
+  for (const char* path : {tm::kMuellerPath, tm::kFreeDictPath}) {
+    if (std::filesystem::exists(path, ec)) return path;
+  }
+  return {};
+}
+
+Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+  const std::string path = DefaultDictionaryPath();
+  if (path.empty()) return std::vector<tm::DictionaryEntry>{};
+  return tm::ReadDictionary(path);
 }
 
 Result<WordTokenizers> WordTokenizers::Create() {
@@ -142,11 +149,76 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   return AlignSideBatch(pairs, options, dictionary, *tokenizers);
 }
 
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+                                                const align::Vocabulary& ru_stems,
+                                                const align::Vocabulary& en_stems) {
+  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
+  if (!tokenizers.ok()) return tokenizers.status();
+  constexpr uint32_t kUnknown = align::Vocabulary::kUnknown;
+  std::vector<std::pair<std::string, std::string>> kept;
+  // A dictd dictionary lists an English headword's translations together:
+  // its stem is made once.
+  std::string last_en, en_stem;
+  for (const tm::DictionaryEntry& entry : dictionary) {
+    if (entry.en != last_en || last_en.empty()) {
+      last_en = entry.en;
+      en_stem = SingleStem(*tokenizers->en, entry.en);
+    }
+    if (en_stem.empty()) continue;
+    std::string ru_stem = SingleStem(*tokenizers->ru, entry.ru);
+    if (ru_stems.Find(ru_stem) == kUnknown && en_stems.Find(en_stem) == kUnknown) continue;
+    kept.emplace_back(std::move(ru_stem), en_stem);
+  }
+  PreparedDictionary prepared;
+  prepared.table = TableFromStems(kept, prepared.ru_words, prepared.en_words);
+  return prepared;
+}
+
+namespace {
+
+// The ids in `words` of `local`'s words, those `words` lacks interned in
+// `local`'s order (first appearance): the ids interning in `words` directly
+// would have made.
+std::vector<uint32_t> Reintern(const align::Vocabulary& local, align::Vocabulary& words) {
+  std::vector<uint32_t> id(local.size());
+  for (uint32_t k = 0; k < id.size(); ++k) id[k] = words.Id(local.Word(k));
+  return id;
+}
+
+void Renumber(std::vector<align::SentenceFeatures>& side, const std::vector<uint32_t>& id) {
+  for (align::SentenceFeatures& f : side) {
+    for (uint32_t& w : f.words) w = id[w];
+    std::sort(f.words.begin(), f.words.end());
+  }
+}
+
+}  // namespace
+
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
                       std::span<const tm::DictionaryEntry> dictionary) {
-  Result<PreparedDictionary> prepared = PrepareDictionary(dictionary);
+  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
+  if (!tokenizers.ok()) return tokenizers.status();
+  // The documents' words first, in vocabularies of their own: only the
+  // entries with one of their stems on either side are prepared (exact,
+  // see PrepareDictionaryFor), then the ids are moved to the dictionary's.
+  std::vector<align::DocumentFeatures> docs;
+  align::Vocabulary anchors, ru_local, en_local;
+  docs.reserve(pairs.size());
+  for (const AlignedPair& p : pairs) {
+    docs.push_back({Features(p.ru.sentences, *tokenizers->ru, Language::kRussian, anchors, ru_local),
+                    Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local)});
+  }
+  Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local);
   if (!prepared.ok()) return prepared.status();
-  return AlignSideBatch(pairs, options, *prepared);
+  align::Vocabulary ru_words(&prepared->ru_words), en_words(&prepared->en_words);
+  const std::vector<uint32_t> ru_ids = Reintern(ru_local, ru_words), en_ids = Reintern(en_local, en_words);
+  for (align::DocumentFeatures& d : docs) {
+    Renumber(d.ru, ru_ids);
+    Renumber(d.en, en_ids);
+  }
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, prepared->table, options);
+  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  return Status::Ok();
 }
 
 Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,

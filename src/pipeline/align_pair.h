@@ -45,6 +45,18 @@ struct PreparedDictionary {
 Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary,
                                              int threads = 1);
 
+// As PrepareDictionary, keeping only the entries that can matter to
+// documents whose word stems are those of `ru_stems` and `en_stems`: an
+// entry with its Russian stem among the documents' (a Russian word's
+// "has a translation" counts, aligner.cpp) or its English stem (a match, an
+// English word's "is translated"). Aligning with the documents' words
+// interned after it gives the same beads as the whole dictionary: the
+// documents' words have the same translations, and their ids are in the
+// same order. Single-threaded: it stems each entry without a break iterator.
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+                                                const align::Vocabulary& ru_stems,
+                                                const align::Vocabulary& en_stems);
+
 // The word tokenizers aligning needs, one per side. Making them costs about
 // 7 % of aligning an article (ICU builds a transliterator), so a thread that
 // aligns many pairs makes them once. Not thread-safe: one set per thread.
@@ -82,8 +94,13 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
                                         segment::WordTokenizer& en_tokenizer,
                                         align::Vocabulary& ru_words, align::Vocabulary& en_words);
 
-// The dictionary sverka uses when given none: Debian's FreeDict eng-rus when
-// installed, else none (an empty list).
+// The one place the default dictionary is chosen: the path of Debian's
+// mueller7-dict when installed, else of its FreeDict eng-rus when installed,
+// else empty (no dictionary).
+std::string DefaultDictionaryPath();
+
+// The dictionary sverka uses when given none: the one DefaultDictionaryPath
+// names, read, or none (an empty list).
 Result<std::vector<tm::DictionaryEntry>> DefaultDictionary();
 
 // Tokenizes `sentences` and builds the aligner's features, interning anchor

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 
+#include "common/utf8.h"
+
 namespace sverka::segment {
 namespace {
 
@@ -334,10 +336,15 @@ std::vector<Pair> FindPairs(std::string_view s) {
   return pairs;
 }
 
-bool InsideShortPair(const std::vector<Pair>& pairs, size_t cluster, size_t cut, size_t max_bytes) {
-  if (max_bytes == 0) return false;
+// Whether the cut lies inside a pair closed within `max_chars` code points
+// of its opening: characters, not bytes, or a Russian quotation (two bytes a
+// letter) would be cut where its English twin of the same length is kept.
+bool InsideShortPair(std::string_view s, const std::vector<Pair>& pairs, size_t cluster,
+                     size_t cut, size_t max_chars) {
+  if (max_chars == 0) return false;
   return std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
-    return p.open < cluster && p.close >= cut && p.close - p.open <= max_bytes;
+    return p.open < cluster && p.close >= cut &&
+           CountCodePoints(s.substr(p.open, p.close - p.open)) <= max_chars;
   });
 }
 
@@ -454,7 +461,7 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin,
   if (next.emoticon || next.trailing) return false;
   const Behind b = LookBehind(s, cut, sentence_begin);
   if (b.term.empty()) return false;
-  if (InsideShortPair(pairs, b.cluster, cut, rules.max_quote_bytes)) return false;
+  if (InsideShortPair(s, pairs, b.cluster, cut, rules.max_quote_chars)) return false;
 
   const bool has_period = b.term.find('.') != std::string_view::npos;
   const bool strong = b.term.find_first_of("!?") != std::string_view::npos ||

@@ -142,14 +142,14 @@ Result<RuleSet> ParseRules(std::string_view name, std::string_view text) {
           if (value != "yes" && value != "no")
             return fail("break-before-lowercase must be yes or no");
           rules.break_before_lowercase = value == "yes";
-        } else if (key == "max-quote-bytes" || key == "min-words-before-abbreviation-end") {
+        } else if (key == "max-quote-chars" || key == "min-words-before-abbreviation-end") {
           const std::string digits(value);
           char* end = nullptr;
           const unsigned long n = std::strtoul(digits.c_str(), &end, 10);
           if (digits.empty() || digits[0] == '-' || *end != '\0' || n > 100000) {
             return fail(std::string(key) + " must be a number from 0 to 100000");
           }
-          (key == "max-quote-bytes" ? rules.max_quote_bytes
+          (key == "max-quote-chars" ? rules.max_quote_chars
                                     : rules.min_words_before_abbreviation_end) = n;
         } else {
           return fail("unknown setting '" + std::string(key) + "'");

@@ -31,8 +31,9 @@ struct RuleSet {
   std::u32string vowels;
   // A period after an ordinary word ends a sentence before a lower-case word too.
   bool break_before_lowercase = false;
-  // No boundary inside quotes or brackets closed within this many bytes; 0: off.
-  size_t max_quote_bytes = 0;
+  // No boundary inside quotes or brackets closed within this many characters
+  // (code points); 0: off.
+  size_t max_quote_chars = 0;
   // Words that must precede a "may end a sentence" abbreviation for it to end one.
   size_t min_words_before_abbreviation_end = 0;
 };

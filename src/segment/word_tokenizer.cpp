@@ -7,6 +7,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -119,6 +121,47 @@ std::vector<Token> WordTokenizer::Tokenize(std::string_view sentence) {
   utext_close(ut);
   utext_close(empty);
   return tokens;
+}
+
+namespace {
+
+// `text` lower-cased if it is all ASCII letters or all Russian letters
+// (А-Я, а-я, Ё, ё: the break iterator makes one word of such a run, and
+// ICU's lower-casing maps them as here), else nullopt.
+std::optional<std::string> LowerPlainWord(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::string out(text);
+  // Not std::isalpha: it follows the C locale.
+  const auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (std::all_of(text.begin(), text.end(), ascii_letter)) {
+    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  }
+  if (text.size() % 2 != 0) return std::nullopt;
+  for (size_t k = 0; k < out.size(); k += 2) {
+    const auto a = static_cast<unsigned char>(out[k]), b = static_cast<unsigned char>(out[k + 1]);
+    if (a == 0xD0 && b >= 0x90 && b <= 0x9F) {         // А-П -> а-п
+      out[k + 1] = static_cast<char>(b + 0x20);
+    } else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) {  // Р-Я -> р-я
+      out[k] = static_cast<char>(0xD1);
+      out[k + 1] = static_cast<char>(b - 0x20);
+    } else if (a == 0xD0 && b == 0x81) {               // Ё -> ё
+      out[k] = static_cast<char>(0xD1);
+      out[k + 1] = static_cast<char>(0x91);
+    } else if (!((a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F) ||
+                 (a == 0xD1 && b == 0x91))) {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string WordTokenizer::SingleWordStem(std::string_view text) {
+  if (const std::optional<std::string> lower = LowerPlainWord(text)) return impl_->Stem(*lower);
+  const std::vector<Token> tokens = Tokenize(text);
+  return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
 }
 
 }  // namespace sverka::segment

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/utf8.h"
+#include "tm/mueller_entry.h"
 
 namespace sverka::tm {
 namespace {
@@ -56,7 +57,8 @@ bool DecodeDictdNumber(std::string_view s, uint64_t& out) {
   static constexpr std::string_view kDigits =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   out = 0;
-  if (s.empty()) return false;
+  // Ten digits are 60 bits: more would overflow (and no dictionary is that big).
+  if (s.empty() || s.size() > 10) return false;
   for (const char c : s) {
     const size_t v = kDigits.find(c);
     if (v == std::string_view::npos) return false;
@@ -88,6 +90,41 @@ void AddTranslations(std::string_view en, std::string_view block, std::vector<Di
   flush();
 }
 
+// One line of a dictd index: headword, offset and length of its entry.
+struct IndexLine {
+  std::string_view headword;
+  uint64_t offset = 0, length = 0;
+};
+
+bool ParseIndexLine(std::string_view line, size_t dict_size, IndexLine& out) {
+  const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+  if (t1 == std::string_view::npos || t2 == std::string_view::npos ||
+      !DecodeDictdNumber(line.substr(t1 + 1, t2 - t1 - 1), out.offset) ||
+      !DecodeDictdNumber(Trim(line.substr(t2 + 1)), out.length) ||
+      out.offset > dict_size || out.length > dict_size - out.offset) {
+    return false;
+  }
+  out.headword = line.substr(0, t1);
+  return true;
+}
+
+// Whether the dictionary names itself Mueller's in its "00-database-short"
+// entry (dictfmt -s, what `dict -D` lists): its entries have their own layout
+// (mueller_entry.h).
+bool IsMueller(std::string_view index, std::string_view dict) {
+  for (const std::string_view key : {"00-database-short\t", "00databaseshort\t"}) {
+    const size_t at = index.starts_with(key) ? 0 : index.find("\n" + std::string(key));
+    if (at == std::string_view::npos) continue;
+    const size_t begin = at == 0 ? 0 : at + 1;
+    IndexLine line;
+    if (!ParseIndexLine(index.substr(begin, index.find('\n', begin) - begin), dict.size(), line)) {
+      return false;
+    }
+    return dict.substr(line.offset, line.length).find("Mueller") != std::string_view::npos;
+  }
+  return false;
+}
+
 Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
   const std::string base = dict_path.substr(0, dict_path.rfind(".dict"));
   const std::string index_path = base + ".index";
@@ -101,24 +138,29 @@ Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
     return Status::BadInput(dict_path + ": a dictd dictionary needs its index " + index_path +
                             " (" + index.status().message() + ")");
   }
+  const bool mueller = IsMueller(*index, *dict);
   std::vector<DictionaryEntry> out;
   std::istringstream lines(*index);
   std::string line;
   for (size_t line_no = 1; std::getline(lines, line); ++line_no) {
     if (line.empty() || line.starts_with("00database") || line.starts_with("00-database")) continue;
-    const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-    uint64_t offset = 0, length = 0;
-    if (t1 == std::string::npos || t2 == std::string::npos ||
-        !DecodeDictdNumber(std::string_view(line).substr(t1 + 1, t2 - t1 - 1), offset) ||
-        !DecodeDictdNumber(Trim(std::string_view(line).substr(t2 + 1)), length) ||
-        offset + length > dict->size()) {
+    IndexLine entry_line;
+    if (!ParseIndexLine(line, dict->size(), entry_line)) {
       return Status::BadInput(index_path + ":" + std::to_string(line_no) +
                               ": not a dictd index line: '" + Shorten(line, 60) + "'");
     }
-    const std::string_view entry = std::string_view(*dict).substr(offset, length);
+    const std::string_view entry =
+        std::string_view(*dict).substr(entry_line.offset, entry_line.length);
     const size_t nl = entry.find('\n');
     if (nl == std::string_view::npos) continue;
-    AddTranslations(line.substr(0, t1), entry.substr(nl + 1), out);
+    if (!mueller) {
+      AddTranslations(entry_line.headword, entry.substr(nl + 1), out);
+      continue;
+    }
+    // Mueller's list of its own labels ("_n.", "_зоол.", also "преим.")
+    // explains abbreviations; it translates no English word.
+    if (entry_line.headword.starts_with('_') || HasCyrillic(entry_line.headword)) continue;
+    AddMuellerTranslations(entry_line.headword, entry.substr(nl + 1), out);
   }
   return out;
 }

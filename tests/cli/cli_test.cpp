@@ -59,6 +59,9 @@ TEST_CASE("every subcommand has --help", "[cli]") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
   }
+  // The default dictionary is named where --dict is described.
+  const Run align = Sverka({"align", "--help"});
+  CHECK(align.out.find("mueller7-dict when installed") != std::string::npos);
 }
 
 TEST_CASE("segment prints one sentence per line and a blank line between paragraphs", "[cli][segment]") {
@@ -409,6 +412,9 @@ TEST_CASE("new subcommands have --help", "[cli]") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
   }
+  // The default dictionary is named where --dict is described.
+  const Run align = Sverka({"align", "--help"});
+  CHECK(align.out.find("mueller7-dict when installed") != std::string::npos);
 }
 
 TEST_CASE("export filters by documents, status and score, and writes tu dates", "[cli][export]") {
@@ -826,6 +832,9 @@ TEST_CASE("the review commands have --help", "[cli]") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
   }
+  // The default dictionary is named where --dict is described.
+  const Run align = Sverka({"align", "--help"});
+  CHECK(align.out.find("mueller7-dict when installed") != std::string::npos);
 }
 
 TEST_CASE("review without a terminal is a usage error pointing to edit", "[cli][review][errors]") {

@@ -107,3 +107,53 @@ TEST_CASE("a dictionary prepared on several threads is the one prepared on one",
   }
   CHECK(one->table.targets == three->table.targets);
 }
+
+TEST_CASE("the default dictionary is Mueller's where installed, else FreeDict, else none",
+          "[pipeline][dict]") {
+  // Depends on what this machine has installed; each branch checks its own.
+  const std::string path = pipeline::DefaultDictionaryPath();
+  if (std::filesystem::exists(tm::kMuellerPath)) {
+    CHECK(path == tm::kMuellerPath);
+  } else if (std::filesystem::exists(tm::kFreeDictPath)) {
+    CHECK(path == tm::kFreeDictPath);
+  } else {
+    CHECK(path.empty());
+  }
+}
+
+TEST_CASE("a dictionary prepared for the documents gives the beads of the whole one",
+          "[pipeline][dict]") {
+  // The whole default dictionary (Mueller's or FreeDict, where installed)
+  // against the entries PrepareDictionaryFor keeps, on a real article.
+  Result<std::vector<tm::DictionaryEntry>> dictionary = pipeline::DefaultDictionary();
+  REQUIRE(dictionary.ok());
+  if (dictionary->empty()) {
+    WARN("no dictionary installed: nothing to compare");
+    return;
+  }
+  const std::string stem = (std::filesystem::path(testing::Corpus("ntrex")) / "bbc.381647").string();
+  std::vector<pipeline::AlignedPair> whole(1), filtered(1);
+  for (auto* pairs : {&whole, &filtered}) {
+    auto ru = pipeline::ReadSide(stem + ".ru.txt", Language::kRussian, {});
+    auto en = pipeline::ReadSide(stem + ".en.txt", Language::kEnglish, {});
+    REQUIRE(ru.ok());
+    REQUIRE(en.ok());
+    (*pairs)[0].ru = std::move(ru).value();
+    (*pairs)[0].en = std::move(en).value();
+  }
+  Result<pipeline::PreparedDictionary> prepared = pipeline::PrepareDictionary(*dictionary);
+  REQUIRE(prepared.ok());
+  REQUIRE(pipeline::AlignSideBatch(whole, {}, *prepared).ok());
+  REQUIRE(pipeline::AlignSideBatch(filtered, {}, *dictionary).ok());
+  REQUIRE(whole[0].beads.size() > 10);
+  REQUIRE(whole[0].beads.size() == filtered[0].beads.size());
+  for (size_t k = 0; k < whole[0].beads.size(); ++k) {
+    const align::Bead& a = whole[0].beads[k];
+    const align::Bead& b = filtered[0].beads[k];
+    CHECK(a.ru_begin == b.ru_begin);
+    CHECK(a.ru_count == b.ru_count);
+    CHECK(a.en_begin == b.en_begin);
+    CHECK(a.en_count == b.en_count);
+    CHECK(a.score == b.score);
+  }
+}

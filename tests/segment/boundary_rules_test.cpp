@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "common/utf8.h"
 #include "segment/sentence_splitter.h"
 
 using sverka::Language;
@@ -131,6 +132,31 @@ TEST_CASE("quotes, nested quotes and sentences inside quotes", "[segment][rules]
       {kEn,
        "She said, \"This is great.\" He agreed.",
        {"She said, \"This is great.\"", "He agreed."}},
+  });
+}
+
+// The bug: the limit counted bytes, so a Russian quotation of 250
+// characters (about 450 bytes) was cut while its English twin was kept.
+TEST_CASE("a Russian quotation of 250 characters is kept together like its English twin",
+          "[segment][rules][ru]") {
+  // Quotation bodies of exactly `n` characters: a sentence, then words.
+  const auto body = [](std::string text, const std::string& word, const std::string& letter,
+                       size_t n) {
+    while (sverka::CountCodePoints(text) + sverka::CountCodePoints(word) + 1 <= n) text += " " + word;
+    while (sverka::CountCodePoints(text) < n) text += letter;
+    return text;
+  };
+  const std::string ru = body("Я приду. Обязательно", "приду", "у", 250);
+  const std::string en = body("I will come. Surely", "come", "s", 250);
+  REQUIRE(sverka::CountCodePoints(ru) == 250);
+  REQUIRE(sverka::CountCodePoints(en) == 250);
+  // Over the 400 of max-quote-chars in bytes, in Russian only.
+  REQUIRE(ru.size() > 400);
+  REQUIRE(en.size() < 400);
+  Check({
+      {kRu, "Он сказал: «" + ru + "». Потом ушёл.", {"Он сказал: «" + ru + "».", "Потом ушёл."}},
+      {kEn, "He said: \u201C" + en + "\u201D. Then he left.",
+       {"He said: \u201C" + en + "\u201D.", "Then he left."}},
   });
 }
 

@@ -14,7 +14,7 @@ TEST_CASE("the built-in rule files parse", "[segment][rules]") {
     REQUIRE(rules.ok());
     CHECK(rules->abbreviations.size() > 50);
     CHECK_FALSE(rules->vowels.empty());
-    CHECK(rules->max_quote_bytes > 0);
+    CHECK(rules->max_quote_chars > 0);
   }
   CHECK(BuiltinRules(Language::kRussian).abbreviations.at("т.е.") == AbbreviationKind::kNeverBreak);
   CHECK(BuiltinRules(Language::kEnglish).abbreviations.at("etc.") ==
@@ -29,7 +29,7 @@ TEST_CASE("a rule file is sections of items and settings; comments are ignored",
                           "# comment\n[never-break]\nПроф. ул.  # two\n\n[break-before-capital]\n"
                           "etc.\n[no-break-before-number]\nNo.\n[sentence-starters]\nThe He\n"
                           "[settings]\nvowels = aeiou\nbreak-before-lowercase = yes\n"
-                          "max-quote-bytes = 10\n");
+                          "max-quote-chars = 10\n");
   REQUIRE(rules.ok());
   CHECK(rules->abbreviations.at("проф.") == AbbreviationKind::kNeverBreak);
   CHECK(rules->abbreviations.at("ул.") == AbbreviationKind::kNeverBreak);
@@ -38,7 +38,7 @@ TEST_CASE("a rule file is sections of items and settings; comments are ignored",
   CHECK(rules->starters.count("he") == 1);
   CHECK(rules->vowels == U"aeiou");
   CHECK(rules->break_before_lowercase);
-  CHECK(rules->max_quote_bytes == 10);
+  CHECK(rules->max_quote_chars == 10);
 }
 
 TEST_CASE("a broken rule file is refused with file, line and reason", "[segment][rules][errors]") {
@@ -54,8 +54,8 @@ TEST_CASE("a broken rule file is refused with file, line and reason", "[segment]
       {"[settings]\ncolour = red\n", "x.rules:2: unknown setting 'colour'"},
       {"[settings]\nbreak-before-lowercase = maybe\n",
        "x.rules:2: break-before-lowercase must be yes or no"},
-      {"[settings]\nmax-quote-bytes = -1\n",
-       "x.rules:2: max-quote-bytes must be a number from 0 to 100000"},
+      {"[settings]\nmax-quote-chars = -1\n",
+       "x.rules:2: max-quote-chars must be a number from 0 to 100000"},
   };
   for (const Case& c : cases) {
     auto rules = ParseRules("x.rules", c.text);

@@ -69,3 +69,28 @@ TEST_CASE("English words are stemmed with Snowball", "[segment][tokens][en]") {
   CHECK(t[3].stem == "penalti");
   CHECK(t[0].latin.empty());
 }
+
+TEST_CASE("a one-word text's stem is the one Tokenize gives, plain word or not", "[segment][tokens]") {
+  // Plain words take the short way; the rest (hyphens, accents, mixed
+  // scripts, phrases) go through the break iterator.
+  const std::pair<Language, const char*> cases[] = {
+      {Language::kEnglish, "Running"},  {Language::kEnglish, "CITIES"},
+      {Language::kEnglish, "cry"},      {Language::kEnglish, "café"},
+      {Language::kEnglish, "don't"},    {Language::kEnglish, "ice-cream"},
+      {Language::kEnglish, "two words"}, {Language::kEnglish, "x"},
+      {Language::kRussian, "Ёлками"},   {Language::kRussian, "ПРОЯВЛЕНИЕ"},
+      {Language::kRussian, "пёстрый"},  {Language::kRussian, "Яблоко"},
+      {Language::kRussian, "кто-то"},   {Language::kRussian, "Москва река"},
+      {Language::kRussian, "Tesla"},    {Language::kRussian, "фото2"},
+      {Language::kRussian, "\xD1\x96"},  // і, Cyrillic but not Russian
+  };
+  for (const auto& [lang, text] : cases) {
+    auto tokenizer = segment::WordTokenizer::Create(lang);
+    REQUIRE(tokenizer.ok());
+    const std::vector<Token> tokens = (*tokenizer)->Tokenize(text);
+    const std::string expected =
+        tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
+    INFO(text);
+    CHECK((*tokenizer)->SingleWordStem(text) == expected);
+  }
+}
