@@ -73,8 +73,9 @@ struct AlignModel {
   // matches a translation adds: one match where chance expects none is
   // then worth log(1 + 1/0.02) = 3.9 nats, not infinitely many.
   double min_chance_matches = 0.02;
-  // Floor of the true match rate estimated per document.
-  double min_true_rate = 0.2;
+  // Floor of the true match rate estimated per document (0.2 let two unrelated
+  // texts pass their best chance matches off as translations).
+  double min_true_rate = 0.3;
   // A bead's score is its posterior times the logistic of
   // evidence_weight * LLR + score_bias (a bead without evidence: at most
   // 0.88); a 1-0 / 0-1 bead's is the probability its sentence is unpaired

@@ -87,6 +87,7 @@ int RunAlign(const Args& args) {
       ("replace", "with --db: replace a stored document of the same name (not a reviewed one)")
       ("discard-review", "with --replace: replace it even when it has been reviewed, "
        "discarding the review and its undo history")
+      ("force", "align and store texts that do not look like a translation of each other")
       ("quiet,q", "print nothing on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -129,6 +130,8 @@ int RunAlign(const Args& args) {
   if (!dictionary.ok()) return Report(dictionary.status());
   Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options, {}, *dictionary);
   if (!pair.ok()) return Report(pair.status());
+  // Unrelated texts: one line, nothing printed or stored (exit 1).
+  if (Status s = pipeline::CheckParallel(*pair); !s.ok() && !vm.count("force")) return Report(s);
   // Store before printing: a failed store prints no beads.
   if (!db.empty()) {
     if (Status s = pipeline::StorePair(db, name, *pair, vm.count("replace") > 0,

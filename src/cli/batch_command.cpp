@@ -100,6 +100,7 @@ int RunBatch(const Args& args) {
       "report", po::value(&report), "write one TSV row per pair to this file")(
       "index", "index the stored beads for search at the end (else: 'sverka index', or search "
                "reads them unindexed)")(
+      "force", "store pairs that do not look like a translation of each other (else: failed)")(
       "quiet,q", "no progress and no summary on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -135,6 +136,7 @@ int RunBatch(const Args& args) {
   run.jobs = jobs;
   run.pool_lexicon = vm.count("pool-lexicon") > 0;
   run.index = vm.count("index") > 0;
+  run.force = vm.count("force") > 0;
   run.read = read_options;
   run.dictionary = *dictionary;
   run.stop = &g_stop;

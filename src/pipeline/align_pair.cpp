@@ -1,12 +1,14 @@
 #include "pipeline/align_pair.h"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <filesystem>
 
 #include "common/parallel.h"
 #include "common/utf8.h"
 #include "align/batch_aligner.h"
+#include "align/parallel_check.h"
 #include "segment/word_tokenizer.h"
 #include "tm/tm_store.h"
 
@@ -244,6 +246,16 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
   Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options, dictionary);
   if (!pairs.ok()) return pairs.status();
   return std::move(pairs->front());
+}
+
+Status CheckParallel(const AlignedPair& pair) {
+  if (!align::LooksNotParallel(pair.beads)) return Status::Ok();
+  const auto percent = static_cast<int>(std::lround(100 * align::ConfidentlyPairedShare(pair.beads)));
+  return Status::BadInput(pair.ru.file + " and " + pair.en.file +
+                          ": not a translation of each other (" + std::to_string(percent) +
+                          " % of the sentences paired with confidence, a translation pairs at least " +
+                          std::to_string(static_cast<int>(100 * align::kMinParallelShare)) +
+                          " %); --force aligns them anyway");
 }
 
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,

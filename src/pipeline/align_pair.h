@@ -112,6 +112,11 @@ std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceReco
 // Lengths the aligner sees: code points of each sentence.
 std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences);
 
+// Fails with kBadInput when the aligned pair shows that the two texts are
+// not a translation of each other (align::LooksNotParallel), in one line
+// naming both files and the share of sentences paired with confidence.
+Status CheckParallel(const AlignedPair& pair);
+
 // Stores `pair` as document `name` in the translation memory at `db_path`
 // (created when missing), in one transaction.
 // `replace` and `discard_review` as TmStore::AddDocument takes them.

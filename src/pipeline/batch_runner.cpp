@@ -215,6 +215,10 @@ void AlignOne(const BatchItem& item, const BatchRunOptions& options,
     p.outcome = Failed(item, s.message());
     return;
   }
+  if (Status s = CheckParallel(*pair); !s.ok() && !options.force) {
+    p.outcome = Failed(item, s.message());
+    return;
+  }
   p.outcome = SummarizePair(item.name, *pair, options.suspicious_score);
   p.pair = std::move(pair).value();
 }
@@ -334,6 +338,10 @@ Status RunPooled(std::span<const BatchItem> items, const StateMap& stored,
     if (!p.align) continue;
     if (!aligned.ok()) {
       p.outcome = Failed(items[where[j]], aligned.message());
+      continue;
+    }
+    if (Status s = CheckParallel(pool[j]); !s.ok() && !options.force) {
+      p.outcome = Failed(items[where[j]], s.message());
       continue;
     }
     p.outcome = SummarizePair(items[where[j]].name, pool[j], options.suspicious_score);

@@ -52,6 +52,9 @@ struct BatchRunOptions {
   // flight are finished and stored. May be null.
   const std::atomic<bool>* stop = nullptr;
   double suspicious_score = 0.5;
+  // Store pairs that do not look like a translation of each other
+  // (CheckParallel) instead of failing them.
+  bool force = false;
   // The beads are stored without their full-text index entries, marked
   // pending (tm::OpenOptions::defer_index); with `index`, they are indexed in
   // one transaction once every pair is stored (batch --index).

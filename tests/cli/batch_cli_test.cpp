@@ -465,3 +465,20 @@ TEST_CASE("index refuses a missing memory and a file that is not one",
   CHECK(text.ErrLine().starts_with("sverka: " + dir / "text.db" + ": "));
   CHECK(Sverka({"index"}).exit_code == 2);
 }
+
+TEST_CASE("batch fails a pair that is not a translation, stores the others, exits 1; --force stores it",
+          "[cli][batch][errors]") {
+  ScratchDir dir;
+  const std::string a = sverka::testing::Corpus("ntrex/bbc.381647"), b = sverka::testing::Corpus("ntrex/upi.176275");
+  WriteFile(dir / "pairs.tsv", "good\t" + a + ".ru.txt\t" + a + ".en.txt\n" +
+                                   "mixed\t" + a + ".ru.txt\t" + b + ".en.txt\n");
+  const Run r = Sverka({"batch", dir / "pairs.tsv", "--db", dir / "tm.db", "--report", dir / "r.tsv"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("sverka: mixed: " + a + ".ru.txt and " + b +
+                   ".en.txt: not a translation of each other (") != std::string::npos);
+  CHECK(r.err.ends_with("sverka batch: 1 stored, 0 skipped (unchanged), 1 failed, of 2 pairs\n"));
+  CHECK(ReadFile(dir / "r.tsv").find("\tfailed\t" + a + ".ru.txt and ") != std::string::npos);
+  const Run forced = Sverka({"batch", dir / "pairs.tsv", "--db", dir / "tm.db", "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(forced.err.ends_with("sverka batch: 1 stored, 1 skipped (unchanged), 0 failed, of 2 pairs\n"));
+}

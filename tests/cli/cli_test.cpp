@@ -100,6 +100,26 @@ TEST_CASE("align prints links that score.py reads, one bead per line", "[cli][al
   CHECK(n >= 3);
 }
 
+TEST_CASE("align refuses two texts that are not a translation of each other, stores nothing; --force aligns them",
+          "[cli][align][errors]") {
+  ScratchDir dir;
+  const std::string ru = Corpus("ntrex/bbc.381647.ru.txt"), en = Corpus("ntrex/upi.176275.en.txt");
+  const Run r = Sverka({"align", ru, en, "--db", dir / "tm.db"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  const std::regex line("sverka: " + std::regex_replace(ru, std::regex(R"([.\[\]()+*?^$|{}])"), R"(\$&)") +
+                        " and .*upi\\.176275\\.en\\.txt: not a translation of each other \\(\\d+ % of the "
+                        "sentences paired with confidence, a translation pairs at least 25 %\\); --force aligns "
+                        "them anyway\n");
+  CHECK(std::regex_match(r.err, line));
+  CHECK_FALSE(fs::exists(dir / "tm.db"));
+  const Run forced = Sverka({"align", ru, en, "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK_FALSE(forced.out.empty());
+  // The real pair is not refused.
+  CHECK(Sverka({"align", ru, Corpus("ntrex/bbc.381647.en.txt")}).exit_code == 0);
+}
+
 TEST_CASE("align --format tsv and json show the sentence texts", "[cli][align]") {
   const Run tsv = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "-f", "tsv"});
   CHECK(tsv.exit_code == 0);
