@@ -1,6 +1,7 @@
 #include "align/aligner.h"
 
 #include "align/anchor_chain.h"
+#include "align/moved_beads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -188,6 +189,19 @@ void EstimateRates(std::span<const SentenceFeatures> ru, std::span<const Sentenc
   ev.true_rate = std::clamp(ev.true_rate, model.min_true_rate, 0.9);
 }
 
+// Log-likelihood ratio, in nats, of a bead's matches under "translation"
+// against "chance" (doc/align.md): matches are Poisson, with mean
+// mu0 = chance_rate * u_ru * u_en by chance and mu0 plus
+// true_rate * (u_ru + u_en) / 2 in a translation. Positive where the bead
+// earns its pairing; a bead with many units and no matches is a loss.
+double EvidenceLlr(const Evidence& ev, const AlignModel& model, double match, double u_ru, double u_en) {
+  // The floor grows with the bead, or a bead of two true pairs would earn
+  // more than the two pairs apart wherever chance matches are rare.
+  const double gain = ev.true_rate * (u_ru + u_en) / 2.0;
+  const double mu0 = std::max(ev.chance_rate * u_ru * u_en, model.min_chance_matches * gain);
+  return match * std::log1p(gain / mu0) - gain;
+}
+
 class BandedAligner {
  public:
   BandedAligner(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
@@ -371,17 +385,8 @@ class BandedAligner {
     }
   }
 
-  // Log-likelihood ratio, in nats, of a bead's matches under "translation"
-  // against "chance" (doc/align.md): matches are Poisson, with mean
-  // mu0 = chance_rate * u_ru * u_en by chance and mu0 plus
-  // true_rate * (u_ru + u_en) / 2 in a translation. Positive where the bead
-  // earns its pairing; a bead with many units and no matches is a loss.
   double EvidenceLlr(double match, double u_ru, double u_en) const {
-    // The floor grows with the bead, or a bead of two true pairs would earn
-    // more than the two pairs apart wherever chance matches are rare.
-    const double gain = ev_.true_rate * (u_ru + u_en) / 2.0;
-    const double mu0 = std::max(ev_.chance_rate * u_ru * u_en, model_.min_chance_matches * gain);
-    return match * std::log1p(gain / mu0) - gain;
+    return align::EvidenceLlr(ev_, model_, match, u_ru, u_en);
   }
 
   // How far a bead's own evidence makes it a translation, in (0, 1): the
@@ -514,6 +519,121 @@ Alignment BandedSearch(std::span<const SentenceFeatures> ru, std::span<const Sen
   }
 }
 
+// Pairs the sentences the monotone search left unpaired where they
+// translate each other across the path: a paragraph the translation moved
+// leaves a run of 1-0 beads on one side of the path and a run of 0-1 beads
+// on the other. The unpaired sentences of each side, in order, are aligned
+// as two small documents with the document's own rates; a pair of that
+// alignment becomes a moved bead when its sentences are consecutive in the
+// document, it crosses a pair of the path (else the monotone search, which
+// could take it, chose not to), and its score and evidence reach the
+// options' floors. Work: one alignment of the unpaired sentences.
+void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
+               const Evidence& ev, const AlignModel& model, const AlignOptions& options,
+               Alignment& beads) {
+  std::vector<int32_t> lone_ru, lone_en;
+  for (const Bead& b : beads) {
+    if (b.ru_count == 1 && b.en_count == 0) lone_ru.push_back(b.ru_begin);
+    if (b.ru_count == 0 && b.en_count == 1) lone_en.push_back(b.en_begin);
+  }
+  if (lone_ru.empty() || lone_en.empty()) return;
+  const auto n = static_cast<int32_t>(ru.size());
+  // For each Russian position, the English end of the last pair before it
+  // and the English start of the first pair from it on (the path's corridor).
+  std::vector<int32_t> end_before(n + 1, 0), begin_after(n + 1, static_cast<int32_t>(en.size()));
+  for (const Bead& b : beads) {
+    if (b.ru_count == 0 || b.en_count == 0) continue;
+    end_before[b.ru_end()] = std::max(end_before[b.ru_end()], b.en_end());
+    begin_after[b.ru_begin] = std::min(begin_after[b.ru_begin], b.en_begin);
+  }
+  for (int32_t i = 1; i <= n; ++i) end_before[i] = std::max(end_before[i], end_before[i - 1]);
+  for (int32_t i = n - 1; i >= 0; --i) begin_after[i] = std::min(begin_after[i], begin_after[i + 1]);
+
+  std::vector<SentenceFeatures> sub_ru, sub_en;
+  Evidence sub;
+  sub.chance_rate = ev.chance_rate;
+  sub.true_rate = ev.true_rate;
+  for (int32_t i : lone_ru) {
+    sub_ru.push_back(ru[i]);
+    sub.units_ru.push_back(ev.units_ru[i]);
+    sub.expanded.push_back(ev.expanded[i]);
+  }
+  for (int32_t j : lone_en) {
+    sub_en.push_back(en[j]);
+    sub.units_en.push_back(ev.units_en[j]);
+  }
+  const auto sn = static_cast<int32_t>(sub_ru.size()), sm = static_cast<int32_t>(sub_en.size());
+  std::vector<int32_t> center = options.use_anchors ? ExpectedPath(sub_ru, sub_en, options.initial_band)
+                                                    : LengthDiagonal(sub_ru, sub_en);
+  const int32_t slope = (sm + sn - 1) / sn;
+  AlignOptions sub_options = options;
+  sub_options.pair_moved = false;
+  sub_options.evidence_in_score = true;
+  const int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
+  center = PathOf(BandedSearch(sub_ru, sub_en, sub, model, sub_options, std::move(center), half_width, false,
+                               nullptr),
+                  sn);
+  const Alignment found = BandedSearch(sub_ru, sub_en, sub, model, sub_options, std::move(center),
+                                       std::max(options.fine_band, 2 * slope + 2), true, nullptr);
+
+  auto consecutive = [](const std::vector<int32_t>& at, int32_t begin, int32_t count) {
+    return at[begin + count - 1] - at[begin] == count - 1;
+  };
+  // Candidates: pairs of consecutive sentences that cross the path, with
+  // their evidence; a block of candidates adjacent on both sides (a moved
+  // paragraph) is kept or dropped as a whole, on its summed evidence.
+  std::vector<Bead> candidates;
+  std::vector<double> llr;
+  for (const Bead& c : found) {
+    if (c.ru_count == 0 || c.en_count == 0 || c.score < options.moved_min_score) continue;
+    if (!consecutive(lone_ru, c.ru_begin, c.ru_count) || !consecutive(lone_en, c.en_begin, c.en_count)) continue;
+    Bead b{lone_ru[c.ru_begin], c.ru_count, lone_en[c.en_begin], c.en_count, c.score};
+    const bool crosses = b.en_begin < end_before[b.ru_begin] || b.en_end() > begin_after[b.ru_end()];
+    if (!crosses) continue;
+    double match = 0, u_ru = 0, u_en = 0;
+    for (int32_t i = b.ru_begin; i < b.ru_end(); ++i) u_ru += ev.units_ru[i];
+    for (int32_t j = b.en_begin; j < b.en_end(); ++j) u_en += ev.units_en[j];
+    for (int32_t i = b.ru_begin; i < b.ru_end(); ++i) {
+      for (int32_t j = b.en_begin; j < b.en_end(); ++j) match += MatchOf(ru[i], en[j], ev.expanded[i], model, options);
+    }
+    candidates.push_back(b);
+    llr.push_back(EvidenceLlr(ev, model, match, u_ru, u_en));
+  }
+  const double min_llr = options.moved_min_llr;
+  std::vector<Bead> moved;
+  std::vector<bool> used_ru(ru.size(), false), used_en(en.size(), false);
+  for (size_t k = 0; k < candidates.size();) {
+    size_t end = k + 1;
+    double sum = llr[k];
+    while (end < candidates.size() && candidates[end].ru_begin == candidates[end - 1].ru_end() &&
+           candidates[end].en_begin == candidates[end - 1].en_end()) {
+      sum += llr[end++];
+    }
+    if (sum >= min_llr) {
+      for (size_t q = k; q < end; ++q) {
+        const Bead& b = candidates[q];
+        for (int32_t i = b.ru_begin; i < b.ru_end(); ++i) used_ru[i] = true;
+        for (int32_t j = b.en_begin; j < b.en_end(); ++j) used_en[j] = true;
+        moved.push_back(b);
+      }
+    }
+    k = end;
+  }
+  if (moved.empty()) return;
+  Alignment out;
+  out.reserve(beads.size());
+  size_t next = 0;  // moved beads are in Russian order, as `found` is
+  for (const Bead& b : beads) {
+    if (b.ru_count == 1 && b.en_count == 0 && used_ru[b.ru_begin]) {
+      if (next < moved.size() && moved[next].ru_begin == b.ru_begin) out.push_back(moved[next++]);
+      continue;
+    }
+    if (b.ru_count == 0 && b.en_count == 1 && used_en[b.en_begin]) continue;
+    out.push_back(b);
+  }
+  beads = std::move(out);
+}
+
 }  // namespace
 
 void SetRunPriors(std::array<double, kBeadShapes.size()>& priors, double continuation) {
@@ -560,8 +680,13 @@ Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFe
     center = PathOf(BandedSearch(ru, en, ev, model, options, std::move(center), half_width, false, nullptr), n);
   }
   // Fine: Viterbi and forward-backward posteriors in a narrow band around it.
-  return BandedSearch(ru, en, ev, model, options, std::move(center),
-                      std::max(options.fine_band, 2 * slope + 2), true, stats);
+  Alignment beads = BandedSearch(ru, en, ev, model, options, std::move(center),
+                                 std::max(options.fine_band, 2 * slope + 2), true, stats);
+  if (options.pair_moved) {
+    PairMoved(ru, en, ev, model, options, beads);
+    MarkMoved(beads);
+  }
+  return beads;
 }
 
 Alignment Align(std::span<const int32_t> ru_lengths, std::span<const int32_t> en_lengths,

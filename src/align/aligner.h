@@ -114,6 +114,15 @@ struct AlignOptions {
   // (what a reviewer reads); false: the posterior alone (what the batch
   // aligner's first pass selects training pairs by).
   bool evidence_in_score = true;
+  // After the monotone search, pair runs of unpaired sentences that
+  // translate each other across the path (a moved paragraph) as moved
+  // beads (doc/align.md, "Moved paragraphs"); off in the batch's first pass.
+  bool pair_moved = true;
+  // A moved bead is kept only with at least this score, and a block of
+  // them (a moved paragraph) only with at least this summed evidence
+  // (log-likelihood ratio, nats): away from the path, length says little.
+  double moved_min_score = 0.5;
+  double moved_min_llr = 1.0;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };
@@ -126,8 +135,10 @@ struct AlignStats {
 };
 
 // Aligns two documents. Returns beads covering every sentence of both sides
-// exactly once, in order, of the shapes in kBeadShapes; each bead's score is
-// its posterior probability under the model (forward-backward), in [0, 1].
+// exactly once, in Russian order, of the shapes in kBeadShapes; the English
+// is in order too except for moved beads (options.pair_moved; Bead::moved
+// set by MarkMoved). Each bead's score is its posterior probability under
+// the model (forward-backward) times its evidence confidence, in [0, 1].
 // Time and memory are O((n + m) * band); the band grows only where the path
 // strays from the expected one (worst case O(n * m), bounded by max_cells).
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,

@@ -71,6 +71,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     const DocumentFeatures& doc = documents[d];
     AlignOptions first = options.align;
     first.evidence_in_score = false;
+    first.pair_moved = false;
     result[d] = Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), first, &doc_stats[d]);
   });
   AlignStats stats;

@@ -64,7 +64,7 @@ void PrintJson(const pipeline::AlignedPair& pair) {
     PrintJsonRange(b.en_begin, b.en_count);
     char score[32];
     std::snprintf(score, sizeof score, "%.4f", b.score);
-    std::cout << ",\"score\":" << score << "}";
+    std::cout << ",\"score\":" << score << (b.moved ? ",\"moved\":true}" : "}");
   }
   std::cout << "]}\n";
 }

@@ -1,4 +1,5 @@
 #include "cli/bead_format.h"
+#include "align/moved_beads.h"
 #include "text/display_text.h"
 
 #include <sys/stat.h>
@@ -32,6 +33,18 @@ std::string BeadLine(const char* mark, const tm::BeadView& b) {
 std::string BeadLinks(const tm::BeadView& b) {
   return Numbers(b.ru_begin, b.ru_end) + ":" + Numbers(b.en_begin, b.en_end);
 }
+
+void MarkMoved(std::vector<tm::BeadView>& beads) {
+  align::Alignment ranges;
+  ranges.reserve(beads.size());
+  for (const tm::BeadView& b : beads) {
+    ranges.push_back({b.ru_begin, b.ru_end - b.ru_begin, b.en_begin, b.en_end - b.en_begin, b.score});
+  }
+  const std::vector<bool> moved = align::MovedBeads(ranges);
+  for (size_t k = 0; k < moved.size(); ++k) beads[k].moved = moved[k];
+}
+
+std::string MovedMark(const tm::BeadView& b) { return b.moved ? "\u2195 " : ""; }
 
 std::string BeadShape(const tm::BeadView& b) {
   return std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin);

@@ -14,6 +14,14 @@ std::string BeadLinks(const tm::BeadView& b);
 // "2-1", "1-0"…
 std::string BeadShape(const tm::BeadView& b);
 
+// Sets BeadView::moved for a document's beads (all of them, in order):
+// align::MovedBeads over their ranges.
+void MarkMoved(std::vector<tm::BeadView>& beads);
+
+// The mark before a moved bead's English in show, review and edit ("↕ "),
+// empty for any other bead.
+std::string MovedMark(const tm::BeadView& b);
+
 // The lines `sverka edit` prints for a change: a header naming the action
 // and the history entry, "- " lines for the beads before, "+ " lines for
 // those after, each followed by its Russian and English text.

@@ -1,6 +1,7 @@
 // sverka report --db TM --doc NAME -o review.html
 #include <iostream>
 
+#include "cli/bead_format.h"
 #include "cli/cli_util.h"
 #include "text/display_text.h"
 #include "tm/html_report.h"
@@ -25,6 +26,7 @@ int RunReport(const Args& args) {
   if (!store.ok()) return Report(store.status());
   Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
   if (!beads.ok()) return Report(beads.status());
+  MarkMoved(*beads);
   Result<std::vector<tm::DocumentStats>> stats = (*store)->Stats();
   if (!stats.ok()) return Report(stats.status());
   tm::DocumentStats mine;

@@ -55,6 +55,7 @@ class ReviewScreen {
     Result<std::vector<tm::BeadView>> beads = store_.Beads(doc_);
     if (!beads.ok()) return beads.status();
     beads_ = std::move(*beads);
+    MarkMoved(beads_);
     if (beads_.empty())
       cursor_ = 0;
     else
@@ -293,8 +294,8 @@ class ReviewScreen {
       std::vector<std::string> ru, en;
       for (const std::string& s : b.ru)
         for (auto& l : text::WrapToWidth(s, column)) ru.push_back(l);
-      for (const std::string& s : b.en)
-        for (auto& l : text::WrapToWidth(s, column)) en.push_back(l);
+      for (size_t e = 0; e < b.en.size(); ++e)
+        for (auto& l : text::WrapToWidth((e == 0 ? MovedMark(b) : "") + b.en[e], column)) en.push_back(l);
       const size_t n = std::max({ru.size(), en.size(), size_t{1}});
       for (size_t i = 0; i < n && y < rows - 1; ++i, ++y) {
         if (i == 0) {

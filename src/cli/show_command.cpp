@@ -97,6 +97,7 @@ int RunShow(const Args& args) {
   if (!store.ok()) return Report(store.status());
   Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
   if (!beads.ok()) return Report(beads.status());
+  MarkMoved(*beads);
 
   // Margin "#123 0.873 + ", then the Russian column, " │ ", the English one.
   const size_t digits = std::to_string(beads->empty() ? 0 : beads->back().position).size();
@@ -107,7 +108,9 @@ int RunShow(const Args& args) {
     if (vm.count("below") && !(b.score < below)) continue;
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.status) == wanted.end())
       continue;
-    const std::vector<std::string> ru = Wrapped(b.ru, column), en = Wrapped(b.en, column);
+    std::vector<std::string> en_text = b.en;
+    if (!en_text.empty()) en_text.front() = MovedMark(b) + en_text.front();
+    const std::vector<std::string> ru = Wrapped(b.ru, column), en = Wrapped(en_text, column);
     const size_t n = std::max({ru.size(), en.size(), size_t{1}});
     for (size_t k = 0; k < n; ++k) {
       std::string line;

@@ -1,5 +1,6 @@
 #include "tm/aligned_jsonl.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -121,7 +122,7 @@ std::string FormatAlignedLine(const AlignedRecord& r) {
     AppendRun(out, b.en_begin, b.en_count);
     char score[40];
     std::snprintf(score, sizeof score, "%.17g", b.score);
-    out += ",\"score\":" + std::string(score) + "}";
+    out += ",\"score\":" + std::string(score) + (b.moved ? ",\"moved\":true}" : "}");
   }
   return out + "]}";
 }
@@ -149,6 +150,7 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
   SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "en", JsonValue::Kind::kArray), "en", r.en));
   const JsonValue* beads = Member(*v, "beads", JsonValue::Kind::kArray);
   if (!beads) return Status::BadInput("member 'beads' must be an array");
+  std::vector<bool> en_seen(r.en.size(), false);
   for (const JsonValue& b : beads->array) {
     align::Bead bead;
     const JsonValue* score = Member(b, "score", JsonValue::Kind::kNumber);
@@ -162,14 +164,22 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
       return Status::BadInput("bead " + std::to_string(r.beads.size()) +
                               ": needs ru and en runs of existing sentences and a score in [0, 1]");
     }
-    // Stored beads must cover every sentence once, in order: the review
-    // edits (merge, split, move) rely on it. A run of existing sentences that
-    // skips or repeats some is not a bead (found by tests/fuzz/jsonl_fuzz).
+    // Stored beads must cover every sentence once, the Russian in order, the
+    // English in order but for moved beads (a paragraph the translation
+    // moved): the review edits (merge, split, move) rely on it. A run of
+    // existing sentences that skips or repeats some is not a bead (found by
+    // tests/fuzz/jsonl_fuzz).
     const std::string where = "bead " + std::to_string(r.beads.size());
-    if ((bead.ru_count > 0 && bead.ru_begin != next_ru) ||
-        (bead.en_count > 0 && bead.en_begin != next_en)) {
+    if (bead.ru_count > 0 && bead.ru_begin != next_ru) {
       return Status::BadInput(where + ": does not begin where the bead before it ends (ru " +
                               std::to_string(next_ru) + ", en " + std::to_string(next_en) + ")");
+    }
+    for (int32_t j = bead.en_begin; j < bead.en_end(); ++j) {
+      if (en_seen[j]) {
+        return Status::BadInput(where + ": English sentence " + std::to_string(j) +
+                                " is already in another bead");
+      }
+      en_seen[j] = true;
     }
     if (bead.ru_count == 0 && bead.en_count == 0) {
       return Status::BadInput(where + ": has no sentence on either side");
@@ -178,11 +188,12 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
     r.beads.push_back(bead);
   }
   const int32_t ru_end = r.beads.empty() ? 0 : r.beads.back().ru_end();
-  const int32_t en_end = r.beads.empty() ? 0 : r.beads.back().en_end();
-  if (ru_end != static_cast<int32_t>(r.ru.size()) || en_end != static_cast<int32_t>(r.en.size())) {
-    return Status::BadInput("the beads end at ru " + std::to_string(ru_end) + ", en " +
-                            std::to_string(en_end) + " of " + std::to_string(r.ru.size()) + ", " +
-                            std::to_string(r.en.size()) + " sentences; every sentence must be in a bead");
+  const auto en_covered = static_cast<int32_t>(std::count(en_seen.begin(), en_seen.end(), true));
+  if (ru_end != static_cast<int32_t>(r.ru.size()) || en_covered != static_cast<int32_t>(r.en.size())) {
+    return Status::BadInput("the beads end at ru " + std::to_string(ru_end) + " and cover " +
+                            std::to_string(en_covered) + " English of " + std::to_string(r.ru.size()) +
+                            ", " + std::to_string(r.en.size()) +
+                            " sentences; every sentence must be in a bead");
   }
   return r;
 }

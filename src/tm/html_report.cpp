@@ -1,5 +1,7 @@
 #include "tm/html_report.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -94,6 +96,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; vertical-align: to
 td p { margin: 0 0 0.3em 0; }
 tr.low td.s { background: #f8c4c4; } tr.mid td.s { background: #f8e7a8; } tr.high td.s { background: #c9ecc4; }
 tr.rejected { color: #999; text-decoration: line-through; }
+.mv { color: #7a3fb0; font-weight: bold; font-size: 85%; }
 tr.approved td.st { color: #1a7f1a; font-weight: bold; } tr.edited td.st { color: #1a4f9f; }
 mark { background: #e4dcff; }
 .summary span { display: inline-block; margin-right: 1.5em; }
@@ -117,13 +120,19 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   h += "<br/>";
   for (const auto& [type, n] : stats.by_type)
     h += "<span>" + Escape(type) + ": " + std::to_string(n) + "</span>";
+  const auto moved = std::count_if(beads.begin(), beads.end(), [](const BeadView& b) { return b.moved; });
+  if (moved > 0) h += "<span>moved: " + std::to_string(moved) + " (&#x2195;)</span>";
   h += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th class=\"s\">score</th>"
        "<th class=\"st\">status</th><th>Russian</th><th>English</th></tr></thead>\n<tbody>\n";
   for (const BeadView& b : beads) {
     h += "<tr id=\"b" + std::to_string(b.position) + "\" class=\"" + ScoreClass(b.score) + " " +
-         Escape(b.status) + "\"><td class=\"n\">" + std::to_string(b.position) +
-         "</td><td class=\"s\">" + Fixed(b.score) + "</td><td class=\"st\">" + Escape(b.status) +
-         "</td><td>" + Side(b.ru, options) + "</td><td>" + Side(b.en, options) + "</td></tr>\n";
+         Escape(b.status) + (b.moved ? " moved" : "") + "\"><td class=\"n\">" +
+         std::to_string(b.position) + "</td><td class=\"s\">" + Fixed(b.score) +
+         "</td><td class=\"st\">" + Escape(b.status) + "</td><td>" + Side(b.ru, options) + "</td><td>" +
+         (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
+                    "&#x2195; moved</span> "
+                  : "") +
+         Side(b.en, options) + "</td></tr>\n";
   }
   h += "</tbody>\n</table>\n</body>\n</html>\n";
   return h;

@@ -1752,6 +1752,16 @@ Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first,
                               std::to_string(second) + " of " + e.DocName() +
                               " are not neighbours; merge joins a bead with the next one");
     }
+    // A moved bead's English is not next to its neighbours': joining them
+    // would pair sentences that stand apart in the translation.
+    const bool en_apart = a->en_end > a->en_begin && b->en_end > b->en_begin && a->en_end != b->en_begin;
+    const bool ru_apart = a->ru_end > a->ru_begin && b->ru_end > b->ru_begin && a->ru_end != b->ru_begin;
+    if (en_apart || ru_apart) {
+      return Status::BadInput(e.Where() + "beads " + std::to_string(first) + " and " +
+                              std::to_string(second) + " of " + e.DocName() + " cannot be merged: their " +
+                              (en_apart ? "English" : "Russian") +
+                              " sentences are not consecutive (one of them is a moved bead)");
+    }
     BeadView merged = *a;
     merged.ru_end = std::max(a->ru_end, b->ru_end);
     merged.en_end = std::max(a->en_end, b->en_end);
@@ -1820,6 +1830,15 @@ Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t posi
     if ((b->ru_end - b->ru_begin) + (b->en_end - b->en_begin) == 1) {
       return Status::BadInput(e.Where() + "moving the only sentence of " + name +
                               " would leave it empty; merge instead");
+    }
+    const int32_t o_count = ru ? o->ru_end - o->ru_begin : o->en_end - o->en_begin;
+    const int32_t b_first = ru ? b->ru_begin : b->en_begin, b_last = ru ? b->ru_end : b->en_end;
+    const int32_t o_first = ru ? o->ru_begin : o->en_begin, o_last = ru ? o->ru_end : o->en_end;
+    if (o_count > 0 && (down ? b_last != o_first : o_last != b_first)) {
+      return Status::BadInput(e.Where() + "the " + lang + " sentences of " + name + " and bead " +
+                              std::to_string(**other_pos) +
+                              " are not consecutive (one of them is a moved bead); cannot move a "
+                              "sentence between them");
     }
     BeadView from = *b, to = *o;
     int32_t& b_begin = ru ? from.ru_begin : from.en_begin;

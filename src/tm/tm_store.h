@@ -113,6 +113,10 @@ struct BeadView {
   std::string status;
   std::string created, changed;
   std::vector<std::string> ru, en;
+  // Its English lies out of the Russian order (a paragraph the translation
+  // moved): derived from the ranges of all the document's beads by
+  // align::MovedBeads (the CLI's MarkMoved); never stored.
+  bool moved = false;
 };
 
 // What a review edit did: the history entry written and the beads of the

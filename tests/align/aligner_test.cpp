@@ -21,9 +21,11 @@ struct StringMaker<Bead> {
 
 namespace {
 
-// Every sentence of both sides in exactly one bead, beads in order, scores in [0, 1].
+// Every sentence of both sides in exactly one bead, beads in Russian order,
+// the English in order except for beads marked moved, scores in [0, 1].
 void CheckInvariants(const Alignment& beads, size_t n, size_t m) {
   int32_t i = 0, j = 0;
+  std::vector<int> en_seen(m, 0);
   for (const Bead& b : beads) {
     INFO("bead at ru " << b.ru_begin << " en " << b.en_begin);
     CHECK(b.ru_count + b.en_count > 0);
@@ -31,14 +33,18 @@ void CheckInvariants(const Alignment& beads, size_t n, size_t m) {
       return s.ru == b.ru_count && s.en == b.en_count;
     }));
     if (b.ru_count) CHECK(b.ru_begin == i);
-    if (b.en_count) CHECK(b.en_begin == j);
     i += b.ru_count;
-    j += b.en_count;
+    if (!b.moved && b.en_count) {
+      CHECK(b.en_begin >= j);
+      j = b.en_end();
+    }
+    if (b.moved) CHECK((b.ru_count > 0 && b.en_count > 0));
+    for (int32_t k = b.en_begin; k < b.en_end() && k < static_cast<int32_t>(m); ++k) ++en_seen[k];
     CHECK(b.score >= 0.0);
     CHECK(b.score <= 1.0);
   }
   CHECK(i == static_cast<int32_t>(n));
-  CHECK(j == static_cast<int32_t>(m));
+  CHECK(std::all_of(en_seen.begin(), en_seen.end(), [](int c) { return c == 1; }));
 }
 
 }  // namespace
@@ -222,4 +228,61 @@ TEST_CASE("omission runs cost one opening and cheaper continuations", "[align][a
     // A run is likelier than the same sentences omitted one by one.
     CHECK(model.priors[s] > std::pow(model.priors[shape.ru ? 1 : 2], k));
   }
+}
+
+namespace {
+
+// A document whose English paragraph [from, from + size) was moved to
+// sentence `to` (earlier), every sentence translated.
+WordDoc DocWithMovedParagraph(int32_t total, int32_t from, int32_t size, int32_t to) {
+  WordDoc d = DocWithDroppedParagraph(total, 0, 0);
+  std::vector<SentenceFeatures> en = d.en;
+  std::rotate(en.begin() + to, en.begin() + from, en.begin() + from + size);
+  d.en = en;
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("aligner pairs a paragraph the translation moved as moved beads", "[align][adapted]") {
+  // English sentences 9-11 stand at 3-5: Russian 9-11 are paired with them,
+  // crossing Russian 3-8 (English 6-11).
+  const WordDoc d = DocWithMovedParagraph(16, 9, 3, 3);
+  const Alignment beads = Align(d.ru, d.en, d.table, DefaultModel());
+  CheckInvariants(beads, d.ru.size(), d.en.size());
+  REQUIRE(beads.size() == 16);
+  for (int32_t k = 0; k < 16; ++k) {
+    INFO("bead " << k);
+    const int32_t en = k < 3 ? k : k < 9 ? k + 3 : k < 12 ? k - 6 : k;
+    CHECK(beads[k] == Bead{k, 1, en, 1, 0});
+    CHECK(beads[k].moved == (k >= 9 && k < 12));
+    CHECK(beads[k].score > 0.5);
+  }
+}
+
+TEST_CASE("without pair_moved a moved paragraph stays unpaired", "[align][adapted]") {
+  const WordDoc d = DocWithMovedParagraph(16, 9, 3, 3);
+  const Alignment beads = Align(d.ru, d.en, d.table, DefaultModel(), {.pair_moved = false});
+  CheckInvariants(beads, d.ru.size(), d.en.size());
+  CHECK(std::none_of(beads.begin(), beads.end(), [](const Bead& b) { return b.moved; }));
+  CHECK(std::count_if(beads.begin(), beads.end(), [](const Bead& b) { return b.en_count == 0; }) == 3);
+}
+
+TEST_CASE("an omission and an unrelated insertion elsewhere are not paired as moved", "[align][adapted]") {
+  // Russian 4-6 dropped; three English sentences of words of their own
+  // (translatable, but no Russian has them) inserted after English 8.
+  WordDoc d = DocWithDroppedParagraph(4, 3, 8);
+  for (uint32_t k = 0; k < 3; ++k) {
+    SentenceFeatures s;
+    s.length = 100;
+    for (uint32_t w = 0; w < 6; ++w) s.words.push_back(5000 + 6 * k + w);
+    d.en.insert(d.en.begin() + 9 + k, s);
+  }
+  d.table.targets.resize(6000);
+  for (uint32_t w = 0; w < 18; ++w) d.table.targets[5500 + w] = {5000 + w};
+  const Alignment beads = Align(d.ru, d.en, d.table, DefaultModel());
+  CheckInvariants(beads, d.ru.size(), d.en.size());
+  CHECK(std::none_of(beads.begin(), beads.end(), [](const Bead& b) { return b.moved; }));
+  CHECK(std::count_if(beads.begin(), beads.end(), [](const Bead& b) { return b.en_count == 0; }) == 3);
+  CHECK(std::count_if(beads.begin(), beads.end(), [](const Bead& b) { return b.ru_count == 0; }) == 3);
 }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "cli/cli_run.h"
@@ -864,4 +865,119 @@ TEST_CASE("review without a terminal is a usage error pointing to edit", "[cli][
   CHECK(r.exit_code == 2);
   CHECK(r.ErrLine() == "sverka: review needs a terminal; use 'sverka edit' in scripts");
   CHECK(Query(db, "SELECT count(*) FROM history") == "1\n");
+}
+
+namespace {
+
+const std::string kMoved = "adapted/reordered.bbc.381647";
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph the translation moved is paired as moved beads, in Russian order",
+          "[cli][align][moved]") {
+  // The English moves Russian paragraph 10-13 two paragraphs earlier
+  // (English 4-6); the gold's crossing links are those of the translation.
+  const Run links = Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"),
+                            "--presegmented"});
+  REQUIRE(links.exit_code == 0);
+  std::set<std::pair<int, int>> gold, got;
+  const std::regex bead(R"(^\[([0-9,]*)\]:\[([0-9,]*)\])");
+  auto add = [&](const std::string& line, std::set<std::pair<int, int>>& to) {
+    std::smatch m;
+    REQUIRE(std::regex_search(line, m, bead));
+    std::vector<int> ru, en;
+    for (auto [s, v] : {std::pair{m[1].str(), &ru}, std::pair{m[2].str(), &en}}) {
+      std::istringstream in(s);
+      for (std::string n; std::getline(in, n, ',');) v->push_back(std::stoi(n));
+    }
+    for (int i : ru)
+      for (int j : en) to.insert({i, j});
+  };
+  for (const std::string& l : Lines(ReadFile(Corpus(kMoved + ".links")))) add(l, gold);
+  std::vector<std::string> out = Lines(links.out);
+  for (const std::string& l : out) add(l, got);
+  int crossing = 0;
+  for (const auto& [i, j] : got) {
+    INFO("link " << i << "-" << j);
+    CHECK(gold.count({i, j}) == 1);  // no false link, moved or not
+    crossing += i >= 10 && j < 7;
+  }
+  CHECK(crossing >= 3);
+  // Russian order: the Russian numbers of the lines ascend.
+  int last = -1;
+  for (const std::string& l : out) {
+    const int first = l[1] == ']' ? last : std::stoi(l.substr(1));
+    CHECK(first >= last);
+    last = first;
+  }
+
+  const Run json = Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"),
+                           "--presegmented", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  int moved = 0;
+  for (size_t at = 0; (at = json.out.find("\"moved\":true", at)) != std::string::npos; ++at) ++moved;
+  CHECK(moved >= 2);
+  CHECK(moved < static_cast<int>(out.size()) / 2);
+  // A translation in order has no moved bead and the same JSON as before.
+  const Run plain = Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "-f", "json"});
+  CHECK(plain.out.find("\"moved\":") == std::string::npos);
+}
+
+TEST_CASE("moved beads are stored, shown, reported and exported; edits keep them whole",
+          "[cli][align][moved]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented",
+                  "--db", db, "--name", "moved", "--quiet"})
+              .exit_code == 0);
+  const Run show = Sverka({"show", "--db", db, "--doc", "moved", "--width", "200"});
+  REQUIRE(show.exit_code == 0);
+  // The moved bead of Russian 12 and English 5: its English marked.
+  const std::string en5 = Lines(ReadFile(Corpus(kMoved + ".en.sent")))[5];
+  const std::string ru12 = Lines(ReadFile(Corpus(kMoved + ".ru.sent")))[12];
+  std::string row;
+  int marks = 0;
+  for (const std::string& l : Lines(show.out)) {
+    marks += l.find("\u2195 ") != std::string::npos;
+    if (l.find(ru12.substr(0, 30)) != std::string::npos) row = l;
+  }
+  CHECK(row.find("\u2195 " + en5.substr(0, 20)) != std::string::npos);
+  CHECK(marks >= 2);
+
+  const Run report = Sverka({"report", "--db", db, "--doc", "moved", "-o", dir / "r.html"});
+  REQUIRE(report.exit_code == 0);
+  const std::string html = ReadFile(dir / "r.html");
+  CHECK(html.find(" moved\"><td") != std::string::npos);
+  CHECK(html.find("<span>moved: ") != std::string::npos);
+
+  REQUIRE(Sverka({"export", "--db", db, "-o", dir / "out.tmx"}).exit_code == 0);
+  const std::string tu =
+      "//tu[tuv[@xml:lang='ru']/seg='" + ru12 + "']/tuv[@xml:lang='en']/seg";
+  CHECK(XPath(dir / "out.tmx", tu) == en5);
+
+  // The bead before the moved Russian 10-11 holds Russian 9 and English 11:
+  // a merge would pair English 11 with 4, which stand apart.
+  int before = -1;
+  for (const std::string& l : Lines(show.out)) {
+    if (l.find(Lines(ReadFile(Corpus(kMoved + ".ru.sent")))[9].substr(0, 30)) != std::string::npos)
+      before = std::stoi(l.substr(1));
+  }
+  REQUIRE(before >= 0);
+  const Run merge = Sverka({"edit", "--db", db, "--doc", "moved", "merge", std::to_string(before),
+                            std::to_string(before + 1)});
+  CHECK(merge.exit_code == 1);
+  CHECK(merge.ErrLine().find("cannot be merged: their English sentences are not consecutive (one of them "
+                             "is a moved bead)") != std::string::npos);
+  const Run move = Sverka({"edit", "--db", db, "--doc", "moved", "move", std::to_string(before), "en", "next"});
+  CHECK(move.exit_code == 1);
+  CHECK(move.ErrLine().find("are not consecutive (one of them is a moved bead); cannot move a sentence") !=
+        std::string::npos);
+  CHECK(Sverka({"show", "--db", db, "--doc", "moved", "--width", "200"}).out == show.out);
 }

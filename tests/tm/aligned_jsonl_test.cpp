@@ -130,12 +130,19 @@ TEST_CASE("aligned lines whose beads skip, repeat or leave out sentences are ref
       {head + R"("beads":[{"ru":[0,1],"en":[0,1],"score":0.5},{"ru":[],"en":[],"score":0.5}]})",
        "bead 1: has no sentence on either side"},
       {head + R"("beads":[{"ru":[0,1],"en":[0],"score":0.5}]})",
-       "the beads end at ru 2, en 1 of 2, 2 sentences; every sentence must be in a bead"},
+       "the beads end at ru 2 and cover 1 English of 2, 2 sentences; every sentence must be in a bead"},
       {head + R"("beads":[]})",
-       "the beads end at ru 0, en 0 of 2, 2 sentences; every sentence must be in a bead"},
+       "the beads end at ru 0 and cover 0 English of 2, 2 sentences; every sentence must be in a bead"},
+      {head + R"("beads":[{"ru":[0],"en":[0,1],"score":0.5},{"ru":[1],"en":[1],"score":0.5}]})",
+       "bead 1: English sentence 1 is already in another bead"},
   };
   ExpectRefused(tm::ParseAlignedLine, cases);
   CHECK(tm::ParseAlignedLine(
             head + R"("beads":[{"ru":[0],"en":[],"score":0.5},{"ru":[1],"en":[0,1],"score":0.5}]})")
             .ok());
+  // A moved bead: the English out of the Russian order, each sentence once.
+  Result<tm::AlignedRecord> crossing = tm::ParseAlignedLine(
+      head + R"("beads":[{"ru":[0],"en":[1],"score":0.5},{"ru":[1],"en":[0],"score":0.5,"moved":true}]})");
+  REQUIRE(crossing.ok());
+  CHECK(crossing->beads[1].en_begin == 0);
 }
