@@ -88,6 +88,8 @@ int RunAlign(const Args& args) {
       ("discard-review", "with --replace: replace it even when it has been reviewed, "
        "discarding the review and its undo history")
       ("force", "align and store texts that do not look like a translation of each other")
+      ("monotone", "pair no moved paragraph: every bead in both texts' order (a moved paragraph "
+       "stays unpaired)")
       ("quiet,q", "print nothing on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -128,7 +130,9 @@ int RunAlign(const Args& args) {
   read_options.presegmented = vm.count("presegmented") > 0;
   Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
-  Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options, {}, *dictionary);
+  align::BatchOptions align_options;
+  align_options.align.pair_moved = !vm.count("monotone");
+  Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options, align_options, *dictionary);
   if (!pair.ok()) return Report(pair.status());
   // Unrelated texts: one line, nothing printed or stored (exit 1).
   if (Status s = pipeline::CheckParallel(*pair); !s.ok() && !vm.count("force")) return Report(s);

@@ -101,6 +101,7 @@ int RunBatch(const Args& args) {
       "index", "index the stored beads for search at the end (else: 'sverka index', or search "
                "reads them unindexed)")(
       "force", "store pairs that do not look like a translation of each other (else: failed)")(
+      "monotone", "pair no moved paragraph: every bead in both texts' order")(
       "quiet,q", "no progress and no summary on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -137,6 +138,7 @@ int RunBatch(const Args& args) {
   run.pool_lexicon = vm.count("pool-lexicon") > 0;
   run.index = vm.count("index") > 0;
   run.force = vm.count("force") > 0;
+  run.align.align.pair_moved = !vm.count("monotone");
   run.read = read_options;
   run.dictionary = *dictionary;
   run.stop = &g_stop;
