@@ -42,7 +42,8 @@ std::string FtsPhraseQuery(std::string_view phrase) {
     std::string variant = text;
     for (size_t k = 0; k < letters.size(); ++k) {
       const std::string_view letter = (mask >> k) & 1 ? kYo : kYe;  // same length: in place
-      variant.replace(letters[k], 2, letter);
+      variant[letters[k]] = letter[0];
+      variant[letters[k] + 1] = letter[1];
     }
     query += query.empty() ? "\"" : " OR \"";
     for (const char c : variant) query += c == '"' ? std::string("\"\"") : std::string(1, c);
