@@ -259,6 +259,20 @@ TEST_CASE("search finds ещё as еще and a word with a soft hyphen inside", 
   CHECK(Sverka({"search", "--db", db, "\u00AD"}).exit_code == 1);
 }
 
+TEST_CASE("tools/run-sample counts the units of a TMX that export wrote", "[cli][never-lose]") {
+  ScratchDir dir;
+  Store(dir / "tm.db");
+  REQUIRE(Sverka({"export", "--db", dir / "tm.db", "-o", dir / "x.tmx"}).exit_code == 0);
+  const std::string lib = fs::path(Corpus("")).parent_path().parent_path() / "tools/lib.sh";
+  const Run r = Shell("bash -c " + Quote(". " + Quote(lib) + "; sverka_tmx_units " + Quote(dir / "x.tmx")));
+  REQUIRE(r.exit_code == 0);
+  // export writes one unit a bead with both sides (doc/tmx.md)
+  const int64_t beads = SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE ru_end > ru_begin "
+                                                "AND en_end > en_begin");
+  REQUIRE(beads > 0);
+  CHECK(r.out == std::to_string(beads) + "\n");
+}
+
 TEST_CASE("eval makes a missing output directory", "[cli][never-lose]") {
   ScratchDir dir;
   const Run r = Sverka({"eval", Corpus("ntrex"), dir / "out", "--no-dict"});
@@ -488,6 +502,10 @@ TEST_CASE("a memory holding a trigger, a view or a table sverka did not create i
        "'x' AS ru, 'y' AS en FROM beads b;",
        "view 'bead_pairs"},
   };
+  const std::string kTmx = dir / "u.tmx";
+  WriteFile(kTmx, "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body><tu><tuv "
+                  "xml:lang=\"ru\"><seg>Да.</seg></tuv><tuv xml:lang=\"en\"><seg>Yes.</seg>"
+                  "</tuv></tu></body></tmx>\n");
   int k = 0;
   for (const Case& c : cases) {
     const std::string db = dir / ("m" + std::to_string(k++) + ".db");
@@ -500,6 +518,10 @@ TEST_CASE("a memory holding a trigger, a view or a table sverka did not create i
     ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", db, "--name", "b", "-q"}), 1, line);
     ExpectRefused(Sverka({"merge", db, dir / "none.db", "-o", dir / "c.db"}), 1, line);
     CHECK_FALSE(fs::exists(dir / "c.db"));
+    // import, and edit: the memory `review` opens the same way (review itself
+    // needs a terminal: tests/acceptance/review_tui.py).
+    ExpectRefused(Sverka({"import", kTmx, "--db", db, "-q"}), 1, line);
+    ExpectRefused(Sverka({"edit", "--db", db, "--doc", "a", "approve", "0"}), 1, line);
     ExpectIntact(db, 1);
   }
 }
