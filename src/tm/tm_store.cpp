@@ -1167,7 +1167,7 @@ LIMIT ?4)sql";
   if (unindexed) *unindexed = *pending;
   // Beads with a soft hyphen (U+00AD): the index splits a word there, so
   // they are searched, as pending ones, in the temporary index without it.
-  // Found by reading every sentence: about 0.26 s per 100,000 beads
+  // Found by reading every sentence: 0.1-0.2 s per 100,000 beads
   // (doc/schema.md); folding the index itself would take a schema change.
   SVERKA_RETURN_IF_ERROR(impl_->Exec(
       "DROP TABLE IF EXISTS temp.bead_soft_hyphen;"

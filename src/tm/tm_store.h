@@ -162,7 +162,7 @@ struct OpenOptions {
   // (doc/decisions.md): merge's inputs and every command that adds
   // documents (align --db, batch, import) ask for it; a memory of an older
   // schema is checked before it is upgraded whatever this says. It costs
-  // about 0.4 s per 100,000 beads (doc/schema.md), so read-only commands and
+  // 0.1-0.4 s per 100,000 beads (doc/schema.md), so read-only commands and
   // `edit` skip it: SQLite reports a damaged page they reach (exit 1).
   bool quick_check = false;
 };
