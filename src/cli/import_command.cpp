@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 #include "tm/tm_store.h"
 #include "tm/tmx_import.h"
 
@@ -63,7 +64,8 @@ int RunImport(const Args& args) {
   Status s;
   tm::TmxImportSummary summary;
   {
-    Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+    Result<std::unique_ptr<tm::TmStore>> store =
+        tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite, {.quick_check = true});
     if (!store.ok()) return Report(store.status());
     Result<tm::TmxImportSummary> r = tm::ImportTmx(**store, file, import);
     if (r.ok()) summary = *r;
@@ -72,6 +74,16 @@ int RunImport(const Args& args) {
   if (!s.ok()) {
     if (!existed) RemoveDatabase(db);
     return Report(s);
+  }
+  if (summary.several_variants > 0) {
+    // Said even with --quiet: which text was stored is the user's to know.
+    std::cerr << "sverka: " << text::VisibleControls(file) << ": " << summary.several_variants
+              << (summary.several_variants == 1 ? " unit has" : " units have")
+              << " more than one Russian or English variant (the first at line "
+              << summary.several_variants_line << ": "
+              << text::VisibleControls(summary.several_variants_languages)
+              << "); the first of each was taken (--ru-lang or --en-lang with a region, "
+                 "as en-GB, takes that variant)\n";
   }
   if (!vm.count("quiet")) {
     std::cout << file << ": imported " << summary.units << " translation units into ";

@@ -33,7 +33,8 @@ int RunImportJsonl(const Args& args) {
   std::istream& in = source.stream();
   const std::string name = source.name();
 
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+  Result<std::unique_ptr<tm::TmStore>> store =
+      tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite, {.quick_check = true});
   if (!store.ok()) return Report(store.status());
   Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
   if (!states.ok()) return Report(states.status());

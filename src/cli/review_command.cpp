@@ -3,6 +3,7 @@
 // transaction with its history entry, committed before the screen redraws,
 // so closing the terminal or killing the process loses nothing.
 #include <curses.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <langinfo.h>
@@ -33,6 +34,24 @@ constexpr const char* kHelp[] = {
 
 enum Colour : short { kLow = 1, kMid, kHigh, kDim };
 
+// Ctrl-C (SIGINT, and SIGTERM) leaves the review as 'q' does, exit 0: every
+// change is already committed, so there is nothing to lose and nothing to
+// report as an error. The handler only sets this; the loop reads it after
+// the key or edit in hand is done (getch returns ERR when interrupted).
+volatile sig_atomic_t g_leave = 0;
+
+void OnLeave(int) { g_leave = 1; }
+
+// Installs OnLeave without SA_RESTART, so that a waiting getch returns.
+void LeaveOnInterrupt() {
+  struct sigaction sa {};
+  sa.sa_handler = OnLeave;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
 class ReviewScreen {
  public:
   ReviewScreen(tm::TmStore& store, std::string doc) : store_(store), doc_(std::move(doc)) {}
@@ -42,9 +61,10 @@ class ReviewScreen {
     cursor_ = LowestUnreviewed();
     message_ = "opened on the lowest-scored unreviewed bead; ? for help";
     for (;;) {
+      if (g_leave) return Status::Ok();
       Draw();
       const int key = getch();
-      if (key == 'q' || key == 'Q') return Status::Ok();
+      if (g_leave || key == 'q' || key == 'Q') return Status::Ok();
       Status s = Handle(key);
       if (!s.ok()) message_ = "refused: " + s.message();
     }
@@ -98,13 +118,34 @@ class ReviewScreen {
     move(rows - 1, 0);
     clrtoeol();
     addstr(prompt.c_str());
-    echo();
     curs_set(1);
-    char buf[1024] = {0};
-    getnstr(buf, sizeof buf - 1);
-    noecho();
+    // A line read key by key rather than by getnstr, which waits on through
+    // Ctrl-C: interrupted, the question is dropped and the loop leaves.
+    std::string answer;
+    for (;;) {
+      const int key = getch();
+      if (g_leave) {
+        answer.clear();
+        break;
+      }
+      if (key == '\n' || key == '\r' || key == KEY_ENTER) break;
+      if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+        // Drops one UTF-8 character: its continuation bytes, then its lead.
+        while (!answer.empty() && (static_cast<unsigned char>(answer.back()) & 0xC0) == 0x80) {
+          answer.pop_back();
+        }
+        if (!answer.empty()) answer.pop_back();
+      } else if (key >= 0x20 && key <= 0xFF && key != 127 && answer.size() < 1023) {
+        answer += static_cast<char>(key);
+      } else {
+        continue;
+      }
+      move(rows - 1, 0);
+      clrtoeol();
+      addstr((prompt + answer).c_str());
+    }
     curs_set(0);
-    return buf;
+    return answer;
   }
 
   Status Handle(int key) {
@@ -364,6 +405,7 @@ int RunReview(const Args& args) {
   }
   std::setlocale(LC_ALL, "");
   if (std::string(nl_langinfo(CODESET)) != "UTF-8") std::setlocale(LC_ALL, "C.UTF-8");
+  LeaveOnInterrupt();
   initscr();
   cbreak();
   noecho();

@@ -260,7 +260,8 @@ Status CheckParallel(const AlignedPair& pair) {
 
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
                  bool replace, bool discard_review) {
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db_path, tm::OpenMode::kCreateOrWrite);
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
+      db_path, tm::OpenMode::kCreateOrWrite, {.quick_check = true});
   if (!store.ok()) return store.status();
   tm::DocumentRecord doc;
   doc.name = name;

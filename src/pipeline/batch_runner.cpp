@@ -393,7 +393,8 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   // whole, and a rerun redoes any a kill or power cut lost. The full-text
   // index is left for later (doc/decisions.md).
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
-      db_path, tm::OpenMode::kCreateOrWrite, {.sync_each_commit = false, .defer_index = true});
+      db_path, tm::OpenMode::kCreateOrWrite,
+      {.sync_each_commit = false, .defer_index = true, .quick_check = true});
   if (!store.ok()) return store.status();
   Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
   if (!states.ok()) return states.status();

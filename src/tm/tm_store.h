@@ -161,8 +161,13 @@ struct OpenOptions {
   // Search finds them meanwhile. What batch uses: the index was half of its
   // writer's work (doc/decisions.md). Other writes always index.
   bool defer_index = false;
-  // true: SQLite's quick_check runs before anything is read (merge's inputs:
-  // a memory from elsewhere); a damaged memory is refused with kBadInput.
+  // true: SQLite's quick_check runs before anything is read or written; a
+  // damaged memory is refused with kBadInput, one line naming it. The rule
+  // (doc/decisions.md): merge's inputs and every command that adds
+  // documents (align --db, batch, import) ask for it; a memory of an older
+  // schema is checked before it is upgraded whatever this says. It costs
+  // 0.1-0.4 s per 100,000 beads (doc/schema.md), so read-only commands and
+  // `edit` skip it: SQLite reports a damaged page they reach (exit 1).
   bool quick_check = false;
 };
 

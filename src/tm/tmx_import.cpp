@@ -102,6 +102,9 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
   TmxImportSummary summary;
   summary.units = counts->units;
   summary.one_language = read.one_language;
+  summary.several_variants = read.several_variants;
+  summary.several_variants_line = read.several_variants_line;
+  summary.several_variants_languages = read.several_variants_languages;
   summary.documents = counts->documents;
   return summary;
 }

@@ -26,6 +26,11 @@ struct TmxImportOptions {
 struct TmxImportSummary {
   size_t units = 0;         // imported
   size_t one_language = 0;  // skipped: no segment on one of the two sides
+  // Units of which a side had several variants, the first taken
+  // (TmxReadSummary::several_variants, with its first line and languages).
+  size_t several_variants = 0;
+  size_t several_variants_line = 0;
+  std::string several_variants_languages;
   std::vector<std::string> documents;
 };
 

@@ -193,6 +193,9 @@ class TmxParser {
         entry_.creation_date = Attribute("creationdate");
         entry_.change_date = Attribute("changedate");
         has_ru_ = has_en_ = false;
+        ru_variants_.clear();
+        en_variants_.clear();
+        several_ = nullptr;
         if (empty) return EndTu();
       } else if (in_tu_ && name == "prop" && depth == 3) {
         entry_.props.emplace_back(Attribute("type"), Take(xmlTextReaderReadString(reader_.get())));
@@ -255,15 +258,24 @@ class TmxParser {
 
   Status EndSeg() {
     if (seg_.empty()) return Status::Ok();
-    if (!has_ru_ && LanguageMatches(tuv_lang_, options_.ru_lang)) {
-      entry_.ru = std::move(seg_);
+    if (LanguageMatches(tuv_lang_, options_.ru_lang)) {
+      NoteVariant(has_ru_, ru_variants_);
+      if (!has_ru_) entry_.ru = std::move(seg_);
       has_ru_ = true;
-    } else if (!has_en_ && LanguageMatches(tuv_lang_, options_.en_lang)) {
-      entry_.en = std::move(seg_);
+    } else if (LanguageMatches(tuv_lang_, options_.en_lang)) {
+      NoteVariant(has_en_, en_variants_);
+      if (!has_en_) entry_.en = std::move(seg_);
       has_en_ = true;
     }
     seg_.clear();
     return Status::Ok();
+  }
+
+  // Records `tuv_lang_` among a side's variants; `taken`: the side has one already.
+  void NoteVariant(bool taken, std::string& variants) {
+    // Bounded: a hostile unit may hold thousands of <tuv>s.
+    if (variants.size() < 100) variants += (variants.empty() ? "" : ", ") + tuv_lang_;
+    if (taken) several_ = &variants;
   }
 
   Status EndTu() {
@@ -272,6 +284,10 @@ class TmxParser {
     if (!has_ru_ || !has_en_) {
       ++summary_.one_language;
       return Status::Ok();
+    }
+    if (several_ && summary_.several_variants++ == 0) {
+      summary_.several_variants_line = entry_.line;
+      summary_.several_variants_languages = *several_;
     }
     return fn_(entry_);
   }
@@ -293,6 +309,8 @@ class TmxParser {
   TmxReadSummary summary_;
   bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
        has_en_ = false;
+  std::string ru_variants_, en_variants_;  // the current unit's <tuv> languages of each side
+  const std::string* several_ = nullptr;   // the side with more than one, if any
   TmxEntry entry_;
   std::string tuv_lang_, seg_;
   size_t seg_line_ = 0;

@@ -45,6 +45,13 @@ struct TmxReadSummary {
   size_t units = 0;                    // <tu> elements read
   size_t one_language = 0;             // of them, without a non-empty segment on both sides
   std::vector<std::string> languages;  // distinct <tuv> languages seen (first 10)
+  // Units handed on whose Russian or English side had two or more non-empty
+  // <tuv>s matching its language (two "ru", or "en-GB" and "en-US" for "en"):
+  // the first of each side was taken. The first such unit's line and its
+  // variants of that side ("en-GB, en-US"), for the warning import prints.
+  size_t several_variants = 0;
+  size_t several_variants_line = 0;
+  std::string several_variants_languages;
 };
 
 // Calls `fn` for every unit with both sides, in file order; stops at the first

@@ -5,6 +5,8 @@
    expected beads and history rows;
 2. ten actions, then SIGKILL: all ten are in the memory.
 3. a resize redraws (the bead header is on screen again at the new size).
+4. Ctrl-C leaves as q does (exit 0), at the bead list and at a question,
+   with every change made before it kept (issue 17).
 Exits 77 (meson's SKIP) when pexpect is missing.
 """
 import os
@@ -181,10 +183,37 @@ def scenario_kill(tmp):
         check(True, "full-text index consistent")
 
 
+def scenario_interrupt(tmp):
+    db = make_memory(tmp)
+    p = spawn(db)
+    p.send("a")
+    check(wait_history(db, 2), "approval written before Ctrl-C")
+    p.sendintr()
+    p.expect(pexpect.EOF)
+    p.close()
+    check(p.exitstatus == 0 and p.signalstatus is None,
+          "Ctrl-C at the bead list exits 0 like q (exit %s, signal %s)" % (p.exitstatus, p.signalstatus))
+    check([x[0] for x in history(db)] == ["add-document", "set-status"], "the approval is kept")
+    # At a question (split asks where): the question is dropped, nothing split.
+    p = spawn(db)
+    p.send("s")
+    p.expect("at R")
+    p.sendintr()
+    p.expect(pexpect.EOF)
+    p.close()
+    check(p.exitstatus == 0, "Ctrl-C at a question exits 0 (exit %s, signal %s)" %
+          (p.exitstatus, p.signalstatus))
+    check([x[0] for x in history(db)] == ["add-document", "set-status"], "nothing split")
+    with sqlite3.connect(db) as c:
+        check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "database intact after Ctrl-C")
+
+
 with tempfile.TemporaryDirectory() as tmp:
     os.mkdir(os.path.join(tmp, "1"))
     os.mkdir(os.path.join(tmp, "2"))
     os.mkdir(os.path.join(tmp, "3"))
+    os.mkdir(os.path.join(tmp, "4"))
+    scenario_interrupt(os.path.join(tmp, "4"))
     scenario_editor(os.path.join(tmp, "3"))
     scenario_edit(os.path.join(tmp, "1"))
     scenario_kill(os.path.join(tmp, "2"))

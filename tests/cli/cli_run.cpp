@@ -48,6 +48,12 @@ Run Shell(const std::string& script, const std::string& stdin_path) {
   return r;
 }
 
+std::string ThisProcess() {
+  std::string name = ReadFile("/proc/self/comm");
+  if (!name.empty() && name.back() == '\n') name.pop_back();
+  return "process " + std::to_string(::getpid()) + " (" + name + ")";
+}
+
 std::string SverkaCommand(const std::vector<std::string>& args) {
   std::string cmd = Quote(SverkaBin());
   for (const auto& a : args) cmd += " " + Quote(a);

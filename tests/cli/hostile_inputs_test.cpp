@@ -410,8 +410,9 @@ TEST_CASE("hostile: a memory locked by another writer is waited for, then refuse
   sqlite3_close(lock);
   ExpectRefused(r, 3,
                 "sverka: " + dir / "tm.db" +
-                    ": cannot start a transaction: database is locked (another process is writing "
-                    "it; waited 5 s; try again)");
+                    ": cannot start a transaction: locked by another writer, " +
+                    sverka::testing::ThisProcess() +
+                    ", which holds its write lock (waited 5 s); try again when it finishes");
   CHECK(waited >= 4.5);  // the busy timeout, not an immediate failure
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
   // Once the other writer is gone, the same command succeeds.

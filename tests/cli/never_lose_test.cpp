@@ -199,6 +199,80 @@ TEST_CASE("a disk filling during export and merge leaves the old file whole", "[
   }
 }
 
+TEST_CASE("TMX import says which of several variants of a unit it took", "[cli][never-lose]") {
+  ScratchDir dir;
+  WriteFile(dir / "v.tmx",
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n"
+            "<tu><tuv xml:lang=\"ru\"><seg>Цвет.</seg></tuv><tuv xml:lang=\"en-GB\"><seg>Colour.</seg>"
+            "</tuv><tuv xml:lang=\"en-US\"><seg>Color.</seg></tuv></tu>\n"
+            "<tu><tuv xml:lang=\"ru\"><seg>Ещё.</seg></tuv><tuv xml:lang=\"ru\"><seg>Еще.</seg></tuv>"
+            "<tuv xml:lang=\"en\"><seg>More.</seg></tuv></tu>\n</body></tmx>\n");
+  const Run r = Sverka({"import", dir / "v.tmx", "--db", dir / "tm.db", "-q"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.ErrLine() == "sverka: " + dir / "v.tmx" +
+                           ": 2 units have more than one Russian or English variant (the first at "
+                           "line 3: en-GB, en-US); the first of each was taken (--ru-lang or "
+                           "--en-lang with a region, as en-GB, takes that variant)");
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences WHERE text IN ('Colour.', 'Ещё.')") == 2);
+  // Chosen by its region: that variant is stored, and nothing is said.
+  const Run us = Sverka({"import", dir / "v.tmx", "--db", dir / "us.db", "--en-lang", "en-US", "-q"});
+  CHECK(us.exit_code == 0);
+  CHECK(us.err.empty());
+  CHECK(SqlCount(dir / "us.db", "SELECT count(*) FROM sentences WHERE text = 'Color.'") == 1);
+}
+
+TEST_CASE("search finds ещё as еще and a word with a soft hyphen inside", "[cli][never-lose]") {
+  ScratchDir dir;
+  auto unit = [](const std::string& ru, const std::string& en) {
+    return "<tu><tuv xml:lang=\"ru\"><seg>" + ru + "</seg></tuv><tuv xml:lang=\"en\"><seg>" + en +
+           "</seg></tuv></tu>\n";
+  };
+  WriteFile(dir / "t.tmx", "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n" +
+                               unit("Он ещё здесь.", "He is still here.") +
+                               unit("Еще раз.", "Once more.") +
+                               unit("Это пере\u00ADвод.", "This is a trans\u00ADlation.") +
+                               unit("Перевод готов.", "The translation is ready.") +
+                               "</body></tmx>\n");
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"import", dir / "t.tmx", "--db", db, "--name", "t", "-q"}).exit_code == 0);
+  auto hits = [&](const std::string& phrase) {
+    const Run r = Sverka({"search", "--db", db, phrase});
+    CHECK(r.exit_code == 0);
+    return r.out;
+  };
+  for (const std::string phrase : {"еще", "ещё", "ЕЩЁ"}) {
+    INFO(phrase);
+    const std::string out = hits(phrase);
+    CHECK(out.find("ru: Он [[ещё]] здесь.") != std::string::npos);
+    CHECK(out.find("ru: [[Еще]] раз.") != std::string::npos);
+  }
+  // Stored with a soft hyphen, looked for with or without one: found, and
+  // shown without it (it is invisible anyway); the pair without one too.
+  for (const std::string phrase : {"перевод", "пере\u00ADвод"}) {
+    INFO(phrase);
+    const std::string out = hits(phrase);
+    CHECK(out.find("ru: Это [[перевод]].") != std::string::npos);
+    CHECK(out.find("ru: [[Перевод]] готов.") != std::string::npos);
+  }
+  CHECK(hits("translation").find("en: This is a [[translation]].") != std::string::npos);
+  // A soft hyphen alone is no word.
+  CHECK(Sverka({"search", "--db", db, "\u00AD"}).exit_code == 1);
+}
+
+TEST_CASE("tools/run-sample counts the units of a TMX that export wrote", "[cli][never-lose]") {
+  ScratchDir dir;
+  Store(dir / "tm.db");
+  REQUIRE(Sverka({"export", "--db", dir / "tm.db", "-o", dir / "x.tmx"}).exit_code == 0);
+  const std::string lib = fs::path(Corpus("")).parent_path().parent_path() / "tools/lib.sh";
+  const Run r = Shell("bash -c " + Quote(". " + Quote(lib) + "; sverka_tmx_units " + Quote(dir / "x.tmx")));
+  REQUIRE(r.exit_code == 0);
+  // export writes one unit a bead with both sides (doc/tmx.md)
+  const int64_t beads = SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE ru_end > ru_begin "
+                                                "AND en_end > en_begin");
+  REQUIRE(beads > 0);
+  CHECK(r.out == std::to_string(beads) + "\n");
+}
+
 TEST_CASE("eval makes a missing output directory", "[cli][never-lose]") {
   ScratchDir dir;
   const Run r = Sverka({"eval", Corpus("ntrex"), dir / "out", "--no-dict"});
@@ -386,8 +460,9 @@ TEST_CASE("import --jsonl into a locked memory waits once and fails with exit 3"
   // One line: the first record's wait, not one per record.
   ExpectRefused(r, 3,
                 "sverka: " + dir / "aligned.jsonl" + ":1: " + db +
-                    ": cannot start a transaction: database is locked (another process is writing "
-                    "it; waited 5 s; try again)");
+                    ": cannot start a transaction: locked by another writer, " +
+                    sverka::testing::ThisProcess() +
+                    ", which holds its write lock (waited 5 s); try again when it finishes");
   ExpectIntact(db, 1);
 }
 
@@ -427,6 +502,10 @@ TEST_CASE("a memory holding a trigger, a view or a table sverka did not create i
        "'x' AS ru, 'y' AS en FROM beads b;",
        "view 'bead_pairs"},
   };
+  const std::string kTmx = dir / "u.tmx";
+  WriteFile(kTmx, "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body><tu><tuv "
+                  "xml:lang=\"ru\"><seg>Да.</seg></tuv><tuv xml:lang=\"en\"><seg>Yes.</seg>"
+                  "</tuv></tu></body></tmx>\n");
   int k = 0;
   for (const Case& c : cases) {
     const std::string db = dir / ("m" + std::to_string(k++) + ".db");
@@ -439,6 +518,10 @@ TEST_CASE("a memory holding a trigger, a view or a table sverka did not create i
     ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", db, "--name", "b", "-q"}), 1, line);
     ExpectRefused(Sverka({"merge", db, dir / "none.db", "-o", dir / "c.db"}), 1, line);
     CHECK_FALSE(fs::exists(dir / "c.db"));
+    // import, and edit: the memory `review` opens the same way (review itself
+    // needs a terminal: tests/acceptance/review_tui.py).
+    ExpectRefused(Sverka({"import", kTmx, "--db", db, "-q"}), 1, line);
+    ExpectRefused(Sverka({"edit", "--db", db, "--doc", "a", "approve", "0"}), 1, line);
     ExpectIntact(db, 1);
   }
 }
@@ -454,12 +537,19 @@ TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refu
                 "sverka: " + dir / "future.db" +
                     ": translation memory schema version 99 is newer than this sverka's (5); "
                     "upgrade sverka");
-  // Truncated to half: merge's quick check refuses it before reading.
+  // Truncated to half: refused before reading (merge), adding (align) or
+  // at its first read (stats), the same one line; the file is left as it was.
   const std::string bytes = ReadFile(db);
-  WriteFile(dir / "half.db", bytes.substr(0, bytes.size() / 2));
-  const Run half = Sverka({"merge", dir / "half.db", db, "-o", dir / "c.db"});
-  CHECK(half.exit_code == 1);
-  CHECK(half.ErrLine().starts_with("sverka: " + dir / "half.db" + ": "));
+  const std::string half_bytes = bytes.substr(0, bytes.size() / 2);
+  WriteFile(dir / "half.db", half_bytes);
+  const std::string malformed =
+      "sverka: " + dir / "half.db" +
+      ": not a sverka translation memory (database disk image is malformed)";
+  ExpectRefused(Sverka({"merge", dir / "half.db", db, "-o", dir / "c.db"}), 1, malformed);
+  ExpectRefused(Sverka({"stats", "--db", dir / "half.db"}), 1, malformed);
+  ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", dir / "half.db", "--name", "b", "-q"}), 1,
+                malformed);
+  CHECK(ReadFile(dir / "half.db") == half_bytes);
   CHECK_FALSE(fs::exists(dir / "c.db"));
   // A damaged page (its type byte): quick_check's report of several lines
   // becomes one (found by tests/fuzz/memory_fuzz).
@@ -485,9 +575,66 @@ TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refu
   REQUIRE(fs::exists(db + "-wal"));
   fs::copy_file(db + "-wal", dir / "wal.db");
   sqlite3_close(hold);
-  ExpectRefused(Sverka({"stats", "--db", dir / "wal.db"}), 1,
-                "sverka: " + dir / "wal.db" + ": not a sverka translation memory (file is not a database)");
+  const std::string not_db =
+      "sverka: " + dir / "wal.db" + ": not a sverka translation memory (file is not a database)";
+  ExpectRefused(Sverka({"stats", "--db", dir / "wal.db"}), 1, not_db);
+  ExpectRefused(Sverka({"merge", dir / "wal.db", db, "-o", dir / "c.db"}), 1, not_db);
+  const std::string wal_bytes = ReadFile(dir / "wal.db");
+  ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", dir / "wal.db", "--name", "b", "-q"}), 1,
+                not_db);
+  CHECK(ReadFile(dir / "wal.db") == wal_bytes);
+  CHECK_FALSE(fs::exists(dir / "c.db"));
   ExpectIntact(db, 1);
+}
+
+namespace {
+
+// Damages the page type byte of the root page of `table` in `db`: what
+// PRAGMA quick_check reports ("Page N: btreeInitPage() returns error code 11").
+void DamageRootPage(const std::string& db, const std::string& table) {
+  const int64_t root =
+      SqlCount(db, "SELECT rootpage FROM sqlite_schema WHERE name = '" + table + "'");
+  REQUIRE(root > 1);
+  std::string bytes = ReadFile(db);
+  REQUIRE(bytes.size() >= static_cast<size_t>(root) * 4096);
+  bytes[static_cast<size_t>(root - 1) * 4096] = '\x07';
+  WriteFile(db, bytes);
+}
+
+}  // namespace
+
+TEST_CASE("a damaged memory is refused before a command adds to it or upgrades it",
+          "[cli][never-lose]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  Store(db);
+  DamageRootPage(db, "beads");
+  const std::string bytes = ReadFile(db);
+  const std::string line = "sverka: " + db + ": a damaged translation memory (SQLite's quick_check: Page " +
+                           std::to_string(SqlCount(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'beads'")) +
+                           ": btreeInitPage() returns error code 11)";
+  // Every command that adds documents checks first (doc/decisions.md).
+  ExpectRefused(Sverka({"align", kRu2, kEn2, "--db", db, "--name", "b", "-q"}), 1, line);
+  WriteFile(dir / "u.tmx", "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>"
+                          "<tu><tuv xml:lang=\"ru\"><seg>Да.</seg></tuv>"
+                          "<tuv xml:lang=\"en\"><seg>Yes.</seg></tuv></tu></body></tmx>\n");
+  ExpectRefused(Sverka({"import", dir / "u.tmx", "--db", db, "-q"}), 1, line);
+  WriteFile(dir / "pairs.tsv", "b\t" + kRu2 + "\t" + kEn2 + "\n");
+  const Run batch = Sverka({"batch", dir / "pairs.tsv", "--db", db, "-q"});
+  CHECK(batch.exit_code == 1);
+  CHECK(batch.err.find(line.substr(8)) != std::string::npos);
+  CHECK(ReadFile(db) == bytes);  // nothing written
+  // A memory of an older schema is checked before it is upgraded in place.
+  const std::string old_db = dir / "v4.db";
+  Store(old_db);
+  Sql(old_db, "DROP TABLE bead_text_pending; PRAGMA user_version = 4");
+  DamageRootPage(old_db, "beads");
+  const std::string old_bytes = ReadFile(old_db);
+  const Run stats = Sverka({"stats", "--db", old_db});
+  CHECK(stats.exit_code == 1);
+  CHECK(stats.ErrLine().starts_with("sverka: " + old_db + ": a damaged translation memory (SQLite's quick_check: Page "));
+  CHECK(ReadFile(old_db) == old_bytes);
+  CHECK(SqlCount(old_db, "PRAGMA user_version") == 4);
 }
 
 // --- control characters never reach the terminal ---------------------------------

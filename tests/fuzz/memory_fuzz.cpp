@@ -1,8 +1,9 @@
 // A translation memory from elsewhere (issue 17): any bytes as the SQLite
 // file, opened as `stats`, `export` and `merge` open it, then read as they
 // read it: TmStore::Open (read-only), DocumentNames, Stats, ForEachPair,
-// Beads, UnindexedBeads, and MergeMemories with a small valid memory into
-// a new file. The memory is a real file in a private directory of /dev/shm
+// Beads, UnindexedBeads, and MergeMemories into a new file with a small
+// valid memory, the mutated one first as A (copied whole), then as B
+// (attached and read document by document). The memory is a real file in a private directory of /dev/shm
 // (SQLite puts its -wal and -shm beside it, so /proc/self/fd paths will not
 // do), rewritten for every input and removed when the run ends.
 //
@@ -89,15 +90,37 @@ void Read(tm::TmStore& store, const std::string& path) {
   if (pending.ok()) FUZZ_CHECK(*pending >= 0);
 }
 
+// What `sverka merge A B -o OUT --force` runs, into a fresh OUT: a failure
+// is one line, never a usage error (the message may name any of the three
+// files); a merged memory opens again, passes quick_check and holds the
+// valid memory's document.
+void MergeInto(const Place& place, const std::string& a, const std::string& b) {
+  Result<tm::MergeCounts> merged = tm::MergeMemories(a, b, place.out, {.replace_existing = true});
+  if (!merged.ok()) {
+    FUZZ_CHECK(merged.status().message().find('\n') == std::string::npos);
+    FUZZ_CHECK(merged.status().code() != StatusCode::kUsage);
+    return;
+  }
+  Result<std::unique_ptr<tm::TmStore>> out =
+      tm::TmStore::Open(place.out, tm::OpenMode::kReadOnly, {.quick_check = true});
+  FUZZ_CHECK(out.ok());
+  Result<bool> has = (*out)->HasDocument("valid");
+  FUZZ_CHECK(has.ok() && (*has || (a != place.valid && merged->identical > 0)));
+}
+
+void WriteMemory(const Place& place, const uint8_t* data, size_t size) {
+  if (std::FILE* f = std::fopen(place.memory.c_str(), "wb")) {
+    FUZZ_CHECK(std::fwrite(data, 1, size, f) == size);
+    FUZZ_CHECK(std::fclose(f) == 0);
+  }
+}
+
 }  // namespace
 
 int TestOneInput(const uint8_t* data, size_t size) {
   static const Place place;
   place.Clear();
-  if (std::FILE* f = std::fopen(place.memory.c_str(), "wb")) {
-    FUZZ_CHECK(std::fwrite(data, 1, size, f) == size);
-    FUZZ_CHECK(std::fclose(f) == 0);
-  }
+  WriteMemory(place, data, size);
   {
     Result<std::unique_ptr<tm::TmStore>> store =
         tm::TmStore::Open(place.memory, tm::OpenMode::kReadOnly);
@@ -107,19 +130,12 @@ int TestOneInput(const uint8_t* data, size_t size) {
       Read(**store, place.memory);
     }
   }
-  Result<tm::MergeCounts> merged =
-      tm::MergeMemories(place.memory, place.valid, place.out, {.replace_existing = true});
-  if (!merged.ok()) {
-    // The message may name any of the three files.
-    FUZZ_CHECK(merged.status().message().find('\n') == std::string::npos);
-    FUZZ_CHECK(merged.status().code() != StatusCode::kUsage);
-    return 0;
-  }
-  Result<std::unique_ptr<tm::TmStore>> out =
-      tm::TmStore::Open(place.out, tm::OpenMode::kReadOnly, {.quick_check = true});
-  FUZZ_CHECK(out.ok());
-  Result<bool> has = (*out)->HasDocument("valid");
-  FUZZ_CHECK(has.ok() && (*has || merged->identical > 0));
+  // Both sides of `merge`: A is copied whole (VACUUM INTO), B is read
+  // through an attached database; a mutated memory goes through each.
+  MergeInto(place, place.memory, place.valid);
+  place.Clear();
+  WriteMemory(place, data, size);
+  MergeInto(place, place.valid, place.memory);
   return 0;
 }
 

@@ -162,6 +162,32 @@ TEST_CASE("units with one language or an empty segment are counted, not read",
   CHECK(r.units[0].line == 8);
 }
 
+TEST_CASE("units with two variants of a side take the first and are counted with the first line",
+          "[tm][tmx][import]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(
+      dir / "v.tmx",
+      Tmx("<tu><tuv xml:lang=\"ru\"><seg>Один.</seg></tuv><tuv xml:lang=\"en\"><seg>One.</seg></tuv></tu>\n"
+          "<tu><tuv xml:lang=\"ru\"><seg>Два.</seg></tuv><tuv xml:lang=\"en-GB\"><seg>Colour.</seg></tuv>"
+          "<tuv xml:lang=\"en-US\"><seg>Color.</seg></tuv></tu>\n"
+          "<tu><tuv xml:lang=\"ru\"><seg>Ещё.</seg></tuv><tuv xml:lang=\"ru-RU\"><seg>Еще.</seg></tuv>"
+          "<tuv xml:lang=\"en\"><seg>More.</seg></tuv></tu>\n"
+          "<tu><tuv xml:lang=\"ru\"><seg/></tuv><tuv xml:lang=\"ru\"><seg>Пусто.</seg></tuv>"
+          "<tuv xml:lang=\"en\"><seg>Empty.</seg></tuv></tu>\n"));
+  const Read r = ReadAll(dir / "v.tmx");
+  REQUIRE(r.summary.ok());
+  CHECK(Texts(r) == Pairs{{"Один.", "One."}, {"Два.", "Colour."}, {"Ещё.", "More."}, {"Пусто.", "Empty."}});
+  // An empty <seg> is no variant: the fourth unit has one Russian text.
+  CHECK(r.summary->several_variants == 2);
+  CHECK(r.summary->several_variants_line == 6);
+  CHECK(r.summary->several_variants_languages == "en-GB, en-US");
+  // A language with its region chooses that variant, and no warning is due.
+  const Read us = ReadAll(dir / "v.tmx", {.en_lang = "en-US"});
+  REQUIRE(us.summary.ok());
+  CHECK(Texts(us) == Pairs{{"Два.", "Color."}});
+  CHECK(us.summary->several_variants == 0);
+}
+
 TEST_CASE("hostile and broken TMX files fail with the file and line", "[tm][tmx][import][errors]") {
   testing::ScratchDir dir;
   const std::string unit =
