@@ -56,8 +56,14 @@ class LogSum {
     if (count_ == 0) return -kInf;
     const double hi = *std::max_element(terms_.begin(), terms_.begin() + count_);
     if (hi == -kInf) return -kInf;
+    // Terms below e^-20 of the largest change the sum by less than 1e-8
+    // (at most 17 of them): skipped, not exponentiated. Scores are printed
+    // to 3 decimals (4 in JSON).
     double sum = 0;
-    for (int k = 0; k < count_; ++k) sum += std::exp(terms_[k] - hi);
+    for (int k = 0; k < count_; ++k) {
+      const double d = terms_[k] - hi;
+      if (d > -20.0) sum += std::exp(d);
+    }
     return hi + std::log(sum);
   }
 
@@ -194,10 +200,11 @@ void EstimateRates(std::span<const SentenceFeatures> ru, std::span<const Sentenc
 // mu0 = chance_rate * u_ru * u_en by chance and mu0 plus
 // true_rate * (u_ru + u_en) / 2 in a translation. Positive where the bead
 // earns its pairing; a bead with many units and no matches is a loss.
-double EvidenceLlr(const Evidence& ev, const AlignModel& model, double match, double u_ru, double u_en) {
+inline double EvidenceLlr(const Evidence& ev, const AlignModel& model, double match, double u_ru, double u_en) {
   // The floor grows with the bead, or a bead of two true pairs would earn
   // more than the two pairs apart wherever chance matches are rare.
   const double gain = ev.true_rate * (u_ru + u_en) / 2.0;
+  if (match == 0) return -gain;  // most candidate beads of a band: no log1p
   const double mu0 = std::max(ev.chance_rate * u_ru * u_en, model.min_chance_matches * gain);
   return match * std::log1p(gain / mu0) - gain;
 }
@@ -305,7 +312,11 @@ class BandedAligner {
           if (alpha == -kInf) continue;
           const bool omission = kBeadShapes[s].ru == 0 || kBeadShapes[s].en == 0;
           if (!stats && !omission) continue;
-          const double p = std::exp(alpha + through - total);
+          // Beads off the likely paths (posterior below e^-40) add nothing a
+          // double can hold: no exp for them (most cells of the band).
+          const double log_p = alpha + through - total;
+          if (log_p < -40.0) continue;
+          const double p = std::exp(log_p);
           if (stats) stats->expected_shapes[s] += p;
           for (int32_t k = i; k < ni; ++k) unpaired_ru_[k] += p;
           for (int32_t k = j; k < nj; ++k) unpaired_en_[k] += p;
