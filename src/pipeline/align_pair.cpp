@@ -156,6 +156,13 @@ Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEn
                                                 const align::Vocabulary& en_stems) {
   Result<WordTokenizers> tokenizers = WordTokenizers::Create();
   if (!tokenizers.ok()) return tokenizers.status();
+  return PrepareDictionaryFor(dictionary, ru_stems, en_stems, *tokenizers);
+}
+
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+                                                const align::Vocabulary& ru_stems,
+                                                const align::Vocabulary& en_stems,
+                                                WordTokenizers& tokenizers) {
   constexpr uint32_t kUnknown = align::Vocabulary::kUnknown;
   std::vector<std::pair<std::string, std::string>> kept;
   // A dictd dictionary lists an English headword's translations together:
@@ -164,10 +171,10 @@ Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEn
   for (const tm::DictionaryEntry& entry : dictionary) {
     if (entry.en != last_en || last_en.empty()) {
       last_en = entry.en;
-      en_stem = SingleStem(*tokenizers->en, entry.en);
+      en_stem = SingleStem(*tokenizers.en, entry.en);
     }
     if (en_stem.empty()) continue;
-    std::string ru_stem = SingleStem(*tokenizers->ru, entry.ru);
+    std::string ru_stem = SingleStem(*tokenizers.ru, entry.ru);
     if (ru_stems.Find(ru_stem) == kUnknown && en_stems.Find(en_stem) == kUnknown) continue;
     kept.emplace_back(std::move(ru_stem), en_stem);
   }
@@ -210,7 +217,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
     docs.push_back({Features(p.ru.sentences, *tokenizers->ru, Language::kRussian, anchors, ru_local),
                     Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local)});
   }
-  Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local);
+  Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local, *tokenizers);
   if (!prepared.ok()) return prepared.status();
   align::Vocabulary ru_words(&prepared->ru_words), en_words(&prepared->en_words);
   const std::vector<uint32_t> ru_ids = Reintern(ru_local, ru_words), en_ids = Reintern(en_local, en_words);

@@ -56,6 +56,14 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
 Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems);
+struct WordTokenizers;
+
+// The same with the caller's tokenizers (made once: an ICU transliterator
+// costs as much to create as a thousand entries to prepare).
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+                                                const align::Vocabulary& ru_stems,
+                                                const align::Vocabulary& en_stems,
+                                                WordTokenizers& tokenizers);
 
 // The word tokenizers aligning needs, one per side. Making them costs about
 // 7 % of aligning an article (ICU builds a transliterator), so a thread that

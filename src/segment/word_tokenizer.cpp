@@ -160,6 +160,12 @@ std::optional<std::string> LowerPlainWord(std::string_view text) {
 
 std::string WordTokenizer::SingleWordStem(std::string_view text) {
   if (const std::optional<std::string> lower = LowerPlainWord(text)) return impl_->Stem(*lower);
+  // Text with a space inside is two tokens or more: not one word. Most of a
+  // dictionary's phrases end here, without the break iterator.
+  const size_t first = text.find_first_not_of(" \t");
+  const size_t last = text.find_last_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  if (text.substr(first, last - first + 1).find_first_of(" \t") != std::string_view::npos) return {};
   const std::vector<Token> tokens = Tokenize(text);
   return tokens.size() == 1 && tokens[0].kind == TokenKind::kWord ? tokens[0].stem : std::string();
 }
