@@ -19,6 +19,7 @@ int RunSearch(const Args& args);
 int RunEdit(const Args& args);    // issue 6: review
 int RunShow(const Args& args);
 int RunStats(const Args& args);
+int RunCheck(const Args& args);  // the doubtful beads of a whole memory
 int RunReport(const Args& args);
 int RunReview(const Args& args);
 int RunBatch(const Args& args);

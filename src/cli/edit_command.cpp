@@ -1,8 +1,11 @@
 // sverka edit --db TM --doc NAME ACTION ARGS…: one review edit, for scripts.
+#include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "text/display_text.h"
 
 namespace sverka::cli {
 namespace {
@@ -12,6 +15,8 @@ constexpr const char* kEditUsage =
 
 Actions (bead numbers as 'show' prints them, 0-based):
   approve B | reject B | reset B   set bead B's status (reset: back to auto)
+  approve --min-score S | --all    approve every unreviewed (auto) bead scored
+                                   at least S, or all of them: one edit
   merge B B+1                      join bead B with the next bead
   split B --at R[:E]               first part keeps R Russian and E English
                                    sentences (E defaults to R, at most all)
@@ -45,10 +50,13 @@ void Expect(const std::vector<std::string>& words, size_t n, const std::string& 
 int RunEdit(const Args& args) {
   po::options_description options("Options");
   std::string db, doc, at;
+  double min_score = 0;
   std::vector<std::string> words;
   options.add_options()("db", po::value(&db)->required(), "translation memory to change")(
       "doc", po::value(&doc)->required(), "document")(
       "at", po::value(&at), "split: R or R:E sentences kept in the first part")(
+      "min-score", po::value(&min_score), "approve: every auto bead scored at least this")(
+      "all", "approve: every auto bead")(
       "words", po::value(&words), "the action and its arguments");
   po::positional_options_description positional;
   positional.add("words", -1);
@@ -58,11 +66,31 @@ int RunEdit(const Args& args) {
     throw UsageError("no action (approve, reject, merge, split, move, text, undo, redo)");
   const std::string& action = words[0];
   if (vm.count("at") && action != "split") throw UsageError("--at belongs to split");
+  const bool bulk = vm.count("min-score") || vm.count("all");
+  if (bulk && action != "approve") throw UsageError("--min-score and --all belong to approve");
+  if (vm.count("min-score") && vm.count("all")) throw UsageError("--min-score and --all exclude each other");
+  if (vm.count("min-score") && !(min_score >= 0 && min_score <= 1)) {
+    throw UsageError("--min-score must be a number from 0 to 1");
+  }
 
   Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);
   if (!store.ok()) return Report(store.status());
   tm::TmStore& s = **store;
   Result<tm::BeadChange> change = Status::Internal("no action");
+  if (bulk) {
+    Expect(words, 1, "approve --min-score S | --all (no bead number)");
+    change = s.ChangeStatuses(doc, "approved",
+                              vm.count("min-score") ? std::optional<double>(min_score) : std::nullopt);
+    if (!change.ok()) return Report(change.status());
+    char floor[32];
+    std::snprintf(floor, sizeof floor, "%g", min_score);
+    std::cout << text::VisibleControls(doc) << ": approved " << change->after.size() << " beads"
+              << (vm.count("min-score") ? std::string(" scored at least ") + floor : std::string())
+              << " (history entry " << change->history_id
+              << "); 'sverka edit --db TM --doc NAME undo' reverts them all\n";
+    std::cout.flush();
+    return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  }
   if (action == "approve" || action == "reject" || action == "reset") {
     Expect(words, 2, action + " BEAD");
     const char* status = action == "approve"  ? "approved"

@@ -26,6 +26,7 @@ Commands:
   show      print a document's pairs side by side, sized to the terminal
   edit      approve, reject, merge, split, move, retype, undo or redo a bead
   stats     count each document's beads by type and status
+  check     list the doubtful beads of a whole memory, worst first
   report    write a document's review as one self-contained HTML page
   review    review a document full-screen: approve, fix, undo, lose nothing
   batch     align and store every pair of a directory or manifest, in parallel
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
     if (command == "edit") return RunEdit(args);
     if (command == "show") return RunShow(args);
     if (command == "stats") return RunStats(args);
+    if (command == "check") return RunCheck(args);
     if (command == "report") return RunReport(args);
     if (command == "review") return RunReview(args);
     if (command == "batch") return RunBatch(args);

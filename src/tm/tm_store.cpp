@@ -1030,6 +1030,11 @@ Status TmStore::Undo(int64_t id) {
     if (action != "set-status") {
       return Status::BadInput(impl_->path + ": " + what + " (" + action + ") cannot be undone");
     }
+    if (!before.empty() && before.front() == '{') {
+      return Status::BadInput(impl_->path + ": " + what +
+                              " (set-status of several beads) cannot be undone here; 'sverka edit "
+                              "--db TM --doc NAME undo' reverts it");
+    }
     if (sqlite3_column_int(q.get(), 5) > 0) {
       return Status::BadInput(impl_->path + ": " + what + " is already undone");
     }
@@ -1937,6 +1942,33 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
     after.status = "edited";
     return e.Commit("edit-text", Snapshot{{*b}, {{std::string(side), sentence, texts[index]}}},
                     Snapshot{{after}, {{std::string(side), sentence, std::string(text)}}});
+  });
+}
+
+Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::string_view status,
+                                           std::optional<double> min_score) {
+  if (!IsStatus(status) || status == "auto") {
+    return Status::BadInput("cannot set status '" + std::string(status) +
+                            "' in bulk; approved, rejected or edited");
+  }
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<std::vector<BeadView>> all = e.All();
+    if (!all.ok()) return all.status();
+    Snapshot from, to;
+    for (const BeadView& b : *all) {
+      if (b.status != "auto" || (min_score && !(b.score >= *min_score))) continue;
+      from.beads.push_back(b);
+      to.beads.push_back(b);
+      to.beads.back().status = std::string(status);
+    }
+    if (from.beads.empty()) {
+      char floor[32];
+      std::snprintf(floor, sizeof floor, "%g", min_score.value_or(0));
+      return Status::BadInput(e.Where() + "no unreviewed bead of " + e.DocName() +
+                              (min_score ? std::string(" scores at least ") + floor : std::string()) +
+                              "; nothing changed");
+    }
+    return e.Commit("set-status", from, to);
   });
 }
 

@@ -295,6 +295,13 @@ class TmStore {
   Result<BeadChange> EditSentence(std::string_view document, int32_t position,
                                   std::string_view side, int32_t index, std::string_view text);
 
+  // Sets `status` on every bead of `document` still "auto" whose score is at
+  // least `min_score` (every auto bead without one), as one review edit: one
+  // history entry, which `UndoLast` reverts as a whole. kBadInput when no
+  // bead qualifies (nothing written).
+  Result<BeadChange> ChangeStatuses(std::string_view document, std::string_view status,
+                                    std::optional<double> min_score);
+
   // Status change as a BeadChange (SetBeadStatus with before/after beads).
   Result<BeadChange> ChangeStatus(std::string_view document, int32_t position,
                                   std::string_view status);

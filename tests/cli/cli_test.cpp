@@ -981,3 +981,119 @@ TEST_CASE("moved beads are stored, shown, reported and exported; edits keep them
         std::string::npos);
   CHECK(Sverka({"show", "--db", db, "--doc", "moved", "--width", "200"}).out == show.out);
 }
+
+TEST_CASE("check lists the doubtful beads of every document, lowest score first", "[cli][check]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
+                  "--name", "moved", "-q"})
+              .exit_code == 0);
+  const Run all = Sverka({"check", "--db", db, "--limit", "0", "-f", "tsv"});
+  REQUIRE(all.exit_code == 0);
+  std::vector<std::string> rows = Lines(all.out);
+  REQUIRE(rows.size() >= 3);
+  CHECK(rows[0] == "document\tbead\tscore\tshape\tstatus\treasons\tru\ten");
+  double last = -1;
+  std::set<std::string> docs, reasons;
+  for (size_t k = 1; k < rows.size(); ++k) {
+    std::vector<std::string> f;
+    std::istringstream in(rows[k]);
+    for (std::string c; std::getline(in, c, '\t');) f.push_back(c);
+    INFO(rows[k]);
+    REQUIRE(f.size() >= 7);
+    const double score = std::stod(f[2]);
+    CHECK(score >= last);
+    last = score;
+    docs.insert(f[0]);
+    CHECK(f[4] == "auto");
+    std::istringstream rs(f[5]);
+    for (std::string r; std::getline(rs, r, ',');) reasons.insert(r);
+    // Every listed bead has a reason that holds: low means below 0.5, unpaired an empty side.
+    if (f[5].find("low") != std::string::npos) CHECK(score < 0.5);
+    if (f[5].find("unpaired") != std::string::npos) CHECK((f[3].front() == '0' || f[3].back() == '0'));
+  }
+  CHECK(docs == std::set<std::string>{"bbc.381694", "moved"});
+  CHECK(reasons.count("moved") == 1);
+  CHECK(reasons.count("unpaired") == 1);
+
+  const Run moved = Sverka({"check", "--db", db, "--kind", "moved"});
+  REQUIRE(moved.exit_code == 0);
+  for (const std::string& l : Lines(moved.out)) {
+    if (l.rfind("    ", 0) != 0) CHECK(l.find("moved") != std::string::npos);
+  }
+  // Once reviewed, a bead is not listed unless asked for.
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "bbc.381694", "approve", "--all"}).exit_code == 0);
+  const Run after = Sverka({"check", "--db", db, "--doc", "bbc.381694"});
+  CHECK(after.exit_code == 0);
+  CHECK(after.out.empty());
+  CHECK(after.ErrLine() == "sverka: " + db + ": no doubtful bead among the auto ones");
+  CHECK_FALSE(Sverka({"check", "--db", db, "--doc", "bbc.381694", "--status", "all"}).out.empty());
+  const Run limited = Sverka({"check", "--db", db, "--limit", "1"});
+  CHECK(Lines(limited.out).size() == 3);
+  CHECK(limited.ErrLine().find("doubtful beads; the first 1 shown (--limit 0 shows all)") != std::string::npos);
+
+  const Run unknown = Sverka({"check", "--db", db, "--doc", "nope"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.ErrLine() == "sverka: " + db + ": no document 'nope'; it holds 'bbc.381694', 'moved'");
+  const Run kind = Sverka({"check", "--db", db, "--kind", "odd"});
+  CHECK(kind.exit_code == 2);
+  CHECK(kind.ErrLine() ==
+        "sverka check: --kind takes low, unpaired, length, numbers, moved, not 'odd'; see 'sverka check --help'");
+  CHECK(Sverka({"check", "--db", db, "-f", "xml"}).exit_code == 2);
+  CHECK(Sverka({"check", "--db", dir / "missing.db"}).exit_code == 1);
+}
+
+TEST_CASE("edit approve --min-score approves every unreviewed bead above it as one edit", "[cli][edit]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
+                  "--name", "d", "-q"})
+              .exit_code == 0);
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "d", "reject", "0"}).exit_code == 0);
+  const std::string before = Sverka({"show", "--db", db, "--doc", "d", "--width", "300"}).out;
+  // "#12 0.873 + …": bead, score, status mark (blank: auto).
+  const std::regex margin(R"(^#[0-9]+ +([0-9.]+) (.))");
+  int high_auto = 0, approved_before = 0;
+  for (const std::string& l : Lines(before)) {
+    std::smatch m;
+    if (!std::regex_search(l, m, margin)) continue;
+    const double score = std::stod(m[1].str());
+    const char mark = m[2].str()[0];
+    // 0.9005 lies between two printed scores: 0.901 and above are above it.
+    high_auto += score > 0.9005 && mark == ' ';
+    approved_before += mark == '+';
+  }
+  REQUIRE(high_auto >= 2);
+  CHECK(approved_before == 0);
+  const Run bulk = Sverka({"edit", "--db", db, "--doc", "d", "approve", "--min-score", "0.9005"});
+  REQUIRE(bulk.exit_code == 0);
+  CHECK(bulk.out == "d: approved " + std::to_string(high_auto) +
+                        " beads scored at least 0.9005 (history entry 3); 'sverka edit --db TM --doc NAME undo' "
+                        "reverts them all\n");
+  int approved = 0;
+  for (const std::string& l : Lines(Sverka({"show", "--db", db, "--doc", "d", "--width", "300"}).out)) {
+    std::smatch m;
+    if (!std::regex_search(l, m, margin)) continue;
+    const double score = std::stod(m[1].str());
+    const char mark = m[2].str()[0];
+    if (mark == '+') {
+      ++approved;
+      CHECK(score > 0.9005);
+    }
+  }
+  CHECK(approved == high_auto);
+  // The rejected bead stays rejected; one undo reverts the whole approval.
+  CHECK(Sverka({"show", "--db", db, "--doc", "d", "--status", "rejected"}).out.rfind("#0 ", 0) == 0);
+  REQUIRE(Sverka({"edit", "--db", db, "--doc", "d", "undo"}).exit_code == 0);
+  CHECK(Sverka({"show", "--db", db, "--doc", "d", "--width", "300"}).out == before);
+
+  const Run none = Sverka({"edit", "--db", db, "--doc", "d", "approve", "--min-score", "1"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.ErrLine() == "sverka: " + db + ": no unreviewed bead of 'd' scores at least 1; nothing changed");
+  const Run wrong = Sverka({"edit", "--db", db, "--doc", "d", "reject", "--min-score", "0.5"});
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.ErrLine() == "sverka edit: --min-score and --all belong to approve; see 'sverka edit --help'");
+  CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "3", "--all"}).exit_code == 2);
+  CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "--min-score", "2"}).exit_code == 2);
+}

@@ -1,0 +1,213 @@
+// sverka check --db TM: the doubtful beads of every document, worst first.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "cli/bead_format.h"
+#include "cli/cli_util.h"
+#include "common/utf8.h"
+#include "text/display_text.h"
+#include "tm/pair_text_writer.h"
+#include "tm/tm_store.h"
+
+namespace sverka::cli {
+namespace {
+
+// The reasons a bead is doubtful, in the order they are printed.
+constexpr const char* kKinds[] = {"low", "unpaired", "length", "numbers", "moved"};
+
+struct Doubtful {
+  std::string document;
+  tm::BeadView bead;
+  std::vector<std::string> reasons;
+};
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+// The numbers of a text: runs of digits ("2 000" and "2,000" give 2 and 000
+// alike, "1,5" and "1.5" 1 and 5), as a sorted multiset.
+std::vector<std::string> Numbers(const std::vector<std::string>& sentences) {
+  std::vector<std::string> out;
+  for (const std::string& s : sentences) {
+    for (size_t k = 0; k < s.size();) {
+      if (s[k] < '0' || s[k] > '9') {
+        ++k;
+        continue;
+      }
+      size_t e = k;
+      while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
+      out.push_back(s.substr(k, e - k));
+      k = e;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int64_t Length(const std::vector<std::string>& sentences) {
+  int64_t n = 0;
+  for (const std::string& s : sentences) n += static_cast<int64_t>(CountCodePoints(s));
+  return n;
+}
+
+// The median English/Russian length ratio of the document's 1-1 beads of
+// 20 characters or more; 1 when there are fewer than 5.
+double MedianRatio(const std::vector<tm::BeadView>& beads) {
+  std::vector<double> ratios;
+  for (const tm::BeadView& b : beads) {
+    if (b.ru.size() != 1 || b.en.size() != 1) continue;
+    const int64_t r = Length(b.ru), e = Length(b.en);
+    if (r >= 20 && e >= 20) ratios.push_back(static_cast<double>(e) / static_cast<double>(r));
+  }
+  if (ratios.size() < 5) return 1.0;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<ptrdiff_t>(ratios.size() / 2), ratios.end());
+  return ratios[ratios.size() / 2];
+}
+
+std::vector<std::string> Reasons(const tm::BeadView& b, double ratio, double below) {
+  std::vector<std::string> why;
+  if (b.score < below) why.push_back("low");
+  if (b.ru.empty() || b.en.empty()) {
+    why.push_back("unpaired");
+  } else {
+    // Twice as long or half as long as the document's translations run.
+    const int64_t r = Length(b.ru), e = Length(b.en);
+    if (r + e >= 30 && std::fabs(std::log((static_cast<double>(e) + 1) / ((static_cast<double>(r) + 1) * ratio))) >
+                           std::log(2.0)) {
+      why.push_back("length");
+    }
+    if (Numbers(b.ru) != Numbers(b.en)) why.push_back("numbers");
+  }
+  if (b.moved) why.push_back("moved");
+  return why;
+}
+
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunCheck(const Args& args) {
+  po::options_description options("Options");
+  std::string db, status = "auto", kind, format = "text";
+  std::vector<std::string> docs;
+  double below = tm::kSuspiciousScore;
+  size_t limit = 50;
+  options.add_options()("db", po::value(&db)->required(), "translation memory")(
+      "doc", po::value(&docs)->composing(), "only this document (repeatable)")(
+      "status", po::value(&status)->default_value("auto"),
+      "only beads of these statuses (auto,approved,rejected,edited) or all")(
+      "kind", po::value(&kind), "only beads doubtful for these reasons: low,unpaired,length,numbers,moved")(
+      "below", po::value(&below)->default_value(tm::kSuspiciousScore, "0.5"), "a score below this is low")(
+      "limit", po::value(&limit)->default_value(50), "print at most this many beads (0: all)")(
+      "format,f", po::value(&format)->default_value("text"), "text or tsv");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (ParseArgs(args, options, positional, vm,
+                "usage: sverka check --db TM [--doc NAME…] [--status S,…|all] [--kind K,…]\n"
+                "                    [--below S] [--limit N] [--format text|tsv]\n\n"
+                "Lists the doubtful beads of every document, lowest score first: a score\n"
+                "below 0.5 (low), a sentence left unpaired (unpaired), a length ratio off by\n"
+                "half or double the document's (length), numbers on one side only (numbers),\n"
+                "a paragraph the translation moved (moved). Unreviewed (auto) beads only,\n"
+                "unless --status says otherwise.")) {
+    return 0;
+  }
+  if (format != "text" && format != "tsv") throw UsageError("--format must be text or tsv, not '" + format + "'");
+  if (!(below >= 0 && below <= 1)) throw UsageError("--below must be a number from 0 to 1");
+  std::vector<std::string> statuses = status == "all" ? std::vector<std::string>{} : SplitList(status);
+  for (const std::string& s : statuses) {
+    if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
+      throw UsageError("--status takes auto, approved, rejected, edited or all, not '" + s + "'");
+    }
+  }
+  const std::vector<std::string> kinds = SplitList(kind);
+  for (const std::string& k : kinds) {
+    if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds)) {
+      throw UsageError("--kind takes low, unpaired, length, numbers, moved, not '" + k + "'");
+    }
+  }
+
+  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
+  if (!store.ok()) return Report(store.status());
+  Result<std::vector<std::string>> names = (*store)->DocumentNames();
+  if (!names.ok()) return Report(names.status());
+  for (const std::string& d : docs) {
+    if (std::find(names->begin(), names->end(), d) != names->end()) continue;
+    // Name what there is: the user mistyped or has the wrong memory.
+    std::vector<std::string> shown;
+    for (size_t k = 0; k < names->size() && k < 10; ++k) shown.push_back("'" + (*names)[k] + "'");
+    std::string there = names->empty() ? "it holds no documents"
+                                       : "it holds " + Join(shown, ", ") +
+                                             (names->size() > 10 ? " and " + std::to_string(names->size() - 10) + " more"
+                                                                 : std::string());
+    return Report(Status::BadInput(db + ": no document '" + text::VisibleControls(d) + "'; " +
+                                   text::VisibleControls(there)));
+  }
+  std::vector<Doubtful> found;
+  for (const std::string& name : docs.empty() ? *names : docs) {
+    Result<std::vector<tm::BeadView>> beads = (*store)->Beads(name);
+    if (!beads.ok()) return Report(beads.status());
+    MarkMoved(*beads);
+    const double ratio = MedianRatio(*beads);
+    for (tm::BeadView& b : *beads) {
+      if (!statuses.empty() && std::find(statuses.begin(), statuses.end(), b.status) == statuses.end()) continue;
+      std::vector<std::string> why = Reasons(b, ratio, below);
+      if (why.empty()) continue;
+      if (!kinds.empty() && std::none_of(why.begin(), why.end(), [&](const std::string& w) {
+            return std::find(kinds.begin(), kinds.end(), w) != kinds.end();
+          })) {
+        continue;
+      }
+      found.push_back({name, std::move(b), std::move(why)});
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Doubtful& a, const Doubtful& b) { return a.bead.score < b.bead.score; });
+  const size_t shown = limit == 0 ? found.size() : std::min(limit, found.size());
+  std::string out;
+  if (format == "tsv") out = "document\tbead\tscore\tshape\tstatus\treasons\tru\ten\n";
+  for (size_t k = 0; k < shown; ++k) {
+    const Doubtful& d = found[k];
+    char score[16];
+    std::snprintf(score, sizeof score, "%.3f", d.bead.score);
+    std::string ru, en;
+    for (const std::string& s : d.bead.ru) ru += (ru.empty() ? "" : " ") + s;
+    for (const std::string& s : d.bead.en) en += (en.empty() ? "" : " ") + s;
+    if (format == "tsv") {
+      out += tm::FlattenLine(d.document, nullptr) + "\t" + std::to_string(d.bead.position) + "\t" + score + "\t" +
+             BeadShape(d.bead) + "\t" + d.bead.status + "\t" + Join(d.reasons, ",") + "\t" +
+             tm::FlattenLine(ru, nullptr) + "\t" + tm::FlattenLine(en, nullptr) + "\n";
+    } else {
+      out += text::VisibleControls(d.document) + " #" + std::to_string(d.bead.position) + " " + score + " " +
+             BeadShape(d.bead) + " " + d.bead.status + ": " + Join(d.reasons, ", ") + "\n";
+      out += "    ru: " + text::VisibleControls(ru) + "\n    en: " + text::VisibleControls(en) + "\n";
+    }
+  }
+  std::cout << out;
+  std::cout.flush();
+  if (!std::cout) return Report(Status::Internal("cannot write standard output"));
+  if (found.empty()) {
+    std::cerr << "sverka: " << db << ": no doubtful bead"
+              << (statuses.empty() ? "" : " among the " + Join(statuses, ", ") + " ones") << "\n";
+  } else if (shown < found.size()) {
+    std::cerr << "sverka: " << found.size() << " doubtful beads; the first " << shown
+              << " shown (--limit 0 shows all)\n";
+  }
+  return 0;
+}
+
+}  // namespace sverka::cli
