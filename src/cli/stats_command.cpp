@@ -1,6 +1,7 @@
 // sverka stats --db TM: per document, beads by type and status, mean score, suspicious beads.
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "cli/cli_util.h"
 #include "text/display_text.h"
@@ -17,7 +18,8 @@ int RunStats(const Args& args) {
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka stats --db TM\n\n"
                 "Prints, per document, its beads by type (1-1, 2-1…) and status, the mean\n"
-                "score and the number of suspicious beads (score below 0.5); then how many\n"
+                "score and the number of suspicious beads (score below 0.5); then the totals\n"
+                "over the memory (more than one document); then how many\n"
                 "beads batch left for 'sverka index', if any.")) {
     return 0;
   }
@@ -36,6 +38,24 @@ int RunStats(const Args& args) {
       const auto it = d.by_status.find(s);
       std::cout << " " << s << " " << (it == d.by_status.end() ? 0 : it->second);
     }
+    std::cout << "\n";
+  }
+  // Totals over the memory, when it holds more than one document.
+  if (stats->size() > 1) {
+    int64_t beads = 0, suspicious = 0;
+    double score_sum = 0;
+    std::map<std::string, int64_t> by_status;
+    for (const tm::DocumentStats& d : *stats) {
+      beads += d.beads;
+      suspicious += d.suspicious;
+      score_sum += d.mean_score * static_cast<double>(d.beads);
+      for (const auto& [s, n] : d.by_status) by_status[s] += n;
+    }
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.3f", beads ? score_sum / static_cast<double>(beads) : 0.0);
+    std::cout << "memory: " << stats->size() << " documents, " << beads << " beads; mean score " << mean
+              << "; suspicious " << suspicious << "\n  status:";
+    for (const char* s : {"auto", "approved", "rejected", "edited"}) std::cout << " " << s << " " << by_status[s];
     std::cout << "\n";
   }
   Result<int64_t> pending = (*store)->UnindexedBeads();

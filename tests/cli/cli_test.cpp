@@ -1017,6 +1017,18 @@ TEST_CASE("check lists the doubtful beads of every document, lowest score first"
   CHECK(reasons.count("moved") == 1);
   CHECK(reasons.count("unpaired") == 1);
 
+  // stats ends with the totals over the memory.
+  const Run stats = Sverka({"stats", "--db", db});
+  REQUIRE(stats.exit_code == 0);
+  int sum = 0;
+  const std::regex doc_line(R"(^(bbc\.381694|moved): ([0-9]+) beads;)");
+  for (const std::string& l : Lines(stats.out)) {
+    std::smatch m;
+    if (std::regex_search(l, m, doc_line)) sum += std::stoi(m[2].str());
+  }
+  CHECK(sum > 0);
+  CHECK(stats.out.find("memory: 2 documents, " + std::to_string(sum) + " beads; mean score ") != std::string::npos);
+
   const Run moved = Sverka({"check", "--db", db, "--kind", "moved"});
   REQUIRE(moved.exit_code == 0);
   for (const std::string& l : Lines(moved.out)) {
