@@ -122,13 +122,33 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
     h += "<span>" + Escape(type) + ": " + std::to_string(n) + "</span>";
   const auto moved = std::count_if(beads.begin(), beads.end(), [](const BeadView& b) { return b.moved; });
   if (moved > 0) h += "<span>moved: " + std::to_string(moved) + " (&#x2195;)</span>";
+  // The beads to look at, lowest score first, each a link to its row: the
+  // unreviewed ones below kSuspiciousScore, unpaired or moved.
+  std::vector<const BeadView*> doubtful;
+  for (const BeadView& b : beads) {
+    const bool unpaired = b.ru_end == b.ru_begin || b.en_end == b.en_begin;
+    if (b.status == "auto" && (b.score < kSuspiciousScore || unpaired || b.moved)) doubtful.push_back(&b);
+  }
+  std::stable_sort(doubtful.begin(), doubtful.end(),
+                   [](const BeadView* a, const BeadView* b) { return a->score < b->score; });
+  if (!doubtful.empty()) {
+    h += "<br/><span class=\"doubt\">to check (" + std::to_string(doubtful.size()) + "):";
+    for (const BeadView* b : doubtful) {
+      const std::string n = std::to_string(b->position);
+      h += " <a href=\"#b" + n + "\">#" + n + "</a>";
+    }
+    h += "</span>";
+  }
   h += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th class=\"s\">score</th>"
-       "<th class=\"st\">status</th><th>Russian</th><th>English</th></tr></thead>\n<tbody>\n";
+       "<th class=\"st\">status</th><th class=\"t\">type</th><th>Russian</th><th>English</th></tr></thead>\n"
+       "<tbody>\n";
   for (const BeadView& b : beads) {
     h += "<tr id=\"b" + std::to_string(b.position) + "\" class=\"" + ScoreClass(b.score) + " " +
          Escape(b.status) + (b.moved ? " moved" : "") + "\"><td class=\"n\">" +
          std::to_string(b.position) + "</td><td class=\"s\">" + Fixed(b.score) +
-         "</td><td class=\"st\">" + Escape(b.status) + "</td><td>" + Side(b.ru, options) + "</td><td>" +
+         "</td><td class=\"st\">" + Escape(b.status) + "</td><td class=\"t\">" +
+         std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin) + "</td><td>" +
+         Side(b.ru, options) + "</td><td>" +
          (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
                     "&#x2195; moved</span> "
                   : "") +

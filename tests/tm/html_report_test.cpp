@@ -16,6 +16,8 @@ tm::BeadView Bead(int32_t position, double score, const char* status, const char
   b.status = status;
   b.ru = {ru};
   b.en = {en};
+  b.ru_begin = b.en_begin = position;
+  b.ru_end = b.en_end = position + 1;
   return b;
 }
 
@@ -45,6 +47,28 @@ TEST_CASE("the report escapes text, marks numbers and names, classes rows by sco
       {.starts_with_capital = [](std::string_view w) { return w.rfind("М", 0) == 0; }});
   CHECK(with_icu.find("в <mark>Москве.</mark>") != std::string::npos);
   CHECK(page.find("http") == std::string::npos);
+}
+
+TEST_CASE("the report has a type column and links from the summary to the beads to check", "[tm][report]") {
+  tm::BeadView unpaired = Bead(2, 0.55, "auto", "Лишнее.", "");
+  unpaired.en.clear();
+  unpaired.en_end = unpaired.en_begin;
+  tm::BeadView moved = Bead(3, 0.95, "auto", "Абзац.", "Paragraph.");
+  moved.moved = true;
+  const std::string page = tm::RenderReport(
+      "d",
+      {Bead(0, 0.3, "auto", "Один.", "One."), Bead(1, 0.2, "approved", "Два.", "Two."), unpaired, moved,
+       Bead(4, 0.1, "auto", "Пять.", "Five.")},
+      tm::DocumentStats{}, {});
+  // Unreviewed beads that are low, unpaired or moved, lowest score first;
+  // the approved bead 1 is not listed.
+  CHECK(page.find("to check (4): <a href=\"#b4\">#4</a> <a href=\"#b0\">#0</a> <a href=\"#b2\">#2</a> "
+                  "<a href=\"#b3\">#3</a></span>") != std::string::npos);
+  CHECK(page.find("<th class=\"t\">type</th>") != std::string::npos);
+  CHECK(page.find("<td class=\"t\">1-0</td>") != std::string::npos);
+  CHECK(page.find("<tr id=\"b3\" class=\"high auto moved\">") != std::string::npos);
+  CHECK(page.find("&#x2195; moved</span> <p>Paragraph.</p>") != std::string::npos);
+  CHECK(page.find("<span>moved: 1 (&#x2195;)</span>") != std::string::npos);
 }
 
 TEST_CASE("the report file appears only whole; a missing directory is bad input",
