@@ -11,8 +11,8 @@
 #include <climits>
 #include <clocale>
 #include <cstdio>
-#include <cwchar>
 #include <cstdlib>
+#include <cwchar>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -211,8 +211,7 @@ class ReviewScreen {
     }
     message_ = change->action +
                (change->undone_action.empty() ? "" : " of " + change->undone_action) + ": " +
-               Number(Position()) + " (history entry " + std::to_string(change->history_id) +
-               ")";
+               Number(Position()) + " (history entry " + std::to_string(change->history_id) + ")";
     return Status::Ok();
   }
 
@@ -506,7 +505,7 @@ class ReviewScreen {
 
   // Bead `k`'s screen lines: Russian and English wrapped to `column`, side by side.
   std::pair<std::vector<std::string>, std::vector<std::string>> Wrapped(size_t k,
-                                                                         size_t column) const {
+                                                                        size_t column) const {
     const tm::BeadView& b = beads_[k];
     std::vector<std::string> ru, en;
     for (const std::string& s : b.ru)
@@ -540,8 +539,7 @@ class ReviewScreen {
     for (size_t i = 0; i < n && y < end; ++i, ++y) {
       if (i == 0) {
         char m[32];
-        std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position,
-                      b.score,
+        std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position, b.score,
                       b.status == "approved"   ? '+'
                       : b.status == "rejected" ? 'x'
                       : b.status == "edited"   ? 'e'
