@@ -8,11 +8,16 @@
 
 #include <langinfo.h>
 #include <algorithm>
+#include <climits>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
+#include <cwchar>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
+#include <string_view>
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
@@ -21,18 +26,23 @@
 namespace sverka::cli {
 namespace {
 
+// The help screen, also printed by --help: each line fits 60 columns with
+// the screen's indent of 2 (tests/acceptance/review_tui.py checks both).
 constexpr const char* kHelp[] = {
-    "a approve     r reject      0 reset to auto",
-    "m merge with the next bead   M merge with the previous bead",
-    "s split the bead (asks R[:E]: sentences kept in the first part)",
-    "v move a sentence (asks: r or e, then n for next bead or p for previous)",
-    "e edit a sentence in $EDITOR (asks r0, e1…: side and index in the bead)",
-    "u undo      U or Ctrl-R redo",
-    "j/k or arrows: next/previous bead   PgDn/PgUp: ten beads   g/G: first/last",
-    "n next suspicious unreviewed bead (score < 0.5, auto)   / search   ? help   q quit",
+    "a approve   r reject   0 back to auto",
+    "  (a and r move on to the next bead to check)",
+    "m / M   merge with the next / previous bead",
+    "s split the bead (asks R[:E]: sentences kept first)",
+    "v move a sentence (asks rn, rp, en or ep)",
+    "e edit a sentence in $EDITOR (asks r0, e1...)",
+    "u undo this review's last edit   U or Ctrl-R redo",
+    "j k arrows: next/previous   PgDn PgUp: ten beads",
+    "g G: first/last   n: next suspicious (auto, < 0.5)",
+    "/ search   ? help   q or Ctrl-C quit",
+    "marks: + approved  x rejected  e edited  \u2195 moved",
 };
 
-enum Colour : short { kLow = 1, kMid, kHigh, kDim };
+enum Colour : short { kLow = 1, kMid, kHigh };
 
 // Ctrl-C (SIGINT, and SIGTERM) leaves the review as 'q' does, exit 0: every
 // change is already committed, so there is nothing to lose and nothing to
@@ -52,11 +62,36 @@ void LeaveOnInterrupt() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
+// Whether two views show the same bead as the screen showed it: the same
+// sentences, texts, status and score. Ranges name a bead within its document
+// (they partition the sentences), so they are its identity across renumbering.
+bool SameRanges(const tm::BeadView& a, const tm::BeadView& b) {
+  return a.ru_begin == b.ru_begin && a.ru_end == b.ru_end && a.en_begin == b.en_begin &&
+         a.en_end == b.en_end;
+}
+
+bool SameBead(const tm::BeadView& a, const tm::BeadView& b) {
+  return SameRanges(a, b) && a.status == b.status && a.score == b.score && a.ru == b.ru &&
+         a.en == b.en;
+}
+
+// Keys that change the memory: refused when the bead they name changed.
+bool IsEdit(int key) {
+  return std::string_view("ar0mMsveuU").find(static_cast<char>(key)) != std::string_view::npos ||
+         key == 18;
+}
+
+std::string Number(int32_t position) { return "#" + std::to_string(position); }
+
 class ReviewScreen {
  public:
   ReviewScreen(tm::TmStore& store, std::string doc) : store_(store), doc_(std::move(doc)) {}
 
   Status Run() {
+    Result<int64_t> v = store_.DataVersion();
+    if (!v.ok()) return v.status();
+    seen_version_ = *v;
+    store_.ExpectDataVersion(seen_version_);
     SVERKA_RETURN_IF_ERROR(Reload());
     cursor_ = LowestUnreviewed();
     message_ = "opened on the lowest-scored unreviewed bead; ? for help";
@@ -65,8 +100,18 @@ class ReviewScreen {
       Draw();
       const int key = getch();
       if (g_leave || key == 'q' || key == 'Q') return Status::Ok();
-      Status s = Handle(key);
-      if (!s.ok()) message_ = "refused: " + s.message();
+      if (key == ERR || key == KEY_RESIZE) continue;  // Draw() measures the screen again
+      Status s = Sync(key);
+      if (s.ok()) s = Handle(key);
+      if (!s.ok()) {
+        // An edit refused because another process committed in between
+        // (TmStore::ExpectDataVersion): the screen shows the memory as it is.
+        const std::string before = message_;
+        Status again = Sync(0);
+        const std::string reloaded = message_ != before ? "; " + message_ : "";
+        message_ = "refused: " + s.message() + reloaded;
+        if (!again.ok()) message_ += "; " + again.message();
+      }
     }
   }
 
@@ -81,6 +126,63 @@ class ReviewScreen {
     else
       cursor_ = std::min(cursor_, beads_.size() - 1);
     return Status::Ok();
+  }
+
+  // The beads `key` acts on besides the current one's: the neighbour a merge takes.
+  std::vector<tm::BeadView> Watched(int key) const {
+    std::vector<tm::BeadView> out;
+    if (beads_.empty()) return out;
+    out.push_back(beads_[cursor_]);
+    if (key == 'm' && cursor_ + 1 < beads_.size()) out.push_back(beads_[cursor_ + 1]);
+    if (key == 'M' && cursor_ > 0) out.push_back(beads_[cursor_ - 1]);
+    return out;
+  }
+
+  // Another process's commit since the screen was drawn (PRAGMA
+  // data_version) reloads the beads and puts the cursor on the bead it
+  // showed, by its ranges, wherever it is now. When that bead (or the
+  // neighbour a merge would take) is gone or changed, an edit key is refused:
+  // the next key acts on what the screen then shows. Moving keys go on.
+  Status Sync(int key) {
+    Result<int64_t> v = store_.DataVersion();
+    if (!v.ok()) return v.status();
+    if (*v == seen_version_) return Status::Ok();
+    const std::vector<tm::BeadView> watched = Watched(key);
+    // The version first, then the beads: they are at least that new, and an
+    // edit expecting it is refused should anything commit after it.
+    seen_version_ = *v;
+    store_.ExpectDataVersion(seen_version_);
+    SVERKA_RETURN_IF_ERROR(Reload());
+    if (watched.empty() || beads_.empty()) {
+      message_ = "another process changed the memory: reloaded";
+      return IsEdit(key) ? Status::BadInput(message_) : Status::Ok();
+    }
+    const tm::BeadView& shown = watched.front();
+    std::optional<size_t> at;
+    for (size_t k = 0; k < beads_.size() && !at; ++k) {
+      if (SameRanges(beads_[k], shown)) at = k;
+    }
+    // Gone: the bead now holding its first sentence.
+    for (size_t k = 0; k < beads_.size() && !at; ++k) {
+      if (beads_[k].ru_begin <= shown.ru_begin && shown.ru_begin < beads_[k].ru_end) at = k;
+    }
+    if (at) cursor_ = *at;
+    bool same = true;
+    for (const tm::BeadView& w : watched) {
+      bool found = false;
+      for (const tm::BeadView& b : beads_) found = found || SameBead(b, w);
+      same = same && found;
+    }
+    const std::string now = at ? "; now " + Number(Position()) : "";
+    if (same) {
+      message_ = "another process changed the memory: reloaded; " + Number(shown.position) +
+                 " is unchanged" + now;
+      return Status::Ok();
+    }
+    message_ = "another process changed " + Number(shown.position) +
+               (watched.size() > 1 ? " or its neighbour" : "") + ": reloaded" + now;
+    if (!IsEdit(key)) return Status::Ok();
+    return Status::BadInput(message_ + "; the next key acts on the bead shown");
   }
 
   size_t LowestUnreviewed() const {
@@ -99,6 +201,7 @@ class ReviewScreen {
   // Applies a store edit, reloads, and reports the change on the status line.
   Status Apply(const Result<tm::BeadChange>& change) {
     if (!change.ok()) return change.status();
+    mine_.insert(change->history_id);
     SVERKA_RETURN_IF_ERROR(Reload());
     if (!change->after.empty()) {
       const int32_t p = change->after.front().position;
@@ -107,10 +210,65 @@ class ReviewScreen {
       }
     }
     message_ = change->action +
-               (change->undone_action.empty() ? "" : " of " + change->undone_action) + ": #" +
-               std::to_string(Position()) + " (history entry " +
-               std::to_string(change->history_id) + ")";
+               (change->undone_action.empty() ? "" : " of " + change->undone_action) + ": " +
+               Number(Position()) + " (history entry " + std::to_string(change->history_id) + ")";
     return Status::Ok();
+  }
+
+  // After an approval or rejection: the next auto bead below the suspicious
+  // score further down, else the next bead (the last one stays).
+  void MoveOn() {
+    for (size_t k = cursor_ + 1; k < beads_.size(); ++k) {
+      if (beads_[k].status == "auto" && beads_[k].score < tm::kSuspiciousScore) {
+        cursor_ = k;
+        message_ += "; next to check: " + Number(Position());
+        return;
+      }
+    }
+    if (cursor_ + 1 < beads_.size()) {
+      ++cursor_;
+      message_ += "; next: " + Number(Position());
+    }
+  }
+
+  Status SetStatus(const char* status) {
+    SVERKA_RETURN_IF_ERROR(Apply(store_.ChangeStatus(doc_, Position(), status)));
+    MoveOn();
+    return Status::Ok();
+  }
+
+  // Undo and redo take back only this review's edits (mine_): the store's
+  // stacks are the document's, shared with every other writer, so the entry
+  // they would take next is checked first; the edit itself then expects the
+  // memory unchanged since (ExpectDataVersion), so nothing can slip between.
+  Status UndoOrRedo(bool undo) {
+    Result<tm::EditStacks> stacks = store_.Stacks(doc_);
+    if (!stacks.ok()) return stacks.status();
+    const std::vector<int64_t>& stack = undo ? stacks->undo : stacks->redo;
+    const std::string what = undo ? "undo" : "redo";
+    if (stack.empty()) return Status::BadInput("nothing to " + what + " in '" + doc_ + "'");
+    const int64_t next = stack.back();
+    if (!mine_.contains(next)) {
+      const std::string entry = "history entry " + std::to_string(next) + Describe(next);
+      const bool since = !mine_.empty() && *mine_.begin() < next;
+      return Status::BadInput(
+          what + " refused: " +
+          (since ? "another process edited '" + doc_ + "' since (" + entry + ")"
+                 : "the last edit of '" + doc_ + "' (" + entry + ") is not this review's") +
+          "; review " + what + "es only its own edits ('sverka edit ... " + what +
+          "' takes that one)");
+    }
+    return Apply(undo ? store_.UndoLast(doc_) : store_.RedoLast(doc_));
+  }
+
+  // ": merge #3" for history entry `id`; empty when it cannot be read.
+  std::string Describe(int64_t id) {
+    Result<std::vector<tm::HistoryEntry>> h = store_.History(doc_);
+    if (!h.ok()) return "";
+    for (const tm::HistoryEntry& e : *h) {
+      if (e.id == id) return ": " + e.action + (e.bead ? " " + Number(*e.bead) : "");
+    }
+    return "";
   }
 
   std::string Ask(const std::string& prompt) {
@@ -119,6 +277,7 @@ class ReviewScreen {
     clrtoeol();
     addstr(prompt.c_str());
     curs_set(1);
+    DumpScreen();
     // A line read key by key rather than by getnstr, which waits on through
     // Ctrl-C: interrupted, the question is dropped and the loop leaves.
     std::string answer;
@@ -153,9 +312,9 @@ class ReviewScreen {
     const int32_t p = Position();
     switch (key) {
       case 'a':
-        return Apply(store_.ChangeStatus(doc_, p, "approved"));
+        return SetStatus("approved");
       case 'r':
-        return Apply(store_.ChangeStatus(doc_, p, "rejected"));
+        return SetStatus("rejected");
       case '0':
         return Apply(store_.ChangeStatus(doc_, p, "auto"));
       case 'm':
@@ -165,7 +324,7 @@ class ReviewScreen {
         if (cursor_ == 0) return Status::BadInput("no previous bead to merge with");
         return Apply(store_.MergeBeads(doc_, beads_[cursor_ - 1].position, p));
       case 's': {
-        const std::string at = Ask("split #" + std::to_string(p) + " at R[:E]: ");
+        const std::string at = Ask("split " + Number(p) + " at R[:E]: ");
         const size_t colon = at.find(':');
         const int32_t ru = std::atoi(at.substr(0, colon).c_str());
         const int32_t en = colon == std::string::npos
@@ -186,10 +345,10 @@ class ReviewScreen {
       case 'e':
         return EditInEditor();
       case 'u':
-        return Apply(store_.UndoLast(doc_));
+        return UndoOrRedo(true);
       case 'U':
       case 18:  // Ctrl-R
-        return Apply(store_.RedoLast(doc_));
+        return UndoOrRedo(false);
       case 'j':
       case KEY_DOWN:
         Step(1);
@@ -220,8 +379,6 @@ class ReviewScreen {
       case '?':
         ShowHelp();
         return Status::Ok();
-      case KEY_RESIZE:
-        return Status::Ok();  // Draw() measures the screen again
       default:
         message_ = "unknown key; ? for help";
         return Status::Ok();
@@ -303,12 +460,106 @@ class ReviewScreen {
 
   void ShowHelp() {
     erase();
-    mvaddstr(0, 0, "sverka review: keys (every change is saved at once; u undoes it)");
+    mvaddstr(0, 0, "sverka review keys (each change is saved at once)");
     int row = 2;
     for (const char* line : kHelp) mvaddstr(row++, 2, line);
     mvaddstr(row + 1, 0, "any key: back");
     refresh();
+    DumpScreen();
     getch();
+  }
+
+  // SVERKA_REVIEW_SCREEN=FILE: after every redraw the screen's text goes to
+  // FILE (written as FILE.tmp, then renamed), one line per row without
+  // trailing blanks. The pseudo-terminal test reads it: ncurses sends only
+  // the cells that changed, so the terminal's byte stream is not the screen.
+  void DumpScreen() {
+    const char* path = std::getenv("SVERKA_REVIEW_SCREEN");
+    if (path == nullptr || *path == '\0') return;
+    int y0 = 0, x0 = 0, rows = 0, cols = 0;
+    getyx(stdscr, y0, x0);
+    getmaxyx(stdscr, rows, cols);
+    std::vector<wchar_t> cells(static_cast<size_t>(cols) + 1);
+    std::string out;
+    for (int y = 0; y < rows; ++y) {
+      const int n = mvinnwstr(y, 0, cells.data(), cols);
+      std::string line;
+      for (int i = 0; i < n; ++i) {
+        char mb[MB_LEN_MAX];
+        std::mbstate_t state{};
+        const size_t len = std::wcrtomb(mb, cells[static_cast<size_t>(i)], &state);
+        if (len != static_cast<size_t>(-1)) line.append(mb, len);
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+    move(y0, x0);
+    const std::string tmp = std::string(path) + ".tmp";
+    {
+      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+      f << out;
+      if (!f) return;
+    }
+    std::rename(tmp.c_str(), path);
+  }
+
+  // Bead `k`'s screen lines: Russian and English wrapped to `column`, side by side.
+  std::pair<std::vector<std::string>, std::vector<std::string>> Wrapped(size_t k,
+                                                                        size_t column) const {
+    const tm::BeadView& b = beads_[k];
+    std::vector<std::string> ru, en;
+    for (const std::string& s : b.ru)
+      for (auto& l : text::WrapToWidth(s, column)) ru.push_back(l);
+    for (size_t e = 0; e < b.en.size(); ++e)
+      for (auto& l : text::WrapToWidth((e == 0 ? MovedMark(b) : "") + b.en[e], column))
+        en.push_back(l);
+    return {std::move(ru), std::move(en)};
+  }
+
+  size_t Height(size_t k, size_t column) const {
+    const auto [ru, en] = Wrapped(k, column);
+    return std::max({ru.size(), en.size(), size_t{1}});
+  }
+
+  // The colour of a bead's number and score: what is left to do. Auto beads
+  // by score (red below 0.5, yellow below 0.8, green); a bead a person
+  // approved or edited is green whatever the aligner scored, so the colour
+  // follows an edit; a rejected one is dim.
+  static short ColourOf(const tm::BeadView& b) {
+    if (b.status == "approved" || b.status == "edited") return kHigh;
+    if (b.status == "rejected") return 0;
+    return b.score < tm::kSuspiciousScore ? kLow : b.score < 0.8 ? kMid : kHigh;
+  }
+
+  // Draws bead `k` from row `y`, above row `end`; returns the next free row.
+  int DrawBead(size_t k, int y, int end, size_t column, int margin) {
+    const tm::BeadView& b = beads_[k];
+    const auto [ru, en] = Wrapped(k, column);
+    const size_t n = std::max({ru.size(), en.size(), size_t{1}});
+    for (size_t i = 0; i < n && y < end; ++i, ++y) {
+      if (i == 0) {
+        char m[32];
+        std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position, b.score,
+                      b.status == "approved"   ? '+'
+                      : b.status == "rejected" ? 'x'
+                      : b.status == "edited"   ? 'e'
+                                               : ' ');
+        const short pair = ColourOf(b);
+        if (has_colors() && pair != 0) attron(COLOR_PAIR(pair));
+        if (k == cursor_) attron(A_REVERSE);
+        mvaddstr(y, 0, m);
+        attroff(A_REVERSE);
+        if (has_colors() && pair != 0) attroff(COLOR_PAIR(pair));
+      }
+      const bool dim = b.status == "rejected";
+      if (dim) attron(A_DIM);
+      if (k == cursor_) attron(A_BOLD);
+      std::string line = text::PadToWidth(i < ru.size() ? ru[i] : "", column) + " │ " +
+                         (i < en.size() ? en[i] : "");
+      mvaddstr(y, margin, line.c_str());
+      attroff(A_BOLD | A_DIM);
+    }
+    return y;
   }
 
   void Draw() {
@@ -316,57 +567,35 @@ class ReviewScreen {
     int rows = 0, cols = 0;
     getmaxyx(stdscr, rows, cols);
     const size_t width = static_cast<size_t>(std::max(cols, 30));
-    const size_t margin = 13;
+    // "#N SCORE S" is 14 columns; at 13 the Russian text overwrote the mark.
+    const int margin = 15;
     const size_t column = (width - margin - 3) / 2;
     std::string head = doc_ + ": " + std::to_string(beads_.size()) + " beads";
     if (!beads_.empty()) {
+      const tm::BeadView& b = beads_[cursor_];
       char score[16];
-      std::snprintf(score, sizeof score, "%.3f", beads_[cursor_].score);
-      head += "  #" + std::to_string(Position()) + " " + BeadShape(beads_[cursor_]) + " " + score +
-              " " + beads_[cursor_].status;
+      std::snprintf(score, sizeof score, "%.3f", b.score);
+      head += "  " + Number(b.position) + " " + BeadShape(b) + " " + score + " " + b.status +
+              (b.moved ? " moved" : "");
     }
     attron(A_BOLD);
     mvaddnstr(0, 0, head.c_str(), cols);
     attroff(A_BOLD);
+    // Rows 1 … rows-2 hold beads (the header above, the status line below).
+    // One bead of context above the current one when both fit: in a short
+    // terminal the current bead comes first.
+    const size_t body = static_cast<size_t>(std::max(rows - 2, 1));
+    size_t first = cursor_;
+    if (cursor_ > 0 && Height(cursor_ - 1, column) + Height(cursor_, column) <= body)
+      first = cursor_ - 1;
     int y = 1;
-    // One bead of context above the current one.
-    for (size_t k = cursor_ > 0 ? cursor_ - 1 : 0; k < beads_.size() && y < rows - 1; ++k) {
-      const tm::BeadView& b = beads_[k];
-      std::vector<std::string> ru, en;
-      for (const std::string& s : b.ru)
-        for (auto& l : text::WrapToWidth(s, column)) ru.push_back(l);
-      for (size_t e = 0; e < b.en.size(); ++e)
-        for (auto& l : text::WrapToWidth((e == 0 ? MovedMark(b) : "") + b.en[e], column)) en.push_back(l);
-      const size_t n = std::max({ru.size(), en.size(), size_t{1}});
-      for (size_t i = 0; i < n && y < rows - 1; ++i, ++y) {
-        if (i == 0) {
-          char m[32];
-          std::snprintf(m, sizeof m, "%c#%-4d %.3f %c", k == cursor_ ? '>' : ' ', b.position,
-                        b.score,
-                        b.status == "approved"   ? '+'
-                        : b.status == "rejected" ? 'x'
-                        : b.status == "edited"   ? 'e'
-                                                 : ' ');
-          const short pair = b.score < tm::kSuspiciousScore ? kLow : b.score < 0.8 ? kMid : kHigh;
-          if (has_colors()) attron(COLOR_PAIR(pair));
-          if (k == cursor_) attron(A_REVERSE);
-          mvaddstr(y, 0, m);
-          attroff(A_REVERSE);
-          if (has_colors()) attroff(COLOR_PAIR(pair));
-        }
-        const bool dim = b.status == "rejected";
-        if (dim) attron(A_DIM);
-        if (k == cursor_) attron(A_BOLD);
-        std::string line = text::PadToWidth(i < ru.size() ? ru[i] : "", column) + " │ " +
-                           (i < en.size() ? en[i] : "");
-        mvaddstr(y, static_cast<int>(margin), line.c_str());
-        attroff(A_BOLD | A_DIM);
-      }
-    }
+    for (size_t k = first; k < beads_.size() && y < rows - 1; ++k)
+      y = DrawBead(k, y, rows - 1, column, margin);
     attron(A_REVERSE);
     mvaddnstr(rows - 1, 0, text::PadToWidth(message_, width).c_str(), -1);
     attroff(A_REVERSE);
     refresh();
+    DumpScreen();
   }
 
   tm::TmStore& store_;
@@ -374,6 +603,8 @@ class ReviewScreen {
   std::vector<tm::BeadView> beads_;
   size_t cursor_ = 0;
   std::string message_;
+  int64_t seen_version_ = 0;  // PRAGMA data_version when the beads were read
+  std::set<int64_t> mine_;    // history entries this review wrote
 };
 
 }  // namespace
@@ -385,12 +616,14 @@ int RunReview(const Args& args) {
       "doc", po::value(&doc)->required(), "document to review");
   po::positional_options_description positional;
   po::variables_map vm;
-  if (ParseArgs(args, options, positional, vm,
-                "usage: sverka review --db TM --doc NAME\n\n"
-                "A full-screen review of one document, opening on its lowest-scored\n"
-                "unreviewed bead. Keys: a approve, r reject, m/M merge with next/previous,\n"
-                "s split, v move a sentence, e edit in $EDITOR, u undo, U redo, n next\n"
-                "suspicious, / search, ? help, q quit. Every change is saved at once.")) {
+  std::string usage =
+      "usage: sverka review --db TM --doc NAME\n\n"
+      "A full-screen review of one document, opening on its lowest-scored\n"
+      "unreviewed bead. Every change is saved at once; another process's\n"
+      "change is reloaded before a key acts. Keys:\n";
+  for (const char* line : kHelp) usage += std::string("  ") + line + "\n";
+  usage.pop_back();
+  if (ParseArgs(args, options, positional, vm, usage)) {
     return 0;
   }
   if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDOUT_FILENO) != 1) {

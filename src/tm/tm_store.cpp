@@ -354,6 +354,7 @@ struct TmStore::Impl {
   std::string user;
   bool defer_index = false;  // OpenOptions::defer_index
   bool read_only = false;    // the connection was opened SQLITE_OPEN_READONLY
+  std::optional<int64_t> expect_data_version;  // TmStore::ExpectDataVersion
   // Statements run once per document, prepared once per connection: a
   // prepare costs more than the lookup or insert it runs (doc/decisions.md).
   // Keyed by the address of the SQL text, so only literals may be given.
@@ -489,6 +490,15 @@ struct TmStore::Impl {
       return failed;
     }
     return Status::Ok();
+  }
+
+  // PRAGMA data_version: changes when another connection commits.
+  Result<int64_t> DataVersion() {
+    Statement q(db, "PRAGMA data_version");
+    if (q.prepare_rc() != SQLITE_OK) return Fail(q.prepare_rc(), "cannot read");
+    const int rc = q.Step();
+    if (rc != SQLITE_ROW) return Fail(rc, "cannot read");
+    return static_cast<int64_t>(sqlite3_column_int64(q.get(), 0));
   }
 
   Result<int> UserVersion() {
@@ -1359,6 +1369,15 @@ class BeadEditor {
                                 const std::function<Result<BeadChange>(BeadEditor&)>& body) {
     std::optional<BeadChange> out;
     Status s = impl.InTransaction([&]() -> Status {
+      if (impl.expect_data_version) {
+        // Inside BEGIN IMMEDIATE: the write lock is held and the snapshot
+        // is the newest, so no other commit can come between this and ours.
+        Result<int64_t> v = impl.DataVersion();
+        if (!v.ok()) return v.status();
+        if (*v != *impl.expect_data_version) {
+          return Status::BadInput(impl.path + ": another process changed the memory since it was read");
+        }
+      }
       BeadEditor editor(impl, document);
       SVERKA_RETURN_IF_ERROR(editor.Resolve());
       Result<BeadChange> r = body(editor);
@@ -2002,6 +2021,19 @@ Result<BeadChange> TmStore::UndoLast(std::string_view document) {
     if (undo.empty()) return Status::BadInput(e.Where() + "nothing to undo in " + e.DocName());
     return e.Revert(undo.back(), "undo");
   });
+}
+
+Result<int64_t> TmStore::DataVersion() { return impl_->DataVersion(); }
+
+void TmStore::ExpectDataVersion(std::optional<int64_t> version) {
+  impl_->expect_data_version = version;
+}
+
+Result<EditStacks> TmStore::Stacks(std::string_view document) {
+  EditStacks out;
+  BeadEditor e(*impl_, document);
+  SVERKA_RETURN_IF_ERROR(e.Stacks(out.undo, out.redo));
+  return out;
 }
 
 Result<BeadChange> TmStore::RedoLast(std::string_view document) {

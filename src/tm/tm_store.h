@@ -144,6 +144,12 @@ inline constexpr double kSuspiciousScore = 0.5;
 
 enum class MoveDirection { kToNext, kToPrevious };
 
+// A document's undo and redo stacks (TmStore::Stacks): history ids, the
+// entry UndoLast / RedoLast would take last.
+struct EditStacks {
+  std::vector<int64_t> undo, redo;
+};
+
 // One stored document as TmStore::DocumentStates() gives it.
 struct StoredDocumentState {
   std::string name, ru_hash, en_hash;
@@ -311,6 +317,22 @@ class TmStore {
   // one again, until a new edit is made. "nothing to undo/redo" otherwise.
   Result<BeadChange> UndoLast(std::string_view document);
   Result<BeadChange> RedoLast(std::string_view document);
+
+  // The undo and redo stacks UndoLast and RedoLast take from (history ids,
+  // the next one last), derived from `document`'s history; empty for an
+  // unknown document.
+  Result<EditStacks> Stacks(std::string_view document);
+
+  // SQLite's PRAGMA data_version on this connection: it changes when another
+  // connection (another process) commits, never for this one's own commits.
+  Result<int64_t> DataVersion();
+
+  // With a version, every review edit (MergeBeads … RedoLast) checks inside
+  // its transaction that DataVersion() still returns it, and else fails with
+  // kBadInput ("another process changed the memory since it was read"),
+  // changing nothing: a caller that checked what the memory holds at that
+  // version acts on exactly that. nullopt (the default) checks nothing.
+  void ExpectDataVersion(std::optional<int64_t> version);
 
   // Counts per document, by name.
   Result<std::vector<DocumentStats>> Stats();

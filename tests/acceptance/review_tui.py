@@ -7,9 +7,20 @@
 3. a resize redraws (the bead header is on screen again at the new size).
 4. Ctrl-C leaves as q does (exit 0), at the bead list and at a question,
    with every change made before it kept (issue 17).
+5. other writers (issue 16): another process merges, edits a text, replaces
+   the document or edits while review is open: the next key acts on the bead
+   the screen shows after reloading (refused, with the screen reloaded, when
+   that bead changed), and the history says so; undo never reverses another
+   process's edit.
+6. the screen (issue 16): marks + x e and the moved mark, approve and reject
+   move on to the next bead to check, the help fits 60 columns, the current
+   bead stays on screen in a 10-row terminal.
+The screen is read from the file SVERKA_REVIEW_SCREEN names (written after
+every redraw): ncurses sends only changed cells, so the byte stream is not it.
 Exits 77 (meson's SKIP) when pexpect is missing.
 """
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -62,12 +73,67 @@ def wait_history(db, n, timeout=10):
     return False
 
 
-def spawn(db):
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EDITOR="true")
-    p = pexpect.spawn(SVERKA, ["review", "--db", db, "--doc", "a"], env=env, dimensions=(30, 110),
-                      encoding="utf-8", timeout=10)
+def spawn(db, rows=30, cols=110):
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EDITOR="true",
+               SVERKA_REVIEW_SCREEN=db + ".screen")
+    p = pexpect.spawn(SVERKA, ["review", "--db", db, "--doc", "a"], env=env,
+                      dimensions=(rows, cols), encoding="utf-8", timeout=10)
     p.expect("lowest-scored unreviewed bead")
     return p
+
+
+def screen(db):
+    try:
+        with open(db + ".screen", encoding="utf-8") as f:
+            return f.read().split("\n")
+    except FileNotFoundError:
+        return []
+
+
+def wait_screen(db, pred, timeout=10):
+    """The screen's lines once pred(lines) holds, else None."""
+    end = time.time() + timeout
+    while time.time() < end:
+        lines = screen(db)
+        if lines and pred(lines):
+            return lines
+        time.sleep(0.05)
+    return None
+
+
+def status_line(lines):
+    rest = [l for l in lines if l.strip()]
+    return rest[-1] if rest else ""
+
+
+def shown(lines):
+    """The position of the current bead as the header names it."""
+    m = re.search(r" beads  #(\d+) ", lines[0]) if lines else None
+    return int(m.group(1)) if m else None
+
+
+def sverka(*args):
+    return subprocess.run([SVERKA] + list(args), capture_output=True, text=True)
+
+
+def bead_rows(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT position, ru_begin, ru_end, en_begin, en_end, status, score "
+                         "FROM beads ORDER BY position").fetchall()
+
+
+def full_history(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT id, action, bead, before, after, undoes FROM history "
+                         "ORDER BY id").fetchall()
+
+
+def next_to_check(db, pos):
+    rows = bead_rows(db)
+    for r in rows[pos + 1:]:
+        if r[5] == "auto" and r[6] < 0.5:
+            return r[0]
+    return min(pos + 1, len(rows) - 1)
 
 
 def lowest_auto(db):
@@ -80,9 +146,12 @@ def scenario_edit(tmp):
     db = make_memory(tmp)
     start = beads(db)
     low = lowest_auto(db)
+    nxt = next_to_check(db, low)
     p = spawn(db)
     p.send("a")
     check(wait_history(db, 2), "approve written")
+    lines = wait_screen(db, lambda l: shown(l) == nxt)
+    check(lines is not None, "approve moves on to the next bead to check (#%d)" % nxt)
     p.send("m")
     check(wait_history(db, 3), "merge written")
     merged = beads(db)
@@ -96,15 +165,16 @@ def scenario_edit(tmp):
     p.expect(pexpect.EOF)
     p.close()
     check(p.exitstatus == 0, "quit exits 0")
-    a, b = start[low], start[low + 1]
-    expected = start[:low] + [(low, a[1], b[2], a[3], b[4], "edited")] + \
-        [(x[0] - 1,) + x[1:] for x in start[low + 2:]]
-    check(merged == expected, "merge joined the lowest-scored bead with the next")
+    a, b = start[nxt], start[nxt + 1]
+    expected = start[:nxt] + [(nxt, a[1], b[2], a[3], b[4], "edited")] + \
+        [(x[0] - 1,) + x[1:] for x in start[nxt + 2:]]
+    expected[low] = expected[low][:5] + ("approved",)
+    check(merged == expected, "merge joined the bead moved on to with the next")
     check(beads(db) == expected, "after the undone split the memory holds the merged beads")
     h = history(db)
     check([x[0] for x in h] == ["add-document", "set-status", "merge", "split", "undo"],
           "history: add-document, set-status, merge, split, undo (%s)" % [x[0] for x in h])
-    check(h[1][1] == low and h[2][1] == low and h[3][1] == low, "entries name the bead")
+    check(h[1][1] == low and h[2][1] == nxt and h[3][1] == nxt, "entries name the bead")
     check(h[4][2] == 4, "the undo reverts the split (entry 4)")
 
 
@@ -168,7 +238,7 @@ def scenario_kill(tmp):
     check(i < 5, "redraws after a resize (row 24 addressed or the screen repainted)")
     # And it still answers at the new size: the help screen opens.
     p.send("?")
-    check(p.expect(["sverka review: keys", pexpect.TIMEOUT], timeout=10) == 0,
+    check(p.expect(["sverka review keys", pexpect.TIMEOUT], timeout=10) == 0,
           "a key after the resize is handled (help shown)")
     os.kill(p.pid, signal.SIGKILL)
     p.close(force=True)
@@ -208,14 +278,199 @@ def scenario_interrupt(tmp):
         check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "database intact after Ctrl-C")
 
 
+def scenario_other_merge(tmp):
+    """Another process merges beads above the current one, then the current one."""
+    db = make_memory(tmp)
+    p = spawn(db)
+    p.send("G")
+    last = len(beads(db)) - 1
+    check(wait_screen(db, lambda l: shown(l) == last) is not None, "G shows the last bead")
+    seen = bead_rows(db)[last]
+    r = sverka("edit", "--db", db, "--doc", "a", "merge", "0", "1")
+    check(r.returncode == 0, "another process merges 0 and 1 (%s)" % r.stderr.strip())
+    p.send("r")
+    check(wait_history(db, 3), "r after another's merge elsewhere is written")
+    h = full_history(db)
+    check(h[-1][1:5] == ("set-status", last - 1, "auto", "rejected"),
+          "it rejects the bead the screen showed, now #%d (%s)" % (last - 1, h[-1][1:5]))
+    row = bead_rows(db)[last - 1]
+    check(row[1:5] == seen[1:5] and row[5] == "rejected", "the rejected bead is the one shown")
+    lines = wait_screen(db, lambda l: shown(l) == last - 1 and "set-status" in status_line(l))
+    check(lines is not None, "the screen shows it as #%d" % (last - 1))
+    # Now the bead on screen itself is merged with the one before it.
+    r = sverka("edit", "--db", db, "--doc", "a", "merge", str(last - 2), str(last - 1))
+    check(r.returncode == 0, "another process merges the bead on screen")
+    p.send("a")
+    lines = wait_screen(db, lambda l: "refused: another process changed" in status_line(l))
+    check(lines is not None, "a on a bead merged behind the screen is refused (%s)" %
+          status_line(screen(db)))
+    check(len(full_history(db)) == 4, "nothing written for the refused key")
+    check(shown(lines or []) == last - 2, "the screen shows the merged bead #%d" % (last - 2))
+    p.send("a")
+    check(wait_history(db, 5), "the next key is written")
+    h = full_history(db)
+    check(h[-1][1:5] == ("set-status", last - 2, "edited", "approved"),
+          "the next key approves the merged bead the screen shows (%s)" % (h[-1][1:5],))
+    p.send("q")
+    p.expect(pexpect.EOF)
+
+
+def scenario_other_text(tmp):
+    """Another process edits the text of the bead on screen."""
+    db = make_memory(tmp)
+    p = spawn(db)
+    p.send("g")
+    check(wait_screen(db, lambda l: shown(l) == 0) is not None, "g shows bead 0")
+    r = sverka("edit", "--db", db, "--doc", "a", "text", "0", "en", "0", "Changed elsewhere.")
+    check(r.returncode == 0, "another process edits the text of bead 0 (%s)" % r.stderr.strip())
+    p.send("a")
+    lines = wait_screen(db, lambda l: "refused" in status_line(l))
+    check(lines is not None and any("Changed elsewhere." in l for l in lines),
+          "a is refused and the screen shows the new text")
+    check(len(full_history(db)) == 2, "nothing written for the refused key")
+    p.send("a")
+    check(wait_history(db, 3), "the next key is written")
+    h = full_history(db)
+    check(h[-1][1:5] == ("set-status", 0, "edited", "approved"),
+          "it approves the edited bead (%s)" % (h[-1][1:5],))
+    p.send("q")
+    p.expect(pexpect.EOF)
+
+
+def scenario_other_replace(tmp):
+    """Another process replaces the document; undo then has nothing of this review's."""
+    db = make_memory(tmp)
+    p = spawn(db)
+    low = lowest_auto(db)
+    p.send("a")
+    check(wait_history(db, 2), "approve written")
+    stem = os.path.join(CORPORA, "adapted", "reordered.bbc.381647")
+    r = sverka("align", stem + ".ru.txt", stem + ".en.txt", "--db", db, "--name", "a", "-q",
+               "--no-dict", "--replace", "--discard-review")
+    check(r.returncode == 0, "another process replaces the document (%s)" % r.stderr.strip())
+    before = full_history(db)
+    check(before[-1][1] == "replace-document", "history: replace-document")
+    p.send("r")
+    lines = wait_screen(db, lambda l: "refused" in status_line(l))
+    check(lines is not None, "r after the replacement is refused (%s)" % status_line(screen(db)))
+    check(full_history(db) == before, "nothing written for the refused key")
+    lines = wait_screen(db, lambda l: shown(l) is not None)
+    pos = shown(lines)
+    p.send("r")
+    check(wait_history(db, len(before) + 1), "the next key is written")
+    h = full_history(db)
+    check(h[-1][1:3] == ("set-status", pos) and h[-1][4] == "rejected",
+          "it rejects the bead the screen shows, #%s (%s)" % (pos, h[-1][1:5]))
+    p.send("u")
+    check(wait_history(db, len(before) + 2), "u undoes this review's rejection")
+    check(full_history(db)[-1][5] == h[-1][0], "the undo names the rejection")
+    n = len(full_history(db))
+    p.send("u")
+    lines = wait_screen(db, lambda l: "nothing to undo" in status_line(l))
+    check(lines is not None, "a second u: nothing to undo (the approval was of the old document)")
+    check(len(full_history(db)) == n, "no undo written")
+    p.send("q")
+    p.expect(pexpect.EOF)
+
+
+def scenario_other_undo(tmp):
+    """Undo in review never reverses another process's edit."""
+    db = make_memory(tmp)
+    p = spawn(db)
+    low = lowest_auto(db)
+    p.send("a")
+    check(wait_history(db, 2), "approve written")
+    mine = full_history(db)[-1][0]
+    other = 0 if low != 0 else 1
+    r = sverka("edit", "--db", db, "--doc", "a", "reject", str(other))
+    check(r.returncode == 0, "another process rejects bead %d" % other)
+    p.send("u")
+    lines = wait_screen(db, lambda l: "undo refused: another process edited" in status_line(l))
+    check(lines is not None, "u after another's edit is refused, saying so (%s)" %
+          status_line(screen(db)))
+    check(len(full_history(db)) == 3, "no undo written")
+    check(bead_rows(db)[other][5] == "rejected", "the other process's rejection stands")
+    r = sverka("edit", "--db", db, "--doc", "a", "undo")
+    check(r.returncode == 0, "the other process undoes its own edit")
+    p.send("u")
+    check(wait_history(db, 5), "now u is written")
+    h = full_history(db)
+    check(h[-1][1] == "undo" and h[-1][5] == mine, "it undoes this review's approval (%s)" % (h[-1],))
+    check(bead_rows(db)[low][5] == "auto", "the approved bead is auto again")
+    p.send("q")
+    p.expect(pexpect.EOF)
+
+
+def scenario_screen(tmp):
+    """Marks, moving on, the help at 60 columns, a 10-row terminal."""
+    db = os.path.join(tmp, "tm.db")
+    stem = os.path.join(CORPORA, "adapted", "reordered.bbc.381647")
+    # With the dictionary: the aligner pairs the moved paragraph as moved beads.
+    subprocess.run([SVERKA, "align", stem + ".ru.txt", stem + ".en.txt", "--db", db, "--name", "a",
+                    "-q"], check=True)
+    usage = sverka("review", "--help").stdout.split("\n")
+    first = next(k for k, l in enumerate(usage) if l.endswith("Keys:")) + 1
+    keys = [l[2:] for l in usage[first:usage.index("", first)]]
+    check(len(keys) >= 10 and all(len(l) + 2 <= 60 for l in keys),
+          "review --help lists the keys in at most 60 columns (%d lines)" % len(keys))
+    p = spawn(db, rows=24, cols=60)
+    p.send("?")
+    lines = wait_screen(db, lambda l: "review keys" in l[0])
+    check(lines is not None and all(any(l.strip() == k.strip() for l in lines) for k in keys),
+          "the help screen at 60 columns shows every key line whole")
+    p.send(" ")
+    low = lowest_auto(db)
+    nxt = next_to_check(db, low)
+    p.send("a")
+    check(wait_screen(db, lambda l: shown(l) == nxt) is not None,
+          "a moves on to the next bead to check (#%d)" % nxt)
+    after = next_to_check(db, nxt)
+    p.send("r")
+    check(wait_screen(db, lambda l: shown(l) == after) is not None,
+          "r moves on to the next bead to check (#%d)" % after)
+    p.send("q")
+    p.expect(pexpect.EOF)
+    r = sverka("edit", "--db", db, "--doc", "a", "text", "2", "en", "0", "Edited.")
+    check(r.returncode == 0, "edit bead 2")
+    # A 10-row terminal: the current bead is on screen whatever the one above it holds.
+    p = spawn(db, rows=10, cols=60)
+    p.send("g")
+    rows = bead_rows(db)
+    marks = {}
+    moved = False
+    for k in range(len(rows)):
+        lines = wait_screen(db, lambda l: shown(l) == k)
+        if lines is None:
+            check(False, "j reaches bead %d" % k)
+            break
+        cur = [l for l in lines[1:-1] if l.startswith(">#%d " % k)]
+        if not cur:
+            check(False, "bead %d is on the 10-row screen (%s)" % (k, lines))
+            break
+        marks[rows[k][5]] = cur[0][13]
+        moved = moved or (" moved" in lines[0] and "\u2195" in "".join(lines[1:-1]))
+        p.send("j")
+    else:
+        check(True, "every bead in turn is on the 10-row screen with the cursor")
+    check(marks.get("approved") == "+" and marks.get("rejected") == "x" and
+          marks.get("edited") == "e" and marks.get("auto") == " ",
+          "marks: + approved, x rejected, e edited, blank auto (%s)" % marks)
+    check(moved, "a moved bead is marked (header 'moved', English with \u2195)")
+    p.send("q")
+    p.expect(pexpect.EOF)
+
+
 with tempfile.TemporaryDirectory() as tmp:
-    os.mkdir(os.path.join(tmp, "1"))
-    os.mkdir(os.path.join(tmp, "2"))
-    os.mkdir(os.path.join(tmp, "3"))
-    os.mkdir(os.path.join(tmp, "4"))
+    for n in range(1, 10):
+        os.mkdir(os.path.join(tmp, str(n)))
     scenario_interrupt(os.path.join(tmp, "4"))
     scenario_editor(os.path.join(tmp, "3"))
     scenario_edit(os.path.join(tmp, "1"))
     scenario_kill(os.path.join(tmp, "2"))
+    scenario_other_merge(os.path.join(tmp, "5"))
+    scenario_other_text(os.path.join(tmp, "6"))
+    scenario_other_replace(os.path.join(tmp, "7"))
+    scenario_other_undo(os.path.join(tmp, "8"))
+    scenario_screen(os.path.join(tmp, "9"))
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

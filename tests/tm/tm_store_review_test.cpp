@@ -340,3 +340,68 @@ TEST_CASE("a version 2 memory gains the review actions on open, its history kept
   REQUIRE((*store)->UndoLast("news").ok());
   CHECK(Layout(**store) == kStart);
 }
+
+TEST_CASE("data_version changes for another connection's commit, not for one's own",
+          "[tm][review][writers]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  auto v0 = store->DataVersion();
+  REQUIRE(v0.ok());
+  REQUIRE(store->ChangeStatus("news", 0, "approved").ok());
+  CHECK(*store->DataVersion() == *v0);
+  auto other = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite, {.user = "other"});
+  REQUIRE(other.ok());
+  REQUIRE((*other)->ChangeStatus("news", 1, "rejected").ok());
+  CHECK(*store->DataVersion() != *v0);
+}
+
+TEST_CASE("an edit expecting a data version is refused after another process's commit",
+          "[tm][review][writers]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  auto other = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite, {.user = "other"});
+  REQUIRE(other.ok());
+  auto v0 = store->DataVersion();
+  REQUIRE(v0.ok());
+  store->ExpectDataVersion(*v0);
+  // Its own edits keep the version: a second one is not refused.
+  REQUIRE(store->ChangeStatus("news", 0, "approved").ok());
+  REQUIRE(store->ChangeStatus("news", 2, "approved").ok());
+  REQUIRE((*other)->MergeBeads("news", 3, 4).ok());
+  const std::string after_merge = Layout(*store);
+  auto refused = store->ChangeStatus("news", 1, "rejected");
+  REQUIRE(!refused.ok());
+  CHECK(refused.status().code() == StatusCode::kBadInput);
+  CHECK(refused.status().message() ==
+        dir / "tm.db" + ": another process changed the memory since it was read");
+  CHECK(!store->UndoLast("news").ok());
+  CHECK(Layout(*store) == after_merge);
+  auto v1 = store->DataVersion();
+  REQUIRE(v1.ok());
+  store->ExpectDataVersion(*v1);
+  CHECK(store->ChangeStatus("news", 1, "rejected").ok());
+  store->ExpectDataVersion(std::nullopt);
+  REQUIRE((*other)->ChangeStatus("news", 1, "auto").ok());
+  CHECK(store->ChangeStatus("news", 1, "approved").ok());
+}
+
+TEST_CASE("Stacks names the entries undo and redo would take next", "[tm][review][writers]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  auto a = store->ChangeStatus("news", 0, "approved");
+  auto m = store->MergeBeads("news", 3, 4);
+  REQUIRE((a.ok() && m.ok()));
+  auto s = store->Stacks("news");
+  REQUIRE(s.ok());
+  CHECK(s->undo == std::vector<int64_t>{a->history_id, m->history_id});
+  CHECK(s->redo.empty());
+  auto u = store->UndoLast("news");
+  REQUIRE(u.ok());
+  s = store->Stacks("news");
+  REQUIRE(s.ok());
+  CHECK(s->undo == std::vector<int64_t>{a->history_id});
+  CHECK(s->redo == std::vector<int64_t>{u->history_id});
+  auto none = store->Stacks("nothing");
+  REQUIRE(none.ok());
+  CHECK(none->undo.empty());
+}
