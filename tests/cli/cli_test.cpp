@@ -834,8 +834,8 @@ TEST_CASE("report writes one well-formed self-contained page, atomically", "[cli
   }
   CHECK(XPath(dir / "review.html", "count(//tbody/tr)") == "4");
   CHECK(XPath(dir / "review.html", "//tr[@id='b3']/@class") == "high rejected");
-  CHECK(XPath(dir / "review.html", "//tr[@id='b1']/td[4]/p/mark") == "Москву.");
-  CHECK(XPath(dir / "review.html", "//tr[@id='b2']/td[5]/p/mark") == "2026.");
+  CHECK(XPath(dir / "review.html", "//tr[@id='b1']/td[5]/p/mark") == "Москву.");
+  CHECK(XPath(dir / "review.html", "//tr[@id='b2']/td[6]/p/mark") == "2026.");
   CHECK(XPath(dir / "review.html", "count(//tr[@id='b0']//mark)") == "0");  // a sentence's first word is no anchor
   CHECK(page.find("suspicious (score &lt; 0.5): 0") != std::string::npos);
   // A failure leaves nothing behind.
