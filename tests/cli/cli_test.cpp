@@ -55,7 +55,9 @@ TEST_CASE("sverka without a command is a usage error; --help and --version succe
 }
 
 TEST_CASE("every subcommand has --help", "[cli]") {
-  for (const std::string cmd : {"segment", "align", "export", "eval"}) {
+  for (const std::string cmd : {"segment", "align", "export", "import", "search", "eval", "show", "edit", "stats",
+                                 "check", "report", "review", "batch", "merge", "index"}) {
+    INFO(cmd);
     const Run r = Sverka({cmd, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("usage: sverka " + cmd, 0) == 0);
