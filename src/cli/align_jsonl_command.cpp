@@ -14,7 +14,8 @@ namespace {
 // text gives the same beads either way.
 tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::ReadOptions& read,
                               const pipeline::PreparedDictionary& dictionary,
-                              pipeline::WordTokenizers& tokenizers) {
+                              pipeline::WordTokenizers& tokenizers, const align::BatchOptions& options,
+                              bool force) {
   tm::AlignedRecord out;
   out.id = in.id;
   Result<pipeline::SideText> ru =
@@ -33,7 +34,13 @@ tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::Read
     }
   }
   pipeline::AlignedPair pair{std::move(ru).value(), std::move(en).value(), {}};
-  if (Status s = pipeline::AlignSideBatch({&pair, 1}, {}, dictionary, tokenizers); !s.ok()) {
+  if (Status s = pipeline::AlignSideBatch({&pair, 1}, options, dictionary, tokenizers); !s.ok()) {
+    out.error = s.message();
+    return out;
+  }
+  // Two texts that are not a translation of each other fail their record,
+  // as `align` refuses and `batch` fails them (--force keeps them).
+  if (Status s = pipeline::CheckParallel(pair); !s.ok() && !force) {
     out.error = s.message();
     return out;
   }
@@ -53,7 +60,9 @@ int RunAlignJsonl(const Args& args) {
   ReadArgs read_args;
   options.add_options()(
       "jsonl", "read JSON lines {\"id\", \"ru\", \"en\"} (texts), write aligned JSON lines")(
-      "file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)");
+      "file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)")(
+      "force", "align pairs that do not look like a translation of each other (else: an error line)")(
+      "monotone", "pair no moved paragraph: every bead in both texts' order");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
   po::positional_options_description positional;
@@ -77,6 +86,8 @@ int RunAlignJsonl(const Args& args) {
   Result<pipeline::WordTokenizers> tokenizers = pipeline::WordTokenizers::Create();
   if (!tokenizers.ok()) return Report(tokenizers.status());
 
+  align::BatchOptions align_options;
+  align_options.align.pair_moved = !vm.count("monotone");
   LineInput source(input);
   if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
   std::istream& in = source.stream();
@@ -91,7 +102,8 @@ int RunAlignJsonl(const Args& args) {
       std::cout.flush();
       return Report(record.status());
     }
-    const tm::AlignedRecord out = AlignRecord(*record, read, *prepared, *tokenizers);
+    const tm::AlignedRecord out =
+        AlignRecord(*record, read, *prepared, *tokenizers, align_options, vm.count("force") > 0);
     if (!out.error.empty()) {
       ++failed;
       std::cerr << "sverka: "

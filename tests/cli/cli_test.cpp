@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/cli_run.h"
+#include "common/json.h"
 #include "fixtures.h"
 #include "text/display_text.h"
 
@@ -1110,4 +1111,28 @@ TEST_CASE("edit approve --min-score approves every unreviewed bead above it as o
   CHECK(wrong.ErrLine() == "sverka edit: --min-score and --all belong to approve; see 'sverka edit --help'");
   CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "3", "--all"}).exit_code == 2);
   CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "--min-score", "2"}).exit_code == 2);
+}
+
+TEST_CASE("align --jsonl fails a record whose texts are not a translation of each other; --force aligns it",
+          "[cli][jsonl][errors]") {
+  ScratchDir dir;
+  auto record = [](const std::string& id, const std::string& ru, const std::string& en) {
+    return "{\"id\":" + sverka::JsonQuote(id) + ",\"ru\":" + sverka::JsonQuote(ReadFile(Corpus(ru))) +
+           ",\"en\":" + sverka::JsonQuote(ReadFile(Corpus(en))) + "}\n";
+  };
+  WriteFile(dir / "in.jsonl", record("real", "ntrex/bbc.381647.ru.txt", "ntrex/bbc.381647.en.txt") +
+                                  record("mixed", "ntrex/bbc.381647.ru.txt", "ntrex/upi.176275.en.txt"));
+  const Run r = Sverka({"align", "--jsonl", dir / "in.jsonl"});
+  CHECK(r.exit_code == 1);
+  const std::vector<std::string> out = Lines(r.out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].find("\"beads\":[") != std::string::npos);
+  CHECK(out[1].rfind("{\"id\":\"mixed\",\"error\":", 0) == 0);
+  CHECK(out[1].find("not a translation of each other") != std::string::npos);
+  CHECK(std::regex_match(r.err, std::regex("sverka: .*in\\.jsonl:2: mixed\\.ru and mixed\\.en: not a translation of "
+                                           "each other .*--force aligns them anyway\n")));
+  const Run forced = Sverka({"align", "--jsonl", dir / "in.jsonl", "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(Lines(forced.out).size() == 2);
+  CHECK(forced.out.find("\"error\"") == std::string::npos);
 }
