@@ -6,8 +6,14 @@
 
 namespace sverka::align {
 namespace {
-// Keys seen more often are too common to pair occurrences reliably.
-constexpr size_t kMaxOccurrences = 1;
+// A key may occur once per this many sentences of the longer side and
+// still pair its occurrences in order: in a news article a repeated name is
+// everywhere (pairing its occurrences cost ntrex 0.02 F1), in a long book,
+// or a batch of documents joined, a name or date recurring a few times
+// chapters apart still marks the path; with unique keys only, a text made
+// of four copies of a book had no anchors at all and its band had to widen
+// over the whole text (doc/align.md, "Speed").
+constexpr size_t kSentencesPerOccurrence = 5000;
 }  // namespace
 
 std::vector<std::pair<int32_t, int32_t>> AnchorChain(std::span<const SentenceFeatures> ru,
@@ -23,8 +29,9 @@ std::vector<std::pair<int32_t, int32_t>> AnchorChain(std::span<const SentenceFea
   // A rare key occurring as often on both sides pairs its occurrences in
   // order (k-th with k-th); the chain below drops the pairs that cross.
   std::vector<std::pair<int32_t, int32_t>> points;
+  const size_t max_occurrences = std::max<size_t>(1, std::max(ru.size(), en.size()) / kSentencesPerOccurrence);
   for (const auto& [key, rs] : in_ru) {
-    if (rs.size() > kMaxOccurrences) continue;
+    if (rs.size() > max_occurrences) continue;
     auto it = in_en.find(key);
     if (it == in_en.end() || it->second.size() != rs.size()) continue;
     for (size_t k = 0; k < rs.size(); ++k) points.emplace_back(rs[k], it->second[k]);

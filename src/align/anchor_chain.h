@@ -1,6 +1,6 @@
 // Where the alignment path probably runs, before any dynamic programming:
-// anchors that occur exactly once on each side are near-certain sentence
-// pairs; the longest monotone chain of them (an increasing subsequence)
+// anchors that occur exactly once on each side (a few times in a very long
+// text) are near-certain sentence pairs; the longest monotone chain of them (an increasing subsequence)
 // drops the accidental ones. The aligner centres its band on this path.
 #pragma once
 
@@ -13,8 +13,10 @@
 
 namespace sverka::align {
 
-// Sentence pairs (i, j) joined by an anchor unique on both sides, in the
-// longest chain increasing in both i and j. O(k log k) for k candidates.
+// Sentence pairs (i, j) joined by an anchor unique on both sides (in a text
+// of more than 10,000 sentences: occurring as often on both sides, at most
+// once per 5,000 sentences, its occurrences paired in order), in the longest
+// chain increasing in both i and j. O(k log k) for k candidates.
 std::vector<std::pair<int32_t, int32_t>> AnchorChain(std::span<const SentenceFeatures> ru,
                                                      std::span<const SentenceFeatures> en);
 
