@@ -16,6 +16,7 @@ SVERKA_PACKAGES=(
   omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
                                          # read our TMX (skipped when missing)
   parallel                               # acceptance test of doc/cluster.md's GNU parallel recipe
+  snakemake munge slurm-wlm              # tools/snakemake/ and its tests (a one-node Slurm)
 )
 
 # Installs the packages that are missing: as root with apt-get (update once,

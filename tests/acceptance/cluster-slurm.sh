@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# cluster-slurm.sh: starts a one-node Slurm on this machine from Debian's
+# packages (munged, slurmctld, slurmd; keys, configuration, spool and state in
+# a temporary directory, on free ports), runs tools/snakemake/Snakefile through
+# it with the profile tools/snakemake/slurm on the 25 NTREX pairs (shards of 5:
+# five sbatch jobs and the merge), and checks that the memory holds exactly
+# the beads `sverka batch` stores, and that the shards ran as Slurm jobs.
+# Every daemon it started is stopped on exit, also on failure.
+# Exit 0 pass, 1 fail, 77 skipped: snakemake, munge or slurm-wlm is not
+# installed, the test is not root, or the daemons cannot start here (says why).
+# Needs SVERKA_BIN and SVERKA_CORPORA.
+set -uo pipefail
+SVERKA=${SVERKA_BIN:?SVERKA_BIN not set}
+CORPORA=${SVERKA_CORPORA:?SVERKA_CORPORA not set}
+TOOLS="$(dirname "$CORPORA")/tools/snakemake"
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*"; exit 1; }
+for p in snakemake munged slurmctld slurmd sbatch squeue scontrol; do
+  command -v "$p" >/dev/null || skip "$p is not installed (apt-get install snakemake munge slurm-wlm)"
+done
+[ "$(id -u)" = 0 ] || skip "not root: slurmd must run as root to start jobs"
+tmp=$(mktemp -d)
+chmod 755 "$tmp"
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null
+  done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() {  # wait_for SECONDS COMMAND…: true once COMMAND succeeds
+  local end=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $end ] && return 1; sleep 0.2; done
+}
+
+# munge: a fresh key, its own socket.
+mkdir -p "$tmp/munge" "$tmp/spool" "$tmp/state" "$tmp/log"
+chmod 700 "$tmp/munge"
+dd if=/dev/urandom of="$tmp/munge/munge.key" bs=1024 count=1 status=none
+chmod 400 "$tmp/munge/munge.key"
+munged --foreground --force --key-file="$tmp/munge/munge.key" --socket="$tmp/munge/socket" \
+  --pid-file="$tmp/munge/munged.pid" --log-file="$tmp/log/munged.log" \
+  --seed-file="$tmp/munge/seed" >"$tmp/log/munged.out" 2>&1 &
+pids+=($!)
+wait_for 10 test -S "$tmp/munge/socket" ||
+  skip "munged cannot start here: $(tail -n 1 "$tmp/log/munged.out" "$tmp/log/munged.log" 2>/dev/null | grep -v '^==' | grep . | tail -n 1)"
+
+node=$(hostname -s)
+cpus=$(nproc)
+mem_mb=$(awk '/^MemTotal:/ {print int($2 / 1024 * 0.9)}' /proc/meminfo)
+cat >"$tmp/slurm.conf" <<CONF
+ClusterName=sverkatest
+SlurmctldHost=$node(127.0.0.1)
+SlurmctldPort=$(free_port)
+SlurmdPort=$(free_port)
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+AuthInfo=socket=$tmp/munge/socket
+StateSaveLocation=$tmp/state
+SlurmdSpoolDir=$tmp/spool/%n
+SlurmctldPidFile=$tmp/slurmctld.pid
+SlurmdPidFile=$tmp/slurmd.pid
+SlurmctldLogFile=$tmp/log/slurmctld.log
+SlurmdLogFile=$tmp/log/slurmd.log
+ProctrackType=proctrack/pgid
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_CPU
+MpiDefault=none
+ReturnToService=2
+SlurmctldTimeout=30
+SlurmdTimeout=30
+InactiveLimit=0
+KillWait=5
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
+PartitionName=test Nodes=$node Default=YES MaxTime=10 State=UP
+CONF
+export SLURM_CONF="$tmp/slurm.conf"
+slurmctld -D -i -f "$SLURM_CONF" >"$tmp/log/slurmctld.out" 2>&1 &
+pids+=($!)
+slurmd -D -f "$SLURM_CONF" >"$tmp/log/slurmd.out" 2>&1 &
+pids+=($!)
+why() { grep -hiE 'error|fatal' "$tmp"/log/slurm*.{out,log} 2>/dev/null | tail -n 1; }
+wait_for 30 scontrol ping || skip "slurmctld cannot start here: $(why)"
+idle() { sinfo -h -N -o '%T' | grep -qE '^(idle|mixed|allocated)'; }
+wait_for 30 idle || skip "slurmd cannot start here (node $(sinfo -h -N -o '%T')): $(why)"
+# A trivial job first: a cluster that cannot run jobs here is a skip, not a failure.
+probe=$(sbatch --parsable --output="$tmp/probe.out" --wrap 'echo ran') || skip "sbatch refused a job: $(why)"
+done_probe() { [ "$(squeue -h -j "$probe" 2>/dev/null | wc -l)" = 0 ] && grep -qx ran "$tmp/probe.out"; }
+wait_for 30 done_probe || skip "Slurm cannot run a job here: $(why)"
+echo "one-node Slurm up on $node ($cpus CPUs)"
+
+# The workflow through Slurm; batch for comparison.
+mkdir "$tmp/in" "$tmp/work"
+cp "$CORPORA"/ntrex/*.ru.txt "$CORPORA"/ntrex/*.en.txt "$tmp/in/"
+timeout -k 10 240 snakemake -s "$TOOLS/Snakefile" --profile "$TOOLS/slurm" -d "$tmp/work" --jobs 4 \
+  --latency-wait 5 --config input="$tmp/in" out="$tmp/work/out" shard_size=5 sverka="$SVERKA" \
+  scratch=/tmp >"$tmp/snakemake.log" 2>&1 || { tail -n 30 "$tmp/snakemake.log"; why; fail "snakemake through Slurm"; }
+"$SVERKA" batch "$tmp/in" --db "$tmp/b.db" -q -j 2 || fail "batch"
+# Each shard ran as a Slurm job: Snakemake says so, and each left its Slurm log.
+submitted=$(grep -c 'Submitted job .* with external jobid' "$tmp/snakemake.log")
+slurm_logs=$(ls "$tmp/work/out/logs"/slurm-*.out 2>/dev/null | wc -l)
+echo "Snakemake submitted $submitted jobs to Slurm; $slurm_logs Slurm job logs"
+[ "$submitted" -eq 6 ] && [ "$slurm_logs" -eq 6 ] || fail "expected 6 Slurm jobs (5 shards, the merge)"
+python3 - "$tmp/work/out/tm.db" "$tmp/b.db" <<'PY'
+import sqlite3, sys
+q = ("SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, b.score, p.ru, p.en "
+     "FROM beads b JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
+     "ORDER BY d.name, b.position")
+a, b = (sqlite3.connect(f).execute(q).fetchall() for f in sys.argv[1:3])
+docs = len({r[0] for r in a})
+print(f"through Slurm: {docs} documents, {len(a)} beads; batch: {len(b)} beads")
+if docs != 25 or a != b:
+    print("FAIL: the workflow under Slurm and batch stored different beads")
+    sys.exit(1)
+print("PASS: same beads")
+PY
