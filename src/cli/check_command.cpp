@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <iostream>
 #include <set>
-#include <sstream>
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
@@ -89,15 +88,6 @@ std::vector<std::string> Reasons(const tm::BeadView& b, double ratio, double bel
   return why;
 }
 
-std::vector<std::string> SplitList(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 }  // namespace
 
 int RunCheck(const Args& args) {
@@ -128,13 +118,13 @@ int RunCheck(const Args& args) {
   }
   if (format != "text" && format != "tsv") throw UsageError("--format must be text or tsv, not '" + format + "'");
   if (!(below >= 0 && below <= 1)) throw UsageError("--below must be a number from 0 to 1");
-  std::vector<std::string> statuses = status == "all" ? std::vector<std::string>{} : SplitList(status);
+  std::vector<std::string> statuses = status == "all" ? std::vector<std::string>{} : SplitCommas({status});
   for (const std::string& s : statuses) {
     if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
       throw UsageError("--status takes auto, approved, rejected, edited or all, not '" + s + "'");
     }
   }
-  const std::vector<std::string> kinds = SplitList(kind);
+  const std::vector<std::string> kinds = SplitCommas({kind});
   for (const std::string& k : kinds) {
     if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds)) {
       throw UsageError("--kind takes low, unpaired, length, numbers, moved, not '" + k + "'");

@@ -1,5 +1,7 @@
 #include "cli/cli_util.h"
 
+#include <sstream>
+
 #include <iostream>
 
 #include "pipeline/align_pair.h"
@@ -31,6 +33,17 @@ bool ParseArgs(const Args& args, const po::options_description& options,
   }
   po::notify(vm);
   return false;
+}
+
+std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::stringstream in(v);
+    for (std::string item; std::getline(in, item, ',');) {
+      if (!item.empty()) out.push_back(item);
+    }
+  }
+  return out;
 }
 
 void AddDictionaryOptions(po::options_description& options) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "common/status.h"
@@ -23,6 +24,10 @@ int Report(const Status& status);
 bool ParseArgs(const Args& args, const po::options_description& options,
                const po::positional_options_description& positional, po::variables_map& vm,
                const std::string& usage);
+
+// The items of a comma-separated option value ("auto,edited"), empty ones
+// dropped; every value of a repeated option in turn.
+std::vector<std::string> SplitCommas(const std::vector<std::string>& values);
 
 // Adds --dict FILE... and --no-dict to `options`.
 void AddDictionaryOptions(po::options_description& options);

@@ -12,17 +12,6 @@
 namespace sverka::cli {
 namespace {
 
-std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::stringstream in(v);
-    for (std::string item; std::getline(in, item, ',');) {
-      if (!item.empty()) out.push_back(item);
-    }
-  }
-  return out;
-}
-
 Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::string& out,
                  const std::string& ru_code, const std::string& en_code, const std::string& db) {
   tm::TmxHeader header;

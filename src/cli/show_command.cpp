@@ -37,15 +37,6 @@ std::vector<std::string> Wrapped(const std::vector<std::string>& sentences, size
   return lines;
 }
 
-std::vector<std::string> Split(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 }  // namespace
 
 int RunShow(const Args& args) {
@@ -70,7 +61,7 @@ int RunShow(const Args& args) {
                 "terminal, through $PAGER when longer than the screen; plain text otherwise.")) {
     return 0;
   }
-  const std::vector<std::string> wanted = Split(statuses);
+  const std::vector<std::string> wanted = SplitCommas({statuses});
   for (const std::string& s : wanted) {
     if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
       throw UsageError("--status takes auto, approved, rejected, edited, not '" + s + "'");

@@ -34,16 +34,6 @@ parallel --will-cite --pipe -N 4 -j 2 --keep-order "$SVERKA" align --jsonl \
 "$SVERKA" import --jsonl "$tmp/aligned.jsonl" --db "$tmp/p.db" -q || { echo "FAIL: import --jsonl"; exit 1; }
 "$SVERKA" batch "$tmp/in" --db "$tmp/b.db" -q -j 2 || { echo "FAIL: batch"; exit 1; }
 
-python3 - "$tmp/p.db" "$tmp/b.db" <<'PY'
-import sqlite3, sys
-q = ("SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, b.score, p.ru, p.en "
-     "FROM beads b JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
-     "ORDER BY d.name, b.position")
-a, b = (sqlite3.connect(f).execute(q).fetchall() for f in sys.argv[1:3])
-docs = len({r[0] for r in a})
-print(f"parallel recipe: {docs} documents, {len(a)} beads; batch: {len(b)} beads")
-if docs != 25 or a != b:
-    print("FAIL: the JSON-lines path and batch stored different beads")
-    sys.exit(1)
-print("PASS: same beads")
-PY
+python3 "$(dirname "$0")/same_beads.py" "parallel recipe" "$tmp/p.db" "$tmp/b.db" 25 ||
+  { echo "FAIL: the JSON-lines path and batch stored different beads"; exit 1; }
+echo "PASS: same beads"

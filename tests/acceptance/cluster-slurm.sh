@@ -113,16 +113,6 @@ submitted=$(grep -c 'Submitted job .* with external jobid' "$tmp/snakemake.log")
 slurm_logs=$(ls "$tmp/work/out/logs"/slurm-*.out 2>/dev/null | wc -l)
 echo "Snakemake submitted $submitted jobs to Slurm; $slurm_logs Slurm job logs"
 [ "$submitted" -eq 6 ] && [ "$slurm_logs" -eq 6 ] || fail "expected 6 Slurm jobs (5 shards, the merge)"
-python3 - "$tmp/work/out/tm.db" "$tmp/b.db" <<'PY'
-import sqlite3, sys
-q = ("SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, b.score, p.ru, p.en "
-     "FROM beads b JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
-     "ORDER BY d.name, b.position")
-a, b = (sqlite3.connect(f).execute(q).fetchall() for f in sys.argv[1:3])
-docs = len({r[0] for r in a})
-print(f"through Slurm: {docs} documents, {len(a)} beads; batch: {len(b)} beads")
-if docs != 25 or a != b:
-    print("FAIL: the workflow under Slurm and batch stored different beads")
-    sys.exit(1)
-print("PASS: same beads")
-PY
+python3 "$(dirname "$0")/same_beads.py" "through Slurm" "$tmp/work/out/tm.db" "$tmp/b.db" 25 ||
+  fail "the workflow under Slurm and batch stored different beads"
+echo "PASS: same beads"

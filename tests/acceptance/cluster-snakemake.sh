@@ -37,16 +37,7 @@ run() {  # run OUT [snakemake options…]
 run "$tmp/work/full" >"$tmp/full.log" 2>&1 || { cat "$tmp/full.log"; fail "snakemake run"; }
 
 compare() {  # compare TM: same beads as batch
-  python3 - "$1" "$tmp/b.db" <<'PY'
-import sqlite3, sys
-q = ("SELECT d.name, b.position, b.ru_begin, b.ru_end, b.en_begin, b.en_end, b.score, p.ru, p.en "
-     "FROM beads b JOIN documents d ON d.id = b.document_id JOIN bead_pairs p ON p.id = b.id "
-     "ORDER BY d.name, b.position")
-a, b = (sqlite3.connect(f).execute(q).fetchall() for f in sys.argv[1:3])
-docs = len({r[0] for r in a})
-print(f"{sys.argv[1].split('/')[-2]}: {docs} documents, {len(a)} beads; batch: {len(b)} beads")
-sys.exit(0 if docs == 25 and a == b else 1)
-PY
+  python3 "$(dirname "$0")/same_beads.py" "$(basename "$(dirname "$1")")" "$1" "$tmp/b.db" 25
 }
 compare "$tmp/work/full/tm.db" || fail "the workflow and batch stored different beads"
 pending=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
