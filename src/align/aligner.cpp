@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <numbers>
 
@@ -382,18 +383,51 @@ class BandedAligner {
       pair_offset_[i + 1] = pair_offset_[i] + std::max(0, pair_hi[i] - pair_lo_[i] + 1);
     }
     pair_.assign(pair_offset_[n_], 0);
+    shared_.assign(pair_offset_[n_], 0);
+    std::vector<uint32_t> common_anchors, common_targets;
     for (int32_t i = 0; i < n_; ++i) {
+      // What Russian sentences i and i + 1 have in common: an English word
+      // both may translate to is one match in a bead holding both, not two.
+      common_anchors.clear();
+      common_targets.clear();
+      if (i + 1 < n_) {
+        std::set_intersection(ru_[i].anchors.begin(), ru_[i].anchors.end(), ru_[i + 1].anchors.begin(),
+                              ru_[i + 1].anchors.end(), std::back_inserter(common_anchors));
+        std::set_intersection(ev_.expanded[i].begin(), ev_.expanded[i].end(), ev_.expanded[i + 1].begin(),
+                              ev_.expanded[i + 1].end(), std::back_inserter(common_targets));
+      }
       for (int32_t j = pair_lo_[i]; j <= pair_hi[i]; ++j) {
-        int32_t match = 0;
+        int32_t match = 0, shared = 0;
         if (options_.use_anchors) {
           match += model_.anchor_weight * static_cast<int32_t>(IntersectionSize(ru_[i].anchors, en_[j].anchors));
+          if (!common_anchors.empty()) {
+            shared += model_.anchor_weight * static_cast<int32_t>(IntersectionSize(common_anchors, en_[j].anchors));
+          }
         }
         if (options_.use_words) {
           match += static_cast<int32_t>(IntersectionSize(ev_.expanded[i], en_[j].words));
+          if (!common_targets.empty()) shared += static_cast<int32_t>(IntersectionSize(common_targets, en_[j].words));
         }
         pair_[pair_offset_[i] + (j - pair_lo_[i])] = static_cast<int16_t>(std::min(match, 32767));
+        shared_[pair_offset_[i] + (j - pair_lo_[i])] = static_cast<int16_t>(std::min(shared, 32767));
       }
     }
+  }
+
+  // The matches of a bead: the English words (and anchors) of its English
+  // sentences that some word of its Russian sentences may translate to,
+  // each counted once per English sentence (a title and the lead that
+  // repeats it would otherwise count their shared words twice in a 2-2
+  // bead). Three Russian sentences: the pairwise overlaps only.
+  int64_t BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
+    int64_t match = 0;
+    for (int32_t i = i0; i < i1; ++i) {
+      for (int32_t j = j0; j < j1; ++j) {
+        match += PairMatch(i, j);
+        if (i + 1 < i1) match -= Lookup(shared_, i, j);
+      }
+    }
+    return match;
   }
 
   double EvidenceLlr(double match, double u_ru, double u_en) const {
@@ -411,19 +445,17 @@ class BandedAligner {
     const auto u_en = static_cast<double>(units_en_[b.en_end()] - units_en_[b.en_begin]);
     double llr = 0;
     if (u_ru + u_en > 0) {
-      int64_t match = 0;
-      for (int32_t i = b.ru_begin; i < b.ru_end(); ++i) {
-        for (int32_t j = b.en_begin; j < b.en_end(); ++j) match += PairMatch(i, j);
-      }
-      llr = EvidenceLlr(static_cast<double>(match), u_ru, u_en);
+      llr = EvidenceLlr(static_cast<double>(BeadMatch(b.ru_begin, b.ru_end(), b.en_begin, b.en_end())), u_ru, u_en);
     }
     return 1.0 / (1.0 + std::exp(-(model_.evidence_weight * llr + model_.score_bias)));
   }
 
-  int32_t PairMatch(int32_t i, int32_t j) const {
+  int32_t PairMatch(int32_t i, int32_t j) const { return Lookup(pair_, i, j); }
+
+  int32_t Lookup(const std::vector<int16_t>& table, int32_t i, int32_t j) const {
     const int64_t k = j - pair_lo_[i];
     if (k < 0 || pair_offset_[i] + k >= pair_offset_[i + 1]) return 0;
-    return pair_[pair_offset_[i] + k];
+    return table[pair_offset_[i] + k];
   }
 
   // Cost of the bead of shape `s` covering ru [i0, i1) and en [j0, j1).
@@ -438,11 +470,7 @@ class BandedAligner {
     const auto u_ru = static_cast<double>(units_ru_[i1] - units_ru_[i0]);
     const auto u_en = static_cast<double>(units_en_[j1] - units_en_[j0]);
     if (u_ru + u_en > 0) {
-      int64_t match = 0;
-      for (int32_t i = i0; i < i1; ++i) {
-        for (int32_t j = j0; j < j1; ++j) match += PairMatch(i, j);
-      }
-      cost -= model_.evidence_weight * EvidenceLlr(static_cast<double>(match), u_ru, u_en);
+      cost -= model_.evidence_weight * EvidenceLlr(static_cast<double>(BeadMatch(i0, i1, j0, j1)), u_ru, u_en);
     }
     return cost;
   }
@@ -459,6 +487,9 @@ class BandedAligner {
   std::vector<int32_t> pair_lo_;
   std::vector<int64_t> pair_offset_;
   std::vector<int16_t> pair_;
+  // Matches of English sentence j shared by Russian sentences i and i + 1
+  // (what a bead holding both would count twice), in pair_'s layout.
+  std::vector<int16_t> shared_;
   std::vector<double> best_, alpha_, beta_;
   // Posterior probability that each sentence is left unpaired (Backward).
   std::vector<double> unpaired_ru_, unpaired_en_;
@@ -468,6 +499,49 @@ class BandedAligner {
 };
 
 }  // namespace
+
+std::vector<std::pair<int32_t, int32_t>> LexicalPairs(std::span<const SentenceFeatures> ru,
+                                                      std::span<const SentenceFeatures> en,
+                                                      const TranslationTable& table, const AlignModel& model,
+                                                      const AlignOptions& options) {
+  // A pair must share this many units, this share of them (Dice), and this
+  // many times the share of the sentence's next best candidate.
+  constexpr int32_t kRows = 300, kMinWindow = 100, kMinMatch = 3;
+  constexpr double kMinDice = 0.3, kMargin = 1.3;
+  const auto n = static_cast<int32_t>(ru.size()), m = static_cast<int32_t>(en.size());
+  if (n == 0 || m == 0) return {};
+  const Evidence ev = PrepareEvidence(ru, en, table, model, options);
+  const std::vector<int32_t> center = LengthDiagonal(ru, en);
+  const int32_t half = std::max(kMinWindow, m / 4);
+  const int32_t rows = std::min(n, kRows);
+  std::vector<std::pair<int32_t, int32_t>> points;
+  for (int32_t r = 0; r < rows; ++r) {
+    const int32_t i = static_cast<int32_t>(int64_t{r} * n / rows);
+    if (ev.units_ru[i] < kMinMatch) continue;
+    double best = 0, second = 0;
+    int32_t best_j = -1, best_match = 0;
+    for (int32_t j = std::max(0, center[i] - half); j <= std::min(m - 1, center[i] + half); ++j) {
+      if (ev.units_en[j] == 0) continue;
+      const int32_t k = MatchOf(ru[i], en[j], ev.expanded[i], model, options);
+      if (k == 0) continue;
+      // The share of the less covered side: a sentence that is half of a
+      // 2-1 bead covers its English only half (its length would mislead).
+      const double dice = static_cast<double>(k) / std::max(ev.units_ru[i], ev.units_en[j]);
+      if (dice > best) {
+        second = best;
+        best = dice;
+        best_j = j;
+        best_match = k;
+      } else if (dice > second) {
+        second = dice;
+      }
+    }
+    if (best_j >= 0 && best_match >= kMinMatch && best >= kMinDice && best >= kMargin * second) {
+      points.emplace_back(i, best_j);
+    }
+  }
+  return LongestChain(std::move(points));
+}
 
 std::vector<int32_t> PathOf(const Alignment& beads, int32_t n) {
   std::vector<int32_t> path(n + 1, 0);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "align/bead.h"
@@ -122,7 +123,7 @@ struct AlignOptions {
   // them (a moved paragraph) only with at least this summed evidence
   // (log-likelihood ratio, nats): away from the path, length says little.
   double moved_min_score = 0.5;
-  double moved_min_llr = 1.0;
+  double moved_min_llr = -1.0;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };
@@ -144,6 +145,19 @@ struct AlignStats {
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                 const TranslationTable& table, const AlignModel& model,
                 const AlignOptions& options = {}, AlignStats* stats = nullptr);
+
+// Sentence pairs that their words single out, whatever their lengths: for
+// a sample of Russian sentences, the English sentence (within a quarter of
+// the text of the length diagonal, at least 100 sentences) that shares
+// clearly more dictionary words and anchors with it than any other, kept
+// where these pairs form a monotone chain. For estimating the length ratio
+// of a pair whose sides differ in what they hold (an abridged translation):
+// no length model is needed to find them. Work: at most 300 sentences
+// against their window.
+std::vector<std::pair<int32_t, int32_t>> LexicalPairs(std::span<const SentenceFeatures> ru,
+                                                      std::span<const SentenceFeatures> en,
+                                                      const TranslationTable& table, const AlignModel& model,
+                                                      const AlignOptions& options = {});
 
 // The English position at every Russian position 0..n along `beads` (the
 // start of the bead a Russian sentence begins); usable as expected_path.

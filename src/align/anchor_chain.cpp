@@ -36,6 +36,10 @@ std::vector<std::pair<int32_t, int32_t>> AnchorChain(std::span<const SentenceFea
     if (it == in_en.end() || it->second.size() != rs.size()) continue;
     for (size_t k = 0; k < rs.size(); ++k) points.emplace_back(rs[k], it->second[k]);
   }
+  return LongestChain(std::move(points));
+}
+
+std::vector<std::pair<int32_t, int32_t>> LongestChain(std::vector<std::pair<int32_t, int32_t>> points) {
   std::sort(points.begin(), points.end());
   points.erase(std::unique(points.begin(), points.end()), points.end());
   // Longest strictly increasing subsequence in j (i is sorted; equal i are

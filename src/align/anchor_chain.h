@@ -20,6 +20,10 @@ namespace sverka::align {
 std::vector<std::pair<int32_t, int32_t>> AnchorChain(std::span<const SentenceFeatures> ru,
                                                      std::span<const SentenceFeatures> en);
 
+// The longest chain of `points` (i, j) increasing in both i and j, one
+// point per Russian sentence at most. O(k log k).
+std::vector<std::pair<int32_t, int32_t>> LongestChain(std::vector<std::pair<int32_t, int32_t>> points);
+
 // For every Russian position 0..n, the English position at the same share
 // of the text's characters: translation keeps cumulative length far better
 // than sentence counts, so this tracks the true path closely. Monotone.

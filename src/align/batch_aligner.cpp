@@ -10,38 +10,79 @@ namespace sverka::align {
 namespace {
 
 // The median English/Russian length ratio of sentence pairs believed to
-// translate each other, or 0 when there are too few to tell. A median, not
+// translate each other, or 0 when fewer than `min_pairs` are long enough. A median, not
 // a ratio of totals: an abridged translation drops a third of its text, and
 // the ratio of totals with it (doc/align.md).
-double PairRatio(const DocumentFeatures& doc, std::span<const std::pair<int32_t, int32_t>> pairs) {
-  constexpr size_t kMinPairs = 6;
+double PairRatio(const DocumentFeatures& doc, std::span<const std::pair<int32_t, int32_t>> pairs,
+                 size_t min_pairs) {
   std::vector<double> ratios;
   for (const auto& [i, j] : pairs) {
     if (doc.ru[i].length >= 20 && doc.en[j].length >= 20) {
       ratios.push_back(static_cast<double>(doc.en[j].length) / doc.ru[i].length);
     }
   }
-  if (ratios.size() < kMinPairs) return 0;
+  if (ratios.size() < min_pairs) return 0;
   auto mid = ratios.begin() + static_cast<ptrdiff_t>(ratios.size() / 2);
   std::nth_element(ratios.begin(), mid, ratios.end());
   return *mid;
 }
 
-// Pass 1's model: the length ratio of the anchor chain's pairs where there
-// are enough, else of the whole texts.
-AlignModel ModelFor(const DocumentFeatures& doc) {
+// The median English/Russian length ratio of the stretches of text between
+// consecutive points of a monotone chain of sentence pairs (and the texts'
+// ends), or 0 when there are fewer than kMinSegments: a stretch holds whole
+// beads whatever their shapes (a chain point that is half of a 2-1 bead
+// shifts its ends by a sentence, not the ratio twofold), and the median
+// resists the stretches where a paragraph was dropped or added.
+double SegmentRatio(const DocumentFeatures& doc, std::span<const std::pair<int32_t, int32_t>> chain) {
+  constexpr size_t kMinSegments = 3;
+  constexpr int64_t kMinLength = 20;
+  std::vector<int64_t> prefix_ru(doc.ru.size() + 1, 0), prefix_en(doc.en.size() + 1, 0);
+  for (size_t i = 0; i < doc.ru.size(); ++i) prefix_ru[i + 1] = prefix_ru[i] + doc.ru[i].length;
+  for (size_t j = 0; j < doc.en.size(); ++j) prefix_en[j + 1] = prefix_en[j] + doc.en[j].length;
+  std::vector<std::pair<int32_t, int32_t>> points = {{0, 0}};
+  points.insert(points.end(), chain.begin(), chain.end());
+  points.emplace_back(static_cast<int32_t>(doc.ru.size()), static_cast<int32_t>(doc.en.size()));
+  std::vector<double> ratios;
+  for (size_t k = 1; k < points.size(); ++k) {
+    const int64_t ru = prefix_ru[points[k].first] - prefix_ru[points[k - 1].first];
+    const int64_t en = prefix_en[points[k].second] - prefix_en[points[k - 1].second];
+    if (ru >= kMinLength && en >= kMinLength) ratios.push_back(static_cast<double>(en) / static_cast<double>(ru));
+  }
+  if (ratios.size() < kMinSegments) return 0;
+  auto mid = ratios.begin() + static_cast<ptrdiff_t>(ratios.size() / 2);
+  std::nth_element(ratios.begin(), mid, ratios.end());
+  return *mid;
+}
+
+// Pass 1's model. The length ratio c is the texts' (total English / total
+// Russian), unless the sentence pairs that anchors and the dictionary single
+// out say otherwise: an abridged English drops a third of its text, and the
+// ratio of totals with it. Two estimates from those pairs, each with its own
+// bias: the median ratio of the pairs themselves (a pair that is half of a
+// 2-1 bead doubles its ratio) and of the stretches between them (a stretch
+// holding a dropped paragraph is off; few pairs, few stretches). Where they
+// agree within kAgree their geometric mean replaces the texts' ratio if the
+// two differ by more than a clean translation's texts do (kRatioTolerance);
+// where they disagree the texts' ratio stays (doc/align.md, "Length ratio").
+AlignModel ModelFor(const DocumentFeatures& doc, const TranslationTable& dictionary, const AlignOptions& options) {
+  constexpr double kAgree = 0.3;            // |log| of 1.35
+  constexpr double kRatioTolerance = 0.15;  // |log| of 1.16: clean pairs stay within it
+  constexpr size_t kMinPairs = 3;
   AlignModel model = DefaultModel();
   std::vector<int32_t> ru, en;
   for (const auto& s : doc.ru) ru.push_back(s.length);
   for (const auto& s : doc.en) en.push_back(s.length);
   model.length = EstimateLengthModel(ru, en);
-  // The chain's pairs are few and some are 2-1 beads in truth: their ratio
-  // replaces the texts' only where the two disagree by more than a clean
-  // translation's texts do (an abridged one: a third of a side missing).
-  const double chain = PairRatio(doc, AnchorChain(doc.ru, doc.en));
-  constexpr double kRatioTolerance = 0.15;  // |log| of 1.16: clean pairs stay within it
-  if (chain > 0.5 && chain < 2.0 && std::fabs(std::log(chain / model.length.ratio)) > kRatioTolerance) {
-    model.length.ratio = chain;
+  std::vector<std::pair<int32_t, int32_t>> pairs = AnchorChain(doc.ru, doc.en);
+  const std::vector<std::pair<int32_t, int32_t>> lexical = LexicalPairs(doc.ru, doc.en, dictionary, model, options);
+  pairs.insert(pairs.end(), lexical.begin(), lexical.end());
+  pairs = LongestChain(std::move(pairs));
+  const double stretches = SegmentRatio(doc, pairs);
+  const double single = PairRatio(doc, pairs, kMinPairs);
+  if (stretches <= 0 || single <= 0 || std::fabs(std::log(stretches / single)) > kAgree) return model;
+  const double estimate = std::sqrt(stretches * single);
+  if (estimate > 0.5 && estimate < 2.0 && std::fabs(std::log(estimate / model.length.ratio)) > kRatioTolerance) {
+    model.length.ratio = estimate;
   }
   return model;
 }
@@ -52,7 +93,7 @@ double RatioOfBeads(const DocumentFeatures& doc, const Alignment& beads, double 
   for (const Bead& b : beads) {
     if (b.ru_count == 1 && b.en_count == 1 && b.score >= 0.5) pairs.emplace_back(b.ru_begin, b.en_begin);
   }
-  const double r = PairRatio(doc, pairs);
+  const double r = PairRatio(doc, pairs, 6);
   return r > 0 ? r : fallback;
 }
 
@@ -64,6 +105,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   // Each document's expected shape counts apart, summed in document order:
   // the same sums whatever the number of threads.
   std::vector<AlignStats> doc_stats(documents.size());
+  std::vector<double> ratios(documents.size());
   ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
     // Pass 1 sees no words, as in Moore (2002): length and anchors fix the
     // structure (path, priors, confident pairs); a small general dictionary's
@@ -72,7 +114,9 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     AlignOptions first = options.align;
     first.evidence_in_score = false;
     first.pair_moved = false;
-    result[d] = Align(doc.ru, doc.en, TranslationTable{}, ModelFor(doc), first, &doc_stats[d]);
+    const AlignModel model = ModelFor(doc, dictionary, options.align);
+    ratios[d] = model.length.ratio;
+    result[d] = Align(doc.ru, doc.en, TranslationTable{}, model, first, &doc_stats[d]);
   });
   AlignStats stats;
   for (const AlignStats& s : doc_stats) {
@@ -126,8 +170,8 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   if (!pairs.empty()) table = LearnLexicon(pairs, options.lexicon);
   table.base = &dictionary;
   ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
-    AlignModel model = ModelFor(documents[d]);
-    model.length.ratio = RatioOfBeads(documents[d], result[d], model.length.ratio);
+    AlignModel model = DefaultModel();
+    model.length.ratio = RatioOfBeads(documents[d], result[d], ratios[d]);
     model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
