@@ -15,6 +15,19 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kShapes = static_cast<int>(kBeadShapes.size());
 
+// The shapes that pair both sides, numbered 0.. (-1: an omission).
+constexpr std::array<int8_t, kBeadShapes.size()> PairSlots() {
+  std::array<int8_t, kBeadShapes.size()> slot{};
+  int8_t next = 0;
+  for (size_t s = 0; s < kBeadShapes.size(); ++s) {
+    slot[s] = kBeadShapes[s].ru > 0 && kBeadShapes[s].en > 0 ? next++ : -1;
+  }
+  return slot;
+}
+constexpr std::array<int8_t, kBeadShapes.size()> kPairSlot = PairSlots();
+constexpr int kPairShapes = 6;
+static_assert(*std::max_element(kPairSlot.begin(), kPairSlot.end()) == kPairShapes - 1);
+
 // -log of the two-sided normal tail 2(1 - Phi(|d|)) = erfc(|d|/sqrt 2),
 // with the asymptotic form where erfc underflows.
 double NegLogTailExact(double delta) {
@@ -107,9 +120,11 @@ struct Evidence {
 int32_t MatchOf(const SentenceFeatures& ru, const SentenceFeatures& en, const std::vector<uint32_t>& expanded,
                 const AlignModel& model, const AlignOptions& options);
 
+// With `only_ru` (sorted), the Russian side's units and targets of those
+// sentences only (the others stay empty).
 Evidence PrepareEvidence(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                          const TranslationTable& table, const AlignModel& model,
-                         const AlignOptions& options) {
+                         const AlignOptions& options, std::span<const int32_t> only_ru = {}) {
   Evidence ev;
   ev.units_ru.resize(ru.size());
   ev.units_en.resize(en.size());
@@ -117,7 +132,13 @@ Evidence PrepareEvidence(std::span<const SentenceFeatures> ru, std::span<const S
   // English words some Russian word may translate to: only those can match.
   std::vector<bool> is_target;
   if (options.use_words) table.MarkTargets(is_target);
-  for (size_t i = 0; i < ru.size(); ++i) {
+  std::vector<int32_t> all;
+  if (only_ru.empty()) {
+    all.resize(ru.size());
+    for (size_t i = 0; i < ru.size(); ++i) all[i] = static_cast<int32_t>(i);
+    only_ru = all;
+  }
+  for (const int32_t i : only_ru) {
     int32_t units = options.use_anchors ? model.anchor_weight * static_cast<int32_t>(ru[i].anchors.size()) : 0;
     if (options.use_words) {
       auto& x = ev.expanded[i];
@@ -256,7 +277,7 @@ class BandedAligner {
     best_.assign(cells, kInf);
     back_.assign(cells, 0);
     if (sums) {
-      costs_.assign(cells * kShapes, 0.0f);
+      costs_.assign(cells * kPairShapes, 0.0f);
       alpha_.assign(cells, -kInf);
       alpha_[Index(0, 0)] = 0.0;
     }
@@ -278,7 +299,7 @@ class BandedAligner {
             best_shape = static_cast<uint8_t>(s + 1);
           }
           if (sums) {
-            costs_[Index(i, j) * kShapes + s] = static_cast<float>(c);
+            if (kPairSlot[s] >= 0) costs_[Index(i, j) * kPairShapes + kPairSlot[s]] = static_cast<float>(c);
             alpha.Add(alpha_[p] - c);
           }
         }
@@ -308,7 +329,10 @@ class BandedAligner {
           if (ni > n_ || nj > m_ || nj < lo_[ni] || nj > hi_[ni]) continue;
           const double b = beta_[Index(ni, nj)];
           if (b == -kInf) continue;
-          const double through = b - costs_[Index(ni, nj) * kShapes + s];
+          // An omission's cost is its prior alone (Cost): not stored.
+          const double cost =
+              kPairSlot[s] >= 0 ? costs_[Index(ni, nj) * kPairShapes + kPairSlot[s]] : neg_log_prior_[s];
+          const double through = b - cost;
           beta.Add(through);
           if (alpha == -kInf) continue;
           const bool omission = kBeadShapes[s].ru == 0 || kBeadShapes[s].en == 0;
@@ -493,7 +517,9 @@ class BandedAligner {
   std::vector<double> best_, alpha_, beta_;
   // Posterior probability that each sentence is left unpaired (Backward).
   std::vector<double> unpaired_ru_, unpaired_en_;
-  std::vector<float> costs_;  // bead cost by (end cell, shape), from Forward(true)
+  // Cost of each pairing bead shape (kPairSlot) by end cell, from
+  // Forward(true); an omission costs its prior only and is not stored.
+  std::vector<float> costs_;
   bool sums_ = false;
   std::vector<uint8_t> back_;
 };
@@ -506,17 +532,18 @@ std::vector<std::pair<int32_t, int32_t>> LexicalPairs(std::span<const SentenceFe
                                                       const AlignOptions& options) {
   // A pair must share this many units, this share of them (Dice), and this
   // many times the share of the sentence's next best candidate.
-  constexpr int32_t kRows = 300, kMinWindow = 100, kMinMatch = 3;
+  constexpr int32_t kRows = 200, kMinWindow = 100, kMaxWindow = 1000, kMinMatch = 3;
   constexpr double kMinDice = 0.3, kMargin = 1.3;
   const auto n = static_cast<int32_t>(ru.size()), m = static_cast<int32_t>(en.size());
   if (n == 0 || m == 0) return {};
-  const Evidence ev = PrepareEvidence(ru, en, table, model, options);
-  const std::vector<int32_t> center = LengthDiagonal(ru, en);
-  const int32_t half = std::max(kMinWindow, m / 4);
   const int32_t rows = std::min(n, kRows);
+  std::vector<int32_t> sample(rows);
+  for (int32_t r = 0; r < rows; ++r) sample[r] = static_cast<int32_t>(int64_t{r} * n / rows);
+  const Evidence ev = PrepareEvidence(ru, en, table, model, options, sample);
+  const std::vector<int32_t> center = LengthDiagonal(ru, en);
+  const int32_t half = std::clamp(m / 4, kMinWindow, kMaxWindow);
   std::vector<std::pair<int32_t, int32_t>> points;
-  for (int32_t r = 0; r < rows; ++r) {
-    const int32_t i = static_cast<int32_t>(int64_t{r} * n / rows);
+  for (const int32_t i : sample) {
     if (ev.units_ru[i] < kMinMatch) continue;
     double best = 0, second = 0;
     int32_t best_j = -1, best_match = 0;
