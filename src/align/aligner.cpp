@@ -721,7 +721,9 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
            candidates[end].en_begin == candidates[end - 1].en_end()) {
       sum += llr[end++];
     }
-    if (sum >= min_llr) {
+    // A block of several pairs consecutive and in order on both sides is
+    // evidence by itself; one lone pair has only its words.
+    if (sum >= (end - k > 1 ? min_llr : options.moved_min_llr_single)) {
       for (size_t q = k; q < end; ++q) {
         const Bead& b = candidates[q];
         for (int32_t i = b.ru_begin; i < b.ru_end(); ++i) used_ru[i] = true;

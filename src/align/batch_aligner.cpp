@@ -67,7 +67,7 @@ double SegmentRatio(const DocumentFeatures& doc, std::span<const std::pair<int32
 AlignModel ModelFor(const DocumentFeatures& doc, const TranslationTable& dictionary, const AlignOptions& options) {
   constexpr double kAgree = 0.3;            // |log| of 1.35
   constexpr double kRatioTolerance = 0.15;  // |log| of 1.16: clean pairs stay within it
-  constexpr size_t kMinPairs = 3;
+  constexpr size_t kMinPairs = 4;
   AlignModel model = DefaultModel();
   std::vector<int32_t> ru, en;
   for (const auto& s : doc.ru) ru.push_back(s.length);
