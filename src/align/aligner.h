@@ -149,12 +149,12 @@ Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFe
 
 // Sentence pairs that their words single out, whatever their lengths: for
 // a sample of Russian sentences, the English sentence (within a quarter of
-// the text of the length diagonal, at least 100 sentences) that shares
-// clearly more dictionary words and anchors with it than any other, kept
-// where these pairs form a monotone chain. For estimating the length ratio
-// of a pair whose sides differ in what they hold (an abridged translation):
-// no length model is needed to find them. Work: at most 300 sentences
-// against their window.
+// the text of the length diagonal: at least 100, at most 1,000 sentences)
+// that shares clearly more dictionary words and anchors with it than any
+// other, kept where these pairs form a monotone chain. For estimating the
+// length ratio of a pair whose sides differ in what they hold (an abridged
+// translation): no length model is needed to find them. Work: at most 200
+// sentences against their window.
 std::vector<std::pair<int32_t, int32_t>> LexicalPairs(std::span<const SentenceFeatures> ru,
                                                       std::span<const SentenceFeatures> en,
                                                       const TranslationTable& table, const AlignModel& model,
