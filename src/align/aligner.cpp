@@ -25,8 +25,7 @@ constexpr std::array<int8_t, kBeadShapes.size()> PairSlots() {
   return slot;
 }
 constexpr std::array<int8_t, kBeadShapes.size()> kPairSlot = PairSlots();
-constexpr int kPairShapes = 6;
-static_assert(*std::max_element(kPairSlot.begin(), kPairSlot.end()) == kPairShapes - 1);
+constexpr int kPairShapes = *std::max_element(kPairSlot.begin(), kPairSlot.end()) + 1;
 
 // -log of the two-sided normal tail 2(1 - Phi(|d|)) = erfc(|d|/sqrt 2),
 // with the asymptotic form where erfc underflows.
@@ -335,7 +334,7 @@ class BandedAligner {
           const double through = b - cost;
           beta.Add(through);
           if (alpha == -kInf) continue;
-          const bool omission = kBeadShapes[s].ru == 0 || kBeadShapes[s].en == 0;
+          const bool omission = kPairSlot[s] < 0;
           if (!stats && !omission) continue;
           // Beads off the likely paths (posterior below e^-40) add nothing a
           // double can hold: no exp for them (most cells of the band).

@@ -89,11 +89,12 @@ AlignModel ModelFor(const DocumentFeatures& doc, const TranslationTable& diction
 
 // Pass 2's length ratio: that of pass 1's confident 1-1 beads.
 double RatioOfBeads(const DocumentFeatures& doc, const Alignment& beads, double fallback) {
+  constexpr size_t kMinBeads = 6;  // confident 1-1 beads are many where the text is long enough
   std::vector<std::pair<int32_t, int32_t>> pairs;
   for (const Bead& b : beads) {
     if (b.ru_count == 1 && b.en_count == 1 && b.score >= 0.5) pairs.emplace_back(b.ru_begin, b.en_begin);
   }
-  const double r = PairRatio(doc, pairs, 6);
+  const double r = PairRatio(doc, pairs, kMinBeads);
   return r > 0 ? r : fallback;
 }
 
