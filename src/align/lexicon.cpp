@@ -17,42 +17,62 @@ TranslationTable LearnLexicon(std::span<const WordPair> pairs, const LexiconOpti
   for (const WordPair& p : pairs) {
     for (uint32_t r : p.ru) max_ru = std::max(max_ru, r + 1);
   }
+  uint32_t max_en = 0;
+  for (const WordPair& p : pairs) {
+    for (uint32_t e : p.en) max_en = std::max(max_en, e + 1);
+  }
   std::vector<int> occurrences(max_ru, 0);
-  // Every co-occurrence as a key (r, e), NULL as r = kNull; sorted and made
-  // unique they are the cells, and each co-occurrence finds its cell by
-  // binary search. Less memory at the peak than a hash map of the same.
-  std::vector<uint64_t> unique_keys;
-  unique_keys.reserve(expected_cells);
+  // The cells are the distinct co-occurring (r, e), NULL as row max_ru,
+  // numbered in (r, e) order: the English words of each row are bucketed
+  // (counting sort by r), made distinct with a stamp per English word and
+  // sorted; each co-occurrence then finds its cell by a binary search in
+  // its row. No hash map, no search or sort over all the keys, and 4 bytes
+  // per co-occurrence besides `cells` itself.
+  const uint32_t rows = max_ru + 1;
+  std::vector<size_t> row_start(rows + 1, 0);
   for (const WordPair& p : pairs) {
     for (uint32_t r : p.ru) ++occurrences[r];
-    for (uint32_t e : p.en) {
-      for (uint32_t r : p.ru) unique_keys.push_back((static_cast<uint64_t>(r) << 32) | e);
-      unique_keys.push_back((static_cast<uint64_t>(kNull) << 32) | e);
+    for (uint32_t r : p.ru) row_start[r + 1] += p.en.size();
+    row_start[max_ru + 1] += p.en.size();
+  }
+  for (uint32_t r = 0; r < rows; ++r) row_start[r + 1] += row_start[r];
+  std::vector<size_t> row_cells(rows + 1, 0);  // each row's first cell
+  {
+    std::vector<uint32_t> slot_en(expected_cells);
+    std::vector<size_t> fill(row_start.begin(), row_start.end() - 1);
+    for (const WordPair& p : pairs) {
+      for (uint32_t e : p.en) {
+        for (uint32_t r : p.ru) slot_en[fill[r]++] = e;
+        slot_en[fill[max_ru]++] = e;
+      }
+    }
+    std::vector<uint32_t> stamp(max_en, UINT32_MAX);
+    for (uint32_t r = 0; r < rows; ++r) {
+      const size_t first = cell_en.size();
+      for (size_t k = row_start[r]; k < row_start[r + 1]; ++k) {
+        if (stamp[slot_en[k]] != r) {
+          stamp[slot_en[k]] = r;
+          cell_en.push_back(slot_en[k]);
+        }
+      }
+      std::sort(cell_en.begin() + static_cast<ptrdiff_t>(first), cell_en.end());
+      cell_ru.resize(cell_en.size(), r == max_ru ? kNull : r);
+      row_cells[r + 1] = cell_en.size();
     }
   }
-  std::sort(unique_keys.begin(), unique_keys.end());
-  unique_keys.erase(std::unique(unique_keys.begin(), unique_keys.end()), unique_keys.end());
-  unique_keys.shrink_to_fit();
-  auto cell_of = [&](uint32_t r, uint32_t e) {
-    const uint64_t key = (static_cast<uint64_t>(r) << 32) | e;
-    return static_cast<uint32_t>(std::lower_bound(unique_keys.begin(), unique_keys.end(), key) -
-                                 unique_keys.begin());
+  auto cell_of = [&](uint32_t row, uint32_t e) {
+    const auto begin = cell_en.begin() + static_cast<ptrdiff_t>(row_cells[row]);
+    const auto end = cell_en.begin() + static_cast<ptrdiff_t>(row_cells[row + 1]);
+    return static_cast<uint32_t>(std::lower_bound(begin, end, e) - cell_en.begin());
   };
   cells.reserve(expected_cells);
   for (const WordPair& p : pairs) {
     pair_start.push_back(cells.size());
     for (uint32_t e : p.en) {
       for (uint32_t r : p.ru) cells.push_back(cell_of(r, e));
-      cells.push_back(cell_of(kNull, e));
+      cells.push_back(cell_of(max_ru, e));
     }
   }
-  cell_ru.resize(unique_keys.size());
-  cell_en.resize(unique_keys.size());
-  for (size_t c = 0; c < unique_keys.size(); ++c) {
-    cell_ru[c] = static_cast<uint32_t>(unique_keys[c] >> 32);
-    cell_en[c] = static_cast<uint32_t>(unique_keys[c]);
-  }
-  std::vector<uint64_t>().swap(unique_keys);
   pair_start.push_back(cells.size());
   TranslationTable table;
   table.targets.resize(max_ru);

@@ -4,6 +4,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
@@ -15,6 +16,20 @@
 namespace sverka::segment {
 
 constexpr size_t kLatinCacheEntries = 1 << 16;
+constexpr size_t kWordCacheEntries = 1 << 16;
+
+// A word as the sentence spells it, lower-cased, stemmed and (capitalised
+// Russian) transliterated: a text repeats its words, and ICU's case mapping
+// and the stemmer cost more than a lookup.
+struct WordForm {
+  std::string text, stem, latin;
+  bool capitalized = false;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 struct WordTokenizer::Impl {
   Language lang = Language::kEnglish;
@@ -22,6 +37,7 @@ struct WordTokenizer::Impl {
   std::unique_ptr<icu::Transliterator> to_latin;  // Russian only
   sb_stemmer* stemmer = nullptr;
   std::unordered_map<std::string, std::string> latin_cache;
+  std::unordered_map<std::string, WordForm, StringHash, std::equal_to<>> word_cache;
   icu::Locale locale;
 
   ~Impl() {
@@ -48,6 +64,25 @@ struct WordTokenizer::Impl {
     if (latin_cache.size() >= kLatinCacheEntries) latin_cache.clear();
     latin_cache.emplace(lower, out);
     return out;
+  }
+
+  // The forms of a word token spelled `piece` in the sentence.
+  const WordForm& Word(std::string_view piece) {
+    auto it = word_cache.find(piece);
+    if (it != word_cache.end()) return it->second;
+    WordForm w;
+    const icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+    const UChar32 first = u.char32At(0);
+    w.capitalized = u_isupper(first) || u_istitle(first);
+    icu::UnicodeString lower = u;
+    lower.toLower(locale);
+    lower.toUTF8String(w.text);
+    w.stem = Stem(w.text);
+    if (to_latin && w.capitalized) w.latin = Latin(w.text);
+    // Bounded as the transliteration cache is.
+    if (word_cache.size() >= kWordCacheEntries) word_cache.clear();
+    return word_cache.emplace(std::string(piece), std::move(w)).first->second;
   }
 };
 
@@ -89,10 +124,10 @@ std::vector<Token> WordTokenizer::Tokenize(std::string_view sentence) {
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
     const std::string_view piece = sentence.substr(start, end - start);
     const int32_t rule = bi.getRuleStatus();
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
-    const UChar32 first = u.char32At(0);
-    if (u_isUWhiteSpace(first)) {
+    UChar32 first = 0;
+    int32_t at = 0;
+    U8_NEXT(piece.data(), at, static_cast<int32_t>(piece.size()), first);
+    if (first >= 0 && u_isUWhiteSpace(first)) {
       space = true;
       continue;
     }
@@ -103,13 +138,12 @@ std::vector<Token> WordTokenizer::Tokenize(std::string_view sentence) {
       t.kind = TokenKind::kNumber;
       t.text = std::string(piece);
     } else if (rule >= UBRK_WORD_LETTER) {
+      const WordForm& w = impl_->Word(piece);
       t.kind = TokenKind::kWord;
-      t.capitalized = u_isupper(first) || u_istitle(first);
-      icu::UnicodeString lower = u;
-      lower.toLower(impl_->locale);
-      lower.toUTF8String(t.text);
-      t.stem = impl_->Stem(t.text);
-      if (impl_->to_latin && t.capitalized) t.latin = impl_->Latin(t.text);
+      t.capitalized = w.capitalized;
+      t.text = w.text;
+      t.stem = w.stem;
+      t.latin = w.latin;
     } else {
       t.kind = TokenKind::kPunct;
       t.text = std::string(piece);
