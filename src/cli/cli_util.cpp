@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "pipeline/align_pair.h"
+#include "pipeline/dictionary_cache.h"
 #include "text/display_text.h"
 #include "tm/tmx_reader.h"
 
@@ -63,7 +64,8 @@ Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_ma
   if (!vm.count("dict")) return pipeline::DefaultDictionary();
   std::vector<tm::DictionaryEntry> all;
   for (const std::string& path : vm["dict"].as<std::vector<std::string>>()) {
-    Result<std::vector<tm::DictionaryEntry>> entries = tm::ReadDictionary(path);
+    Result<std::vector<tm::DictionaryEntry>> entries =
+        pipeline::ReadDictionaryCached(path, pipeline::DictionaryCacheDir());
     if (!entries.ok()) return entries.status();
     all.insert(all.end(), entries->begin(), entries->end());
   }

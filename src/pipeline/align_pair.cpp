@@ -4,11 +4,13 @@
 #include <cmath>
 #include <array>
 #include <filesystem>
+#include <unordered_set>
 
 #include "common/parallel.h"
 #include "common/utf8.h"
 #include "align/batch_aligner.h"
 #include "align/parallel_check.h"
+#include "pipeline/dictionary_cache.h"
 #include "segment/word_tokenizer.h"
 #include "tm/tm_store.h"
 
@@ -41,6 +43,18 @@ std::string SingleStem(segment::WordTokenizer& tokenizer, const std::string& tex
   return tokenizer.SingleWordStem(text);
 }
 
+// The stem of one side of an entry: its text when the entry is stemmed.
+std::string EntryStem(segment::WordTokenizer& tokenizer, const tm::DictionaryEntry& entry, bool ru) {
+  const std::string& text = ru ? entry.ru : entry.en;
+  return entry.stemmed ? text : SingleStem(tokenizer, text);
+}
+
+// Short entries are function words ("a" -> "в, на"): they match
+// everywhere and blur the evidence.
+bool UsefulStems(const std::string& ru, const std::string& en) {
+  return CountCodePoints(ru) >= 3 && CountCodePoints(en) >= 3;
+}
+
 // The table of entries whose stems are given (`stems[k]` for entry k), ids
 // interned in entry order.
 align::TranslationTable TableFromStems(
@@ -48,9 +62,7 @@ align::TranslationTable TableFromStems(
     align::Vocabulary& en_words) {
   align::TranslationTable table;
   for (const auto& [ru, en] : stems) {
-    // Short entries are function words ("a" -> "в, на"): they match
-    // everywhere and blur the evidence.
-    if (CountCodePoints(ru) < 3 || CountCodePoints(en) < 3) continue;
+    if (!UsefulStems(ru, en)) continue;
     const uint32_t r = ru_words.Id(ru), e = en_words.Id(en);
     if (r >= table.targets.size()) table.targets.resize(r + 1);
     table.targets[r].push_back(e);
@@ -71,7 +83,7 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
   std::vector<std::pair<std::string, std::string>> stems;
   stems.reserve(dictionary.size());
   for (const tm::DictionaryEntry& entry : dictionary) {
-    stems.emplace_back(SingleStem(ru_tokenizer, entry.ru), SingleStem(en_tokenizer, entry.en));
+    stems.emplace_back(EntryStem(ru_tokenizer, entry, true), EntryStem(en_tokenizer, entry, false));
   }
   return TableFromStems(stems, ru_words, en_words);
 }
@@ -87,7 +99,7 @@ std::string DefaultDictionaryPath() {
 Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
   const std::string path = DefaultDictionaryPath();
   if (path.empty()) return std::vector<tm::DictionaryEntry>{};
-  return tm::ReadDictionary(path);
+  return ReadDictionaryCached(path, DictionaryCacheDir());
 }
 
 Result<WordTokenizers> WordTokenizers::Create() {
@@ -115,8 +127,8 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
       return;
     }
     for (size_t k = t * n / t_count; k < (t + 1) * n / t_count; ++k) {
-      stems[k] = {SingleStem(*tokenizers->ru, dictionary[k].ru),
-                  SingleStem(*tokenizers->en, dictionary[k].en)};
+      stems[k] = {EntryStem(*tokenizers->ru, dictionary[k], true),
+                  EntryStem(*tokenizers->en, dictionary[k], false)};
     }
   });
   for (const Status& s : failed) {
@@ -125,6 +137,29 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
   PreparedDictionary prepared;
   prepared.table = TableFromStems(stems, prepared.ru_words, prepared.en_words);
   return prepared;
+}
+
+std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEntry> dictionary,
+                                                WordTokenizers& tokenizers) {
+  std::vector<tm::DictionaryEntry> out;
+  std::unordered_set<std::string> seen;
+  std::string last_en, en_stem;
+  for (const tm::DictionaryEntry& entry : dictionary) {
+    if (entry.stemmed) {
+      en_stem = entry.en;
+      last_en.clear();
+    } else if (entry.en != last_en || last_en.empty()) {
+      last_en = entry.en;
+      en_stem = SingleStem(*tokenizers.en, entry.en);
+    }
+    std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
+    if (!UsefulStems(ru_stem, en_stem)) continue;
+    // Dropping a repeated pair changes no table: its words were interned,
+    // and it joined the table, at its first appearance.
+    if (!seen.insert(ru_stem + '\t' + en_stem).second) continue;
+    out.push_back({std::move(ru_stem), en_stem, true});
+  }
+  return out;
 }
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
@@ -169,12 +204,15 @@ Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEn
   // its stem is made once.
   std::string last_en, en_stem;
   for (const tm::DictionaryEntry& entry : dictionary) {
-    if (entry.en != last_en || last_en.empty()) {
+    if (entry.stemmed) {
+      en_stem = entry.en;
+      last_en.clear();
+    } else if (entry.en != last_en || last_en.empty()) {
       last_en = entry.en;
       en_stem = SingleStem(*tokenizers.en, entry.en);
     }
     if (en_stem.empty()) continue;
-    std::string ru_stem = SingleStem(*tokenizers.ru, entry.ru);
+    std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
     if (ru_stems.Find(ru_stem) == kUnknown && en_stems.Find(en_stem) == kUnknown) continue;
     kept.emplace_back(std::move(ru_stem), en_stem);
   }

@@ -73,6 +73,14 @@ struct WordTokenizers {
   static Result<WordTokenizers> Create();
 };
 
+// The entries of `dictionary` as the pairs of stems the aligner uses, in
+// entry order: phrases and words whose stem is shorter than 3 letters are
+// dropped (they match everywhere), and so are repeated pairs. The table made
+// from them is the one made from `dictionary`. Entries already stemmed are
+// kept as they are.
+std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEntry> dictionary,
+                                                WordTokenizers& tokenizers);
+
 // As AlignSideBatch below, with a dictionary prepared once and the calling
 // thread's tokenizers.
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,

@@ -13,6 +13,9 @@ namespace sverka::tm {
 struct DictionaryEntry {
   std::string ru;  // one word or a phrase, as in the file
   std::string en;
+  // ru and en are the stems the aligner uses, not the file's text (a
+  // dictionary read from the cache, pipeline/dictionary_cache.h).
+  bool stemmed = false;
 };
 
 // Where Debian's dict-freedict-eng-rus installs the English-Russian FreeDict.

@@ -23,6 +23,9 @@ using sverka::testing::ReadFile;
 using sverka::testing::ScratchDir;
 using sverka::testing::WriteFile;
 using sverka::testing::Run;
+using sverka::testing::SverkaCommand;
+using sverka::testing::Shell;
+using sverka::testing::Quote;
 using sverka::testing::Sverka;
 namespace fs = std::filesystem;
 
@@ -1173,4 +1176,29 @@ TEST_CASE("align --jsonl fails a record whose texts are not a translation of eac
   CHECK(forced.exit_code == 0);
   CHECK(Lines(forced.out).size() == 2);
   CHECK(forced.out.find("\"error\"") == std::string::npos);
+}
+
+TEST_CASE("Mueller's dictionary read from sverka's cache gives the beads of the file itself",
+          "[cli][align][dict]") {
+  // The first run writes the stems to the cache, the second reads them; a
+  // run with SVERKA_CACHE_DIR empty reads the dictionary file. The beads
+  // and scores of all three are the same (pipeline/dictionary_cache.h).
+  if (!fs::exists(sverka::tm::kMuellerPath)) {
+    WARN("mueller7-dict is not installed (tools/lib.sh installs it): not run");
+    return;
+  }
+  ScratchDir dir;
+  const std::string align = SverkaCommand({"align", Corpus("ntrex/bbc.381647.ru.txt"),
+                                           Corpus("ntrex/bbc.381647.en.txt"), "--format", "json"});
+  const Run direct = Shell("SVERKA_CACHE_DIR= " + align);
+  const Run cold = Shell("SVERKA_CACHE_DIR=" + Quote(dir / "cache") + " " + align);
+  REQUIRE(fs::exists(dir / "cache"));
+  REQUIRE(!fs::is_empty(dir / "cache"));
+  const Run warm = Shell("SVERKA_CACHE_DIR=" + Quote(dir / "cache") + " " + align);
+  REQUIRE(direct.exit_code == 0);
+  REQUIRE(direct.out.size() > 1000);
+  CHECK(cold.exit_code == 0);
+  CHECK(warm.exit_code == 0);
+  CHECK(cold.out == direct.out);
+  CHECK(warm.out == direct.out);
 }
