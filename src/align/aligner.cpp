@@ -749,6 +749,57 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
 
 }  // namespace
 
+BeadCoster::BeadCoster(const TranslationTable& table, const AlignModel& model, const AlignOptions& options,
+                       const EvidenceRates& rates)
+    : table_(table), model_(model), options_(options), rates_(rates) {
+  if (options_.use_words) table_.MarkTargets(is_target_);
+}
+
+BeadCoster::Cost BeadCoster::operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const {
+  Cost c;
+  c.cost = -std::log(model_.priors[shape]);
+  const auto l1 = static_cast<double>(ru.length), l2 = static_cast<double>(en.length);
+  const double ratio = model_.length.ratio;
+  const double mean = (l1 + l2 / ratio) / 2.0;
+  if (mean > 0) c.cost += NegLogTail((l2 - l1 * ratio) / std::sqrt(mean * model_.length.variance));
+  int32_t u_ru = options_.use_anchors ? model_.anchor_weight * static_cast<int32_t>(ru.anchors.size()) : 0;
+  int32_t u_en = options_.use_anchors ? model_.anchor_weight * static_cast<int32_t>(en.anchors.size()) : 0;
+  std::vector<uint32_t> expanded;
+  if (options_.use_words) {
+    for (uint32_t w : ru.words) {
+      if (table_.AppendTargets(w, expanded)) ++u_ru;
+    }
+    std::sort(expanded.begin(), expanded.end());
+    expanded.erase(std::unique(expanded.begin(), expanded.end()), expanded.end());
+    for (uint32_t w : en.words) u_en += w < is_target_.size() && is_target_[w];
+  }
+  Evidence ev;
+  ev.chance_rate = rates_.chance_rate;
+  ev.true_rate = rates_.true_rate;
+  if (u_ru + u_en > 0) {
+    const double match = MatchOf(ru, en, expanded, model_, options_);
+    c.llr = align::EvidenceLlr(ev, model_, match, u_ru, u_en);
+    c.cost -= model_.evidence_weight * c.llr;
+  }
+  c.score = 1.0 / (1.0 + std::exp(-(model_.evidence_weight * c.llr + model_.score_bias)));
+  return c;
+}
+
+SentenceFeatures MergeFeatures(std::span<const SentenceFeatures> parts, int32_t joins) {
+  SentenceFeatures out;
+  out.length = joins;
+  for (const SentenceFeatures& p : parts) {
+    out.length += p.length;
+    out.anchors.insert(out.anchors.end(), p.anchors.begin(), p.anchors.end());
+    out.words.insert(out.words.end(), p.words.begin(), p.words.end());
+  }
+  for (auto* v : {&out.anchors, &out.words}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return out;
+}
+
 void SetRunPriors(std::array<double, kBeadShapes.size()>& priors, double continuation) {
   for (int s = kBaseShapes; s < kShapes; ++s) {
     const BeadShape shape = kBeadShapes[s];
@@ -771,7 +822,7 @@ AlignModel DefaultModel() {
 
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                 const TranslationTable& table, const AlignModel& model,
-                const AlignOptions& options, AlignStats* stats) {
+                const AlignOptions& options, AlignStats* stats, EvidenceRates* rates) {
   const auto n = static_cast<int32_t>(ru.size());
   const auto m = static_cast<int32_t>(en.size());
   if (n == 0 && m == 0) return {};
@@ -784,6 +835,7 @@ Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFe
                                  : LengthDiagonal(ru, en);
   }
   EstimateRates(ru, en, center, model, options, ev);
+  if (rates) *rates = {ev.chance_rate, ev.true_rate};
   // The band must at least follow the path's slope, or rows would not overlap.
   const int32_t slope = n == 0 ? m : (m + n - 1) / n;
   int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});

@@ -136,6 +136,40 @@ struct AlignStats {
   std::array<double, kBeadShapes.size()> expected_shapes{};
 };
 
+// The document's rates of chance and true matches its evidence was judged
+// by (doc/align.md, "Model").
+struct EvidenceRates {
+  double chance_rate = 0.0;
+  double true_rate = 0.5;
+};
+
+// The cost Align's search gives a bead, for beads it did not see: one
+// Russian side and one English side given as features (of a sentence, of a
+// piece of one, or several merged), judged with a document's rates.
+class BeadCoster {
+ public:
+  BeadCoster(const TranslationTable& table, const AlignModel& model, const AlignOptions& options,
+             const EvidenceRates& rates);
+  struct Cost {
+    double cost = 0;  // -log prior of the shape + length cost - evidence weight x LLR
+    double llr = 0;   // the evidence's log-likelihood ratio, nats (translation against chance)
+    double score = 0;  // the evidence confidence a bead's score is made with
+  };
+  // `shape`: an index into kBeadShapes of a pairing shape.
+  Cost operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const;
+
+ private:
+  const TranslationTable& table_;
+  const AlignModel& model_;
+  const AlignOptions& options_;
+  EvidenceRates rates_;
+  std::vector<bool> is_target_;
+};
+
+// Features of adjacent texts as one: lengths summed (plus `joins` code
+// points between them), anchors and words united.
+SentenceFeatures MergeFeatures(std::span<const SentenceFeatures> parts, int32_t joins);
+
 // Aligns two documents. Returns beads covering every sentence of both sides
 // exactly once, in Russian order, of the shapes in kBeadShapes; the English
 // is in order too except for moved beads (options.pair_moved; Bead::moved
@@ -143,9 +177,11 @@ struct AlignStats {
 // the model (forward-backward) times its evidence confidence, in [0, 1].
 // Time and memory are O((n + m) * band); the band grows only where the path
 // strays from the expected one (worst case O(n * m), bounded by max_cells).
+// With `rates`, the document's evidence rates are written there.
 Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
                 const TranslationTable& table, const AlignModel& model,
-                const AlignOptions& options = {}, AlignStats* stats = nullptr);
+                const AlignOptions& options = {}, AlignStats* stats = nullptr,
+                EvidenceRates* rates = nullptr);
 
 // Sentence pairs that their words single out, whatever their lengths: for
 // a sample of Russian sentences, the English sentence (within a quarter of

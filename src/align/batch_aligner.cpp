@@ -101,7 +101,9 @@ double RatioOfBeads(const DocumentFeatures& doc, const Alignment& beads, double 
 }  // namespace
 
 std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
-                                  const TranslationTable& dictionary, const BatchOptions& options) {
+                                  const TranslationTable& dictionary, const BatchOptions& options,
+                                  std::vector<DocumentCuts>* cuts) {
+  if (cuts) cuts->assign(documents.size(), {});
   std::vector<Alignment> result(documents.size());
   // Each document's expected shape counts apart, summed in document order:
   // the same sums whatever the number of threads.
@@ -176,7 +178,14 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
-    result[d] = Align(documents[d].ru, documents[d].en, table, model, second);
+    EvidenceRates rates;
+    result[d] = Align(documents[d].ru, documents[d].en, table, model, second, nullptr, &rates);
+    const DocumentFeatures& doc = documents[d];
+    if (cuts && (!doc.ru_pieces.empty() || !doc.en_pieces.empty())) {
+      const BeadCoster coster(table, model, second, rates);
+      result[d] = CutAtPieces(result[d], doc.ru, doc.en, doc.ru_pieces, doc.en_pieces, coster,
+                              (*cuts)[d].ru, (*cuts)[d].en);
+    }
   });
   return result;
 }

@@ -9,11 +9,20 @@
 
 #include "align/aligner.h"
 #include "align/lexicon.h"
+#include "align/piece_cuts.h"
 
 namespace sverka::align {
 
 struct DocumentFeatures {
   std::vector<SentenceFeatures> ru, en;
+  // The sentences the segmenter could have cut, ascending (none when the
+  // text came segmented): see piece_cuts.h.
+  std::vector<SentencePieces> ru_pieces, en_pieces;
+};
+
+// Where a document's sentences were cut at their pieces (piece_cuts.h).
+struct DocumentCuts {
+  PieceCuts ru, en;
 };
 
 struct BatchOptions {
@@ -37,8 +46,12 @@ struct BatchOptions {
 
 // Aligns every document; `dictionary` maps Russian to English word ids in the
 // same vocabularies as the features (empty when there is none). The result
-// has one alignment per document, in order.
+// has one alignment per document, in order. With `cuts`, sentences with
+// pieces are cut where the translation confirms it (CutAtPieces, after the
+// second pass): the alignments are numbered as the sentences are after the
+// cuts, listed in (*cuts)[d].
 std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
-                                  const TranslationTable& dictionary, const BatchOptions& options = {});
+                                  const TranslationTable& dictionary, const BatchOptions& options = {},
+                                  std::vector<DocumentCuts>* cuts = nullptr);
 
 }  // namespace sverka::align

@@ -1,5 +1,8 @@
 // sverka segment --lang ru|en [--format text|json] [input options] [FILE|-]
+#include <cstdio>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 #include "cli/cli_util.h"
 #include "common/json.h"
@@ -20,14 +23,27 @@ class Printer {
       if (count_ == 0) Header();
       std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
                 << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
-                << ",\"end\":" << s.end_offset << "}";
+                << ",\"end\":" << s.end_offset;
+      if (!candidates_.empty()) {
+        std::cout << ",\"candidates\":[";
+        for (size_t k = 0; k < candidates_.size(); ++k) {
+          char prior[16];
+          std::snprintf(prior, sizeof prior, "%.2f", candidates_[k].second);
+          std::cout << (k ? "," : "") << "{\"at\":" << candidates_[k].first << ",\"prior\":" << prior << "}";
+        }
+        std::cout << "]";
+      }
+      std::cout << "}";
     } else {
       if (count_ && s.paragraph != paragraph_) std::cout << "\n";
       std::cout << s.text << "\n";
     }
     paragraph_ = s.paragraph;
     ++count_;
+    candidates_.clear();
   }
+  // A cut the segmenter declined inside the next sentence (JSON only).
+  void Candidate(int64_t offset, double prior) { candidates_.emplace_back(offset, prior); }
   void Finish() {
     if (json_ && count_ == 0) Header();
     if (json_) std::cout << "]}\n";
@@ -41,6 +57,7 @@ class Printer {
   std::string file_;
   size_t count_ = 0;
   int32_t paragraph_ = 0;
+  std::vector<std::pair<int64_t, double>> candidates_;
 };
 
 }  // namespace
@@ -76,7 +93,8 @@ int RunSegment(const Args& args) {
   read_options.max_sentence_bytes = 0;
   Printer printer(format == "json", file);
   const Status status = pipeline::StreamSide(
-      file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); });
+      file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); },
+      [&](int64_t offset, double prior) { printer.Candidate(offset, prior); });
   if (!status.ok()) {
     std::cout.flush();
     return Report(status);

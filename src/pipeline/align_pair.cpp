@@ -36,6 +36,18 @@ std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceReco
   return features;
 }
 
+// The features of the pieces of `side`'s sentences (SideText::pieces).
+std::vector<align::SentencePieces> PieceFeatures(const SideText& side, segment::WordTokenizer& tokenizer,
+                                                 Language lang, align::Vocabulary& anchors,
+                                                 align::Vocabulary& words) {
+  std::vector<align::SentencePieces> out;
+  out.reserve(side.pieces.size());
+  for (const SentencePieces& p : side.pieces) {
+    out.push_back({p.sentence, Features(p.pieces, tokenizer, lang, anchors, words), p.priors});
+  }
+  return out;
+}
+
 namespace {
 
 // The stem of a one-word text, else empty (phrases are not used).
@@ -139,6 +151,20 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
   return prepared;
 }
 
+namespace {
+
+// The aligner's beads into `pairs`, their sentences cut where it cut them.
+void TakeBeads(std::span<AlignedPair> pairs, std::vector<align::Alignment>& beads,
+               const std::vector<align::DocumentCuts>& cuts) {
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    pairs[k].beads = std::move(beads[k]);
+    ApplyCuts(pairs[k].ru, cuts[k].ru);
+    ApplyCuts(pairs[k].en, cuts[k].en);
+  }
+}
+
+}  // namespace
+
 std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEntry> dictionary,
                                                 WordTokenizers& tokenizers) {
   std::vector<tm::DictionaryEntry> out;
@@ -172,10 +198,13 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
     docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),
-                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words)});
+                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words),
+                    PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words),
+                    PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words)});
   }
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options);
-  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  std::vector<align::DocumentCuts> cuts;
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options, &cuts);
+  TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }
 
@@ -253,7 +282,9 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
     docs.push_back({Features(p.ru.sentences, *tokenizers->ru, Language::kRussian, anchors, ru_local),
-                    Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local)});
+                    Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local),
+                    PieceFeatures(p.ru, *tokenizers->ru, Language::kRussian, anchors, ru_local),
+                    PieceFeatures(p.en, *tokenizers->en, Language::kEnglish, anchors, en_local)});
   }
   Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local, *tokenizers);
   if (!prepared.ok()) return prepared.status();
@@ -262,9 +293,12 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   for (align::DocumentFeatures& d : docs) {
     Renumber(d.ru, ru_ids);
     Renumber(d.en, en_ids);
+    for (align::SentencePieces& p : d.ru_pieces) Renumber(p.pieces, ru_ids);
+    for (align::SentencePieces& p : d.en_pieces) Renumber(p.pieces, en_ids);
   }
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, prepared->table, options);
-  for (size_t k = 0; k < pairs.size(); ++k) pairs[k].beads = std::move(beads[k]);
+  std::vector<align::DocumentCuts> cuts;
+  std::vector<align::Alignment> beads = align::AlignBatch(docs, prepared->table, options, &cuts);
+  TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }
 

@@ -43,6 +43,56 @@ void AddSentence(SideText& side, const Source& source, text::Span span, int32_t 
   side.sentences.push_back(std::move(s));
 }
 
+// The joining white space of a sentence's text for the gap `gap` of its
+// source: as JoinWrappedLines makes it (a line break: one space).
+std::string JoinOf(std::string_view gap) {
+  return gap.find_first_of("\r\n") != std::string_view::npos ? std::string(" ") : std::string(gap);
+}
+
+size_t SkipBlank(std::string_view text, size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  return i;
+}
+
+// The pieces of the sentence just added (`span` of the source) between the
+// declined cuts inside it; nothing when the pieces' texts do not join into
+// the sentence's (a safeguard: the sentence then stays whole).
+void AddPieces(SideText& side, const Source& source, text::Span span,
+               std::span<const segment::DeclinedCut> declined) {
+  SentencePieces p;
+  p.sentence = static_cast<int32_t>(side.sentences.size()) - 1;
+  const tm::SentenceRecord& sentence = side.sentences.back();
+  size_t begin = span.begin;
+  std::string joined;
+  for (const segment::DeclinedCut& cut : declined) {
+    if (cut.offset <= begin || cut.offset >= span.end) continue;
+    const size_t next = SkipBlank(source.text, cut.offset);
+    if (next >= span.end) break;
+    tm::SentenceRecord piece;
+    piece.paragraph = sentence.paragraph;
+    piece.text = JoinWrappedLines(source.text.substr(begin, cut.offset - begin));
+    piece.start_offset = static_cast<int64_t>(source.ToFile(begin));
+    piece.end_offset = static_cast<int64_t>(source.ToFile(cut.offset));
+    if (piece.text.empty()) continue;
+    joined += piece.text;
+    p.joins.push_back(JoinOf(source.text.substr(cut.offset, next - cut.offset)));
+    joined += p.joins.back();
+    p.priors.push_back(cut.prior);
+    p.pieces.push_back(std::move(piece));
+    begin = next;
+  }
+  if (p.pieces.empty()) return;
+  tm::SentenceRecord last;
+  last.paragraph = sentence.paragraph;
+  last.text = JoinWrappedLines(source.text.substr(begin, span.end - begin));
+  last.start_offset = static_cast<int64_t>(source.ToFile(begin));
+  last.end_offset = sentence.end_offset;
+  joined += last.text;
+  p.pieces.push_back(std::move(last));
+  if (joined != sentence.text || p.pieces.front().start_offset != sentence.start_offset) return;
+  side.pieces.push_back(std::move(p));
+}
+
 // The SRX rules (if any) and the splitter for one side.
 Result<std::unique_ptr<segment::SentenceSplitter>> MakeSplitter(Language lang,
                                                                 const ReadOptions& options) {
@@ -89,10 +139,16 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
     Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
+    std::vector<segment::DeclinedCut> declined;
     for (const text::Span para : text::SplitParagraphs(bytes, mode)) {
       const std::string_view para_text = bytes.substr(para.begin, para.size());
-      for (const text::Span s : (*splitter)->Split(para_text)) {
-        AddSentence(side, source, {para.begin + s.begin, para.begin + s.end}, paragraph);
+      declined.clear();
+      const std::vector<text::Span> spans = (*splitter)->Split(para_text, &declined);
+      for (segment::DeclinedCut& d : declined) d.offset += para.begin;
+      for (const text::Span s : spans) {
+        const text::Span span{para.begin + s.begin, para.begin + s.end};
+        AddSentence(side, source, span, paragraph);
+        if (!declined.empty()) AddPieces(side, source, span, declined);
       }
       SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, file->name, source.ToFile(para.begin)));
       ++paragraph;
@@ -112,6 +168,37 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
 }
 
 }  // namespace
+
+void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts) {
+  if (!cuts.empty()) {
+    std::vector<tm::SentenceRecord> out;
+    out.reserve(side.sentences.size() + cuts.size());
+    auto pieces = side.pieces.begin();
+    auto cut = cuts.begin();
+    for (int32_t s = 0; s < static_cast<int32_t>(side.sentences.size()); ++s) {
+      while (pieces != side.pieces.end() && pieces->sentence < s) ++pieces;
+      while (cut != cuts.end() && cut->first < s) ++cut;
+      if (cut == cuts.end() || cut->first != s || pieces == side.pieces.end() || pieces->sentence != s) {
+        out.push_back(std::move(side.sentences[s]));
+        continue;
+      }
+      // Pieces [first, k] make one sentence at each cut after piece k.
+      const SentencePieces& p = *pieces;
+      size_t first = 0;
+      auto emit = [&](size_t last) {
+        tm::SentenceRecord r = p.pieces[first];
+        for (size_t k = first + 1; k <= last; ++k) r.text += p.joins[k - 1] + p.pieces[k].text;
+        r.end_offset = p.pieces[last].end_offset;
+        out.push_back(std::move(r));
+        first = last + 1;
+      };
+      for (; cut != cuts.end() && cut->first == s; ++cut) emit(static_cast<size_t>(cut->second));
+      emit(p.pieces.size() - 1);
+    }
+    side.sentences = std::move(out);
+  }
+  side.pieces.clear();
+}
 
 Status CheckScript(const SideText& side, Language lang) {
   ScriptCounts n;
@@ -148,7 +235,7 @@ Result<std::string> SideHash(const std::string& path, const ReadOptions& options
 }
 
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
-                  const SentenceSink& sink) {
+                  const SentenceSink& sink, const CandidateSink& candidates) {
   Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
   if (!reader.ok()) return reader.status();
   text::ParagraphReader& in = **reader;
@@ -167,13 +254,25 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
                                            options.decode),
                      lang, options);
     if (!side.ok()) return side.status();
-    for (const tm::SentenceRecord& s : side->sentences) sink(s);
+    auto pieces = side->pieces.begin();
+    for (size_t k = 0; k < side->sentences.size(); ++k) {
+      if (pieces != side->pieces.end() && pieces->sentence == static_cast<int32_t>(k)) {
+        if (candidates) {
+          for (size_t c = 0; c + 1 < pieces->pieces.size(); ++c) {
+            candidates(pieces->pieces[c].end_offset, pieces->priors[c]);
+          }
+        }
+        ++pieces;
+      }
+      sink(side->sentences[k]);
+    }
     return Status::Ok();
   }
   Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
   if (!splitter.ok()) return splitter.status();
   int32_t paragraph = 0;
   bool any = false;
+  std::vector<segment::DeclinedCut> declined;
   for (;;) {
     size_t base = 0;
     Result<std::string_view> chunk = in.Next(&base);
@@ -181,7 +280,11 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
     if (chunk->empty()) break;
     for (const text::Span para : text::SplitParagraphs(*chunk)) {
       const std::string_view para_text = chunk->substr(para.begin, para.size());
-      for (const text::Span s : (*splitter)->Split(para_text)) {
+      declined.clear();
+      for (const text::Span s : (*splitter)->Split(para_text, candidates ? &declined : nullptr)) {
+        for (const segment::DeclinedCut& d : declined) {
+          if (d.offset > s.begin && d.offset < s.end) candidates(static_cast<int64_t>(base + para.begin + d.offset), d.prior);
+        }
         tm::SentenceRecord record;
         record.paragraph = paragraph;
         record.text = text::ToNfc(CollapseWhitespace(para_text.substr(s.begin, s.size())));

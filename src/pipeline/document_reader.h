@@ -2,6 +2,8 @@
 #pragma once
 
 #include <functional>
+#include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -14,11 +16,30 @@
 
 namespace sverka::pipeline {
 
+// A sentence the segmenter could have cut (segment::DeclinedCut): its
+// pieces, which the aligner cuts where the translation confirms a sentence
+// break (issue 20). The sentence's text is the pieces' texts with
+// joins[k] between piece k and k + 1.
+struct SentencePieces {
+  int32_t sentence = 0;                    // index into SideText::sentences
+  std::vector<tm::SentenceRecord> pieces;  // text and file offsets of each; the sentence's paragraph
+  std::vector<std::string> joins;
+  std::vector<double> priors;              // that a sentence ends after piece k
+};
+
 struct SideText {
   std::string file;  // as given
   std::string hash;  // tm::ContentHash of the file's bytes
   std::vector<tm::SentenceRecord> sentences;
+  // Ascending by sentence; empty for presegmented text, SRX rules or plain
+  // ICU, and once the aligner has decided (ApplyCuts).
+  std::vector<SentencePieces> pieces;
 };
+
+// Cuts `side`'s sentences after the pieces listed in `cuts` ({sentence,
+// piece}, ascending, of side.pieces) and forgets the pieces: the new
+// sentences have their pieces' texts and offsets.
+void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts);
 
 enum class InputFormat {
   kAuto,  // HTML when text::LooksLikeHtml, else plain text
@@ -80,7 +101,13 @@ using SentenceSink = std::function<void(const tm::SentenceRecord&)>;
 // (HTML, other encodings, --replace-invalid, --paragraphs lines) are read
 // whole through ReadSide. An error found late in a streamed file comes after
 // the sentences before it were already given to `sink`.
+//
+// With `candidates`, each cut the segmenter declined inside a sentence
+// (segment::DeclinedCut: the aligner may yet cut there) is handed to it,
+// as the file offset where the first piece ends and its prior, before the
+// sentence holding it goes to `sink`.
+using CandidateSink = std::function<void(int64_t offset, double prior)>;
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
-                  const SentenceSink& sink);
+                  const SentenceSink& sink, const CandidateSink& candidates = {});
 
 }  // namespace sverka::pipeline

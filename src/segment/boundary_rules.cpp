@@ -568,8 +568,41 @@ size_t SkipSpace(std::string_view s, size_t i) {
 
 }  // namespace
 
+// The prior of a sentence end at a cut the rules declined, or 0 when it
+// is not a candidate: final punctuation, white space, then a capital (not a
+// dialogue dash: "— спросил он" continues); after a lone capital letter
+// ("Л. Толстой", an initial) never.
+double DeclinedPrior(std::string_view s, size_t cut, size_t sentence_begin, const std::vector<Pair>& pairs,
+                     const RuleSet& rules) {
+  const Next next = LookAhead(s, cut);
+  if (!next.space || next.dash || next.emoticon || next.trailing || next.start != Start::kUpper) return 0;
+  const Behind b = LookBehind(s, cut, sentence_begin);
+  const bool period = b.term.find('.') != std::string_view::npos;
+  const bool strong = b.term.find_first_of("!?") != std::string_view::npos ||
+                      b.term.find("\xE2\x80\xA6") != std::string_view::npos;
+  if (!period && !strong) return 0;
+  if (IsInitials(b.word) && CountLetters(b.word) == 1) return 0;
+  // Inside a quotation the rules keep a quoted passage whole; its sentences
+  // are often the translation's sentences too.
+  if (InsideShortPair(s, pairs, b.cluster, cut, rules.max_quote_chars)) return strong ? 0.5 : 0.4;
+  return 0.3;  // an abbreviation-like word before the period
+}
+
+// A line break without final punctuation before a capital, as a cut (the
+// end of the line's last word), or npos.
+size_t LineBreakCut(std::string_view s, size_t line_break) {
+  size_t e = line_break, prev = 0;
+  while (e > 0 && IsSpace(Before(s, e, &prev))) e = prev;
+  if (e == 0) return std::string_view::npos;
+  const UChar32 last = Before(s, e, &prev);
+  if (IsTerminal(last) || last == ':' || last == ';' || last == ',' || IsDash(last)) return std::string_view::npos;
+  const Next next = LookAhead(s, e);
+  if (next.start != Start::kUpper || next.dash) return std::string_view::npos;
+  return e;
+}
+
 std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> proposed,
-                               const RuleSet& rules, Language lang) {
+                               const RuleSet& rules, Language lang, std::vector<DeclinedCut>* declined) {
   const std::vector<Pair> pairs = FindPairs(text);
   std::vector<size_t> candidates;
   for (size_t p : proposed) {
@@ -592,9 +625,29 @@ std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> pr
     if (cut <= sentence_begin || SkipSpace(text, cut) >= text.size()) continue;
     const bool accept = std::binary_search(forced.begin(), forced.end(), cut) ||
                         AcceptCut(text, cut, sentence_begin, pairs, rules, lang);
-    if (!accept) continue;
+    if (!accept) {
+      if (declined) {
+        if (const double prior = DeclinedPrior(text, cut, sentence_begin, pairs, rules); prior > 0) {
+          declined->push_back({cut, prior});
+        }
+      }
+      continue;
+    }
     cuts.push_back(cut);
     sentence_begin = SkipSpace(text, cut);
+  }
+  if (declined) {
+    for (size_t k = text.find('\n'); k != std::string_view::npos; k = text.find('\n', k + 1)) {
+      const size_t cut = LineBreakCut(text, k);
+      if (cut == std::string_view::npos || cut <= SkipSpace(text, 0)) continue;
+      if (std::binary_search(cuts.begin(), cuts.end(), cut)) continue;
+      declined->push_back({cut, 0.3});
+    }
+    std::sort(declined->begin(), declined->end(),
+              [](const DeclinedCut& a, const DeclinedCut& b) { return a.offset < b.offset; });
+    declined->erase(std::unique(declined->begin(), declined->end(),
+                                [](const DeclinedCut& a, const DeclinedCut& b) { return a.offset == b.offset; }),
+                    declined->end());
   }
   return cuts;
 }

@@ -20,7 +20,20 @@ namespace sverka::segment {
 // into `text`; white space before them is skipped back over). `text` is
 // valid UTF-8; line breaks are white space, and a line that starts with a
 // list marker ("1)", "•") starts a sentence.
+//
+// With `declined`, also the cuts the rules declined that a translation may
+// yet confirm (issue 20), ascending, each with its prior: a period, "?" or
+// "!" (or "…") before a capital inside a quotation or after an
+// abbreviation-like word ("29 сентября 2018 г. Вы"), and a line break
+// without final punctuation before a capital (a headline run into the
+// text). The aligner cuts there only where the other side has a sentence
+// break to match and each piece its own evidence.
+struct DeclinedCut {
+  size_t offset = 0;  // as a cut: the end of the first piece
+  double prior = 0;   // probability that a sentence ends there
+};
 std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> proposed,
-                               const RuleSet& rules, Language lang);
+                               const RuleSet& rules, Language lang,
+                               std::vector<DeclinedCut>* declined = nullptr);
 
 }  // namespace sverka::segment

@@ -67,7 +67,9 @@ std::vector<text::Span> ToSpans(std::string_view flat, std::vector<size_t> cuts)
 
 Status SentenceSplitter::error() const { return impl_->srx ? impl_->srx->error() : Status::Ok(); }
 
-std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
+std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) { return Split(paragraph, nullptr); }
+
+std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph, std::vector<DeclinedCut>* declined) {
   // Same length as the input, so ICU's native (UTF-8 byte) indexes are
   // offsets into `paragraph` too.
   std::string flat(paragraph);
@@ -94,7 +96,7 @@ std::vector<text::Span> SentenceSplitter::Split(std::string_view paragraph) {
   utext_close(empty);
 
   if (impl_->engine == Engine::kRules) {
-    proposed = ChooseCuts(paragraph, proposed, *impl_->rules, impl_->lang);
+    proposed = ChooseCuts(paragraph, proposed, *impl_->rules, impl_->lang, declined);
   }
   return ToSpans(flat, std::move(proposed));
 }

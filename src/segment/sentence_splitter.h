@@ -7,6 +7,7 @@
 
 #include "common/language.h"
 #include "common/status.h"
+#include "segment/boundary_rules.h"
 #include "segment/rule_set.h"
 #include "text/srx_file.h"
 #include "text/paragraphs.h"
@@ -44,6 +45,10 @@ class SentenceSplitter {
   // Returns the sentences of `paragraph` (valid UTF-8) as byte spans into
   // it, trimmed of white space, in order; empty when it holds only white space.
   std::vector<text::Span> Split(std::string_view paragraph);
+  // The same, and in `declined` the cuts the rules declined that a
+  // translation may yet confirm, as offsets into `paragraph` with their
+  // priors (ChooseCuts; none with SRX rules or plain ICU).
+  std::vector<text::Span> Split(std::string_view paragraph, std::vector<DeclinedCut>* declined);
   // Ok, or why Split gave up (an SRX rule over ICU's match limit: the
   // paragraph came back whole and later ones are not split).
   Status error() const;

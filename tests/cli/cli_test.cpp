@@ -1202,3 +1202,55 @@ TEST_CASE("Mueller's dictionary read from sverka's cache gives the beads of the 
   CHECK(cold.out == direct.out);
   CHECK(warm.out == direct.out);
 }
+
+TEST_CASE("a quotation the segmenter kept whole is cut where the translation has two sentences",
+          "[cli][align][pieces]") {
+  // «Идя на заседание, я говорил, что разговаривал с судьей Кавано. Я
+  // позвонил ему…» is one sentence to the segmenter (a quotation); the
+  // English has a sentence at each period, and each half carries its own
+  // words, so the aligner cuts the quotation there (issue 20). The cut
+  // sentences keep exact offsets into the file, and the memory and the TMX
+  // hold the finer units.
+  ScratchDir dir;
+  const std::string ru = Corpus("ntrex/cbsnews.248471.ru.txt"), en = Corpus("ntrex/cbsnews.248471.en.txt");
+  const Run segment = Sverka({"segment", "--lang", "ru", ru});
+  REQUIRE(segment.exit_code == 0);
+  REQUIRE(segment.out.find("Кавано. Я позвонил") != std::string::npos);
+
+  const Run json = Sverka({"align", ru, en, "--format", "json", "--db", dir / "tm.db"});
+  REQUIRE(json.exit_code == 0);
+  sverka::Result<sverka::JsonValue> doc = sverka::ParseJson(json.out);
+  REQUIRE(doc.ok());
+  const std::string bytes = ReadFile(ru);
+  bool found = false;
+  for (const sverka::JsonValue& s : doc->Find("ru")->array) {
+    const std::string& text = s.Find("text")->string;
+    const auto start = static_cast<size_t>(s.Find("start")->number), end = static_cast<size_t>(s.Find("end")->number);
+    // The file's bytes at the offsets are the sentence (line breaks aside).
+    std::string source = bytes.substr(start, end - start);
+    for (char& c : source) c = c == '\n' ? ' ' : c;
+    CHECK(source == text);
+    found = found || text == "«Идя на заседание, я говорил, что разговаривал с судьей Кавано.";
+  }
+  CHECK(found);
+
+  const Run tsv = Sverka({"align", ru, en, "--format", "tsv"});
+  REQUIRE(tsv.exit_code == 0);
+  CHECK(tsv.out.find("«Идя на заседание, я говорил, что разговаривал с судьей Кавано.\t"
+                     "\"I said going into the hearing, I said, I've talked to Judge Kavanaugh.\n") !=
+        std::string::npos);
+  CHECK(tsv.out.find("Этой истории уже 36 лет.\tIt's 36 years old.\n") != std::string::npos);
+
+  const Run tmx = Sverka({"export", "--db", dir / "tm.db", "--out", dir / "tm.tmx"});
+  REQUIRE(tmx.exit_code == 0);
+  CHECK(ReadFile(dir / "tm.tmx").find("<seg>Этой истории уже 36 лет.</seg>") != std::string::npos);
+}
+
+TEST_CASE("a date's 'г.' before a capital is a sentence end where the English ends one there",
+          "[cli][align][pieces]") {
+  const Run tsv = Sverka({"align", Corpus("ntrex/newsweek.51310.ru.txt"), Corpus("ntrex/newsweek.51310.en.txt"),
+                          "--format", "tsv"});
+  REQUIRE(tsv.exit_code == 0);
+  CHECK(tsv.out.find("в субботу, 29 сентября 2018 г.\t") != std::string::npos);
+  CHECK(tsv.out.find("\nВы можете посмотреть") != std::string::npos);
+}

@@ -253,3 +253,50 @@ TEST_CASE("chat text: a bare '?' or '!' after a lower-case word ends a sentence"
       {kRu, "«Ты где?» спросил он.", {"«Ты где?» спросил он."}},
   });
 }
+
+namespace {
+
+// The pieces a paragraph's declined cuts make ("|" between them), and each cut's prior.
+std::pair<std::string, std::vector<double>> Declined(Language lang, const std::string& text) {
+  auto splitter = SentenceSplitter::Create(lang);
+  REQUIRE(splitter.ok());
+  std::vector<sverka::segment::DeclinedCut> declined;
+  const auto sentences = (*splitter)->Split(text, &declined);
+  std::string marked;
+  std::vector<double> priors;
+  size_t at = 0;
+  for (const auto& d : declined) {
+    marked += text.substr(at, d.offset - at) + "|";
+    at = d.offset;
+    priors.push_back(d.prior);
+  }
+  marked += text.substr(at);
+  // The sentences are those Split gives without asking for the cuts.
+  CHECK((*splitter)->Split(text).size() == sentences.size());
+  return {marked, priors};
+}
+
+}  // namespace
+
+TEST_CASE("the cuts the rules decline that a translation may confirm", "[segment][rules][candidates]") {
+  // Inside a quotation: the rules keep it whole, a translation may not.
+  auto [quote, quote_priors] = Declined(kRu, "Директор сказал: «Завод выпустил 300 машин. В 2017 году он выпустил 450».");
+  CHECK(quote == "Директор сказал: «Завод выпустил 300 машин.| В 2017 году он выпустил 450».");
+  CHECK(quote_priors == std::vector<double>{0.4});
+  auto [strong, strong_priors] = Declined(kEn, "He asked: \"Did you do it? Tell me.\" She left.");
+  CHECK(strong == "He asked: \"Did you do it?| Tell me.\" She left.");
+  CHECK(strong_priors == std::vector<double>{0.5});
+  // After an abbreviation-like word before a capital.
+  auto [abbr, abbr_priors] = Declined(kRu, "Встреча прошла 29 сентября 2018 г. Вы можете посмотреть её запись.");
+  CHECK(abbr == "Встреча прошла 29 сентября 2018 г.| Вы можете посмотреть её запись.");
+  CHECK(abbr_priors == std::vector<double>{0.3});
+  // A line break without final punctuation before a capital: a headline.
+  auto [headline, headline_priors] = Declined(kEn, "Bolivia hopes for a path to the sea\nThe court ruled on Monday.");
+  CHECK(headline == "Bolivia hopes for a path to the sea|\nThe court ruled on Monday.");
+  CHECK(headline_priors == std::vector<double>{0.3});
+  // Never after an initial, before a lower-case word, or a dialogue dash.
+  CHECK(Declined(kRu, "Писал Л. Толстой о войне.").first == "Писал Л. Толстой о войне.");
+  CHECK(Declined(kRu, "— Ты придёшь? — спросил он.").first == "— Ты придёшь? — спросил он.");
+  CHECK(Declined(kEn, "It rose to 5 p.m. and then fell.").first == "It rose to 5 p.m. and then fell.");
+  CHECK(Declined(kEn, "a line\nthat wraps mid-sentence.").first == "a line\nthat wraps mid-sentence.");
+}

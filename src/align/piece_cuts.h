@@ -1,0 +1,46 @@
+// Units as fine as the translation allows (issue 20): the segmenter keeps
+// some sentence ends it is unsure of (inside a quotation, after an
+// abbreviation-like word, a line break without punctuation) and gives the
+// pieces between them; after the alignment, a bead's sentences are cut
+// there where the other side has a break to match and each finer bead
+// carries its own evidence. Pure computation.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "align/aligner.h"
+
+namespace sverka::align {
+
+// A sentence the segmenter could have cut: the features of its pieces, in
+// order, and for each piece but the last the probability that a sentence
+// ends after it.
+struct SentencePieces {
+  int32_t sentence = 0;
+  std::vector<SentenceFeatures> pieces;
+  std::vector<double> priors;  // pieces.size() - 1 of them, in (0, 1)
+};
+
+// Where sentences were cut: {s, k} cuts sentence s after its piece k
+// (0-based). Ascending.
+using PieceCuts = std::vector<std::pair<int32_t, int32_t>>;
+
+// Cuts the sentences of `beads` (an alignment of `ru` and `en`) at their
+// pieces' breaks where it makes the alignment more likely under the
+// aligner's own costs (`coster`): a bead's Russian and English are divided
+// into finer beads, recursively, when the finer beads' costs plus -log of
+// each cut's prior beat the bead's cost plus -log(1 - prior) of each break
+// it leaves uncut, and every finer bead has positive evidence (LLR > 0):
+// length alone never cuts. Sentence breaks inside the bead count as sure
+// breaks, so a 2-2 bead holding a piece may also become two finer beads.
+// Moved beads and beads without pieces are left as they are. Returns the
+// beads numbered as the sentences are after the cuts, which go to
+// `ru_cuts` and `en_cuts`. `ru_pieces` and `en_pieces` ascend by sentence.
+Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> ru,
+                      std::span<const SentenceFeatures> en, std::span<const SentencePieces> ru_pieces,
+                      std::span<const SentencePieces> en_pieces, const BeadCoster& coster,
+                      PieceCuts& ru_cuts, PieceCuts& en_cuts);
+
+}  // namespace sverka::align

@@ -1,0 +1,96 @@
+#include "align/piece_cuts.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sverka::align;
+
+namespace {
+
+// A sentence (or piece) of `length` code points whose words are `words`:
+// the table below translates Russian word w to English word w.
+SentenceFeatures Text(int32_t length, std::vector<uint32_t> words) {
+  SentenceFeatures f;
+  f.length = length;
+  f.words = std::move(words);
+  return f;
+}
+
+TranslationTable Identity(uint32_t n) {
+  TranslationTable t;
+  t.targets.resize(n);
+  for (uint32_t w = 0; w < n; ++w) t.targets[w] = {w};
+  return t;
+}
+
+struct Fixture {
+  TranslationTable table = Identity(100);
+  AlignModel model = DefaultModel();
+  AlignOptions options;
+  EvidenceRates rates{0.01, 0.5};
+  BeadCoster coster{table, model, options, rates};
+};
+
+}  // namespace
+
+TEST_CASE("a sentence is cut at a piece where the other side has a sentence break and both halves match",
+          "[align][pieces]") {
+  Fixture fx;
+  // Russian: one sentence, pieces {1..5} and {6..10} (a quotation the
+  // segmenter kept whole); English: two sentences with those words.
+  const std::vector<SentenceFeatures> ru = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(30, {1, 2, 3, 4, 5}), Text(30, {6, 7, 8, 9, 10})};
+  const std::vector<SentencePieces> ru_pieces = {{0, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.4}}};
+  const Alignment beads = {{0, 1, 0, 2, 0.8}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[0].score <= 0.8);
+  CHECK(ru_cuts == PieceCuts{{0, 0}});
+  CHECK(en_cuts.empty());
+}
+
+TEST_CASE("a piece is not cut where the other side has no break, or where a half has no evidence",
+          "[align][pieces]") {
+  Fixture fx;
+  const std::vector<SentencePieces> ru_pieces = {{0, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.4}}};
+  const std::vector<SentenceFeatures> ru = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  PieceCuts ru_cuts, en_cuts;
+  SECTION("one English sentence: nothing to match the cut") {
+    const std::vector<SentenceFeatures> en = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+    const Alignment beads = {{0, 1, 0, 1, 0.9}};
+    const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+    CHECK(out == beads);
+    CHECK(ru_cuts.empty());
+  }
+  SECTION("two English sentences, but the second shares no word with the second piece: length alone never cuts") {
+    const std::vector<SentenceFeatures> en = {Text(30, {1, 2, 3, 4, 5}), Text(30, {50, 51, 52, 53, 54})};
+    const Alignment beads = {{0, 1, 0, 2, 0.5}};
+    const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+    CHECK(out == beads);
+    CHECK(ru_cuts.empty());
+  }
+}
+
+TEST_CASE("cuts renumber the sentences after them, on both sides", "[align][pieces]") {
+  Fixture fx;
+  // Russian 0 (whole), 1 (two pieces), 2; English 0, 1 (two pieces), 2, 3.
+  const std::vector<SentenceFeatures> ru = {Text(30, {20, 21, 22, 23}), Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}),
+                                            Text(30, {30, 31, 32, 33})};
+  const std::vector<SentenceFeatures> en = {Text(30, {20, 21, 22, 23}), Text(60, {1, 2, 3, 4, 5, 40, 41}),
+                                            Text(30, {6, 7, 8, 9, 10}), Text(30, {30, 31, 32, 33})};
+  const std::vector<SentencePieces> ru_pieces = {{1, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.4}}};
+  // English 1 is "A. B." where the second piece has no Russian: kept whole.
+  const std::vector<SentencePieces> en_pieces = {{1, {Text(30, {1, 2, 3, 4, 5}), Text(29, {40, 41})}, {0.3}}};
+  const Alignment beads = {{0, 1, 0, 1, 0.95}, {1, 1, 1, 2, 0.7}, {2, 1, 3, 1, 0.95}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, en_pieces, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 4);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[2] == Bead{2, 1, 2, 1});
+  CHECK(out[3] == Bead{3, 1, 3, 1});
+  CHECK(ru_cuts == PieceCuts{{1, 0}});
+  CHECK(en_cuts.empty());
+}
