@@ -124,7 +124,7 @@ struct AlignOptions {
   // (log-likelihood ratio, nats): away from the path, length says little.
   double moved_min_score = 0.5;
   double moved_min_llr = -1.0;        // a block of two or more moved beads
-  double moved_min_llr_single = 1.0;  // a moved bead alone
+  double moved_min_llr_single = 1.5;  // a moved bead alone
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };
