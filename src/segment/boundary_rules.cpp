@@ -584,8 +584,8 @@ double DeclinedPrior(std::string_view s, size_t cut, size_t sentence_begin, cons
   if (IsInitials(b.word) && CountLetters(b.word) == 1) return 0;
   // Inside a quotation the rules keep a quoted passage whole; its sentences
   // are often the translation's sentences too.
-  if (InsideShortPair(s, pairs, b.cluster, cut, rules.max_quote_chars)) return strong ? 0.5 : 0.4;
-  return 0.3;  // an abbreviation-like word before the period
+  if (InsideShortPair(s, pairs, b.cluster, cut, rules.max_quote_chars)) return strong ? 0.8 : 0.7;
+  return 0.5;  // an abbreviation-like word before the period
 }
 
 // A line break without final punctuation before a capital, as a cut (the
@@ -599,6 +599,35 @@ size_t LineBreakCut(std::string_view s, size_t line_break) {
   const Next next = LookAhead(s, e);
   if (next.start != Start::kUpper || next.dash) return std::string_view::npos;
   return e;
+}
+
+// Sentence ends without punctuation, where a translation may have one: a
+// word's closing quote before a capital («…победу команде «Ливингстон»
+// Благодаря…»), or a lower-case word before a capitalised sentence starter
+// ("…survey reveals The news…"). Appended to `out` as cuts after the word.
+void AddUnpunctuated(std::string_view s, const RuleSet& rules, std::vector<DeclinedCut>& out) {
+  size_t i = 0, next = 0;
+  while (i < s.size()) {
+    if (!IsSpace(At(s, i, &next))) {
+      i = next;
+      continue;
+    }
+    const size_t cut = i;  // the end of the token before the white space
+    while (i < s.size() && IsSpace(At(s, i, &next))) i = next;
+    if (cut == 0 || i >= s.size()) continue;
+    size_t prev = 0;
+    const UChar32 last = Before(s, cut, &prev);
+    const Next n = LookAhead(s, cut);
+    if (n.start != Start::kUpper || n.dash) continue;
+    if (IsCloser(last) && last != ')' && last != ']' && last != '}') {
+      size_t p2 = 0;
+      if (prev > 0 && u_isalpha(Before(s, prev, &p2))) out.push_back({cut, 0.4});
+      continue;
+    }
+    if (!u_islower(last) || rules.starters.count(n.word) == 0) continue;
+    const Behind b = LookBehind(s, cut, 0);
+    if (IsPlainWord(b.word) && u_islower(At(b.word, 0))) out.push_back({cut, 0.4});
+  }
 }
 
 std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> proposed,
@@ -637,14 +666,23 @@ std::vector<size_t> ChooseCuts(std::string_view text, std::span<const size_t> pr
     sentence_begin = SkipSpace(text, cut);
   }
   if (declined) {
+    std::vector<DeclinedCut> unpunctuated;
+    AddUnpunctuated(text, rules, unpunctuated);
+    for (const DeclinedCut& d : unpunctuated) {
+      if (d.offset > SkipSpace(text, 0) && !std::binary_search(cuts.begin(), cuts.end(), d.offset)) {
+        declined->push_back(d);
+      }
+    }
     for (size_t k = text.find('\n'); k != std::string_view::npos; k = text.find('\n', k + 1)) {
       const size_t cut = LineBreakCut(text, k);
       if (cut == std::string_view::npos || cut <= SkipSpace(text, 0)) continue;
       if (std::binary_search(cuts.begin(), cuts.end(), cut)) continue;
-      declined->push_back({cut, 0.3});
+      declined->push_back({cut, 0.5});
     }
-    std::sort(declined->begin(), declined->end(),
-              [](const DeclinedCut& a, const DeclinedCut& b) { return a.offset < b.offset; });
+    // One candidate an offset, the likeliest reading of it.
+    std::sort(declined->begin(), declined->end(), [](const DeclinedCut& a, const DeclinedCut& b) {
+      return a.offset != b.offset ? a.offset < b.offset : a.prior > b.prior;
+    });
     declined->erase(std::unique(declined->begin(), declined->end(),
                                 [](const DeclinedCut& a, const DeclinedCut& b) { return a.offset == b.offset; }),
                     declined->end());

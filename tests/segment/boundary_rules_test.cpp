@@ -282,21 +282,36 @@ TEST_CASE("the cuts the rules decline that a translation may confirm", "[segment
   // Inside a quotation: the rules keep it whole, a translation may not.
   auto [quote, quote_priors] = Declined(kRu, "Директор сказал: «Завод выпустил 300 машин. В 2017 году он выпустил 450».");
   CHECK(quote == "Директор сказал: «Завод выпустил 300 машин.| В 2017 году он выпустил 450».");
-  CHECK(quote_priors == std::vector<double>{0.4});
+  CHECK(quote_priors == std::vector<double>{0.7});
   auto [strong, strong_priors] = Declined(kEn, "He asked: \"Did you do it? Tell me.\" She left.");
   CHECK(strong == "He asked: \"Did you do it?| Tell me.\" She left.");
-  CHECK(strong_priors == std::vector<double>{0.5});
+  CHECK(strong_priors == std::vector<double>{0.8});
   // After an abbreviation-like word before a capital.
   auto [abbr, abbr_priors] = Declined(kRu, "Встреча прошла 29 сентября 2018 г. Вы можете посмотреть её запись.");
   CHECK(abbr == "Встреча прошла 29 сентября 2018 г.| Вы можете посмотреть её запись.");
-  CHECK(abbr_priors == std::vector<double>{0.3});
+  CHECK(abbr_priors == std::vector<double>{0.5});
   // A line break without final punctuation before a capital: a headline.
   auto [headline, headline_priors] = Declined(kEn, "Bolivia hopes for a path to the sea\nThe court ruled on Monday.");
   CHECK(headline == "Bolivia hopes for a path to the sea|\nThe court ruled on Monday.");
-  CHECK(headline_priors == std::vector<double>{0.3});
+  CHECK(headline_priors == std::vector<double>{0.5});
   // Never after an initial, before a lower-case word, or a dialogue dash.
   CHECK(Declined(kRu, "Писал Л. Толстой о войне.").first == "Писал Л. Толстой о войне.");
   CHECK(Declined(kRu, "— Ты придёшь? — спросил он.").first == "— Ты придёшь? — спросил он.");
   CHECK(Declined(kEn, "It rose to 5 p.m. and then fell.").first == "It rose to 5 p.m. and then fell.");
   CHECK(Declined(kEn, "a line\nthat wraps mid-sentence.").first == "a line\nthat wraps mid-sentence.");
+}
+
+TEST_CASE("cuts without punctuation a translation may confirm: after a closing quote, before a sentence starter",
+          "[segment][rules][candidates]") {
+  auto [quote, quote_priors] = Declined(kRu, "Гол принёс победу команде «Ливингстон» Благодаря мячу Менги они выиграли.");
+  CHECK(quote == "Гол принёс победу команде «Ливингстон»| Благодаря мячу Менги они выиграли.");
+  CHECK(quote_priors == std::vector<double>{0.4});
+  auto [starter, starter_priors] = Declined(kEn, "They hide them from parents, survey reveals The news has heightened fears.");
+  CHECK(starter == "They hide them from parents, survey reveals| The news has heightened fears.");
+  CHECK(starter_priors == std::vector<double>{0.4});
+  auto [ru_starter, ru_priors] = Declined(kRu, "Есть аккаунт, о котором знают родители Однако каждый пятый скрывает второй.");
+  CHECK(ru_starter == "Есть аккаунт, о котором знают родители| Однако каждый пятый скрывает второй.");
+  // A name after a lower-case word, a capital after a bracket: no cut.
+  CHECK(Declined(kEn, "She met Theresa May in London (UK) Today.").first == "She met Theresa May in London (UK) Today.");
+  CHECK(Declined(kRu, "Он встретил Бориса Джонсона в Лондоне.").first == "Он встретил Бориса Джонсона в Лондоне.");
 }
