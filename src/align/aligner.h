@@ -157,6 +157,7 @@ class BeadCoster {
   };
   // `shape`: an index into kBeadShapes of a pairing shape.
   Cost operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const;
+  const AlignModel& model() const { return model_; }
 
  private:
   const TranslationTable& table_;

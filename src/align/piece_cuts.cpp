@@ -10,30 +10,36 @@ namespace sverka::align {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Beyond this many pieces on a side a bead is left whole: the search is
+// Beyond this many pieces on a side a window is not searched: the search is
 // O(n^3 m^3) in its pieces.
 constexpr size_t kMaxAtoms = 12;
+// The highest score of a pair made only of sentences the aligner's search
+// left unpaired: it has no posterior, so it stays below the 0.9 a reviewer
+// reads as "right" (doc/align.md, "Confidence").
+constexpr double kUnsearchedScore = 0.85;
 
-// One side of a bead as pieces ("atoms"): a sentence without pieces is one.
+// One side of a window as pieces ("atoms"): a sentence without pieces is one.
 struct Side {
   std::vector<const SentenceFeatures*> atoms;
   std::vector<std::pair<int32_t, int32_t>> id;  // (sentence, piece) of each atom
   std::vector<double> prior;                    // of a break after atom k: 1 = a sentence break
-  bool has_pieces = false;
 };
 
-Side MakeSide(int32_t begin, int32_t count, std::span<const SentenceFeatures> sentences,
+const SentencePieces* PiecesOf(int32_t s, std::span<const SentencePieces> pieces) {
+  const auto it = std::lower_bound(pieces.begin(), pieces.end(), s,
+                                   [](const SentencePieces& p, int32_t v) { return p.sentence < v; });
+  return it != pieces.end() && it->sentence == s && it->pieces.size() > 1 ? &*it : nullptr;
+}
+
+Side MakeSide(int32_t begin, int32_t end, std::span<const SentenceFeatures> sentences,
               std::span<const SentencePieces> pieces) {
   Side side;
-  for (int32_t s = begin; s < begin + count; ++s) {
-    const auto it = std::lower_bound(pieces.begin(), pieces.end(), s,
-                                     [](const SentencePieces& p, int32_t v) { return p.sentence < v; });
+  for (int32_t s = begin; s < end; ++s) {
     if (!side.atoms.empty()) side.prior.push_back(1.0);
-    if (it != pieces.end() && it->sentence == s && it->pieces.size() > 1) {
-      side.has_pieces = true;
-      for (size_t k = 0; k < it->pieces.size(); ++k) {
-        if (k > 0) side.prior.push_back(it->priors[k - 1]);
-        side.atoms.push_back(&it->pieces[k]);
+    if (const SentencePieces* p = PiecesOf(s, pieces)) {
+      for (size_t k = 0; k < p->pieces.size(); ++k) {
+        if (k > 0) side.prior.push_back(p->priors[k - 1]);
+        side.atoms.push_back(&p->pieces[k]);
         side.id.emplace_back(s, static_cast<int32_t>(k));
       }
     } else {
@@ -45,79 +51,115 @@ Side MakeSide(int32_t begin, int32_t count, std::span<const SentenceFeatures> se
 }
 
 int ShapeIndex(int ru, int en) {
-  for (int s = 0; s < kBaseShapes; ++s) {
+  for (int s = 0; s < static_cast<int>(kBeadShapes.size()); ++s) {
     if (kBeadShapes[s].ru == ru && kBeadShapes[s].en == en) return s;
   }
   return -1;
 }
 
+// A run of n unpaired sentences on one side, as the aligner's run shapes
+// cost it (runs longer than kMaxOmissionRun as several).
+double Omitted(int n, bool ru, const AlignModel& model) {
+  double cost = 0;
+  for (; n > 0; n -= kMaxOmissionRun) {
+    const int k = std::min(n, kMaxOmissionRun);
+    cost -= std::log(model.priors[ShapeIndex(ru ? k : 0, ru ? 0 : k)]);
+  }
+  return cost;
+}
+
+// A finer bead: atom ranges [a, b) x [c, d) of the window's sides.
+struct Leaf {
+  int32_t a, b, c, d;
+  double score;
+};
+
 class Search {
  public:
-  Search(const Side& ru, const Side& en, const BeadCoster& coster) : ru_(ru), en_(en), coster_(coster) {}
+  Search(const Side& ru, const Side& en, const BeadCoster& coster, const AlignModel& model)
+      : ru_(ru), en_(en), coster_(coster), model_(model) {}
 
   struct Best {
     double cost = kInf;
-    bool ok = false;       // every bead of it has positive evidence
-    int32_t x = -1, y = -1;  // split after atom x - 1 / y - 1; -1: whole
-    double score = 0;      // whole: the evidence confidence
+    int32_t x = -1, y = -1;  // split after atom x - 1 / y - 1; -1: one bead
+    double score = 0;        // one pairing bead: its evidence confidence
+    bool cuts = false;       // cuts a piece break somewhere
   };
 
   const Best& Solve(int32_t a, int32_t b, int32_t c, int32_t d) {
     const auto key = std::make_tuple(a, b, c, d);
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
     Best best;
-    const int nr = Sentences(ru_, a, b), ne = Sentences(en_, c, d);
-    if (const int shape = ShapeIndex(nr, ne); shape >= 0) {
-      const BeadCoster::Cost w =
-          coster_(Merge(ru_, a, b), Merge(en_, c, d), shape);
-      best.cost = w.cost + Uncut(ru_, a, b) + Uncut(en_, c, d);
-      best.ok = w.llr > 0;
-      best.score = w.score;
+    const int nr = a == b ? 0 : Sentences(ru_, a, b), ne = c == d ? 0 : Sentences(en_, c, d);
+    if (nr > 0 && ne > 0) {
+      if (const int shape = ShapeIndex(nr, ne); shape >= 0 && kBeadShapes[shape].ru > 0) {
+        const BeadCoster::Cost w = coster_(Merge(ru_, a, b), Merge(en_, c, d), shape);
+        // A pair that begins or ends at a piece break needs evidence of its
+        // own; one of whole sentences is a bead the aligner could have made.
+        const bool cut = Cut(ru_, a, b) || Cut(en_, c, d);
+        if (w.llr > 0 || !cut) best = {w.cost + Uncut(ru_, a, b) + Uncut(en_, c, d), -1, -1, w.score, false};
+      }
+    } else if (nr + ne > 0) {
+      // Sentences left unpaired, a run as the aligner's omission runs cost.
+      best = {Omitted(nr > 0 ? nr : ne, nr > 0, model_) + Uncut(ru_, a, b) + Uncut(en_, c, d), -1, -1,
+              model_.omission_score, false};
     }
-    for (int32_t x = a + 1; x < b; ++x) {
-      for (int32_t y = c + 1; y < d; ++y) {
-        const Best left = Solve(a, x, c, y);
-        if (!left.ok) continue;
-        const Best right = Solve(x, b, y, d);
-        if (!right.ok) continue;
-        const double cost = left.cost + right.cost + Cut(ru_, x) + Cut(en_, y);
-        if (cost < best.cost - 1e-9) best = {cost, true, x, y, 0};
+    for (int32_t x = a; x <= b; ++x) {
+      for (int32_t y = c; y <= d; ++y) {
+        if ((x == a && y == c) || (x == b && y == d)) continue;
+        // Both parts unpaired on the same side would be one run: counted as one.
+        if ((x == a && y == d) || (x == b && y == c)) {
+          if (a == b || c == d) continue;
+        }
+        const Best& left = Solve(a, x, c, y);
+        if (left.cost == kInf) continue;
+        const Best& right = Solve(x, b, y, d);
+        if (right.cost == kInf) continue;
+        const bool cut_ru = x > a && x < b && ru_.prior[x - 1] < 1.0;
+        const bool cut_en = y > c && y < d && en_.prior[y - 1] < 1.0;
+        const double cost = left.cost + right.cost + (cut_ru ? -std::log(ru_.prior[x - 1]) : 0.0) +
+                            (cut_en ? -std::log(en_.prior[y - 1]) : 0.0);
+        if (cost < best.cost - 1e-9) best = {cost, x, y, 0, left.cuts || right.cuts || cut_ru || cut_en};
       }
     }
     return memo_[key] = best;
   }
 
-  // The finer beads of (a, b, c, d) as atom ranges, in order.
-  void Leaves(int32_t a, int32_t b, int32_t c, int32_t d,
-              std::vector<std::tuple<int32_t, int32_t, int32_t, int32_t, double>>& out) {
-    const Best& s = Solve(a, b, c, d);
+  void Leaves(int32_t a, int32_t b, int32_t c, int32_t d, std::vector<Leaf>& out) {
+    const Best s = Solve(a, b, c, d);
     if (s.x < 0) {
-      out.emplace_back(a, b, c, d, s.score);
+      if (a == b || c == d) {
+        // Unpaired sentences: one leaf per atom; their sentences are whole
+        // or cut by the splits around them.
+        for (int32_t k = a; k < b; ++k) out.push_back({k, k + 1, c, c, s.score});
+        for (int32_t k = c; k < d; ++k) out.push_back({a, a, k, k + 1, s.score});
+      } else {
+        out.push_back({a, b, c, d, s.score});
+      }
       return;
     }
-    const int32_t x = s.x, y = s.y;
-    Leaves(a, x, c, y, out);
-    Leaves(x, b, y, d, out);
+    Leaves(a, s.x, c, s.y, out);
+    Leaves(s.x, b, s.y, d, out);
   }
 
  private:
+  // Whether [a, b) starts or ends at a piece break (not a sentence break).
+  static bool Cut(const Side& side, int32_t a, int32_t b) {
+    const auto n = static_cast<int32_t>(side.atoms.size());
+    return (a > 0 && side.prior[a - 1] < 1.0) || (b < n && side.prior[b - 1] < 1.0);
+  }
   static int Sentences(const Side& side, int32_t a, int32_t b) {
     int n = 1;
     for (int32_t k = a; k + 1 < b; ++k) n += side.prior[k] >= 1.0;
     return n;
   }
-  // -log(1 - p) of every candidate break left inside [a, b).
+  // -log(1 - p) of every piece break left whole inside [a, b).
   static double Uncut(const Side& side, int32_t a, int32_t b) {
     double cost = 0;
     for (int32_t k = a; k + 1 < b; ++k) {
       if (side.prior[k] < 1.0) cost -= std::log1p(-side.prior[k]);
     }
     return cost;
-  }
-  // -log p of a break after atom x - 1 (0 for a sentence break).
-  static double Cut(const Side& side, int32_t x) {
-    const double p = side.prior[x - 1];
-    return p >= 1.0 ? 0.0 : -std::log(p);
   }
   static SentenceFeatures Merge(const Side& side, int32_t a, int32_t b) {
     std::vector<SentenceFeatures> parts;
@@ -128,6 +170,7 @@ class Search {
   const Side& ru_;
   const Side& en_;
   const BeadCoster& coster_;
+  const AlignModel& model_;
   std::map<std::tuple<int32_t, int32_t, int32_t, int32_t>, Best> memo_;
 };
 
@@ -152,6 +195,36 @@ class Renumbering {
   std::vector<int32_t> first_;
 };
 
+bool IsOmission(const Bead& b) { return b.ru_count == 0 || b.en_count == 0; }
+
+// The cost the aligner's search gave beads [first, end) (shape priors,
+// length, evidence; a run of unpaired sentences as one run a side), as the
+// window search counts it.
+double CostOf(std::span<const Bead> beads, std::span<const SentenceFeatures> ru,
+              std::span<const SentenceFeatures> en, const BeadCoster& coster, const AlignModel& model) {
+  double cost = 0;
+  int run_ru = 0, run_en = 0;
+  auto close_runs = [&] {
+    cost += Omitted(run_ru, true, model) + Omitted(run_en, false, model);
+    run_ru = run_en = 0;
+  };
+  for (const Bead& b : beads) {
+    if (IsOmission(b)) {
+      run_ru += b.ru_count;
+      run_en += b.en_count;
+      continue;
+    }
+    close_runs();
+    const int shape = ShapeIndex(b.ru_count, b.en_count);
+    if (shape < 0) return kInf;
+    cost += coster(MergeFeatures(ru.subspan(b.ru_begin, b.ru_count), b.ru_count - 1),
+                   MergeFeatures(en.subspan(b.en_begin, b.en_count), b.en_count - 1), shape)
+                .cost;
+  }
+  close_runs();
+  return cost;
+}
+
 }  // namespace
 
 Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> ru,
@@ -160,58 +233,139 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
                       PieceCuts& ru_cuts, PieceCuts& en_cuts) {
   ru_cuts.clear();
   en_cuts.clear();
-  // Per bead: its finer beads as ((ru sentence, piece), count of atoms…),
-  // kept as atom ranges of the bead's sides until the numbering is known.
+  const AlignModel& model = coster.model();
+  // Units: a non-moved pairing bead, or a run of consecutive 1-0 / 0-1 beads.
+  std::vector<std::pair<size_t, size_t>> units;  // [first bead, end bead)
+  for (size_t k = 0; k < beads.size();) {
+    size_t e = k + 1;
+    if (!beads[k].moved && IsOmission(beads[k])) {
+      while (e < beads.size() && !beads[e].moved && IsOmission(beads[e])) ++e;
+    }
+    units.emplace_back(k, e);
+    k = e;
+  }
+  auto has_pieces = [&](size_t u) {
+    for (size_t k = units[u].first; k < units[u].second; ++k) {
+      const Bead& b = beads[k];
+      for (int32_t s = b.ru_begin; s < b.ru_end(); ++s) {
+        if (PiecesOf(s, ru_pieces)) return true;
+      }
+      for (int32_t s = b.en_begin; s < b.en_end(); ++s) {
+        if (PiecesOf(s, en_pieces)) return true;
+      }
+    }
+    return false;
+  };
+  auto monotone = [&](size_t u) {
+    for (size_t k = units[u].first; k < units[u].second; ++k) {
+      if (beads[k].moved) return false;
+    }
+    return true;
+  };
+  // The finer beads replacing units [first, end): (first unit, end unit, leaves as (sentence, piece) ranges).
   struct Fine {
-    std::pair<int32_t, int32_t> ru_first, en_first;  // (sentence, piece) of the first atom
-    std::pair<int32_t, int32_t> ru_last, en_last;    // of the last atom
+    std::pair<int32_t, int32_t> ru_first, ru_last, en_first, en_last;  // ({-1,-1}: none)
     double score;
   };
-  std::vector<std::vector<Fine>> fine(beads.size());
-  for (size_t k = 0; k < beads.size(); ++k) {
-    const Bead& b = beads[k];
-    if (b.moved || b.ru_count == 0 || b.en_count == 0) continue;
-    const Side rs = MakeSide(b.ru_begin, b.ru_count, ru, ru_pieces);
-    const Side es = MakeSide(b.en_begin, b.en_count, en, en_pieces);
-    if (!rs.has_pieces && !es.has_pieces) continue;
+  std::vector<std::vector<Fine>> fine(units.size());  // at the window's first unit
+  std::vector<size_t> replaced_until(units.size(), 0);
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (!monotone(u) || !has_pieces(u)) continue;
+    if (replaced_until[u] != 0) continue;
+    // The unit and its neighbours, not reaching into a window replaced.
+    size_t first = u, end = u + 1;
+    if (first > 0 && monotone(first - 1) && replaced_until[first - 1] == 0) --first;
+    if (end < units.size() && monotone(end)) ++end;
+    const Bead& b0 = beads[units[first].first];
+    const Bead& b1 = beads[units[end - 1].second - 1];
+    const int32_t ru_begin = b0.ru_begin, ru_end = b1.ru_end(), en_begin = b0.en_begin, en_end = b1.en_end();
+    if (ru_end <= ru_begin || en_end <= en_begin) continue;
+    const Side rs = MakeSide(ru_begin, ru_end, ru, ru_pieces);
+    const Side es = MakeSide(en_begin, en_end, en, en_pieces);
     if (rs.atoms.size() > kMaxAtoms || es.atoms.size() > kMaxAtoms) continue;
-    Search search(rs, es, coster);
-    const auto n = static_cast<int32_t>(rs.atoms.size()), m = static_cast<int32_t>(es.atoms.size());
-    if (search.Solve(0, n, 0, m).x < 0) continue;
-    std::vector<std::tuple<int32_t, int32_t, int32_t, int32_t, double>> leaves;
-    search.Leaves(0, n, 0, m, leaves);
-    for (const auto& [a, e, c, d, score] : leaves) {
-      fine[k].push_back({rs.id[a], es.id[c], rs.id[e - 1], es.id[d - 1], std::min(b.score, score)});
-      // A leaf that ends inside a sentence cuts it there.
-      if (e < n && rs.prior[e - 1] < 1.0) ru_cuts.push_back(rs.id[e - 1]);
-      if (d < m && es.prior[d - 1] < 1.0) en_cuts.push_back(es.id[d - 1]);
+    double current = CostOf(std::span<const Bead>(beads).subspan(units[first].first,
+                                                                 units[end - 1].second - units[first].first),
+                            ru, en, coster, model);
+    // Each sentence's piece breaks were all left whole.
+    for (const Side* side : {&rs, &es}) {
+      for (double p : side->prior) {
+        if (p < 1.0) current -= std::log1p(-p);
+      }
     }
+    Search search(rs, es, coster, model);
+    const auto n = static_cast<int32_t>(rs.atoms.size()), m = static_cast<int32_t>(es.atoms.size());
+    const Search::Best& best = search.Solve(0, n, 0, m);
+    if (!best.cuts || best.cost >= current - 1e-9) continue;
+    std::vector<Leaf> leaves;
+    search.Leaves(0, n, 0, m, leaves);
+    // A pair's score: its evidence confidence, at most the score of every
+    // bead of the search it overlaps; a pair made of sentences the search
+    // left unpaired has no posterior: at most kUnsearchedScore.
+    auto score_of = [&](const Leaf& l) {
+      if (l.a == l.b || l.c == l.d) return l.score;
+      double score = l.score, paired = kUnsearchedScore;
+      for (size_t k = units[first].first; k < units[end - 1].second; ++k) {
+        const Bead& b = beads[k];
+        const bool ru_overlap = b.ru_begin <= rs.id[l.b - 1].first && rs.id[l.a].first < b.ru_end();
+        const bool en_overlap = b.en_begin <= es.id[l.d - 1].first && es.id[l.c].first < b.en_end();
+        if (!IsOmission(b) && (ru_overlap || en_overlap)) paired = std::min(paired == kUnsearchedScore ? 1.0 : paired, b.score);
+      }
+      return std::min(score, paired);
+    };
+    // Keep the leaves in Russian order (unpaired English where it falls).
+    for (const Leaf& l : leaves) {
+      Fine f{{-1, -1}, {-1, -1}, {-1, -1}, {-1, -1}, score_of(l)};
+      if (l.b > l.a) {
+        f.ru_first = rs.id[l.a];
+        f.ru_last = rs.id[l.b - 1];
+        if (l.b < n && rs.prior[l.b - 1] < 1.0) ru_cuts.push_back(rs.id[l.b - 1]);
+      } else {
+        f.ru_first = l.a < n ? rs.id[l.a] : std::make_pair(ru_end, 0);
+      }
+      if (l.d > l.c) {
+        f.en_first = es.id[l.c];
+        f.en_last = es.id[l.d - 1];
+        if (l.d < m && es.prior[l.d - 1] < 1.0) en_cuts.push_back(es.id[l.d - 1]);
+      } else {
+        f.en_first = l.c < m ? es.id[l.c] : std::make_pair(en_end, 0);
+      }
+      fine[first].push_back(f);
+    }
+    for (size_t q = first; q < end; ++q) replaced_until[q] = end;
   }
   std::sort(ru_cuts.begin(), ru_cuts.end());
+  ru_cuts.erase(std::unique(ru_cuts.begin(), ru_cuts.end()), ru_cuts.end());
   std::sort(en_cuts.begin(), en_cuts.end());
+  en_cuts.erase(std::unique(en_cuts.begin(), en_cuts.end()), en_cuts.end());
   const Renumbering rn(ru.size(), ru_cuts), en_rn(en.size(), en_cuts);
+  auto index = [](const Renumbering& r, std::pair<int32_t, int32_t> at, int32_t size) {
+    return at.first >= size ? r.Of(size) : r.Of(at.first, at.second);
+  };
   Alignment out;
-  out.reserve(beads.size());
-  for (size_t k = 0; k < beads.size(); ++k) {
-    const Bead& b = beads[k];
-    if (fine[k].empty()) {
-      Bead nb = b;
-      nb.ru_begin = rn.Of(b.ru_begin);
-      nb.ru_count = rn.Of(b.ru_end()) - nb.ru_begin;
-      nb.en_begin = en_rn.Of(b.en_begin);
-      nb.en_count = en_rn.Of(b.en_end()) - nb.en_begin;
-      out.push_back(nb);
+  out.reserve(beads.size() + ru_cuts.size() + en_cuts.size());
+  for (size_t u = 0; u < units.size();) {
+    if (!fine[u].empty()) {
+      for (const Fine& f : fine[u]) {
+        Bead nb;
+        nb.ru_begin = index(rn, f.ru_first, static_cast<int32_t>(ru.size()));
+        nb.ru_count = f.ru_last.first >= 0 ? rn.Of(f.ru_last.first, f.ru_last.second) + 1 - nb.ru_begin : 0;
+        nb.en_begin = index(en_rn, f.en_first, static_cast<int32_t>(en.size()));
+        nb.en_count = f.en_last.first >= 0 ? en_rn.Of(f.en_last.first, f.en_last.second) + 1 - nb.en_begin : 0;
+        nb.score = f.score;
+        out.push_back(nb);
+      }
+      u = replaced_until[u];
       continue;
     }
-    for (const Fine& f : fine[k]) {
-      Bead nb;
-      nb.ru_begin = rn.Of(f.ru_first.first, f.ru_first.second);
-      nb.ru_count = rn.Of(f.ru_last.first, f.ru_last.second) + 1 - nb.ru_begin;
-      nb.en_begin = en_rn.Of(f.en_first.first, f.en_first.second);
-      nb.en_count = en_rn.Of(f.en_last.first, f.en_last.second) + 1 - nb.en_begin;
-      nb.score = f.score;
+    for (size_t k = units[u].first; k < units[u].second; ++k) {
+      Bead nb = beads[k];
+      nb.ru_begin = rn.Of(beads[k].ru_begin);
+      nb.ru_count = rn.Of(beads[k].ru_end()) - nb.ru_begin;
+      nb.en_begin = en_rn.Of(beads[k].en_begin);
+      nb.en_count = en_rn.Of(beads[k].en_end()) - nb.en_begin;
       out.push_back(nb);
     }
+    ++u;
   }
   return out;
 }

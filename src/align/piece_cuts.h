@@ -29,15 +29,18 @@ using PieceCuts = std::vector<std::pair<int32_t, int32_t>>;
 
 // Cuts the sentences of `beads` (an alignment of `ru` and `en`) at their
 // pieces' breaks where it makes the alignment more likely under the
-// aligner's own costs (`coster`): a bead's Russian and English are divided
-// into finer beads, recursively, when the finer beads' costs plus -log of
-// each cut's prior beat the bead's cost plus -log(1 - prior) of each break
-// it leaves uncut, and every finer bead has positive evidence (LLR > 0):
-// length alone never cuts. Sentence breaks inside the bead count as sure
-// breaks, so a 2-2 bead holding a piece may also become two finer beads.
-// Moved beads and beads without pieces are left as they are. Returns the
-// beads numbered as the sentences are after the cuts, which go to
-// `ru_cuts` and `en_cuts`. `ru_pieces` and `en_pieces` ascend by sentence.
+// aligner's own costs (`coster`). A window of beads is searched again over
+// its pieces: the bead holding a sentence with pieces (or the run of 1-0 /
+// 0-1 beads holding it) and the beads on either side. Its Russian and
+// English are divided into beads, recursively: pairs (each with positive
+// evidence, LLR > 0: length alone never pairs) and sentences left unpaired,
+// scored by their shape's prior, length and evidence, plus -log p of each
+// piece break cut and -log(1 - p) of each left whole. The result replaces
+// the window only when it is cheaper than the window's beads and cuts at
+// least one piece break: without a cut the aligner's own search stands.
+// Moved beads are left as they are. Returns the beads numbered as the
+// sentences are after the cuts, which go to `ru_cuts` and `en_cuts`.
+// `ru_pieces` and `en_pieces` ascend by sentence.
 Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> ru,
                       std::span<const SentenceFeatures> en, std::span<const SentencePieces> ru_pieces,
                       std::span<const SentencePieces> en_pieces, const BeadCoster& coster,

@@ -94,3 +94,39 @@ TEST_CASE("cuts renumber the sentences after them, on both sides", "[align][piec
   CHECK(ru_cuts == PieceCuts{{1, 0}});
   CHECK(en_cuts.empty());
 }
+
+TEST_CASE("a piece is paired with a sentence the search left unpaired next to it", "[align][pieces]") {
+  Fixture fx;
+  // The search paired the whole Russian sentence with the first English one
+  // and left the second unpaired; its second piece translates that one.
+  const std::vector<SentenceFeatures> ru = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(30, {1, 2, 3, 4, 5}), Text(30, {6, 7, 8, 9, 10})};
+  const std::vector<SentencePieces> ru_pieces = {{0, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.5}}};
+  const Alignment beads = {{0, 1, 0, 1, 0.7}, {1, 0, 1, 1, 0.4}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[1].score <= 0.85);  // no posterior for it: below what a reviewer trusts
+  CHECK(ru_cuts == PieceCuts{{0, 0}});
+}
+
+TEST_CASE("a neighbour pair of whole sentences stays as the search made it, however weak its words",
+          "[align][pieces]") {
+  Fixture fx;
+  // Russian 0 and English 0 share no word (a loose translation the search
+  // paired by length and place); Russian 1 has two pieces for English 1-2.
+  const std::vector<SentenceFeatures> ru = {Text(40, {60, 61, 62, 63}), Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(40, {70, 71, 72, 73}), Text(30, {1, 2, 3, 4, 5}),
+                                            Text(30, {6, 7, 8, 9, 10})};
+  const std::vector<SentencePieces> ru_pieces = {{1, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.5}}};
+  const Alignment beads = {{0, 1, 0, 1, 0.6}, {1, 1, 1, 2, 0.7}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[0].score == 0.6);
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[2] == Bead{2, 1, 2, 1});
+}
