@@ -755,34 +755,45 @@ BeadCoster::BeadCoster(const TranslationTable& table, const AlignModel& model, c
   if (options_.use_words) table_.MarkTargets(is_target_);
 }
 
-BeadCoster::Cost BeadCoster::operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const {
+BeadCoster::Side BeadCoster::Prepare(SentenceFeatures features, bool russian) const {
+  Side side;
+  side.units = options_.use_anchors ? model_.anchor_weight * static_cast<int32_t>(features.anchors.size()) : 0;
+  if (options_.use_words) {
+    if (russian) {
+      for (uint32_t w : features.words) {
+        if (table_.AppendTargets(w, side.expanded)) ++side.units;
+      }
+      std::sort(side.expanded.begin(), side.expanded.end());
+      side.expanded.erase(std::unique(side.expanded.begin(), side.expanded.end()), side.expanded.end());
+    } else {
+      for (uint32_t w : features.words) side.units += w < is_target_.size() && is_target_[w];
+    }
+  }
+  side.features = std::move(features);
+  return side;
+}
+
+BeadCoster::Cost BeadCoster::operator()(const Side& ru, const Side& en, int shape) const {
   Cost c;
   c.cost = -std::log(model_.priors[shape]);
-  const auto l1 = static_cast<double>(ru.length), l2 = static_cast<double>(en.length);
+  const auto l1 = static_cast<double>(ru.features.length), l2 = static_cast<double>(en.features.length);
   const double ratio = model_.length.ratio;
   const double mean = (l1 + l2 / ratio) / 2.0;
   if (mean > 0) c.cost += NegLogTail((l2 - l1 * ratio) / std::sqrt(mean * model_.length.variance));
-  int32_t u_ru = options_.use_anchors ? model_.anchor_weight * static_cast<int32_t>(ru.anchors.size()) : 0;
-  int32_t u_en = options_.use_anchors ? model_.anchor_weight * static_cast<int32_t>(en.anchors.size()) : 0;
-  std::vector<uint32_t> expanded;
-  if (options_.use_words) {
-    for (uint32_t w : ru.words) {
-      if (table_.AppendTargets(w, expanded)) ++u_ru;
-    }
-    std::sort(expanded.begin(), expanded.end());
-    expanded.erase(std::unique(expanded.begin(), expanded.end()), expanded.end());
-    for (uint32_t w : en.words) u_en += w < is_target_.size() && is_target_[w];
-  }
   Evidence ev;
   ev.chance_rate = rates_.chance_rate;
   ev.true_rate = rates_.true_rate;
-  if (u_ru + u_en > 0) {
-    const double match = MatchOf(ru, en, expanded, model_, options_);
-    c.llr = align::EvidenceLlr(ev, model_, match, u_ru, u_en);
+  if (ru.units + en.units > 0) {
+    const double match = MatchOf(ru.features, en.features, ru.expanded, model_, options_);
+    c.llr = align::EvidenceLlr(ev, model_, match, ru.units, en.units);
     c.cost -= model_.evidence_weight * c.llr;
   }
   c.score = 1.0 / (1.0 + std::exp(-(model_.evidence_weight * c.llr + model_.score_bias)));
   return c;
+}
+
+BeadCoster::Cost BeadCoster::operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const {
+  return (*this)(Prepare(ru, true), Prepare(en, false), shape);
 }
 
 SentenceFeatures MergeFeatures(std::span<const SentenceFeatures> parts, int32_t joins) {

@@ -157,6 +157,15 @@ class BeadCoster {
   };
   // `shape`: an index into kBeadShapes of a pairing shape.
   Cost operator()(const SentenceFeatures& ru, const SentenceFeatures& en, int shape) const;
+  // The same in two steps, for a side scored against many: its features
+  // with what the evidence needs of them (a Russian side's translations).
+  struct Side {
+    SentenceFeatures features;
+    std::vector<uint32_t> expanded;  // Russian: the English ids its words may translate to
+    int32_t units = 0;
+  };
+  Side Prepare(SentenceFeatures features, bool russian) const;
+  Cost operator()(const Side& ru, const Side& en, int shape) const;
   const AlignModel& model() const { return model_; }
 
  private:

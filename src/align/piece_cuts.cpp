@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <tuple>
+#include <optional>
 
 namespace sverka::align {
 namespace {
@@ -77,7 +76,10 @@ struct Leaf {
 class Search {
  public:
   Search(const Side& ru, const Side& en, const BeadCoster& coster, const AlignModel& model)
-      : ru_(ru), en_(en), coster_(coster), model_(model) {}
+      : ru_(ru), en_(en), coster_(coster), model_(model),
+        n_(static_cast<int32_t>(ru.atoms.size())), m_(static_cast<int32_t>(en.atoms.size())),
+        memo_(static_cast<size_t>((n_ + 1) * (n_ + 1) * (m_ + 1) * (m_ + 1))),
+        ru_ranges_(static_cast<size_t>((n_ + 1) * (n_ + 1))), en_ranges_(static_cast<size_t>((m_ + 1) * (m_ + 1))) {}
 
   struct Best {
     double cost = kInf;
@@ -87,13 +89,14 @@ class Search {
   };
 
   const Best& Solve(int32_t a, int32_t b, int32_t c, int32_t d) {
-    const auto key = std::make_tuple(a, b, c, d);
-    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    Slot& slot = memo_[static_cast<size_t>(((a * (n_ + 1) + b) * (m_ + 1) + c) * (m_ + 1) + d)];
+    if (slot.done) return slot.best;
     Best best;
     const int nr = a == b ? 0 : Sentences(ru_, a, b), ne = c == d ? 0 : Sentences(en_, c, d);
     if (nr > 0 && ne > 0) {
       if (const int shape = ShapeIndex(nr, ne); shape >= 0 && kBeadShapes[shape].ru > 0) {
-        const BeadCoster::Cost w = coster_(Merge(ru_, a, b), Merge(en_, c, d), shape);
+        const BeadCoster::Cost w =
+            coster_(Range(ru_, ru_ranges_, n_, a, b, true), Range(en_, en_ranges_, m_, c, d, false), shape);
         // A pair that begins or ends at a piece break needs evidence of its
         // own; one of whole sentences is a bead the aligner could have made.
         const bool cut = Cut(ru_, a, b) || Cut(en_, c, d);
@@ -122,7 +125,9 @@ class Search {
         if (cost < best.cost - 1e-9) best = {cost, x, y, 0, left.cuts || right.cuts || cut_ru || cut_en};
       }
     }
-    return memo_[key] = best;
+    slot.best = best;
+    slot.done = true;
+    return slot.best;
   }
 
   void Leaves(int32_t a, int32_t b, int32_t c, int32_t d, std::vector<Leaf>& out) {
@@ -161,17 +166,29 @@ class Search {
     }
     return cost;
   }
-  static SentenceFeatures Merge(const Side& side, int32_t a, int32_t b) {
-    std::vector<SentenceFeatures> parts;
-    for (int32_t k = a; k < b; ++k) parts.push_back(*side.atoms[k]);
-    return MergeFeatures(parts, b - a - 1);
+  // Atoms [a, b) of a side as one text, prepared once.
+  const BeadCoster::Side& Range(const Side& side, std::vector<std::optional<BeadCoster::Side>>& cache,
+                                int32_t n, int32_t a, int32_t b, bool russian) const {
+    std::optional<BeadCoster::Side>& slot = cache[static_cast<size_t>(a * (n + 1) + b)];
+    if (!slot) {
+      std::vector<SentenceFeatures> parts;
+      for (int32_t k = a; k < b; ++k) parts.push_back(*side.atoms[k]);
+      slot = coster_.Prepare(MergeFeatures(parts, b - a - 1), russian);
+    }
+    return *slot;
   }
 
+  struct Slot {
+    Best best;
+    bool done = false;
+  };
   const Side& ru_;
   const Side& en_;
   const BeadCoster& coster_;
   const AlignModel& model_;
-  std::map<std::tuple<int32_t, int32_t, int32_t, int32_t>, Best> memo_;
+  int32_t n_, m_;
+  std::vector<Slot> memo_;
+  std::vector<std::optional<BeadCoster::Side>> ru_ranges_, en_ranges_;
 };
 
 // New sentence numbers after the cuts: the first new sentence of every old
