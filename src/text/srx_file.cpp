@@ -77,7 +77,10 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
                             "', not 'srx')");
   }
   const xmlNode* header = Child(root, "header");
-  const bool cascade = header && Attr(header, "cascade") == "yes";
+  // As OmegaT, Okapi and LanguageTool read SRX: every matching map's rules
+  // apply unless the header says cascade="no" (OmegaT's own default rules
+  // have an empty header and rely on it).
+  const bool cascade = !(header && Attr(header, "cascade") == "no");
   const xmlNode* body = Child(root, "body");
   std::map<std::string, const xmlNode*> language_rules;
   for (const xmlNode* r = Child(Child(body, "languagerules"), "languagerule"); r; r = r->next) {
@@ -90,8 +93,10 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     if (!Is(m, "languagemap")) continue;
     const std::string pattern = Attr(m, "languagepattern");
     UErrorCode status = U_ZERO_ERROR;
+    // Language codes match whatever their case ("RU.*" matches "ru", as in
+    // OmegaT).
     std::unique_ptr<icu::RegexPattern> re(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, status));
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), UREGEX_CASE_INSENSITIVE, status));
     if (U_FAILURE(status)) {
       return Status::BadInput(Where(name, m) + ": bad languagepattern '" + pattern + "'");
     }

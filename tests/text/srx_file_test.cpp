@@ -89,3 +89,31 @@ TEST_CASE("SRX: a file above the size limit is refused before parsing", "[text][
   REQUIRE_FALSE(srx.ok());
   CHECK(srx.status().message() == "r.srx: too large for an SRX file");
 }
+
+TEST_CASE("SRX is read as OmegaT reads it: language patterns in any case, every matching map without cascade=\"no\"",
+          "[text][srx]") {
+  const std::string rules =
+      "<languagerule languagerulename=\"Russian\"><rule break=\"no\"><beforebreak>\\bт\\.</beforebreak>"
+      "<afterbreak>\\s</afterbreak></rule></languagerule>\n"
+      "<languagerule languagerulename=\"Default\"><rule><beforebreak>\\.</beforebreak>"
+      "<afterbreak>\\s</afterbreak></rule></languagerule>\n";
+  const std::string maps =
+      "<languagemap languagepattern=\"RU.*\" languagerulename=\"Russian\"/>\n"
+      "<languagemap languagepattern=\".*\" languagerulename=\"Default\"/>\n";
+  // OmegaT's defaultRules.srx: <header></header>, upper-case patterns.
+  const std::string omegat_like = "<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">"
+                                  "<header></header>\n<body><languagerules>\n" + rules +
+                                  "</languagerules>\n<maprules>\n" + maps + "</maprules></body></srx>";
+  auto ru = ParseSrx("o.srx", omegat_like, "ru");
+  REQUIRE(ru.ok());
+  REQUIRE(ru->rules.size() == 2);
+  CHECK_FALSE(ru->rules[0].do_break);
+  CHECK(ru->rules[1].do_break);
+  auto en = ParseSrx("o.srx", omegat_like, "en");
+  REQUIRE(en.ok());
+  CHECK(en->rules.size() == 1);
+  // cascade="no" still stops at the first matching map.
+  auto first_only = ParseSrx("r.srx", Srx("no", rules, maps), "ru");
+  REQUIRE(first_only.ok());
+  CHECK(first_only->rules.size() == 1);
+}
