@@ -86,7 +86,9 @@ void AddReadOptions(po::options_description& options, ReadArgs& args) {
       ("engine", po::value(&args.engine)->default_value("rules"),
        "rules (ICU and sverka's language rules) or icu (plain ICU, for comparison)")
       ("no-script-check",
-       "align a side even when its letters are mostly of the other language's script");
+       "align a side even when its letters are mostly of the other language's script")
+      ("keep-boilerplate",
+       "HTML: read the whole page (menus, banners, related links, footers), not only the article");
 }
 
 pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_map& vm) {
@@ -94,6 +96,7 @@ pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_ma
   read.decode.encoding = args.encoding;
   read.decode.replace_invalid = vm.count("replace-invalid") > 0;
   read.check_script = vm.count("no-script-check") == 0;
+  read.keep_boilerplate = vm.count("keep-boilerplate") > 0;
   read.max_sentence_bytes = tm::kMaxSegmentBytes;
   if (args.paragraphs == "auto") {
     read.paragraphs = text::ParagraphMode::kAuto;

@@ -117,7 +117,7 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
   const bool is_html = options.format == InputFormat::kHtml ||
                        (options.format == InputFormat::kAuto && text::LooksLikeHtml(path, file->bytes));
   if (is_html) {
-    Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes);
+    Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes, options.keep_boilerplate);
     if (!extracted.ok()) return extracted.status();
     html = std::move(extracted).value();
   }

@@ -57,6 +57,9 @@ struct ReadOptions {
   // Plain text only: how paragraphs are marked.
   text::ParagraphMode paragraphs = text::ParagraphMode::kAuto;
   InputFormat format = InputFormat::kAuto;
+  // HTML: read the whole page, menus, banners and footers too, not only the
+  // article (text::ExtractHtmlText).
+  bool keep_boilerplate = false;
   // An SRX 2.0 file whose rules for the side's language replace the built-in
   // segmentation (empty: none).
   std::string srx_file;

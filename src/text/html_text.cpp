@@ -24,6 +24,50 @@ bool IsDropped(const xmlNode* node) {
          NameIs(node, {"script", "style", "noscript", "template", "head"});
 }
 
+// The words of a class or id attribute ("cookie-banner" -> cookie, banner).
+bool HasBoilerplateWord(const xmlNode* node, const char* attribute) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(attribute));
+  if (value == nullptr) return false;
+  std::string v(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const kWords[] = {"cookie",  "cookies",    "consent",     "gdpr",     "banner",
+                                       "related", "share",      "sharing",     "social",   "newsletter",
+                                       "subscribe", "subscription", "sidebar", "menu",     "navbar",
+                                       "breadcrumb", "breadcrumbs", "comments", "advert",  "advertisement",
+                                       "ads",     "promo",      "popup",       "modal"};
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && !std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
+    size_t e = i;
+    while (e < v.size() && std::isalnum(static_cast<unsigned char>(v[e]))) ++e;
+    const std::string_view word(v.data() + i, e - i);
+    for (const char* w : kWords) {
+      if (word == w) return true;
+    }
+    i = e;
+  }
+  return false;
+}
+
+// Page furniture, not the article (ExtractHtmlText without keep_boilerplate).
+bool IsBoilerplate(const xmlNode* node) {
+  return node->type == XML_ELEMENT_NODE &&
+         (NameIs(node, {"nav", "aside", "form", "button", "footer", "select"}) ||
+          HasBoilerplateWord(node, "class") || HasBoilerplateWord(node, "id"));
+}
+
+// The first <main> element, in document order, or null.
+const xmlNode* FindMain(const xmlNode* node) {
+  for (; node != nullptr; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    if (NameIs(node, {"main"})) return node;
+    if (IsDropped(node)) continue;
+    if (const xmlNode* m = FindMain(node->children)) return m;
+  }
+  return nullptr;
+}
+
 bool IsBlock(const xmlNode* node) {
   return node->type == XML_ELEMENT_NODE &&
          NameIs(node,
@@ -51,6 +95,20 @@ class Builder {
       map_.Add(text_.size(), map_.ToSource(text_, text_.size()), false);
       text_ += "\n\n";
     }
+  }
+
+  // Finds the decoded text `piece` in the HTML from the cursor and moves
+  // the cursor past it, appending nothing: text left out (boilerplate)
+  // must not be taken for the text after it.
+  void Skip(std::string_view piece) {
+    if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    const std::string text = std::move(text_);
+    OffsetMap map = std::move(map_);
+    text_.clear();
+    map_ = OffsetMap(0, SourceWidth::kUtf8);
+    Text(piece);
+    text_ = std::move(text);
+    map_ = std::move(map);
   }
 
   // Appends the decoded text `piece`, mapping it onto the HTML from the cursor.
@@ -162,7 +220,82 @@ bool LooksLikeHtml(std::string_view name, std::string_view bytes) {
          head.rfind("<?xml", 0) == 0;
 }
 
-Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html) {
+namespace {
+
+// Moves the builder's cursor past the text under `element` (left out).
+void SkipText(Builder& builder, const xmlNode* element) {
+  const xmlNode* node = element->children;
+  while (node != nullptr) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content) builder.Skip(reinterpret_cast<const char*>(node->content));
+    } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node) && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr && node != element && node->next == nullptr) node = node->parent;
+    if (node == nullptr || node == element) break;
+    node = node->next;
+  }
+}
+
+// Whether `a` is `b` or one of its ancestors.
+bool Holds(const xmlNode* a, const xmlNode* b) {
+  for (; b != nullptr; b = b->parent) {
+    if (a == b) return true;
+  }
+  return false;
+}
+
+// The text of the document from `top`, in document order. With `only`,
+// the text inside it alone; elements `skip` names are left out. Text left
+// out still moves the builder's cursor, so the offsets of what follows it
+// stay exact.
+template <typename Skip>
+HtmlText Walk(std::string_view html, const xmlNode* top, const xmlNode* only, Skip skip) {
+  Builder builder(html);
+  // Iterative walk in document order: no recursion on the document's depth.
+  const xmlNode* node = top;
+  while (node != nullptr) {
+    bool descend = false;
+    const bool inside = only == nullptr || Holds(only, node);
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content) {
+        const char* text = reinterpret_cast<const char*>(node->content);
+        inside ? builder.Text(text) : builder.Skip(text);
+      }
+    } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node)) {
+      if (inside ? skip(node) : !Holds(node, only)) {
+        SkipText(builder, node);
+      } else {
+        if (IsBlock(node) && inside) builder.Break();
+        descend = node->children != nullptr;
+      }
+    }
+    if (descend) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr && node->next == nullptr) {
+      node = node->parent;
+      if (node == nullptr || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE) {
+        node = nullptr;
+        break;
+      }
+      if (IsBlock(node)) builder.Break();
+    }
+    if (node != nullptr) {
+      if (IsBlock(node)) builder.Break();
+      node = node->next;
+    }
+  }
+  return builder.Finish();
+}
+
+bool Empty(const HtmlText& t) { return t.text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, bool keep_boilerplate) {
   if (html.size() > kMaxHtmlBytes) {
     return Status::BadInput(std::string(name) + ": HTML file too large (limit " +
                             std::to_string(kMaxHtmlBytes >> 20) + " MiB)");
@@ -184,36 +317,11 @@ Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html) {
                             ": elements nested deeper than 256 levels (libxml2's limit); "
                             "the text after that point cannot be read");
   }
-  Builder builder(html);
-  // Iterative walk in document order: no recursion on the document's depth.
-  xmlNode* node = xmlDocGetRootElement(doc.get());
-  while (node != nullptr) {
-    bool descend = false;
-    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      if (node->content) builder.Text(reinterpret_cast<const char*>(node->content));
-    } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node)) {
-      if (IsBlock(node)) builder.Break();
-      descend = node->children != nullptr;
-    }
-    if (descend) {
-      node = node->children;
-      continue;
-    }
-    while (node != nullptr && node->next == nullptr) {
-      node = node->parent;
-      if (node == nullptr || node->type == XML_DOCUMENT_NODE ||
-          node->type == XML_HTML_DOCUMENT_NODE) {
-        node = nullptr;
-        break;
-      }
-      if (IsBlock(node)) builder.Break();
-    }
-    if (node != nullptr) {
-      if (IsBlock(node)) builder.Break();
-      node = node->next;
-    }
-  }
-  HtmlText out = builder.Finish();
+  const xmlNode* top = xmlDocGetRootElement(doc.get());
+  HtmlText out;
+  if (!keep_boilerplate) out = Walk(html, top, FindMain(top), IsBoilerplate);
+  // A page whose article would come out empty is read whole.
+  if (keep_boilerplate || Empty(out)) out = Walk(html, top, nullptr, [](const xmlNode*) { return false; });
   if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::BadInput(std::string(name) + ": HTML without any text");
   }

@@ -31,6 +31,14 @@ bool LooksLikeHtml(std::string_view name, std::string_view bytes);
 
 // Extracts the text of UTF-8 `html`. Fails with kBadInput ("NAME: ...")
 // when libxml2 cannot build a document or the document holds no text.
-Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html);
+//
+// Unless `keep_boilerplate`, only the article is read, not the page around
+// it (issue 15): where the page has a <main>, its text alone; everywhere,
+// <nav>, <aside>, <form>, <button> and <footer> are left out, and so are
+// elements whose class or id names boilerplate (a word of it such as
+// cookie, consent, banner, related, share, social, newsletter, subscribe,
+// sidebar, menu, breadcrumb, comments, advert, promo). A page whose
+// article would come out empty is read whole.
+Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, bool keep_boilerplate = false);
 
 }  // namespace sverka::text

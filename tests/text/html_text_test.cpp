@@ -88,3 +88,43 @@ TEST_CASE("the UDHR fixture reads as HTML with exact offsets", "[text][html]") {
   CHECK(SourceOf(*out, html, "Universal Declaration of Human Rights") ==
         "Universal Declaration of Human Rights");
 }
+
+TEST_CASE("a web page gives its article, not its menus, banners, related links and footer", "[text][html][boilerplate]") {
+  const std::string page =
+      "<html><body><header><div class=\"logo\">World Report</div>"
+      "<nav><ul><li><a href=\"/1\">Politics</a></li><li><a href=\"/2\">Travel</a></li></ul></nav></header>"
+      "<div class=\"cookie\" id=\"cookie-banner\"><p>We store cookies.</p><button>OK</button></div>"
+      "<main><article><h1>Title of the story</h1><p>First paragraph &amp; more.</p>"
+      "<div class=\"share-buttons\">Share on X</div><p>Second paragraph.</p></article>"
+      "<aside class=\"related\"><h2>You may also like</h2><ul><li><a href=\"/3\">Other story</a></li></ul></aside></main>"
+      "<footer><p>&copy; 2019 World Report.</p></footer></body></html>";
+  sverka::Result<HtmlText> article = ExtractHtmlText("p.html", page);
+  REQUIRE(article.ok());
+  CHECK(article->text == "Title of the story\n\nFirst paragraph & more.\n\nSecond paragraph.");
+  // Offsets stay exact after text left out, before and inside the article.
+  CHECK(SourceOf(*article, page, "Title of the story") == "Title of the story");
+  CHECK(SourceOf(*article, page, "Second paragraph.") == "Second paragraph.");
+  // --keep-boilerplate: everything, as before.
+  sverka::Result<HtmlText> whole = ExtractHtmlText("p.html", page, true);
+  REQUIRE(whole.ok());
+  CHECK(whole->text.find("Politics") != std::string::npos);
+  CHECK(whole->text.find("We store cookies.") != std::string::npos);
+  CHECK(whole->text.find("You may also like") != std::string::npos);
+  CHECK(whole->text.find("2019 World Report.") != std::string::npos);
+}
+
+TEST_CASE("without <main> the page's furniture is still left out; a page of furniture alone is read whole",
+          "[text][html][boilerplate]") {
+  // A class word is a whole word: "header-title" or "advertiser" are not boilerplate.
+  const std::string page =
+      "<html><body><nav><a href=\"/\">Home</a></nav><header><h1 class=\"header-title\">Declaration</h1></header>"
+      "<article><p class=\"advertiser-note\">Article 1.</p></article><article><p>Article 2.</p></article>"
+      "<div id=\"newsletter\">Subscribe now</div><footer>Contacts</footer></body></html>";
+  sverka::Result<HtmlText> out = ExtractHtmlText("d.html", page);
+  REQUIRE(out.ok());
+  CHECK(out->text == "Declaration\n\nArticle 1.\n\nArticle 2.");
+  CHECK(SourceOf(*out, page, "Declaration") == "Declaration");
+  sverka::Result<HtmlText> menu_only = ExtractHtmlText("m.html", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
+  REQUIRE(menu_only.ok());
+  CHECK(menu_only->text == "Home");
+}
