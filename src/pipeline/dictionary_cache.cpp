@@ -12,12 +12,13 @@
 #include <string_view>
 
 #include "pipeline/align_pair.h"
+#include "sverka_config.h"
 
 namespace sverka::pipeline {
 namespace {
 
-// Raised whenever the stems could change: the stemming code, or what the
-// cache holds.
+// Raised whenever what the cache holds changes. The stems also depend on
+// sverka's own stemming code: its version is in the header too.
 constexpr int kFormatVersion = 1;
 
 // The first line of a cache file: what it was made from. A file made from
@@ -25,7 +26,8 @@ constexpr int kFormatVersion = 1;
 // not used.
 std::string Header(const std::string& path, const struct stat& st) {
   std::ostringstream out;
-  out << "sverka-dictionary-stems\t" << kFormatVersion << "\ticu " << U_ICU_VERSION << "\t" << path << "\t"
+  out << "sverka-dictionary-stems\t" << kFormatVersion << "\tsverka " << SVERKA_VERSION << "\ticu "
+      << U_ICU_VERSION << "\t" << path << "\t"
       << st.st_size << "\t" << st.st_mtim.tv_sec << "." << st.st_mtim.tv_nsec << "\n";
   return out.str();
 }
