@@ -1,5 +1,5 @@
 // sverka index --db TM: brings the full-text index up to date: indexes the
-// beads `batch` stored without their index entries (doc/decisions.md).
+// beads `batch` and `import --jsonl` stored without their index entries (doc/decisions.md).
 #include <iostream>
 
 #include "cli/bead_format.h"
@@ -17,9 +17,9 @@ int RunIndex(const Args& args) {
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka index --db TM [--quiet]\n\n"
-                "Indexes for search the beads that 'sverka batch' stored unindexed (it leaves\n"
-                "the index to this command, to 'batch --index', and meanwhile 'search' reads\n"
-                "them directly). One transaction: interrupted, nothing changes.")) {
+                "Indexes for search the beads that 'sverka batch' and 'import --jsonl' stored\n"
+                "unindexed (they leave the index to this command or their --index, and\n"
+                "meanwhile 'search' reads them directly). One transaction: interrupted, nothing changes.")) {
     return 0;
   }
   Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);  // a missing file is an error

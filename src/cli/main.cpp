@@ -31,7 +31,7 @@ Commands:
   review    review a document full-screen: approve, fix, undo, lose nothing
   batch     align and store every pair of a directory or manifest, in parallel
   merge     write one translation memory from two
-  index     index for search the beads batch stored unindexed
+  index     index for search the beads batch and import --jsonl stored unindexed
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
 1 bad input data, 2 usage error, 3 internal error.

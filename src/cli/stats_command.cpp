@@ -62,7 +62,7 @@ int RunStats(const Args& args) {
   if (!pending.ok()) return Report(pending.status());
   if (*pending > 0) {
     std::cout << "full-text index: " << *pending
-              << " beads not yet indexed (stored by batch); 'sverka index --db " << db
+              << " beads not yet indexed (stored by batch or import --jsonl); 'sverka index --db " << db
               << "' indexes them\n";
   }
   std::cout.flush();

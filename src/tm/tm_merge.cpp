@@ -98,21 +98,92 @@ SELECT bd.name AS name,
 FROM b.documents bd JOIN main.documents md ON md.name = bd.name;
 )sql";
 
+// Adds to the memory open on `db` (the merge so far, `a` in messages) the
+// documents of `b` it lacks, as MergeMemories describes for two memories.
+Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const std::string& out,
+                 const MergeOptions& options, MergeCounts& counts) {
+  SVERKA_RETURN_IF_ERROR(Exec(db, out, "ATTACH " + Literal(b) + " AS b"));
+  SVERKA_RETURN_IF_ERROR(Exec(db, out,
+                              "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
+                              "WHERE name NOT IN (SELECT name FROM main.documents)"));
+  // The documents in both: same texts? reviewed on either side? the same review?
+  SVERKA_RETURN_IF_ERROR(Exec(db, out, kBothDocs));
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT name, same_text, a_reviewed, b_reviewed, same_review "
+                     "FROM temp.both_docs ORDER BY name",
+                     -1, &q, nullptr);
+  std::string conflict, reviewed_conflict;
+  std::vector<std::string> take_b;
+  while (q && sqlite3_step(q) == SQLITE_ROW) {
+    const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+    const bool a_reviewed = sqlite3_column_int(q, 2), b_reviewed = sqlite3_column_int(q, 3);
+    if (!sqlite3_column_int(q, 1)) {
+      if (conflict.empty()) conflict = name;
+    } else if (!b_reviewed || (a_reviewed && sqlite3_column_int(q, 4))) {
+      ++counts.identical;  // A's copy holds all the review work there is
+    } else if (!a_reviewed || options.prefer == MergePrefer::kB) {
+      take_b.push_back(name);
+    } else if (options.prefer == MergePrefer::kA) {
+      ++counts.identical;
+    } else if (reviewed_conflict.empty()) {
+      reviewed_conflict = name;
+    }
+  }
+  sqlite3_finalize(q);
+  if (!conflict.empty()) {
+    return Status::BadInput(b + ": document '" + conflict + "' is also in " + a +
+                            " with other source texts; merge refused");
+  }
+  if (!reviewed_conflict.empty()) {
+    return Status::BadInput(b + ": document '" + reviewed_conflict + "' was reviewed in both " +
+                            a + " and " + b +
+                            ", differently; merge refused, nothing written (--prefer a or "
+                            "--prefer b keeps that side's review of such documents)");
+  }
+  SVERKA_RETURN_IF_ERROR(Exec(
+      db, out, "INSERT OR REPLACE INTO temp.origin SELECT name, 'new' FROM temp.new_docs"));
+  // B's reviewed copy replaces A's: A's goes (with its index entries and
+  // history) and B's is copied as B's new documents are.
+  for (const std::string& name : take_b) {
+    SVERKA_RETURN_IF_ERROR(Exec(
+        db, out,
+        "BEGIN; INSERT INTO bead_text (bead_text, rowid, ru, en) "
+        "SELECT 'delete', p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents d "
+        "ON d.id = p.document_id WHERE d.name = " + Literal(name) +
+            " AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending); "
+            "DELETE FROM main.documents WHERE name = " + Literal(name) +
+            "; DELETE FROM main.history WHERE document = " + Literal(name) +
+            "; INSERT INTO temp.new_docs (name) VALUES (" + Literal(name) +
+            "); INSERT OR REPLACE INTO temp.origin VALUES (" + Literal(name) +
+            ", 'reviewed'); COMMIT;"));
+  }
+  SVERKA_RETURN_IF_ERROR(Exec(db, out, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
+  return Exec(db, out, "DROP TABLE temp.new_docs; DROP TABLE temp.both_docs; DETACH b");
+}
+
 }  // namespace
 
 Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
                                   const std::string& out, const MergeOptions& options) {
-  SVERKA_RETURN_IF_ERROR(CheckOutputPath(out, {a, b}));
+  return MergeMemories(std::vector<std::string>{a, b}, out, options);
+}
+
+Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const std::string& out,
+                                  const MergeOptions& options) {
+  if (inputs.size() < 2) return Status::Usage("merge needs two memories or more");
+  const std::string& a = inputs[0];
+  SVERKA_RETURN_IF_ERROR(CheckOutputPath(out, inputs));
   if (!options.replace_existing && ::access(out.c_str(), F_OK) == 0) {
     return Status::Usage(out + ": already exists; merge writes a new memory (--force replaces it)");
   }
-  // Both are checked (and upgraded) as any command opens a memory.
-  for (const std::string& path : {a, b}) {
+  // Each is checked (and upgraded) as any command opens a memory.
+  for (const std::string& path : inputs) {
     Result<std::unique_ptr<TmStore>> store =
         TmStore::Open(path, OpenMode::kReadOnly, {.quick_check = true});
     if (!store.ok()) return store.status();
   }
-  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(out, {a, b});
+  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(out, inputs);
   if (!file.ok()) return file.status();
   // SQLite fills the temporary file by its name (VACUUM INTO wants it empty).
   SVERKA_RETURN_IF_ERROR((*file)->CloseStream());
@@ -135,72 +206,29 @@ Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
       return Status::Internal(out + ": cannot open " + tmp);
     }
     c.Defend();
-    SVERKA_RETURN_IF_ERROR(
-        Exec(c.db, out, "PRAGMA foreign_keys = ON; ATTACH " + Literal(b) + " AS b"));
+    // Where each document of the result comes from, for the counts: A, new
+    // from a later input, or a later input's reviewed copy replacing one.
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out,
-                                "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
-                                "WHERE name NOT IN (SELECT name FROM main.documents)"));
-    // The documents in both: same texts? reviewed on either side? the same review?
-    SVERKA_RETURN_IF_ERROR(Exec(c.db, out, kBothDocs));
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(c.db,
-                       "SELECT name, same_text, a_reviewed, b_reviewed, same_review "
-                       "FROM temp.both_docs ORDER BY name",
-                       -1, &q, nullptr);
-    std::string conflict, reviewed_conflict;
-    std::vector<std::string> take_b;
-    while (q && sqlite3_step(q) == SQLITE_ROW) {
-      const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
-      const bool a_reviewed = sqlite3_column_int(q, 2), b_reviewed = sqlite3_column_int(q, 3);
-      if (!sqlite3_column_int(q, 1)) {
-        if (conflict.empty()) conflict = name;
-      } else if (!b_reviewed || (a_reviewed && sqlite3_column_int(q, 4))) {
-        ++counts.identical;  // A's copy holds all the review work there is
-      } else if (!a_reviewed || options.prefer == MergePrefer::kB) {
-        take_b.push_back(name);
-      } else if (options.prefer == MergePrefer::kA) {
-        ++counts.identical;
-      } else if (reviewed_conflict.empty()) {
-        reviewed_conflict = name;
-      }
+                                "PRAGMA foreign_keys = ON; CREATE TEMP TABLE origin (name TEXT "
+                                "PRIMARY KEY, kind TEXT); INSERT INTO temp.origin SELECT name, "
+                                "'a' FROM main.documents"));
+    for (size_t k = 1; k < inputs.size(); ++k) {
+      // In messages the memory so far is the first input, or the inputs merged into it.
+      std::string so_far = inputs[0];
+      for (size_t j = 1; j < k; ++j) so_far += " + " + inputs[j];
+      SVERKA_RETURN_IF_ERROR(MergeInto(c.db, so_far, inputs[k], out, options, counts));
     }
-    sqlite3_finalize(q);
-    if (!conflict.empty()) {
-      return Status::BadInput(b + ": document '" + conflict + "' is also in " + a +
-                              " with other source texts; merge refused");
-    }
-    if (!reviewed_conflict.empty()) {
-      return Status::BadInput(b + ": document '" + reviewed_conflict + "' was reviewed in both " +
-                              a + " and " + b +
-                              ", differently; merge refused, nothing written (--prefer a or "
-                              "--prefer b keeps that side's review of such documents)");
-    }
-    // B's reviewed copy replaces A's: A's goes (with its index entries and
-    // history) and B's is copied as B's new documents are.
-    for (const std::string& name : take_b) {
-      SVERKA_RETURN_IF_ERROR(Exec(
-          c.db, out,
-          "BEGIN; INSERT INTO bead_text (bead_text, rowid, ru, en) "
-          "SELECT 'delete', p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents d "
-          "ON d.id = p.document_id WHERE d.name = " + Literal(name) +
-              " AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending); "
-              "DELETE FROM main.documents WHERE name = " + Literal(name) +
-              "; DELETE FROM main.history WHERE document = " + Literal(name) +
-              "; INSERT INTO temp.new_docs (name) VALUES (" + Literal(name) + "); COMMIT;"));
-    }
-    counts.reviewed_from_b = take_b.size();
-    SVERKA_RETURN_IF_ERROR(Exec(c.db, out, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
     sqlite3_stmt* n = nullptr;
-    sqlite3_prepare_v2(
-        c.db, "SELECT (SELECT count(*) FROM main.documents), (SELECT count(*) FROM temp.new_docs)",
-        -1, &n, nullptr);
-    if (n && sqlite3_step(n) == SQLITE_ROW) {
-      counts.from_b = static_cast<size_t>(sqlite3_column_int64(n, 1)) - counts.reviewed_from_b;
-      counts.from_a = static_cast<size_t>(sqlite3_column_int64(n, 0)) - counts.from_b -
-                      counts.reviewed_from_b;
+    sqlite3_prepare_v2(c.db, "SELECT kind, count(*) FROM temp.origin GROUP BY kind", -1, &n,
+                       nullptr);
+    while (n && sqlite3_step(n) == SQLITE_ROW) {
+      const std::string kind = reinterpret_cast<const char*>(sqlite3_column_text(n, 0));
+      const auto count = static_cast<size_t>(sqlite3_column_int64(n, 1));
+      (kind == "a" ? counts.from_a : kind == "new" ? counts.from_b : counts.reviewed_from_b) =
+          count;
     }
     sqlite3_finalize(n);
-    return Exec(c.db, out, "DETACH b");
+    return Status::Ok();
   }();
   for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
   if (status.ok()) status = (*file)->Commit();

@@ -3,13 +3,15 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
 namespace sverka::tm {
 
+// With more than two inputs, "B" is each input after the first, summed.
 struct MergeCounts {
-  size_t from_a = 0;     // documents of A (all of them)
+  size_t from_a = 0;     // documents of A (all of them, less those B's reviewed copies replaced)
   size_t from_b = 0;     // documents of B that A lacks
   size_t identical = 0;  // documents of B that A holds with the same texts, A's kept
   size_t reviewed_from_b = 0;  // documents in both with the same texts, B's reviewed copy taken
@@ -36,5 +38,13 @@ struct MergeOptions {
 
 Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,
                                   const std::string& out, const MergeOptions& options = {});
+
+// The same for two inputs or more, in one pass: the result (and any refusal)
+// is that of folding them in order, merge(merge(A, B), C)…, with `a` in
+// messages and MergePrefer::kA meaning the inputs merged so far; but A is
+// copied once and each other input read once, instead of every fold copying
+// the memory so far (quadratic in the number of inputs). kUsage for fewer than two.
+Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const std::string& out,
+                                  const MergeOptions& options = {});
 
 }  // namespace sverka::tm

@@ -25,7 +25,7 @@ namespace sverka::tm {
 // Version 3 widens the history's actions to the review edits (merge, split,
 // move, edit-text, redo). Version 4 keeps every table and row and rewrites
 // the CHECKs of beads and history as comparisons (a much cheaper insert).
-// Version 5 adds bead_text_pending: beads stored (by batch) but not yet in
+// Version 5 adds bead_text_pending: beads stored (by batch, import --jsonl) but not yet in
 // the full-text index.
 inline constexpr int kSchemaVersion = 5;
 
@@ -164,8 +164,9 @@ struct OpenOptions {
   bool sync_each_commit = true;
   // true: AddDocuments leaves its beads out of the full-text index, marked
   // pending (bead_text_pending), for UpdateIndex to index later in one go;
-  // Search finds them meanwhile. What batch uses: the index was half of its
-  // writer's work (doc/decisions.md). Other writes always index.
+  // Search finds them meanwhile. What batch and import --jsonl use: the
+  // index was half of batch's writer's work (doc/decisions.md). Other
+  // writes always index.
   bool defer_index = false;
   // true: SQLite's quick_check runs before anything is read or written; a
   // damaged memory is refused with kBadInput, one line naming it. The rule

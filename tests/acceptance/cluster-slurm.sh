@@ -4,11 +4,15 @@
 # a temporary directory, on free ports), runs tools/snakemake/Snakefile through
 # it with the profile tools/snakemake/slurm on the 25 NTREX pairs (shards of 5:
 # five sbatch jobs and the merge), and checks that the memory holds exactly
-# the beads `sverka batch` stores, and that the shards ran as Slurm jobs.
+# the beads `sverka batch` stores, and that the shards ran as Slurm jobs; then
+# that the profile's status script reports failed and cancelled jobs as
+# failed, and that a workflow whose shard jobs fail stops with that failure.
 # Every daemon it started is stopped on exit, also on failure.
 # Exit 0 pass, 1 fail, 77 skipped: snakemake, munge or slurm-wlm is not
 # installed, the test is not root, or the daemons cannot start here (says why).
-# Needs SVERKA_BIN and SVERKA_CORPORA.
+# Needs SVERKA_BIN and SVERKA_CORPORA. With SVERKA_CLUSTER_PAIRS=DIR (a
+# measurement, not part of the suite: e.g. ../shared/eval/align/bible-nt) the
+# pairs NAME.ru.txt / NAME.en.txt of DIR replace the NTREX ones, in 5 shards.
 set -uo pipefail
 SVERKA=${SVERKA_BIN:?SVERKA_BIN not set}
 CORPORA=${SVERKA_CORPORA:?SVERKA_CORPORA not set}
@@ -103,9 +107,14 @@ echo "one-node Slurm up on $node ($cpus CPUs)"
 
 # The workflow through Slurm; batch for comparison.
 mkdir "$tmp/in" "$tmp/work"
-cp "$CORPORA"/ntrex/*.ru.txt "$CORPORA"/ntrex/*.en.txt "$tmp/in/"
-timeout -k 10 240 snakemake -s "$TOOLS/Snakefile" --profile "$TOOLS/slurm" -d "$tmp/work" --jobs 4 \
-  --latency-wait 5 --config input="$tmp/in" out="$tmp/work/out" shard_size=5 sverka="$SVERKA" \
+PAIRS=${SVERKA_CLUSTER_PAIRS:-$CORPORA/ntrex}
+cp "$PAIRS"/*.ru.txt "$PAIRS"/*.en.txt "$tmp/in/" || fail "no pairs in $PAIRS"
+good=$(ls "$PAIRS"/*.ru.txt | wc -l)  # 25 NTREX pairs
+size=$(( (good + 4) / 5 ))             # 5 shards
+limit=240; [ -n "${SVERKA_CLUSTER_PAIRS:-}" ] && limit=900
+echo "pairs: $good from $PAIRS; shards of $size"
+timeout -k 10 $limit snakemake -s "$TOOLS/Snakefile" --profile "$TOOLS/slurm" -d "$tmp/work" --jobs 4 \
+  --latency-wait 5 --config input="$tmp/in" out="$tmp/work/out" shard_size=$size sverka="$SVERKA" \
   scratch=/tmp >"$tmp/snakemake.log" 2>&1 || { tail -n 30 "$tmp/snakemake.log"; why; fail "snakemake through Slurm"; }
 "$SVERKA" batch "$tmp/in" --db "$tmp/b.db" -q -j 2 || fail "batch"
 # Each shard ran as a Slurm job: Snakemake says so, and each left its Slurm log.
@@ -113,6 +122,39 @@ submitted=$(grep -c 'Submitted job .* with external jobid' "$tmp/snakemake.log")
 slurm_logs=$(ls "$tmp/work/out/logs"/slurm-*.out 2>/dev/null | wc -l)
 echo "Snakemake submitted $submitted jobs to Slurm; $slurm_logs Slurm job logs"
 [ "$submitted" -eq 6 ] && [ "$slurm_logs" -eq 6 ] || fail "expected 6 Slurm jobs (5 shards, the merge)"
-python3 "$(dirname "$0")/same_beads.py" "through Slurm" "$tmp/work/out/tm.db" "$tmp/b.db" 25 ||
+python3 "$(dirname "$0")/same_beads.py" "through Slurm" "$tmp/work/out/tm.db" "$tmp/b.db" "$good" ||
   fail "the workflow under Slurm and batch stored different beads"
-echo "PASS: same beads"
+
+# The profile's status script (Snakemake's --cluster-status) tells a job that
+# failed, or was cancelled, from one that finished or still runs.
+status() { python3 "$TOOLS/slurm/status.py" "$1"; }
+finished() { [ "$(squeue -h -j "$1" 2>/dev/null | wc -l)" = 0 ]; }
+running() { [ "$(squeue -h -j "$1" -o '%T' 2>/dev/null)" = RUNNING ]; }
+ok_job=$(sbatch --parsable --output=/dev/null --wrap 'true') || fail "sbatch"
+bad_job=$(sbatch --parsable --output=/dev/null --wrap 'exit 3') || fail "sbatch"
+wait_for 60 finished "$ok_job" && wait_for 60 finished "$bad_job" || fail "test jobs did not finish: $(why)"
+long_job=$(sbatch --parsable --output=/dev/null --wrap 'sleep 120') || fail "sbatch"
+wait_for 60 running "$long_job" || fail "a test job did not start: $(why)"
+[ "$(status "$ok_job")" = success ] || fail "status.py: job $ok_job (exit 0) is '$(status "$ok_job")', not success"
+[ "$(status "$bad_job")" = failed ] || fail "status.py: job $bad_job (exit 3) is '$(status "$bad_job")', not failed"
+[ "$(status "$long_job")" = running ] || fail "status.py: running job $long_job is '$(status "$long_job")'"
+scancel "$long_job"
+wait_for 60 finished "$long_job" || fail "cancelled job $long_job did not end"
+[ "$(status "$long_job")" = failed ] || fail "status.py: cancelled job $long_job is '$(status "$long_job")', not failed"
+echo "status.py: exit 0 success, exit 3 failed, running, cancelled failed"
+
+# And Snakemake, told so, fails the run at the failed shard job (not later,
+# by missing outputs), and keeps no output of it.
+printf '#!/bin/sh\necho "sverka: broken on purpose" >&2\nexit 3\n' >"$tmp/broken-sverka"
+chmod 755 "$tmp/broken-sverka"
+mkdir "$tmp/fail"
+timeout -k 10 120 snakemake -s "$TOOLS/Snakefile" --profile "$TOOLS/slurm" -d "$tmp/fail" --jobs 2 \
+  --latency-wait 5 --config input="$tmp/in" out="$tmp/fail/out" shard_size=20 \
+  sverka="$tmp/broken-sverka" scratch=/tmp >"$tmp/fail.log" 2>&1 &&
+  { tail -n 20 "$tmp/fail.log"; fail "the workflow with a failing sverka succeeded"; }
+grep -q 'Error in rule shard' "$tmp/fail.log" || { tail -n 20 "$tmp/fail.log"; fail "no failed shard job in Snakemake's log"; }
+grep -q 'MissingOutputException' "$tmp/fail.log" &&
+  { tail -n 20 "$tmp/fail.log"; fail "Snakemake took the failed job for finished (missing outputs)"; }
+ls "$tmp/fail/out/shards/"*.db >/dev/null 2>&1 && fail "a failed shard left its memory"
+echo "a shard job failing under Slurm fails the run: $(grep -c 'Error in rule shard' "$tmp/fail.log") failed shard jobs reported"
+echo "PASS: same beads; failed Slurm jobs noticed"

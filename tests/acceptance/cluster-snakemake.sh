@@ -8,7 +8,9 @@
 #     beads, and the finished shards were not run again (their files untouched,
 #     and Snakemake's rerun ran only the others).
 # Exit 0 pass, 1 fail, 77 skipped (snakemake, Debian package `snakemake`, is
-# not installed). Needs SVERKA_BIN and SVERKA_CORPORA.
+# not installed). Needs SVERKA_BIN and SVERKA_CORPORA. With SVERKA_CLUSTER_PAIRS=DIR
+# (a measurement, not part of the suite: e.g. ../shared/eval/align/bible-nt)
+# the pairs NAME.ru.txt / NAME.en.txt of DIR replace the NTREX ones, in 7 shards.
 set -uo pipefail
 SVERKA=${SVERKA_BIN:?SVERKA_BIN not set}
 CORPORA=${SVERKA_CORPORA:?SVERKA_CORPORA not set}
@@ -20,14 +22,18 @@ cleanup() { [ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 mkdir "$tmp/in" "$tmp/scratch"
-cp "$CORPORA"/ntrex/*.ru.txt "$CORPORA"/ntrex/*.en.txt "$tmp/in/"
+PAIRS=${SVERKA_CLUSTER_PAIRS:-$CORPORA/ntrex}
+cp "$PAIRS"/*.ru.txt "$PAIRS"/*.en.txt "$tmp/in/" || fail "no pairs in $PAIRS"
+good=$(ls "$PAIRS"/*.ru.txt | wc -l)      # 25 NTREX pairs
+size=$(( (good + 2 + 6) / 7 ))             # 7 shards (4 pairs each for NTREX)
+echo "pairs: $good from $PAIRS, and two broken ones; shards of $size"
 : >"$tmp/in/empty.ru.txt"; echo "No Russian." >"$tmp/in/empty.en.txt"   # fails: empty file
 echo "Одинокий." >"$tmp/in/lonely.ru.txt"                             # fails: no partner
 
 run() {  # run OUT [snakemake options…]
   local out=$1; shift
   timeout 300 snakemake -s "$SNAKEFILE" -d "$tmp/work" --cores 2 --quiet \
-    --config input="$tmp/in" out="$out" shard_size=4 sverka="$SVERKA" scratch="$tmp/scratch" "$@"
+    --config input="$tmp/in" out="$out" shard_size=$size sverka="$SVERKA" scratch="$tmp/scratch" "$@"
 }
 
 "$SVERKA" batch "$tmp/in" --db "$tmp/b.db" -q -j 2 --report "$tmp/b.tsv" 2>"$tmp/b.err"
@@ -37,7 +43,7 @@ run() {  # run OUT [snakemake options…]
 run "$tmp/work/full" >"$tmp/full.log" 2>&1 || { cat "$tmp/full.log"; fail "snakemake run"; }
 
 compare() {  # compare TM: same beads as batch
-  python3 "$(dirname "$0")/same_beads.py" "$(basename "$(dirname "$1")")" "$1" "$tmp/b.db" 25
+  python3 "$(dirname "$0")/same_beads.py" "$(basename "$(dirname "$1")")" "$1" "$tmp/b.db" "$good"
 }
 compare "$tmp/work/full/tm.db" || fail "the workflow and batch stored different beads"
 pending=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
@@ -53,7 +59,7 @@ echo "report.tsv: $(grep -c $'\tfailed\t' "$tmp/work/full/report.tsv") failed pa
 # 2. Killed after 3 of the 7 shards, rerun.
 out="$tmp/work/killed"
 setsid bash -c 'exec "$@"' _ timeout 300 snakemake -s "$SNAKEFILE" -d "$tmp/work" --cores 1 --quiet \
-  --config input="$tmp/in" out="$out" shard_size=4 sverka="$SVERKA" scratch="$tmp/scratch" \
+  --config input="$tmp/in" out="$out" shard_size=$size sverka="$SVERKA" scratch="$tmp/scratch" \
   >"$tmp/killed.log" 2>&1 &
 pid=$!
 for _ in $(seq 600); do

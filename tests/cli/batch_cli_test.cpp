@@ -286,6 +286,125 @@ TEST_CASE("align --jsonl | import --jsonl stores the beads batch stores; reruns 
   CHECK(batch.err == "sverka batch: 0 stored, 8 skipped (unchanged), 0 failed, of 8 pairs\n");
 }
 
+// `n` short aligned documents d000, d001… (align --jsonl --no-dict), one line each.
+std::vector<std::string> AlignedLines(const fs::path& dir, int n) {
+  std::string pairs;
+  for (int k = 0; k < n; ++k) {
+    const std::string a = std::to_string(2000 + k), b = std::to_string(k + 3),
+                      c = std::to_string(k + 10);
+    char id[8];
+    std::snprintf(id, sizeof id, "d%03d", k);
+    pairs += "{\"id\":\"" + std::string(id) + "\",\"ru\":" +
+             sverka::JsonQuote("В " + a + " году пришли " + b + " человека.\n\nОни пошли домой в " +
+                               c + " часов.") +
+             ",\"en\":" +
+             sverka::JsonQuote("In " + a + ", " + b + " people came.\n\nThey went home at " + c +
+                               " o'clock.") +
+             "}\n";
+  }
+  WriteFile(dir / "pairs.jsonl", pairs);
+  const Run aligned = Sverka({"align", "--jsonl", "--no-dict", dir / "pairs.jsonl"});
+  REQUIRE(aligned.exit_code == 0);
+  std::vector<std::string> lines;
+  std::istringstream in(aligned.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line + "\n");
+  REQUIRE(lines.size() == static_cast<size_t>(n));
+  return lines;
+}
+
+// `line` with the first digit of its Russian hash changed: the same name, other texts.
+std::string ChangedHash(std::string line) {
+  const size_t hash = line.find("\"ru_hash\":\"fnv1a64:") + 20;
+  line[hash] = line[hash] == '0' ? '1' : '0';
+  return line;
+}
+
+TEST_CASE("import --jsonl stores more than a group's documents and reports failures in input order",
+          "[cli][jsonl]") {
+  ScratchDir dir;
+  const std::vector<std::string> lines = AlignedLines(dir.path(), 150);
+  // Groups are 64 documents: failures in the first group, in the last, and
+  // an error record between; names read twice within one group.
+  std::string input;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    input += lines[k];
+    if (k == 2) input += ChangedHash(lines[0]);  // line 4: d000 again, other texts: refused
+    if (k == 4) input += lines[1];                // line 6: d001 again, unchanged: skipped
+    if (k == 69) input += "{\"id\":\"bad\",\"error\":\"boom\"}\n";  // line 73
+    if (k == 139) input += ChangedHash(lines[139]);                // line 144
+  }
+  WriteFile(dir / "in.jsonl", input);
+  const std::string db = dir / "tm.db";
+  const Run r = Sverka({"import", "--jsonl", dir / "in.jsonl", "--db", db});
+  CHECK(r.exit_code == 1);
+  const std::string refused = "' is already stored; give another --name or --replace\n";
+  CHECK(r.err == "sverka: " + dir / "in.jsonl" + ":4: " + db + ": document 'd000" + refused +
+                     "sverka: " + dir / "in.jsonl" + ":73: 'bad' was not aligned: boom\n" +
+                     "sverka: " + dir / "in.jsonl" + ":144: " + db + ": document 'd139" +
+                     refused + dir / "in.jsonl" +
+                     ": imported 150 documents, 1 skipped (unchanged), 3 failed\n");
+  CHECK(sverka::testing::SqlCount(db, "SELECT count(*) FROM documents") == 150);
+  CHECK(sverka::testing::SqlCount(db, "SELECT count(*) FROM beads") == 300);
+
+  // With --replace the changed texts replace the stored ones, in order: the
+  // last line of a name wins, as when each line was its own transaction.
+  const Run replaced =
+      Sverka({"import", "--jsonl", dir / "in.jsonl", "--db", dir / "r.db", "--replace", "-q"});
+  CHECK(replaced.exit_code == 1);  // the error record
+  CHECK(sverka::testing::SqlCount(dir / "r.db", "SELECT count(*) FROM documents") == 150);
+  const std::string changed = ChangedHash(lines[139]);
+  const size_t at = changed.find("fnv1a64:");
+  CHECK(sverka::testing::SqlCount(dir / "r.db", "SELECT count(*) FROM documents WHERE name = "
+                                                 "'d139' AND ru_hash = '" +
+                                                     changed.substr(at, 24) + "'") == 1);
+  CHECK(sverka::testing::SqlCount(
+            dir / "r.db", "SELECT count(*) FROM history WHERE action = 'replace-document'") == 2);
+}
+
+TEST_CASE("import --jsonl leaves the index to 'sverka index' (or --index); search finds the beads",
+          "[cli][jsonl][index]") {
+  ScratchDir dir;
+  const std::vector<std::string> lines = AlignedLines(dir.path(), 70);
+  std::string input;
+  for (const std::string& line : lines) input += line;
+  WriteFile(dir / "in.jsonl", input);
+  REQUIRE(Sverka({"import", "--jsonl", dir / "in.jsonl", "--db", dir / "tm.db", "-q"}).exit_code == 0);
+  CHECK(sverka::testing::SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 140);
+  const Run before = Sverka({"search", "--db", dir / "tm.db", "2069"});
+  CHECK(before.exit_code == 0);
+  CHECK(before.out.find("d069") != std::string::npos);
+
+  REQUIRE(Sverka({"import", "--jsonl", dir / "in.jsonl", "--db", dir / "now.db", "-q", "--index"})
+              .exit_code == 0);
+  CHECK(sverka::testing::SqlCount(dir / "now.db", "SELECT count(*) FROM bead_text_pending") == 0);
+  CHECK(Dump(dir / "now.db") == Dump(dir / "tm.db"));
+  const Run after = Sverka({"search", "--db", dir / "now.db", "2069"});
+  CHECK(after.err.empty());
+  CHECK(after.out == before.out);
+  CHECK(Sverka({"index", "--db", dir / "tm.db"}).err ==
+        dir / "tm.db" + ": 140 beads indexed; the full-text index is up to date\n");
+}
+
+TEST_CASE("import --jsonl stopped by a malformed line keeps the documents read before it",
+          "[cli][jsonl][errors]") {
+  ScratchDir dir;
+  const std::vector<std::string> lines = AlignedLines(dir.path(), 10);
+  std::string input;
+  for (const std::string& line : lines) input += line;
+  input += "{\"id\":\"x\",\"error\":\"not aligned\"}\n{\"id\": oops}\n" + lines[0];
+  WriteFile(dir / "in.jsonl", input);
+  const Run r = Sverka({"import", "--jsonl", dir / "in.jsonl", "--db", dir / "tm.db", "-q"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.starts_with("sverka: " + dir / "in.jsonl" + ":11: 'x' was not aligned: not aligned\n" +
+                          "sverka: " + dir / "in.jsonl" + ":12:"));
+  CHECK(CountLines(r.err) == 2);
+  CHECK(sverka::testing::SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 10);
+  // A rerun of the input fixed stores nothing again.
+  WriteFile(dir / "fixed.jsonl", input.substr(0, input.find("{\"id\": oops}")));
+  const Run again = Sverka({"import", "--jsonl", dir / "fixed.jsonl", "--db", dir / "tm.db"});
+  CHECK(again.err.ends_with(": imported 0 documents, 10 skipped (unchanged), 1 failed\n"));
+}
+
 TEST_CASE("align --jsonl reports a broken record and goes on; bad JSON stops it",
           "[cli][jsonl][errors]") {
   ScratchDir dir;
@@ -425,7 +544,7 @@ TEST_CASE("batch leaves the index to 'sverka index' (or --index); search finds t
                                 dir / "tm.db" + "' indexes them");
   CHECK(CountLines(before.out) > 30);
   const std::string pending_line = "full-text index: " + std::to_string(beads) +
-                                   " beads not yet indexed (stored by batch); 'sverka index --db " +
+                                   " beads not yet indexed (stored by batch or import --jsonl); 'sverka index --db " +
                                    dir / "tm.db" + "' indexes them\n";
   CHECK(Sverka({"stats", "--db", dir / "tm.db"}).out.ends_with(pending_line));
 

@@ -87,3 +87,56 @@ TEST_CASE("merge refuses documents that differ, and an output that is an input",
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message() == dir / "none.db" + ": no such translation memory");
 }
+
+TEST_CASE("merge of several memories in one pass gives what folding them in order gives",
+          "[tm][merge]") {
+  testing::ScratchDir dir;
+  Make(dir / "a.db", {Doc("one"), Doc("two")});
+  Make(dir / "b.db", {Doc("two"), Doc("three")});
+  Make(dir / "c.db", {Doc("three"), Doc("four"), Doc("five")});
+  {
+    Result<std::unique_ptr<tm::TmStore>> c =
+        tm::TmStore::Open(dir / "c.db", tm::OpenMode::kCreateOrWrite);
+    REQUIRE(c.ok());
+    REQUIRE((*c)->SetBeadStatus("three", 1, "approved").ok());  // c's reviewed copy is taken
+  }
+  Result<tm::MergeCounts> all =
+      tm::MergeMemories({dir / "a.db", dir / "b.db", dir / "c.db"}, dir / "all.db");
+  REQUIRE(all.ok());
+  CHECK(all->from_a == 2);
+  CHECK(all->from_b == 2);  // four and five from c (three: b's copy, then c's reviewed one)
+  CHECK(all->identical == 1);
+  CHECK(all->reviewed_from_b == 1);
+  REQUIRE(tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "ab.db").ok());
+  REQUIRE(tm::MergeMemories(dir / "ab.db", dir / "c.db", dir / "fold.db").ok());
+  auto contents = [](const std::string& path) {
+    Result<std::unique_ptr<tm::TmStore>> m = tm::TmStore::Open(path, tm::OpenMode::kReadOnly);
+    REQUIRE(m.ok());
+    std::vector<std::string> rows;
+    const Result<std::vector<std::string>> names = (*m)->DocumentNames();
+    REQUIRE(names.ok());
+    for (const std::string& name : *names) {
+      const Result<std::vector<tm::BeadView>> beads = (*m)->Beads(name);
+      REQUIRE(beads.ok());
+      for (const tm::BeadView& b : *beads) {
+        rows.push_back(name + " " + std::to_string(b.position) + " " + b.status + " " +
+                       std::to_string(b.score));
+      }
+      rows.push_back(name + " history " + std::to_string((*m)->History(name)->size()));
+    }
+    return rows;
+  };
+  CHECK(contents(dir / "all.db") == contents(dir / "fold.db"));
+  CHECK(contents(dir / "all.db").size() == 15);
+
+  // A conflict in a later input names the inputs before it; nothing is written.
+  Make(dir / "d.db", {Doc("four", "Другое.")});
+  Result<tm::MergeCounts> conflict =
+      tm::MergeMemories({dir / "a.db", dir / "c.db", dir / "d.db"}, dir / "x.db");
+  REQUIRE_FALSE(conflict.ok());
+  CHECK(conflict.status().message() == dir / "d.db" + ": document 'four' is also in " +
+                                           dir / "a.db" + " + " + dir / "c.db" +
+                                           " with other source texts; merge refused");
+  CHECK_FALSE(std::filesystem::exists(dir / "x.db"));
+  CHECK(tm::MergeMemories({dir / "a.db"}, dir / "x.db").status().code() == StatusCode::kUsage);
+}
