@@ -297,6 +297,14 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
     const Bead& b1 = beads[units[end - 1].second - 1];
     const int32_t ru_begin = b0.ru_begin, ru_end = b1.ru_end(), en_begin = b0.en_begin, en_end = b1.en_end();
     if (ru_end <= ru_begin || en_end <= en_begin) continue;
+    // The window's beads must hold its ranges whole: a moved bead elsewhere
+    // whose English lies inside the range would otherwise be paired twice.
+    int32_t ru_held = 0, en_held = 0;
+    for (size_t k = units[first].first; k < units[end - 1].second; ++k) {
+      ru_held += beads[k].ru_count;
+      en_held += beads[k].en_count;
+    }
+    if (ru_held != ru_end - ru_begin || en_held != en_end - en_begin) continue;
     const Side rs = MakeSide(ru_begin, ru_end, ru, ru_pieces);
     const Side es = MakeSide(en_begin, en_end, en, en_pieces);
     if (rs.atoms.size() > kMaxAtoms || es.atoms.size() > kMaxAtoms) continue;

@@ -130,3 +130,22 @@ TEST_CASE("a neighbour pair of whole sentences stays as the search made it, howe
   CHECK(out[1] == Bead{1, 1, 1, 1});
   CHECK(out[2] == Bead{2, 1, 2, 1});
 }
+
+TEST_CASE("a window whose English holds a moved bead's sentence is left as it is", "[align][pieces]") {
+  Fixture fx;
+  // English 1 belongs to a moved bead (Russian 2, standing after the
+  // window); the window of Russian 0-1 spans English 0-2 around it.
+  // English 1 would also do for the Russian's second piece: the search
+  // must not see it.
+  const std::vector<SentenceFeatures> ru = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), Text(30, {20, 21, 22, 23}),
+                                            Text(30, {6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(30, {1, 2, 3, 4, 5}), Text(30, {6, 7, 8, 9, 10}),
+                                            Text(30, {20, 21, 22, 23})};
+  const std::vector<SentencePieces> ru_pieces = {{0, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.5}}};
+  Alignment beads = {{0, 1, 0, 1, 0.7}, {1, 1, 2, 1, 0.9}, {2, 1, 1, 1, 0.8}};
+  beads[2].moved = true;
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, {}, fx.coster, ru_cuts, en_cuts);
+  CHECK(out == beads);
+  CHECK(ru_cuts.empty());
+}
