@@ -104,18 +104,15 @@ std::string JoinWrappedLines(std::string_view text) {
       continue;
     }
     size_t j = i;
-    bool line_break = false;
-    for (; j < end && is_space(text[j]); ++j) {
-      if (text[j] == '\n' || text[j] == '\r') line_break = true;
-    }
-    if (line_break) {
-      out.push_back(' ');
-    } else {
-      out.append(text.substr(i, j - i));
-    }
+    while (j < end && is_space(text[j])) ++j;
+    out += JoinedSpace(text.substr(i, j - i));
     i = j;
   }
   return out;
+}
+
+std::string_view JoinedSpace(std::string_view run) {
+  return run.find_first_of("\r\n") != std::string_view::npos ? std::string_view(" ") : run;
 }
 
 std::string Shorten(std::string_view text, size_t max_code_points) {

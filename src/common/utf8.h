@@ -43,6 +43,9 @@ std::string CollapseWhitespace(std::string_view text);
 // the spacing of its source line, so a CAT tool segmenting the same file finds
 // the same text (OmegaT matches segments exactly, double spaces included).
 std::string JoinWrappedLines(std::string_view text);
+// What JoinWrappedLines makes of one run of white space inside a text: one
+// space where it holds a line break, else the run as it is.
+std::string_view JoinedSpace(std::string_view run);
 
 // Returns at most `max_code_points` code points of `text`, with "…" appended
 // when shortened; for quoting input in error messages.

@@ -43,12 +43,6 @@ void AddSentence(SideText& side, const Source& source, text::Span span, int32_t 
   side.sentences.push_back(std::move(s));
 }
 
-// The joining white space of a sentence's text for the gap `gap` of its
-// source: as JoinWrappedLines makes it (a line break: one space).
-std::string JoinOf(std::string_view gap) {
-  return gap.find_first_of("\r\n") != std::string_view::npos ? std::string(" ") : std::string(gap);
-}
-
 size_t SkipBlank(std::string_view text, size_t i) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
   return i;
@@ -75,7 +69,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
     piece.end_offset = static_cast<int64_t>(source.ToFile(cut.offset));
     if (piece.text.empty()) continue;
     joined += piece.text;
-    p.joins.push_back(JoinOf(source.text.substr(cut.offset, next - cut.offset)));
+    p.joins.emplace_back(JoinedSpace(source.text.substr(cut.offset, next - cut.offset)));
     joined += p.joins.back();
     p.priors.push_back(cut.prior);
     p.pieces.push_back(std::move(piece));
