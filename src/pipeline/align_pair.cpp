@@ -61,6 +61,26 @@ std::string EntryStem(segment::WordTokenizer& tokenizer, const tm::DictionaryEnt
   return entry.stemmed ? text : SingleStem(tokenizer, text);
 }
 
+// The stem of each entry's English side. A dictd dictionary lists an
+// English headword's translations together: its stem is made once per run
+// of entries with the same headword; a stemmed entry's is its own.
+class EnglishStems {
+ public:
+  const std::string& Of(const tm::DictionaryEntry& entry, segment::WordTokenizer& tokenizer) {
+    if (entry.stemmed) {
+      stem_ = entry.en;
+      last_.clear();
+    } else if (entry.en != last_ || last_.empty()) {
+      last_ = entry.en;
+      stem_ = SingleStem(tokenizer, entry.en);
+    }
+    return stem_;
+  }
+
+ private:
+  std::string last_, stem_;
+};
+
 // Short entries are function words ("a" -> "в, на"): they match
 // everywhere and blur the evidence.
 bool UsefulStems(const std::string& ru, const std::string& en) {
@@ -169,15 +189,9 @@ std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEn
                                                 WordTokenizers& tokenizers) {
   std::vector<tm::DictionaryEntry> out;
   std::unordered_set<std::string> seen;
-  std::string last_en, en_stem;
+  EnglishStems english;
   for (const tm::DictionaryEntry& entry : dictionary) {
-    if (entry.stemmed) {
-      en_stem = entry.en;
-      last_en.clear();
-    } else if (entry.en != last_en || last_en.empty()) {
-      last_en = entry.en;
-      en_stem = SingleStem(*tokenizers.en, entry.en);
-    }
+    const std::string& en_stem = english.Of(entry, *tokenizers.en);
     std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
     if (!UsefulStems(ru_stem, en_stem)) continue;
     // Dropping a repeated pair changes no table: its words were interned,
@@ -229,17 +243,9 @@ Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEn
                                                 WordTokenizers& tokenizers) {
   constexpr uint32_t kUnknown = align::Vocabulary::kUnknown;
   std::vector<std::pair<std::string, std::string>> kept;
-  // A dictd dictionary lists an English headword's translations together:
-  // its stem is made once.
-  std::string last_en, en_stem;
+  EnglishStems english;
   for (const tm::DictionaryEntry& entry : dictionary) {
-    if (entry.stemmed) {
-      en_stem = entry.en;
-      last_en.clear();
-    } else if (entry.en != last_en || last_en.empty()) {
-      last_en = entry.en;
-      en_stem = SingleStem(*tokenizers.en, entry.en);
-    }
+    const std::string& en_stem = english.Of(entry, *tokenizers.en);
     if (en_stem.empty()) continue;
     std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
     if (ru_stems.Find(ru_stem) == kUnknown && en_stems.Find(en_stem) == kUnknown) continue;
