@@ -56,6 +56,15 @@ int ShapeIndex(int ru, int en) {
   return -1;
 }
 
+// -log(1 - p) of every piece break left whole inside atoms [a, b).
+double Uncut(const Side& side, int32_t a, int32_t b) {
+  double cost = 0;
+  for (int32_t k = a; k + 1 < b; ++k) {
+    if (side.prior[k] < 1.0) cost -= std::log1p(-side.prior[k]);
+  }
+  return cost;
+}
+
 // A run of n unpaired sentences on one side, as the aligner's run shapes
 // cost it (runs longer than kMaxOmissionRun as several).
 double Omitted(int n, bool ru, const AlignModel& model) {
@@ -158,14 +167,6 @@ class Search {
     for (int32_t k = a; k + 1 < b; ++k) n += side.prior[k] >= 1.0;
     return n;
   }
-  // -log(1 - p) of every piece break left whole inside [a, b).
-  static double Uncut(const Side& side, int32_t a, int32_t b) {
-    double cost = 0;
-    for (int32_t k = a; k + 1 < b; ++k) {
-      if (side.prior[k] < 1.0) cost -= std::log1p(-side.prior[k]);
-    }
-    return cost;
-  }
   // Atoms [a, b) of a side as one text, prepared once.
   const BeadCoster::Side& Range(const Side& side, std::vector<std::optional<BeadCoster::Side>>& cache,
                                 int32_t n, int32_t a, int32_t b, bool russian) const {
@@ -211,6 +212,30 @@ class Renumbering {
   const PieceCuts& cuts_;
   std::vector<int32_t> first_;
 };
+
+// One side of a finer bead: (sentence, piece) of its first and last atom;
+// no last ({-1, -1}) when the side is empty, the first then being where it
+// stands.
+struct FineSide {
+  std::pair<int32_t, int32_t> first, last{-1, -1};
+};
+
+// Atoms [a, b) of `side` (whose range ends at sentence `end`) as a
+// FineSide; a cut after the last atom, where that is a piece break, goes
+// to `cuts`.
+FineSide FineOf(const Side& side, int32_t a, int32_t b, int32_t end, PieceCuts& cuts) {
+  const auto n = static_cast<int32_t>(side.atoms.size());
+  if (b == a) return {a < n ? side.id[a] : std::make_pair(end, 0)};
+  if (b < n && side.prior[b - 1] < 1.0) cuts.push_back(side.id[b - 1]);
+  return {side.id[a], side.id[b - 1]};
+}
+
+// Where a FineSide lands once the sentences are renumbered (`size`: the
+// side's sentences before the cuts).
+void Place(const FineSide& f, const Renumbering& r, int32_t size, int32_t& begin, int32_t& count) {
+  begin = f.first.first >= size ? r.Of(size) : r.Of(f.first.first, f.first.second);
+  count = f.last.first >= 0 ? r.Of(f.last.first, f.last.second) + 1 - begin : 0;
+}
 
 bool IsOmission(const Bead& b) { return b.ru_count == 0 || b.en_count == 0; }
 
@@ -279,9 +304,10 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
     }
     return true;
   };
-  // The finer beads replacing units [first, end): (first unit, end unit, leaves as (sentence, piece) ranges).
+  // The finer beads replacing units [first, end), each side as (sentence,
+  // piece) of its first and last atom, until the numbering is known.
   struct Fine {
-    std::pair<int32_t, int32_t> ru_first, ru_last, en_first, en_last;  // ({-1,-1}: none)
+    FineSide ru, en;
     double score;
   };
   std::vector<std::vector<Fine>> fine(units.size());  // at the window's first unit
@@ -308,17 +334,13 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
     const Side rs = MakeSide(ru_begin, ru_end, ru, ru_pieces);
     const Side es = MakeSide(en_begin, en_end, en, en_pieces);
     if (rs.atoms.size() > kMaxAtoms || es.atoms.size() > kMaxAtoms) continue;
-    double current = CostOf(std::span<const Bead>(beads).subspan(units[first].first,
-                                                                 units[end - 1].second - units[first].first),
-                            ru, en, coster, model);
-    // Each sentence's piece breaks were all left whole.
-    for (const Side* side : {&rs, &es}) {
-      for (double p : side->prior) {
-        if (p < 1.0) current -= std::log1p(-p);
-      }
-    }
-    Search search(rs, es, coster, model);
     const auto n = static_cast<int32_t>(rs.atoms.size()), m = static_cast<int32_t>(es.atoms.size());
+    // The window's beads, with every piece break left whole.
+    const double current = CostOf(std::span<const Bead>(beads).subspan(units[first].first,
+                                                                       units[end - 1].second - units[first].first),
+                                  ru, en, coster, model) +
+                           Uncut(rs, 0, n) + Uncut(es, 0, m);
+    Search search(rs, es, coster, model);
     const Search::Best& best = search.Solve(0, n, 0, m);
     if (!best.cuts || best.cost >= current - 1e-9) continue;
     std::vector<Leaf> leaves;
@@ -328,33 +350,22 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
     // left unpaired has no posterior: at most kUnsearchedScore.
     auto score_of = [&](const Leaf& l) {
       if (l.a == l.b || l.c == l.d) return l.score;
-      double score = l.score, paired = kUnsearchedScore;
+      double paired = kUnsearchedScore;
+      bool overlaps = false;
       for (size_t k = units[first].first; k < units[end - 1].second; ++k) {
         const Bead& b = beads[k];
         const bool ru_overlap = b.ru_begin <= rs.id[l.b - 1].first && rs.id[l.a].first < b.ru_end();
         const bool en_overlap = b.en_begin <= es.id[l.d - 1].first && es.id[l.c].first < b.en_end();
-        if (!IsOmission(b) && (ru_overlap || en_overlap)) paired = std::min(paired == kUnsearchedScore ? 1.0 : paired, b.score);
+        if (IsOmission(b) || !(ru_overlap || en_overlap)) continue;
+        paired = overlaps ? std::min(paired, b.score) : b.score;
+        overlaps = true;
       }
-      return std::min(score, paired);
+      return std::min(l.score, paired);
     };
     // Keep the leaves in Russian order (unpaired English where it falls).
     for (const Leaf& l : leaves) {
-      Fine f{{-1, -1}, {-1, -1}, {-1, -1}, {-1, -1}, score_of(l)};
-      if (l.b > l.a) {
-        f.ru_first = rs.id[l.a];
-        f.ru_last = rs.id[l.b - 1];
-        if (l.b < n && rs.prior[l.b - 1] < 1.0) ru_cuts.push_back(rs.id[l.b - 1]);
-      } else {
-        f.ru_first = l.a < n ? rs.id[l.a] : std::make_pair(ru_end, 0);
-      }
-      if (l.d > l.c) {
-        f.en_first = es.id[l.c];
-        f.en_last = es.id[l.d - 1];
-        if (l.d < m && es.prior[l.d - 1] < 1.0) en_cuts.push_back(es.id[l.d - 1]);
-      } else {
-        f.en_first = l.c < m ? es.id[l.c] : std::make_pair(en_end, 0);
-      }
-      fine[first].push_back(f);
+      fine[first].push_back({FineOf(rs, l.a, l.b, ru_end, ru_cuts), FineOf(es, l.c, l.d, en_end, en_cuts),
+                             score_of(l)});
     }
     for (size_t q = first; q < end; ++q) replaced_until[q] = end;
   }
@@ -363,19 +374,14 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
   std::sort(en_cuts.begin(), en_cuts.end());
   en_cuts.erase(std::unique(en_cuts.begin(), en_cuts.end()), en_cuts.end());
   const Renumbering rn(ru.size(), ru_cuts), en_rn(en.size(), en_cuts);
-  auto index = [](const Renumbering& r, std::pair<int32_t, int32_t> at, int32_t size) {
-    return at.first >= size ? r.Of(size) : r.Of(at.first, at.second);
-  };
   Alignment out;
   out.reserve(beads.size() + ru_cuts.size() + en_cuts.size());
   for (size_t u = 0; u < units.size();) {
     if (!fine[u].empty()) {
       for (const Fine& f : fine[u]) {
         Bead nb;
-        nb.ru_begin = index(rn, f.ru_first, static_cast<int32_t>(ru.size()));
-        nb.ru_count = f.ru_last.first >= 0 ? rn.Of(f.ru_last.first, f.ru_last.second) + 1 - nb.ru_begin : 0;
-        nb.en_begin = index(en_rn, f.en_first, static_cast<int32_t>(en.size()));
-        nb.en_count = f.en_last.first >= 0 ? en_rn.Of(f.en_last.first, f.en_last.second) + 1 - nb.en_begin : 0;
+        Place(f.ru, rn, static_cast<int32_t>(ru.size()), nb.ru_begin, nb.ru_count);
+        Place(f.en, en_rn, static_cast<int32_t>(en.size()), nb.en_begin, nb.en_count);
         nb.score = f.score;
         out.push_back(nb);
       }
