@@ -14,13 +14,9 @@
 namespace sverka::cli {
 namespace {
 
-// A group is committed once it holds this many documents or sentences, or
-// when a record arrives this long after the group's first: batch's sizes
-// (doc/decisions.md). A kill loses at most the group in hand; a rerun skips
-// what was committed and stores the rest.
-constexpr size_t kGroupDocuments = 64;
-constexpr size_t kGroupSentences = 20000;
-constexpr std::chrono::milliseconds kGroupDelay{500};
+// A group is committed in batch's sizes (tm::kCommitGroup*); the delay is
+// checked when a record arrives. A rerun skips what was committed and
+// stores the rest.
 
 // The records read and not yet committed, in input order: documents to store
 // and the messages of error records, printed in that order once the
@@ -47,8 +43,8 @@ class Group {
     names_.insert(doc.name);
     sentences_ += doc.ru.size() + doc.en.size();
     entries_.push_back({std::move(where), std::move(doc), {}});
-    return names_.size() >= kGroupDocuments || sentences_ >= kGroupSentences ||
-           std::chrono::steady_clock::now() - oldest_ >= kGroupDelay;
+    return names_.size() >= tm::kCommitGroupDocuments || sentences_ >= tm::kCommitGroupSentences ||
+           std::chrono::steady_clock::now() - oldest_ >= tm::kCommitGroupDelay;
   }
 
   // Commits the documents in one transaction (tm::TmStore::AddDocuments) and

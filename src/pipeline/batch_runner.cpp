@@ -90,16 +90,8 @@ Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
   return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
 }
 
-// Pairs waiting in the writer are committed together once there are this
-// many, once they hold this many sentences, or once the oldest has waited
-// this long: one commit (and one flush of the full-text index) per group
-// instead of per pair is what lets -j 2 scale (doc/decisions.md). A kill
-// loses at most the group in hand, which a rerun redoes.
-constexpr size_t kGroupPairs = 64;
-constexpr size_t kGroupSentences = 20000;
-constexpr std::chrono::milliseconds kGroupDelay{500};
-
-// The single writer: stores prepared pairs in groups and keeps the summary.
+// The single writer: stores prepared pairs in groups (tm::kCommitGroup*)
+// and keeps the summary.
 class Writer {
  public:
   Writer(tm::TmStore& store, size_t n, const OutcomeSink& sink)
@@ -115,12 +107,14 @@ class Writer {
     if (pending_.empty()) oldest_ = std::chrono::steady_clock::now();
     pending_sentences_ += p.pair->ru.sentences.size() + p.pair->en.sentences.size();
     pending_.push_back(std::move(p));
-    if (pending_.size() >= kGroupPairs || pending_sentences_ >= kGroupSentences) Flush();
+    if (pending_.size() >= tm::kCommitGroupDocuments || pending_sentences_ >= tm::kCommitGroupSentences) {
+      Flush();
+    }
   }
 
   bool HasPending() const { return !pending_.empty(); }
   // When the pairs waiting should be committed even if no more come.
-  std::chrono::steady_clock::time_point Deadline() const { return oldest_ + kGroupDelay; }
+  std::chrono::steady_clock::time_point Deadline() const { return oldest_ + tm::kCommitGroupDelay; }
 
   // Commits the pairs waiting, in one transaction, and reports them.
   void Flush() {
@@ -273,7 +267,7 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
     // Over the last group's worth of pairs, what waits is committed as it
     // comes: a last group would be written after the workers are done, with
     // the other core idle (about 50 ms at -j 2 for a 500-pair batch).
-    const bool last = items.size() - received <= kGroupPairs;
+    const bool last = items.size() - received <= tm::kCommitGroupDocuments;
     if (done || last ||
         (writer.HasPending() && std::chrono::steady_clock::now() >= writer.Deadline())) {
       writer.Flush();

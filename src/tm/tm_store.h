@@ -3,6 +3,7 @@
 // transaction: a failure leaves the database as it was.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -182,6 +183,16 @@ enum class OpenMode { kReadOnly, kCreateOrWrite };
 
 class BeadEditor;    // tm_store.cpp
 class BeadInserter;  // tm_store.cpp
+
+// The groups `batch` and `import --jsonl` commit documents in
+// (TmStore::AddDocuments): once a group holds this many documents or
+// sentences, or its first document has waited this long. One commit (and
+// one flush of the full-text index) per group instead of per document is
+// what lets `batch -j 2` scale (doc/decisions.md); a kill loses at most the
+// group in hand, which a rerun redoes.
+inline constexpr size_t kCommitGroupDocuments = 64;
+inline constexpr size_t kCommitGroupSentences = 20000;
+inline constexpr std::chrono::milliseconds kCommitGroupDelay{500};
 
 // One document for TmStore::AddDocuments; `doc` must outlive the call.
 struct DocumentWrite {
