@@ -15,7 +15,8 @@
 
 namespace sverka::segment {
 
-constexpr size_t kLatinCacheEntries = 1 << 16;
+// A tokenizer lives for a whole batch: its cache is emptied when full, so
+// its memory stays bounded whatever the vocabulary.
 constexpr size_t kWordCacheEntries = 1 << 16;
 
 // A word as the sentence spells it, lower-cased, stemmed and (capitalised
@@ -36,7 +37,6 @@ struct WordTokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> breaker;
   std::unique_ptr<icu::Transliterator> to_latin;  // Russian only
   sb_stemmer* stemmer = nullptr;
-  std::unordered_map<std::string, std::string> latin_cache;
   std::unordered_map<std::string, WordForm, StringHash, std::equal_to<>> word_cache;
   icu::Locale locale;
 
@@ -52,17 +52,12 @@ struct WordTokenizer::Impl {
                        static_cast<size_t>(sb_stemmer_length(stemmer)));
   }
 
+  // Made once per spelling (Word's cache), not per occurrence.
   std::string Latin(const std::string& lower) {
-    auto it = latin_cache.find(lower);
-    if (it != latin_cache.end()) return it->second;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(lower);
     to_latin->transliterate(u);
     std::string out;
     u.toUTF8String(out);
-    // A tokenizer lives for a whole batch: the cache is emptied when full,
-    // so its memory stays bounded whatever the vocabulary.
-    if (latin_cache.size() >= kLatinCacheEntries) latin_cache.clear();
-    latin_cache.emplace(lower, out);
     return out;
   }
 
@@ -80,7 +75,6 @@ struct WordTokenizer::Impl {
     lower.toUTF8String(w.text);
     w.stem = Stem(w.text);
     if (to_latin && w.capitalized) w.latin = Latin(w.text);
-    // Bounded as the transliteration cache is.
     if (word_cache.size() >= kWordCacheEntries) word_cache.clear();
     return word_cache.emplace(std::string(piece), std::move(w)).first->second;
   }
