@@ -52,6 +52,20 @@ volatile sig_atomic_t g_leave = 0;
 
 void OnLeave(int) { g_leave = 1; }
 
+// How long one getch waits before WaitKey looks at g_leave again.
+constexpr int kPollMs = 200;
+
+// The next key, or ERR once g_leave is set. getch waits at most kPollMs at a
+// time: a Ctrl-C that lands after the caller's last look at g_leave but
+// before getch starts waiting would otherwise leave it blocked on a signal
+// already handled (seen once in CI).
+int WaitKey() {
+  int key = ERR;
+  while (!g_leave && (key = getch()) == ERR) {
+  }
+  return key;
+}
+
 // Installs OnLeave without SA_RESTART, so that a waiting getch returns.
 void LeaveOnInterrupt() {
   struct sigaction sa {};
@@ -98,9 +112,9 @@ class ReviewScreen {
     for (;;) {
       if (g_leave) return Status::Ok();
       Draw();
-      const int key = getch();
+      const int key = WaitKey();
       if (g_leave || key == 'q' || key == 'Q') return Status::Ok();
-      if (key == ERR || key == KEY_RESIZE) continue;  // Draw() measures the screen again
+      if (key == KEY_RESIZE) continue;  // Draw() measures the screen again
       Status s = Sync(key);
       if (s.ok()) s = Handle(key);
       if (!s.ok()) {
@@ -282,7 +296,7 @@ class ReviewScreen {
     // Ctrl-C: interrupted, the question is dropped and the loop leaves.
     std::string answer;
     for (;;) {
-      const int key = getch();
+      const int key = WaitKey();
       if (g_leave) {
         answer.clear();
         break;
@@ -466,7 +480,7 @@ class ReviewScreen {
     mvaddstr(row + 1, 0, "any key: back");
     refresh();
     DumpScreen();
-    getch();
+    WaitKey();
   }
 
   // SVERKA_REVIEW_SCREEN=FILE: after every redraw the screen's text goes to
@@ -643,6 +657,7 @@ int RunReview(const Args& args) {
   cbreak();
   noecho();
   keypad(stdscr, TRUE);
+  timeout(kPollMs);
   curs_set(0);
   if (has_colors()) {
     start_color();

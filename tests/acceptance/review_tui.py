@@ -276,6 +276,19 @@ def scenario_interrupt(tmp):
     check([x[0] for x in history(db)] == ["add-document", "set-status"], "nothing split")
     with sqlite3.connect(db) as c:
         check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "database intact after Ctrl-C")
+    # Ctrl-C at any moment of a redraw leaves: a key, then Ctrl-C a few
+    # milliseconds later, lands the signal at varying points of the loop (a
+    # signal between the loop's look at it and getch's wait once hung).
+    left = 0
+    for i in range(12):
+        p = spawn(db)
+        p.send("j")
+        time.sleep(0.002 * i)
+        p.sendintr()
+        i = p.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5)
+        p.close(force=True)
+        left += i == 0 and p.exitstatus == 0
+    check(left == 12, "Ctrl-C during a redraw leaves each time (%d of 12)" % left)
 
 
 def scenario_other_merge(tmp):
