@@ -7,6 +7,7 @@ SVERKA_PACKAGES=(
   libboost-program-options-dev           # the command line
   libstemmer-dev                         # Snowball stemmers
   zlib1g-dev                             # reading dictd's .dict.dz
+  libzip-dev                             # DOCX, ODT and EPUB are zip packages
   mueller7-dict                          # the default bilingual dictionary (GPL, read at run time)
   dict-freedict-eng-rus                  # the default where mueller7-dict is missing (GPL, read at run time)
   catch2                                 # the test framework (v2.13)
@@ -16,6 +17,7 @@ SVERKA_PACKAGES=(
   omegat python3-translate               # acceptance tests: a CAT tool and translate-toolkit
                                          # read our TMX (skipped when missing)
   parallel                               # acceptance test of doc/cluster.md's GNU parallel recipe
+  pandoc                                 # acceptance test: real DOCX, ODT and EPUB made from corpora/
   snakemake munge slurm-wlm              # tools/snakemake/ and its tests (a one-node Slurm)
 )
 

@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "segment/sentence_splitter.h"
 #include "text/html_text.h"
+#include "text/package_text.h"
 #include "text/paragraph_reader.h"
 #include "text/srx_file.h"
 #include "text/paragraphs.h"
@@ -108,8 +109,9 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
   side.file = path;
   side.hash = tm::ContentHash(file->bytes);
   std::optional<text::HtmlText> html;
-  const bool is_html = options.format == InputFormat::kHtml ||
-                       (options.format == InputFormat::kAuto && text::LooksLikeHtml(path, file->bytes));
+  const bool is_html = !file->package && (options.format == InputFormat::kHtml ||
+                                           (options.format == InputFormat::kAuto &&
+                                            text::LooksLikeHtml(path, file->bytes)));
   if (is_html) {
     Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes, options.keep_boilerplate);
     if (!extracted.ok()) return extracted.status();
@@ -118,7 +120,8 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
   const Source source{*file, html ? std::string_view(html->text) : std::string_view(file->bytes),
                       html ? &html->map : nullptr};
   const std::string_view bytes = source.text;
-  const text::ParagraphMode mode = html ? text::ParagraphMode::kBlankLines : options.paragraphs;
+  const text::ParagraphMode mode =
+      html || file->package ? text::ParagraphMode::kBlankLines : options.paragraphs;
   if (options.presegmented) {
     // Paragraphs still count: a blank line starts a new one.
     int32_t paragraph = 0;
@@ -233,8 +236,9 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
   Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
   if (!reader.ok()) return reader.status();
   text::ParagraphReader& in = **reader;
-  const bool plain = options.format == InputFormat::kText ||
-                     (options.format == InputFormat::kAuto && !text::LooksLikeHtml(path, in.head()));
+  const bool plain = !text::LooksLikePackage(in.head()) &&
+                     (options.format == InputFormat::kText ||
+                      (options.format == InputFormat::kAuto && !text::LooksLikeHtml(path, in.head())));
   const text::ParagraphMode mode = options.paragraphs == text::ParagraphMode::kAuto
                                        ? text::DetectParagraphMode(in.head())
                                        : options.paragraphs;

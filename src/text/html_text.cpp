@@ -57,6 +57,20 @@ bool IsBoilerplate(const xmlNode* node) {
           HasBoilerplateWord(node, "class") || HasBoilerplateWord(node, "id"));
 }
 
+// A footnote's mark in the text or its link back (EPUB 3 and ARIA roles,
+// as pandoc and e-book tools write them): "note.1 Kept" is no sentence.
+bool IsNoteMark(const xmlNode* node) {
+  if (node->type != XML_ELEMENT_NODE) return false;
+  for (const char* attribute : {"role", "epub:type"}) {
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(attribute));
+    if (value == nullptr) continue;
+    const std::string v(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    if (v == "doc-noteref" || v == "doc-backlink" || v == "noteref" || v == "backlink") return true;
+  }
+  return false;
+}
+
 // The first <main> element, in document order, or null.
 const xmlNode* FindMain(const xmlNode* node) {
   for (; node != nullptr; node = node->next) {
@@ -264,7 +278,7 @@ HtmlText Walk(std::string_view html, const xmlNode* top, const xmlNode* only, Sk
         inside ? builder.Text(text) : builder.Skip(text);
       }
     } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node)) {
-      if (inside ? skip(node) : !Holds(node, only)) {
+      if (inside ? skip(node) || IsNoteMark(node) : !Holds(node, only)) {
         SkipText(builder, node);
       } else {
         if (IsBlock(node) && inside) builder.Break();

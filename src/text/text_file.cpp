@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/utf8.h"
+#include "text/package_text.h"
 
 namespace sverka::text {
 namespace {
@@ -35,6 +36,25 @@ Status ReadAll(std::istream& in, const std::string& name, std::string& out) {
 }  // namespace
 
 Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOptions& options) {
+  if (LooksLikePackage(bytes)) {
+    Result<PackageText> package = ExtractPackageText(name, bytes);
+    if (!package.ok()) return package.status();
+    if (package->text.size() > kMaxTextFileBytes) {
+      return Status::BadInput(name + ": " + package->format + " text too large (over " +
+                              std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
+    }
+    // The extracted text is UTF-8 whatever --encoding says: checked and
+    // put in NFC as any text is.
+    Result<DecodedText> decoded = DecodeText(name, package->text, DecodeOptions{});
+    if (!decoded.ok()) return decoded.status();
+    TextFile file;
+    file.name = std::move(name);
+    file.bytes = std::move(decoded->utf8);
+    file.map = std::move(decoded->map);
+    file.encoding = std::move(package->format);
+    file.package = true;
+    return file;
+  }
   Result<DecodedText> decoded = DecodeText(name, bytes, options);
   if (!decoded.ok()) return decoded.status();
   TextFile file;

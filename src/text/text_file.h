@@ -21,6 +21,10 @@ struct TextFile {
   std::string bytes;     // UTF-8 in NFC, byte-order mark removed, line breaks as in the file
   OffsetMap map;         // offsets in `bytes` -> offsets in the file as stored
   std::string encoding;  // the file's encoding: "UTF-8", "UTF-16LE", "windows-1251", ...
+  // A DOCX, ODT or EPUB package (text/package_text.h): `bytes` is its
+  // extracted text, paragraphs separated by blank lines, `encoding` names
+  // the format, and offsets (through `map`) are into that extracted text.
+  bool package = false;
   size_t Source(size_t offset) const { return map.ToSource(bytes, offset); }
 };
 
@@ -29,6 +33,8 @@ struct TextFile {
 // when the file is missing, unreadable, a directory, larger than
 // kMaxTextFileBytes, or fails DecodeText (empty, UTF-32, invalid UTF-8,
 // binary, unrecognised encoding); the message gives line, column and offset.
+// A zip package, PDF or OLE file (text::LooksLikePackage) is read by
+// text::ExtractPackageText instead, whatever the file's name.
 Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& options = {});
 
 // Same on bytes already in memory; `name` is used in messages.
