@@ -15,6 +15,7 @@
 #include "cli/cli_run.h"
 #include "fixtures.h"
 #include "sql_fixtures.h"
+#include "zip_fixtures.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::Quote;
@@ -266,6 +267,47 @@ TEST_CASE("hostile: HTML's scripts, styles and external entities give no text", 
   CHECK(r.out.find("Скрипт") == std::string::npos);
   CHECK(r.out.find("root:") == std::string::npos);
   CHECK(r.out.find("Первая фраза.") != std::string::npos);
+}
+
+TEST_CASE("hostile: zip bombs, escaping paths, encrypted, truncated and renamed DOCX, ODT, EPUB files "
+          "are refused in one line, nothing stored",
+          "[cli][hostile][package]") {
+  using sverka::testing::MakeDocx;
+  using sverka::testing::MakeZip;
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  StoreSample(db);
+  const std::string docx = MakeDocx("<w:p><w:r><w:t>Первая фраза. Вторая фраза.</w:t></w:r></w:p>");
+  struct Case {
+    std::string file, bytes, message;
+  };
+  const std::vector<Case> cases = {
+      {"bomb.docx", MakeZip({{"word/document.xml", std::string(size_t{64} << 20, ' ')}}),
+       ": zip entry 'word/document.xml' expands "},
+      {"escape.docx", MakeZip({{"word/document.xml", "<w:document/>"}, {"../../../tmp/evil", "x"}}),
+       ": zip entry '../../../tmp/evil' names a path outside the archive; refused"},
+      {"locked.docx", MakeZip({{"word/document.xml", "<w:document/>", false, true}}),
+       ": zip entry 'word/document.xml' is encrypted (password-protected document); save it without a password"},
+      {"word-encrypted.docx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(1024, '\0'),
+       ": an encrypted (password-protected) Office document or an old binary .doc; save it as DOCX without a "
+       "password"},
+      {"cut.docx", docx.substr(0, docx.size() * 2 / 3), ": "},
+      {"report.docx", "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+       ": a PDF file; sverka reads text, HTML, DOCX, ODT and EPUB (convert it to text first)"},
+      {"sheet.odt", MakeZip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", true}, {"content.xml", "<x/>"}}),
+       ": an OpenDocument file that is not a text document (application/vnd.oasis.opendocument.spreadsheet)"},
+      {"book.epub", MakeZip({{"mimetype", "application/epub+zip", true}}), ": zip entry 'META-INF/container.xml' is missing"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    WriteFile(dir / c.file, c.bytes);
+    const Run r = Sverka({"align", dir / c.file, kEn, "--db", db, "--name", "new"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.ErrLine(), Catch::StartsWith("sverka: " + dir / c.file + c.message));
+    CHECK(SqlCount(db, "SELECT count(*) FROM documents") == 1);
+  }
+  CHECK(IntegrityOk(db));
 }
 
 TEST_CASE("hostile: an SRX file with an external entity is refused without reading it", "[cli][hostile]") {

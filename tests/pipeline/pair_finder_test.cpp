@@ -13,21 +13,24 @@ TEST_CASE("pairs are found by name, .txt and .html mixed, sorted; strays are rep
   ScratchDir dir;
   for (const char* f :
        {"b.ru.txt", "b.en.html", "a.ru.htm", "a.en.txt", "solo.ru.txt", "only.en.txt",
-        "twice.ru.txt", "twice.ru.html", "twice.en.txt", "notes.md", "c.de.txt"}) {
+        "twice.ru.txt", "twice.ru.html", "twice.en.txt", "notes.md", "c.de.txt", "d.ru.docx",
+        "d.en.epub"}) {
     WriteFile(dir / f, "x");
   }
   Result<std::vector<pipeline::BatchItem>> items = pipeline::FindPairs(dir.path().string());
   REQUIRE(items.ok());
-  REQUIRE(items->size() == 5);
+  REQUIRE(items->size() == 6);
   CHECK((*items)[0].name == "a");
   CHECK((*items)[0].ru == dir / "a.ru.htm");
   CHECK((*items)[0].en == dir / "a.en.txt");
   CHECK((*items)[0].problem.empty());
   CHECK((*items)[1].name == "b");
   CHECK((*items)[1].en == dir / "b.en.html");
-  CHECK((*items)[2].problem == "only.en.txt: no Russian partner (only.ru.txt, .html or .htm)");
-  CHECK((*items)[3].problem == "solo.ru.txt: no English partner (solo.en.txt, .html or .htm)");
-  CHECK((*items)[4].problem == "two Russian files: twice.ru.html and twice.ru.txt");
+  CHECK((*items)[2].ru == dir / "d.ru.docx");
+  CHECK((*items)[2].en == dir / "d.en.epub");
+  CHECK((*items)[3].problem == "only.en.txt: no Russian partner (only.ru.txt, .html, .htm, .xhtml, .docx, .odt or .epub)");
+  CHECK((*items)[4].problem == "solo.ru.txt: no English partner (solo.en.txt, .html, .htm, .xhtml, .docx, .odt or .epub)");
+  CHECK((*items)[5].problem == "two Russian files: twice.ru.html and twice.ru.txt");
 }
 
 TEST_CASE("a directory that cannot be listed is bad input", "[pipeline][batch][errors]") {
