@@ -44,9 +44,22 @@ class Printer {
   }
   // A cut the segmenter declined inside the next sentence (JSON only).
   void Candidate(int64_t offset, double prior) { candidates_.emplace_back(offset, prior); }
+  // Text an HTML page left out as boilerplate (JSON only).
+  void LeftOut(const pipeline::SideText::LeftOut& l) { left_out_.push_back(l); }
   void Finish() {
     if (json_ && count_ == 0) Header();
-    if (json_) std::cout << "]}\n";
+    if (!json_) return;
+    std::cout << "]";
+    if (!left_out_.empty()) {
+      std::cout << ",\"left_out\":[";
+      for (size_t k = 0; k < left_out_.size(); ++k) {
+        const pipeline::SideText::LeftOut& l = left_out_[k];
+        std::cout << (k ? ",\n  " : "\n  ") << "{\"start\":" << l.start << ",\"end\":" << l.end
+                  << ",\"why\":" << JsonQuote(l.why) << ",\"text\":" << JsonQuote(l.text) << "}";
+      }
+      std::cout << "]";
+    }
+    std::cout << "}\n";
   }
 
  private:
@@ -58,6 +71,7 @@ class Printer {
   size_t count_ = 0;
   int32_t paragraph_ = 0;
   std::vector<std::pair<int64_t, double>> candidates_;
+  std::vector<pipeline::SideText::LeftOut> left_out_;
 };
 
 }  // namespace
@@ -79,7 +93,8 @@ int RunSegment(const Args& args) {
                 "usage: sverka segment --lang ru|en [--format text|json] [FILE|-]\n\n"
                 "Splits a text (plain text or HTML, any common encoding) into sentences:\n"
                 "one sentence per line, a blank line between paragraphs; --format json\n"
-                "also gives each sentence's byte offsets in the file.")) {
+                "also gives each sentence's byte offsets in the file and, for a web page,\n"
+                "the text left out as menus, banners and footers (\"left_out\", with why).")) {
     return 0;
   }
   const std::optional<Language> lang = ParseLanguage(lang_code);
@@ -94,7 +109,8 @@ int RunSegment(const Args& args) {
   Printer printer(format == "json", file);
   const Status status = pipeline::StreamSide(
       file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); },
-      [&](int64_t offset, double prior) { printer.Candidate(offset, prior); });
+      [&](int64_t offset, double prior) { printer.Candidate(offset, prior); },
+      [&](const pipeline::SideText::LeftOut& l) { printer.LeftOut(l); });
   if (!status.ok()) {
     std::cout.flush();
     return Report(status);

@@ -116,6 +116,10 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
     Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes, options.keep_boilerplate);
     if (!extracted.ok()) return extracted.status();
     html = std::move(extracted).value();
+    for (text::HtmlText::LeftOut& l : html->left_out) {
+      side.left_out.push_back({static_cast<int64_t>(file->Source(l.begin)),
+                               static_cast<int64_t>(file->Source(l.end)), std::move(l.why), std::move(l.text)});
+    }
   }
   const Source source{*file, html ? std::string_view(html->text) : std::string_view(file->bytes),
                       html ? &html->map : nullptr};
@@ -232,7 +236,7 @@ Result<std::string> SideHash(const std::string& path, const ReadOptions& options
 }
 
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
-                  const SentenceSink& sink, const CandidateSink& candidates) {
+                  const SentenceSink& sink, const CandidateSink& candidates, const LeftOutSink& left_out) {
   Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
   if (!reader.ok()) return reader.status();
   text::ParagraphReader& in = **reader;
@@ -263,6 +267,9 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
         ++pieces;
       }
       sink(side->sentences[k]);
+    }
+    if (left_out) {
+      for (const SideText::LeftOut& l : side->left_out) left_out(l);
     }
     return Status::Ok();
   }

@@ -34,6 +34,13 @@ struct SideText {
   // Ascending by sentence; empty for presegmented text, SRX rules or plain
   // ICU, and once the aligner has decided (ApplyCuts).
   std::vector<SentencePieces> pieces;
+  // HTML: the page's text left out as boilerplate (text::HtmlText::left_out),
+  // as byte offsets into the file.
+  struct LeftOut {
+    int64_t start = 0, end = 0;
+    std::string why, text;
+  };
+  std::vector<LeftOut> left_out;
 };
 
 // Cuts `side`'s sentences after the pieces listed in `cuts` ({sentence,
@@ -110,7 +117,11 @@ using SentenceSink = std::function<void(const tm::SentenceRecord&)>;
 // as the file offset where the first piece ends and its prior, before the
 // sentence holding it goes to `sink`.
 using CandidateSink = std::function<void(int64_t offset, double prior)>;
+// With `left_out`, the text an HTML page left out (SideText::left_out) is
+// handed to it after the last sentence.
+using LeftOutSink = std::function<void(const SideText::LeftOut&)>;
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
-                  const SentenceSink& sink, const CandidateSink& candidates = {});
+                  const SentenceSink& sink, const CandidateSink& candidates = {},
+                  const LeftOutSink& left_out = {});
 
 }  // namespace sverka::pipeline

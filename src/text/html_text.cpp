@@ -91,6 +91,24 @@ bool IsBlock(const xmlNode* node) {
                  "article", "header", "footer", "body",       "hr",  "caption", "figcaption"});
 }
 
+// Appends `piece` to `text`, white space collapsed, while `text` is under
+// 200 bytes (cut at a character boundary, "..." after it).
+void AddShort(std::string& text, std::string_view piece) {
+  constexpr size_t kMax = 200;
+  if (text.size() >= kMax) return;
+  for (char c : piece) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (text.empty() || text.back() == ' ')) continue;
+    if (text.size() >= kMax && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      text += "...";
+      return;
+    }
+    text += space ? ' ' : c;
+  }
+  if (!text.empty() && text.back() != ' ') text += ' ';
+}
+
 // Builds the text and finds each piece in the HTML source, left to right.
 class Builder {
  public:
@@ -114,15 +132,36 @@ class Builder {
   // Finds the decoded text `piece` in the HTML from the cursor and moves
   // the cursor past it, appending nothing: text left out (boilerplate)
   // must not be taken for the text after it.
-  void Skip(std::string_view piece) {
-    if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+  // Returns where the piece starts in the HTML (npos for white space).
+  size_t Skip(std::string_view piece) {
+    if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::string_view::npos;
     const std::string text = std::move(text_);
     OffsetMap map = std::move(map_);
     text_.clear();
     map_ = OffsetMap(0, SourceWidth::kUtf8);
+    const size_t kept = kept_;
     Text(piece);
+    kept_ = kept;
+    const size_t start = map_.ToSource(text_, 0);
     text_ = std::move(text);
     map_ = std::move(map);
+    return start;
+  }
+
+  size_t cursor() const { return cursor_; }
+
+  // Records text left out, [begin, cursor), joined to the entry before it
+  // when that one has the same reason and only markup lies between.
+  void LeftOut(size_t begin, std::string why, std::string_view text) {
+    if (begin == std::string_view::npos || begin >= cursor_) return;
+    if (!left_out_.empty() && left_out_.back().why == why && kept_ == kept_at_left_out_) {
+      left_out_.back().end = cursor_;
+      AddShort(left_out_.back().text, text);
+      return;
+    }
+    left_out_.push_back({begin, cursor_, std::move(why), ""});
+    AddShort(left_out_.back().text, text);
+    kept_at_left_out_ = kept_;
   }
 
   // Appends the decoded text `piece`, mapping it onto the HTML from the cursor.
@@ -144,14 +183,21 @@ class Builder {
       }
       if (p < html_.size() && html_[p] != '<' && (html_[p] == piece[0] || IsEntityAt(p))) start = p;
     }
+    // The first place whose first bytes are the piece's (up to 16, or up to
+    // an entity); else the first whose first byte fits. One byte alone is
+    // weak: every Cyrillic letter starts with 0xD0 or 0xD1, so text the walk
+    // never visits (a <title>) was taken for the menu after it.
+    size_t weak = std::string_view::npos;
     for (size_t g = html_.find('>', cursor_);
          start == std::string_view::npos && g != std::string_view::npos; g = html_.find('>', g + 1)) {
       if (g + 1 < html_.size() && (html_[g + 1] == piece[0] || IsEntityAt(g + 1))) {
-        start = g + 1;
-        break;
+        if (weak == std::string_view::npos) weak = g + 1;
+        if (StartsHere(g + 1, piece)) start = g + 1;
       }
     }
+    if (start == std::string_view::npos) start = weak;
     if (start == std::string_view::npos) start = cursor_;
+    kept_ += piece.size();
     size_t src = start, i = 0;
     bool exact = true;
     map_.Add(text_.size(), src, true);
@@ -188,10 +234,23 @@ class Builder {
   HtmlText Finish() {
     Break();
     while (!text_.empty() && text_.back() == '\n') text_.pop_back();
-    return {std::move(text_), std::move(map_)};
+    for (HtmlText::LeftOut& l : left_out_) {
+      while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
+    }
+    return {std::move(text_), std::move(map_), std::move(left_out_)};
   }
 
  private:
+  // Whether the HTML at `at` holds the first bytes of `piece` (up to 16,
+  // or as far as the first character reference).
+  bool StartsHere(size_t at, std::string_view piece) const {
+    for (size_t i = 0; i < piece.size() && i < 16; ++i, ++at) {
+      if (IsEntityAt(at)) return true;
+      if (at >= html_.size() || html_[at] != piece[i]) return false;
+    }
+    return true;
+  }
+
   // "&amp;", "&#1044;", "&#x44;": a character reference starts at `at`.
   bool IsEntityAt(size_t at) const {
     if (at >= html_.size() || html_[at] != '&') return false;
@@ -211,6 +270,9 @@ class Builder {
   std::string text_;
   OffsetMap map_;
   size_t cursor_ = 0;
+  std::vector<HtmlText::LeftOut> left_out_;
+  size_t kept_ = 0;              // bytes of text kept so far
+  size_t kept_at_left_out_ = 0;  // ... when the last entry of left_out_ was made
 };
 
 }  // namespace
@@ -236,12 +298,19 @@ bool LooksLikeHtml(std::string_view name, std::string_view bytes) {
 
 namespace {
 
-// Moves the builder's cursor past the text under `element` (left out).
-void SkipText(Builder& builder, const xmlNode* element) {
+// Moves the builder's cursor past the text under `element` (left out);
+// returns where that text starts in the HTML (npos: none) and adds the
+// text to `text` (AddShort).
+size_t SkipText(Builder& builder, const xmlNode* element, std::string& text) {
+  size_t start = std::string_view::npos;
   const xmlNode* node = element->children;
   while (node != nullptr) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      if (node->content) builder.Skip(reinterpret_cast<const char*>(node->content));
+      if (node->content) {
+        const char* piece = reinterpret_cast<const char*>(node->content);
+        start = std::min(start, builder.Skip(piece));
+        AddShort(text, piece);
+      }
     } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node) && node->children != nullptr) {
       node = node->children;
       continue;
@@ -250,6 +319,24 @@ void SkipText(Builder& builder, const xmlNode* element) {
     if (node == nullptr || node == element) break;
     node = node->next;
   }
+  return start;
+}
+
+// Why `node` is left out: its tag, or the class or id that names boilerplate.
+std::string WhyLeftOut(const xmlNode* node) {
+  if (IsNoteMark(node)) return "note mark";
+  if (NameIs(node, {"nav", "aside", "form", "button", "footer", "select"})) {
+    return reinterpret_cast<const char*>(node->name);
+  }
+  for (const char* attribute : {"class", "id"}) {
+    if (!HasBoilerplateWord(node, attribute)) continue;
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(attribute));
+    std::string v = value ? reinterpret_cast<const char*>(value) : "";
+    xmlFree(value);
+    if (v.size() > 60) v = v.substr(0, 60) + "...";
+    return std::string(attribute) + " '" + v + "'";
+  }
+  return "boilerplate";
 }
 
 // Whether `a` is `b` or one of its ancestors.
@@ -275,11 +362,17 @@ HtmlText Walk(std::string_view html, const xmlNode* top, const xmlNode* only, Sk
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       if (node->content) {
         const char* text = reinterpret_cast<const char*>(node->content);
-        inside ? builder.Text(text) : builder.Skip(text);
+        if (inside) {
+          builder.Text(text);
+        } else {
+          builder.LeftOut(builder.Skip(text), "outside main", text);
+        }
       }
     } else if (node->type == XML_ELEMENT_NODE && !IsDropped(node)) {
       if (inside ? skip(node) || IsNoteMark(node) : !Holds(node, only)) {
-        SkipText(builder, node);
+        std::string left;
+        const size_t start = SkipText(builder, node, left);
+        builder.LeftOut(start, inside ? WhyLeftOut(node) : "outside main", left);
       } else {
         if (IsBlock(node) && inside) builder.Break();
         descend = node->children != nullptr;
@@ -335,7 +428,12 @@ Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, b
   HtmlText out;
   if (!keep_boilerplate) out = Walk(html, top, FindMain(top), IsBoilerplate);
   // A page whose article would come out empty is read whole.
-  if (keep_boilerplate || Empty(out)) out = Walk(html, top, nullptr, [](const xmlNode*) { return false; });
+  if (keep_boilerplate || Empty(out)) {
+    out = Walk(html, top, nullptr, [](const xmlNode*) { return false; });
+    // Footnote marks only: left out as marks, not as page furniture.
+    out.left_out.clear();
+  }
+  std::erase_if(out.left_out, [](const HtmlText::LeftOut& l) { return l.why == "note mark"; });
   if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::BadInput(std::string(name) + ": HTML without any text");
   }

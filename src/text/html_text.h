@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "text/offset_map.h"
@@ -23,6 +24,16 @@ struct HtmlText {
   // Offsets in `text` -> offsets in the HTML given. Exact where the text is
   // written literally in the HTML; a decoded entity maps to its '&'.
   OffsetMap map;
+  // The page's text left out as boilerplate, in page order: [begin, end)
+  // in the HTML given, and why ("nav", "footer", "class 'cookie-banner'",
+  // "id 'menu'", "outside main"). Neighbours left out for one reason are
+  // one entry. Empty with keep_boilerplate.
+  struct LeftOut {
+    size_t begin = 0, end = 0;
+    std::string why;
+    std::string text;  // its text, white space collapsed, at most about 200 bytes
+  };
+  std::vector<LeftOut> left_out;
 };
 
 // True when `name` ends in .html, .htm or .xhtml, or `bytes` starts (after

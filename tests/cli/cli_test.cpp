@@ -1254,3 +1254,39 @@ TEST_CASE("a date's 'г.' before a capital is a sentence end where the English e
   CHECK(tsv.out.find("в субботу, 29 сентября 2018 г.\t") != std::string::npos);
   CHECK(tsv.out.find("\nВы можете посмотреть") != std::string::npos);
 }
+
+TEST_CASE("segment --format json lists what a web page left out, with its bytes and why",
+          "[cli][segment][html]") {
+  ScratchDir dir;
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>Новости</title></head><body>"
+      "<nav><a href=\"/\">Главная</a> <a href=\"/sport\">Спорт</a></nav>"
+      "<article><p>Первая фраза статьи. Вторая фраза.</p></article>"
+      "<div id=\"newsletter\">Подпишитесь на рассылку</div>"
+      "<footer>© 2026 Редакция</footer></body></html>\n";
+  WriteFile(dir / "page.html", page);
+  const Run r = Sverka({"segment", "-l", "ru", "--format", "json", dir / "page.html"});
+  REQUIRE(r.exit_code == 0);
+  sverka::Result<sverka::JsonValue> json = sverka::ParseJson(r.out);
+  REQUIRE(json.ok());
+  REQUIRE(json->Find("sentences")->array.size() == 2);
+  const sverka::JsonValue* left = json->Find("left_out");
+  REQUIRE(left != nullptr);
+  REQUIRE(left->array.size() == 3);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"nav", "Главная</a> <a href=\"/sport\">Спорт"},
+      {"id 'newsletter'", "Подпишитесь на рассылку"},
+      {"footer", "© 2026 Редакция"}};
+  for (size_t k = 0; k < 3; ++k) {
+    const sverka::JsonValue& l = left->array[k];
+    CHECK(l.Find("why")->string == expected[k].first);
+    const size_t start = static_cast<size_t>(l.Find("start")->number);
+    const size_t end = static_cast<size_t>(l.Find("end")->number);
+    CHECK(page.substr(start, end - start) == expected[k].second);
+  }
+  CHECK(left->array[0].Find("text")->string == "Главная Спорт");
+  // Text output and --keep-boilerplate are unchanged by it.
+  CHECK(Sverka({"segment", "-l", "ru", dir / "page.html"}).out == "Первая фраза статьи.\nВторая фраза.\n");
+  const Run whole = Sverka({"segment", "-l", "ru", "--format", "json", "--keep-boilerplate", dir / "page.html"});
+  CHECK(whole.out.find("left_out") == std::string::npos);
+}

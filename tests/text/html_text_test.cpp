@@ -128,3 +128,35 @@ TEST_CASE("without <main> the page's furniture is still left out; a page of furn
   REQUIRE(menu_only.ok());
   CHECK(menu_only->text == "Home");
 }
+
+TEST_CASE("HTML: what the article leaves out is listed with its place and why", "[text][html][boilerplate]") {
+  // The <title> is never walked; its Cyrillic text once took the place of
+  // the menu's (both start with byte 0xD0), so the menu's offsets pointed
+  // into the title.
+  const std::string html =
+      "<html><head><title>Мир: заголовок</title></head><body>"
+      "<div class=\"top\">Мир сегодня</div><nav><a href=\"/\">Москва</a> <a href=\"/x\">Мир</a></nav>"
+      "<main><h1>Заголовок статьи</h1><p>Первая фраза.<sup><a role=\"doc-noteref\" href=\"#n\">1</a></sup></p>"
+      "<div class=\"cookie-banner\">Мы используем cookie</div><p>Вторая фраза.</p></main>"
+      "<footer>© 2019 Мир</footer></body></html>";
+  auto out = ExtractHtmlText("a.html", html);
+  REQUIRE(out.ok());
+  CHECK(out->text == "Заголовок статьи\n\nПервая фраза.\n\nВторая фраза.");
+  REQUIRE(out->left_out.size() == 3);
+  const auto& menu = out->left_out[0];
+  CHECK(menu.why == "outside main");
+  CHECK(menu.begin == html.find("Мир сегодня"));
+  CHECK(menu.end == html.find("Мир</a></nav>") + std::string("Мир").size());
+  CHECK(menu.text == "Мир сегодня Москва Мир");
+  CHECK(out->left_out[1].why == "class 'cookie-banner'");
+  CHECK(html.substr(out->left_out[1].begin, out->left_out[1].end - out->left_out[1].begin) ==
+        "Мы используем cookie");
+  CHECK(out->left_out[2].why == "outside main");
+  CHECK(out->left_out[2].text == "© 2019 Мир");
+  CHECK(SourceOf(*out, html, "Вторая фраза.") == "Вторая фраза.");
+  // The whole page: nothing left out, the footnote mark still not text.
+  auto whole = ExtractHtmlText("a.html", html, /*keep_boilerplate=*/true);
+  REQUIRE(whole.ok());
+  CHECK(whole->left_out.empty());
+  CHECK(whole->text.find("Первая фраза.\n") != std::string::npos);
+}
