@@ -380,8 +380,9 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
       },
       [](const xmlNode*) {}, [](const xmlNode*) {});
   std::string text;
-  for (const auto& [idref, linear] : spine) {
-    if (!linear) continue;
+  for (const auto& ref : spine) {
+    const std::string& idref = ref.first;  // a named copy: clang 14 cannot capture a binding
+    if (!ref.second) continue;
     auto item = std::find_if(manifest.begin(), manifest.end(), [&](const Item& i) { return i.id == idref; });
     if (item == manifest.end()) continue;
     // The EPUB 3 navigation document is a table of contents, not text.
