@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "common/utf8.h"
@@ -36,32 +37,27 @@ Status ReadAll(std::istream& in, const std::string& name, std::string& out) {
 }  // namespace
 
 Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOptions& options) {
+  std::optional<PackageText> package;
   if (LooksLikePackage(bytes)) {
-    Result<PackageText> package = ExtractPackageText(name, bytes);
-    if (!package.ok()) return package.status();
-    if (package->text.size() > kMaxTextFileBytes) {
-      return Status::BadInput(name + ": " + package->format + " text too large (over " +
+    Result<PackageText> extracted = ExtractPackageText(name, bytes);
+    if (!extracted.ok()) return extracted.status();
+    if (extracted->text.size() > kMaxTextFileBytes) {
+      return Status::BadInput(name + ": " + extracted->format + " text too large (over " +
                               std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
     }
-    // The extracted text is UTF-8 whatever --encoding says: checked and
-    // put in NFC as any text is.
-    Result<DecodedText> decoded = DecodeText(name, package->text, DecodeOptions{});
-    if (!decoded.ok()) return decoded.status();
-    TextFile file;
-    file.name = std::move(name);
-    file.bytes = std::move(decoded->utf8);
-    file.map = std::move(decoded->map);
-    file.encoding = std::move(package->format);
-    file.package = true;
-    return file;
+    package = std::move(extracted).value();
   }
-  Result<DecodedText> decoded = DecodeText(name, bytes, options);
+  // A package's text is UTF-8 whatever --encoding says: checked and put in
+  // NFC as any text is.
+  Result<DecodedText> decoded =
+      package ? DecodeText(name, package->text, DecodeOptions{}) : DecodeText(name, bytes, options);
   if (!decoded.ok()) return decoded.status();
   TextFile file;
   file.name = std::move(name);
   file.bytes = std::move(decoded->utf8);
   file.map = std::move(decoded->map);
-  file.encoding = std::move(decoded->encoding);
+  file.encoding = package ? std::move(package->format) : std::move(decoded->encoding);
+  file.package = package.has_value();
   return file;
 }
 
