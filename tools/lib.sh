@@ -18,6 +18,7 @@ SVERKA_PACKAGES=(
                                          # read our TMX (skipped when missing)
   parallel                               # acceptance test of doc/cluster.md's GNU parallel recipe
   pandoc                                 # acceptance test: real DOCX, ODT and EPUB made from corpora/
+  libreoffice-writer-nogui               # ... and LibreOffice's own DOCX and ODT, tracked changes kept
   snakemake munge slurm-wlm              # tools/snakemake/ and its tests (a one-node Slurm)
 )
 
