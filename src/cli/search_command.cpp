@@ -1,4 +1,4 @@
-// sverka search --db TM PHRASE [--limit N]
+// sverka search --db TM PHRASE [--exact] [--limit N]
 #include <unistd.h>
 
 #include <iostream>
@@ -36,24 +36,31 @@ int RunSearch(const Args& args) {
   size_t limit = 100;
   options.add_options()("db", po::value(&db)->required(), "translation memory to search")(
       "phrase", po::value(&phrase)->required(), "words to find, in this order, in either language")(
-      "limit", po::value(&limit)->default_value(100), "show at most this many pairs");
+      "exact", "only the phrase as typed, not its words in other forms")(
+      "limit", po::value(&limit)->default_value(100), "show at most this many pairs (1 or more)");
   po::positional_options_description positional;
   positional.add("phrase", 1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka search --db TM 'PHRASE' [--limit N]\n\n"
+                "usage: sverka search --db TM 'PHRASE' [--exact] [--limit N]\n\n"
                 "Shows the stored pairs whose Russian or English side contains the phrase\n"
                 "(whole words, any case), the match highlighted: in bold on a terminal,\n"
-                "between [[ and ]] otherwise.")) {
+                "between [[ and ]] otherwise. First the pairs with the phrase as typed,\n"
+                "then those with its words in other forms (same stems: 'культурная\n"
+                "дипломатия' finds 'культурной дипломатии', 'human right' finds 'human\n"
+                "rights'), marked 'other form'; --exact shows only the first.")) {
     return 0;
   }
+  if (limit == 0) return Report(Status::Usage("search: --limit must be 1 or more"));
+  const bool exact = vm.count("exact") > 0;
   const bool tty = ::isatty(STDOUT_FILENO) == 1;
   const std::string open = tty ? "\x1b[1;31m" : "[[", close = tty ? "\x1b[0m" : "]]";
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
   int64_t unindexed = 0;
   Result<std::vector<tm::SearchHit>> hits =
-      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit + 1, &unindexed);
+      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit + 1, &unindexed,
+                       exact ? tm::SearchMatch::kExact : tm::SearchMatch::kExactThenStemmed);
   if (!hits.ok()) return Report(hits.status());
   if (unindexed > 0) {
     std::cerr << "sverka: " << db << ": " << unindexed
@@ -67,14 +74,16 @@ int RunSearch(const Args& args) {
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);
-    std::cout << text::VisibleControls(h.document) << " #" << h.position << " (" << h.status << ", " << score << ")\n"
+    std::cout << text::VisibleControls(h.document) << " #" << h.position << " (" << h.status << ", " << score
+              << (h.exact ? ")\n" : ", other form)\n")
               << "  ru: " << Render(h.ru, open, close) << "\n  en: " << Render(h.en, open, close)
               << "\n";
   }
   std::cout.flush();
   if (hits->empty()) {
     std::cerr << "sverka: " << text::VisibleControls(db) << ": no pair contains '"
-              << text::VisibleControls(phrase) << "'\n";
+              << text::VisibleControls(phrase) << "'"
+              << (exact ? "" : " or its words in other forms") << "\n";
   } else if (more) {
     std::cerr << "sverka: more than " << limit << " pairs contain '"
               << text::VisibleControls(phrase) << "'; the first " << limit
