@@ -33,7 +33,7 @@ std::string Render(std::string_view hit, const std::string& open, const std::str
 int RunSearch(const Args& args) {
   po::options_description options("Options");
   std::string db, phrase;
-  size_t limit = 100;
+  int64_t limit = 100;  // signed: '-1' is refused, not read as 2^64 - 1
   options.add_options()("db", po::value(&db)->required(), "translation memory to search")(
       "phrase", po::value(&phrase)->required(), "words to find, in this order, in either language")(
       "exact", "only the phrase as typed, not its words in other forms")(
@@ -51,7 +51,8 @@ int RunSearch(const Args& args) {
                 "rights'), marked 'other form'; --exact shows only the first.")) {
     return 0;
   }
-  if (limit == 0) return Report(Status::Usage("search: --limit must be 1 or more"));
+  if (limit < 1) throw UsageError("--limit must be 1 or more");
+  const auto shown = static_cast<size_t>(limit);
   const bool exact = vm.count("exact") > 0;
   const bool tty = ::isatty(STDOUT_FILENO) == 1;
   const std::string open = tty ? "\x1b[1;31m" : "[[", close = tty ? "\x1b[0m" : "]]";
@@ -59,7 +60,7 @@ int RunSearch(const Args& args) {
   if (!store.ok()) return Report(store.status());
   int64_t unindexed = 0;
   Result<std::vector<tm::SearchHit>> hits =
-      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), limit + 1, &unindexed,
+      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), shown + 1, &unindexed,
                        exact ? tm::SearchMatch::kExact : tm::SearchMatch::kExactThenStemmed);
   if (!hits.ok()) return Report(hits.status());
   if (unindexed > 0) {
@@ -69,8 +70,8 @@ int RunSearch(const Args& args) {
               << db << "' indexes them\n";
   }
   // One more than --limit was asked for: whether the list is cut.
-  const bool more = hits->size() > limit;
-  if (more) hits->resize(limit);
+  const bool more = hits->size() > shown;
+  if (more) hits->resize(shown);
   for (const tm::SearchHit& h : *hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", h.score);

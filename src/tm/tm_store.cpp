@@ -1178,13 +1178,11 @@ ORDER BY d.name, b.position)sql";
 Result<std::vector<SearchHit>> TmStore::Search(std::string_view phrase, std::string_view open,
                                                std::string_view close, size_t limit,
                                                int64_t* unindexed, SearchMatch match) {
-  // Any letter or digit (every non-ASCII byte counts: Cyrillic) makes a word.
-  const std::string words = WithoutSoftHyphens(phrase);
-  const bool has_word = std::any_of(words.begin(), words.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u);
-  });
-  if (!has_word) {
+  // A word: a run of letters or digits (stem/search_words.h, as the
+  // index's tokenizer splits text); punctuation alone ("«—»") has none.
+  Result<std::vector<std::string>> stems = PhraseStems(phrase);
+  if (!stems.ok()) return stems.status();
+  if (stems->empty()) {
     return Status::BadInput("search: '" + std::string(phrase) + "' holds no word to look for");
   }
   // Its words in this order, е and ё alike, soft hyphens ignored (search_query.h).
@@ -1227,13 +1225,11 @@ LIMIT ?4)sql";
   // Only those that can hold the phrase: the stem index (which drops soft
   // hyphens) has the phrase's stems and the soft-hyphen mark for them
   // (version 6; reading every sentence took 1-2.5 s per 1,000,000 beads).
-  Result<std::vector<std::string>> stems = PhraseStems(phrase);
-  if (!stems.ok()) return stems.status();
   SVERKA_RETURN_IF_ERROR(impl_->Exec(
       "DROP TABLE IF EXISTS temp.bead_soft_hyphen;"
       "CREATE TABLE temp.bead_soft_hyphen (id INTEGER PRIMARY KEY);",
       "cannot search"));
-  if (!stems->empty()) {
+  {
     Statement fill(impl_->db,
                    "INSERT OR IGNORE INTO temp.bead_soft_hyphen SELECT rowid FROM main.bead_stems "
                    "WHERE bead_stems MATCH ?1");
