@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace sverka::stem {
@@ -34,6 +35,7 @@ struct SearchStemmer::Impl {
   sb_stemmer* russian = nullptr;
   sb_stemmer* english = nullptr;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+  std::string folded;  // Stems()'s buffer, kept between calls
 
   ~Impl() {
     if (russian) sb_stemmer_delete(russian);
@@ -41,7 +43,12 @@ struct SearchStemmer::Impl {
   }
 
   const std::string& Stem(const std::string& folded, bool cyrillic) {
-    auto it = cache.find(folded);
+    // Numbers stem to themselves; a memory has many different ones, which
+    // would only churn the cache.
+    if (std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return folded;
+    }
+    auto it = cache.find(std::string_view(folded));
     if (it != cache.end()) return it->second;
     std::string stem = folded;
     if (folded.size() <= kMaxStemmedWordBytes) {
@@ -71,26 +78,56 @@ Result<std::unique_ptr<SearchStemmer>> SearchStemmer::Create() {
   return std::unique_ptr<SearchStemmer>(new SearchStemmer(std::move(impl)));
 }
 
-std::vector<SearchWord> SearchStemmer::Words(std::string_view text) {
-  std::vector<SearchWord> words;
-  SearchWord word;
+namespace {
+
+// Calls on_word(begin, end, folded, cyrillic) for each word of `text`
+// (search_words.h). ASCII and Russian letters take a path of their own
+// (every stored text is mostly those): ICU's property lookups and case
+// mapping per character were most of the cost of stemming a memory.
+template <typename OnWord>
+void ScanWords(std::string_view text, std::string& folded, OnWord on_word) {
   bool in_word = false, cyrillic = false;
+  size_t begin = 0;
+  folded.clear();
   auto finish = [&](size_t end) {
     if (!in_word) return;
     in_word = false;
-    if (word.folded.empty()) return;  // soft hyphens or marks alone
-    word.end = end;
-    word.stem = impl_->Stem(word.folded, cyrillic);
-    words.push_back(std::move(word));
-    word = SearchWord{};
+    if (!folded.empty()) on_word(begin, end, folded, cyrillic);  // not marks alone
+    folded.clear();
+  };
+  auto start = [&](size_t at) {
+    if (in_word) return;
+    in_word = true;
+    cyrillic = false;
+    begin = at;
   };
   const auto size = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < size;) {
     const int32_t at = i;
+    const auto byte = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
+    if (byte < 0x80) {  // ASCII: letters and digits are word characters
+      ++i;
+      const bool lower = byte >= 'a' && byte <= 'z', upper = byte >= 'A' && byte <= 'Z';
+      if (!lower && !upper && !(byte >= '0' && byte <= '9')) {
+        finish(static_cast<size_t>(at));
+        continue;
+      }
+      start(static_cast<size_t>(at));
+      folded += static_cast<char>(upper ? byte - 'A' + 'a' : byte);
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(text.data(), i, size, c);
     if (c < 0) {  // an invalid byte: a separator
       finish(static_cast<size_t>(at));
+      continue;
+    }
+    if ((c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451) {  // А-я, Ё, ё
+      start(static_cast<size_t>(at));
+      cyrillic = true;
+      UChar32 lower = c == 0x0401 || c == 0x0451 ? 0x0435 : c < 0x0430 ? c + 0x20 : c;  // ё -> е
+      folded += static_cast<char>(0xC0 | (lower >> 6));
+      folded += static_cast<char>(0x80 | (lower & 0x3F));
       continue;
     }
     if (in_word && IsDropped(c)) continue;
@@ -98,29 +135,36 @@ std::vector<SearchWord> SearchStemmer::Words(std::string_view text) {
       finish(static_cast<size_t>(at));
       continue;
     }
-    if (!in_word) {
-      in_word = true;
-      cyrillic = false;
-      word.begin = static_cast<size_t>(at);
-    }
+    start(static_cast<size_t>(at));
     UChar32 lower = u_tolower(c);
     if (lower == 0x0451) lower = 0x0435;  // ё -> е
     cyrillic = cyrillic || IsCyrillic(lower);
     char buf[U8_MAX_LENGTH];
     int32_t n = 0;
     U8_APPEND_UNSAFE(buf, n, lower);
-    word.folded.append(buf, static_cast<size_t>(n));
+    folded.append(buf, static_cast<size_t>(n));
   }
   finish(text.size());
+}
+
+}  // namespace
+
+std::vector<SearchWord> SearchStemmer::Words(std::string_view text) {
+  std::vector<SearchWord> words;
+  std::string folded;
+  ScanWords(text, folded, [&](size_t begin, size_t end, const std::string& f, bool cyrillic) {
+    words.push_back({begin, end, f, impl_->Stem(f, cyrillic)});
+  });
   return words;
 }
 
 std::string SearchStemmer::Stems(std::string_view text) {
   std::string out;
-  for (const SearchWord& w : Words(text)) {
+  out.reserve(text.size());
+  ScanWords(text, impl_->folded, [&](size_t, size_t, const std::string& f, bool cyrillic) {
     if (!out.empty()) out += ' ';
-    out += w.stem;
-  }
+    out += impl_->Stem(f, cyrillic);
+  });
   return out;
 }
 

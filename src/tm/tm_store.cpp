@@ -217,7 +217,8 @@ PRAGMA user_version = 5;
 // in bead_text (pending beads get theirs when indexed); needs sverka_stems
 // (tm/stem_function.h) on the connection.
 constexpr const char* kMigrateV5ToV6 = R"sql(
-CREATE VIRTUAL TABLE bead_stems USING fts5 (ru, en, marks, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE bead_stems USING fts5 (ru, en, marks, columnsize = 0,
+  tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO bead_stems (bead_stems, rank) VALUES ('automerge', 8);
 INSERT INTO bead_stems (rowid, ru, en, marks)
   SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) FROM bead_pairs
