@@ -52,4 +52,39 @@ std::string FtsPhraseQuery(std::string_view phrase) {
   return query;
 }
 
+std::string FtsStemQuery(const std::vector<std::string>& stems) {
+  std::string query = "\"";
+  for (size_t k = 0; k < stems.size(); ++k) {
+    if (k > 0) query += ' ';
+    for (const char c : stems[k]) query += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return query + "\"";
+}
+
+std::string MarkStemmedPhrase(std::string_view text, const std::vector<std::string>& stems,
+                              stem::SearchStemmer& stemmer, std::string_view open,
+                              std::string_view close) {
+  if (stems.empty()) return std::string(text);
+  const std::vector<stem::SearchWord> words = stemmer.Words(text);
+  std::string out;
+  size_t copied = 0;
+  for (size_t i = 0; i + stems.size() <= words.size();) {
+    bool match = true;
+    for (size_t k = 0; k < stems.size() && match; ++k) match = words[i + k].stem == stems[k];
+    if (!match) {
+      ++i;
+      continue;
+    }
+    const size_t begin = words[i].begin, end = words[i + stems.size() - 1].end;
+    out.append(text.substr(copied, begin - copied));
+    out.append(open);
+    out.append(text.substr(begin, end - begin));
+    out.append(close);
+    copied = end;
+    i += stems.size();
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
 }  // namespace sverka::tm

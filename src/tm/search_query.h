@@ -5,6 +5,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "stem/search_words.h"
 
 namespace sverka::tm {
 
@@ -19,5 +22,16 @@ std::string WithoutSoftHyphens(std::string_view text);
 // (2^8 phrases at most); later ones stay as typed.
 inline constexpr int kMaxYoLetters = 8;
 std::string FtsPhraseQuery(std::string_view phrase);
+
+// The FTS5 query of the stem index (bead_stems) for a phrase whose words
+// have `stems` (stem::SearchStemmer): one quoted phrase, quotes doubled.
+std::string FtsStemQuery(const std::vector<std::string>& stems);
+
+// `text` with every run of words whose stems are `stems`, in that order,
+// between `open` and `close` (from the first word's first byte to the last
+// word's last): how a hit of the stem index shows where it matched.
+std::string MarkStemmedPhrase(std::string_view text, const std::vector<std::string>& stems,
+                              stem::SearchStemmer& stemmer, std::string_view open,
+                              std::string_view close);
 
 }  // namespace sverka::tm

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tm/output_file.h"
+#include "tm/stem_function.h"
 #include "tm/tm_store.h"
 
 namespace sverka::tm {
@@ -59,6 +60,10 @@ INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, sc
   WHERE bd.name IN (SELECT name FROM temp.new_docs);
 INSERT INTO bead_text (rowid, ru, en)
   SELECT p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents md ON md.id = p.document_id
+  WHERE md.name IN (SELECT name FROM temp.new_docs);
+INSERT INTO bead_stems (rowid, ru, en, marks)
+  SELECT p.id, sverka_stems(p.ru), sverka_stems(p.en), sverka_marks(p.ru, p.en) FROM bead_pairs p
+  JOIN main.documents md ON md.id = p.document_id
   WHERE md.name IN (SELECT name FROM temp.new_docs);
 INSERT INTO history (at, user, action, document, bead, before, after, undoes)
   SELECT at, user, action, document, bead, before, after, NULL
@@ -152,6 +157,9 @@ Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const 
         "SELECT 'delete', p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents d "
         "ON d.id = p.document_id WHERE d.name = " + Literal(name) +
             " AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending); "
+            "DELETE FROM main.bead_stems WHERE rowid IN (SELECT x.id FROM main.beads x "
+            "JOIN main.documents d ON d.id = x.document_id WHERE d.name = " + Literal(name) +
+            "); "
             "DELETE FROM main.documents WHERE name = " + Literal(name) +
             "; DELETE FROM main.history WHERE document = " + Literal(name) +
             "; INSERT INTO temp.new_docs (name) VALUES (" + Literal(name) +
@@ -206,6 +214,8 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
       return Status::Internal(out + ": cannot open " + tmp);
     }
     c.Defend();
+    // New documents' stem index entries are made by SQL (tm/stem_function.h).
+    if (RegisterStemFunction(c.db) != SQLITE_OK) return Status::Internal(out + ": cannot merge: no stemmer");
     // Where each document of the result comes from, for the counts: A, new
     // from a later input, or a later input's reviewed copy replacing one.
     SVERKA_RETURN_IF_ERROR(Exec(c.db, out,

@@ -22,6 +22,8 @@
 #include "common/utf8.h"
 #include "tm/lock_holder.h"
 #include "tm/search_query.h"
+#include "tm/stem_function.h"
+#include "stem/search_words.h"
 
 namespace sverka::tm {
 namespace {
@@ -207,6 +209,23 @@ CREATE TABLE bead_text_pending (
 PRAGMA user_version = 5;
 )sql";
 
+// Version 5 → 6 (doc/schema.md, "Stem index"): `bead_stems` holds each
+// indexed bead's search stems (stem/search_words.h: lower-cased, ё as е,
+// Snowball-stemmed), rowid = bead id, so that search finds other
+// inflections. It keeps its own content (the stems), so a bead leaves it by
+// rowid alone, whatever stemmer made the entry. Built here from every bead
+// in bead_text (pending beads get theirs when indexed); needs sverka_stems
+// (tm/stem_function.h) on the connection.
+constexpr const char* kMigrateV5ToV6 = R"sql(
+CREATE VIRTUAL TABLE bead_stems USING fts5 (ru, en, marks, columnsize = 0,
+  tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO bead_stems (bead_stems, rank) VALUES ('automerge', 8);
+INSERT INTO bead_stems (rowid, ru, en, marks)
+  SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) FROM bead_pairs
+  WHERE id NOT IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;
+PRAGMA user_version = 6;
+)sql";
+
 // The tokenizer of bead_text (kMigrateV1ToV2, frozen there): the temporary
 // index `search` makes of pending beads must split text the same way.
 constexpr const char* kIndexTokenizer = "unicode61 remove_diacritics 2";
@@ -324,8 +343,9 @@ const OwnSchema& OwnObjects() {
     OwnSchema own;
     sqlite3* db = nullptr;
     sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    RegisterStemFunction(db);
     for (const char* step : {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
-                             kMigrateV4ToV5}) {
+                             kMigrateV4ToV5, kMigrateV5ToV6}) {
       sqlite3_exec(db, step, nullptr, nullptr, nullptr);
       Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
       while (q.Step() == SQLITE_ROW) {
@@ -355,6 +375,7 @@ struct TmStore::Impl {
   bool defer_index = false;  // OpenOptions::defer_index
   bool read_only = false;    // the connection was opened SQLITE_OPEN_READONLY
   std::optional<int64_t> expect_data_version;  // TmStore::ExpectDataVersion
+  std::unique_ptr<stem::SearchStemmer> stemmer;  // Search's, made at its first stemmed search
   // Statements run once per document, prepared once per connection: a
   // prepare costs more than the lookup or insert it runs (doc/decisions.md).
   // Keyed by the address of the SQL text, so only literals may be given.
@@ -552,6 +573,12 @@ struct TmStore::Impl {
                   "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
     fts.Bind(1, id);
     if (const int frc = fts.Step(); frc != SQLITE_DONE) return Fail(frc, "cannot delete");
+    // The stem index keeps its own content: by rowid (a pending bead has no entry).
+    Statement stems(db,
+                    "DELETE FROM bead_stems WHERE rowid IN "
+                    "(SELECT id FROM beads WHERE document_id = ?1)");
+    stems.Bind(1, id);
+    if (const int src = stems.Step(); src != SQLITE_DONE) return Fail(src, "cannot delete");
     Statement del(db, "DELETE FROM documents WHERE name = ?1");
     del.Bind(1, name);
     if (const int drc = del.Step(); drc != SQLITE_DONE) return Fail(drc, "cannot delete");
@@ -594,6 +621,9 @@ class BeadInserter {
               "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
         text_(db, defer_index ? "INSERT INTO bead_text_pending (bead_id) VALUES (?1)"
                               : "INSERT INTO bead_text (rowid, ru, en) VALUES (?1, ?2, ?3)"),
+        stems_(db,
+               "INSERT INTO bead_stems (rowid, ru, en, marks) VALUES (?1, sverka_stems(?2), "
+               "sverka_stems(?3), sverka_marks(?2, ?3))"),
         defer_index_(defer_index),
         db_(db) {}
 
@@ -627,16 +657,20 @@ class BeadInserter {
     bead_.BindUncopied(9, created);
     bead_.BindUncopied(10, changed);
     if (const int rc = bead_.StepOnce(); rc != SQLITE_DONE) return rc;
-    text_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
-    if (!defer_index_) {
-      text_.BindUncopied(2, ru);
-      text_.BindUncopied(3, en);
-    }
-    return text_.StepOnce();
+    const auto id = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+    text_.Bind(1, id);
+    if (defer_index_) return text_.StepOnce();  // stems too are made when it is indexed
+    text_.BindUncopied(2, ru);
+    text_.BindUncopied(3, en);
+    if (const int rc = text_.StepOnce(); rc != SQLITE_DONE) return rc;
+    stems_.Bind(1, id);
+    stems_.BindUncopied(2, ru);
+    stems_.BindUncopied(3, en);
+    return stems_.StepOnce();
   }
 
  private:
-  Statement sentence_, bead_, text_;
+  Statement sentence_, bead_, text_, stems_;
   bool defer_index_;
   sqlite3* db_;
 };
@@ -735,6 +769,10 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     // from its views or CHECKs, pages checked as they are read).
     sqlite3_db_config(impl->db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(impl->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    // The stem index's entries are made by SQL (tm/stem_function.h).
+    if (const int frc = RegisterStemFunction(impl->db); frc != SQLITE_OK) {
+      return impl->Fail(frc, "cannot open");
+    }
     return impl->Exec("PRAGMA cell_size_check = ON", "cannot read");
   };
   SVERKA_RETURN_IF_ERROR(open(mode == OpenMode::kReadOnly
@@ -787,7 +825,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV1ToV2, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV2ToV3, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV3ToV4, "cannot create the schema"));
-      return impl->Exec(kMigrateV4ToV5, "cannot create the schema");
+      SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV4ToV5, "cannot create the schema"));
+      return impl->Exec(kMigrateV5ToV6, "cannot create the schema");
     }));
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
@@ -810,7 +849,11 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
         SVERKA_RETURN_IF_ERROR(
             impl->Exec(kMigrateV3ToV4, "cannot upgrade the schema from version 3"));
       }
-      if (*now <= 4) return impl->Exec(kMigrateV4ToV5, "cannot upgrade the schema from version 4");
+      if (*now <= 4) {
+        SVERKA_RETURN_IF_ERROR(
+            impl->Exec(kMigrateV4ToV5, "cannot upgrade the schema from version 4"));
+      }
+      if (*now <= 5) return impl->Exec(kMigrateV5ToV6, "cannot upgrade the schema from version 5");
       return Status::Ok();
     }));
   }
@@ -1135,14 +1178,12 @@ ORDER BY d.name, b.position)sql";
 
 Result<std::vector<SearchHit>> TmStore::Search(std::string_view phrase, std::string_view open,
                                                std::string_view close, size_t limit,
-                                               int64_t* unindexed) {
-  // Any letter or digit (every non-ASCII byte counts: Cyrillic) makes a word.
-  const std::string words = WithoutSoftHyphens(phrase);
-  const bool has_word = std::any_of(words.begin(), words.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u);
-  });
-  if (!has_word) {
+                                               int64_t* unindexed, SearchMatch match) {
+  // A word: a run of letters or digits (stem/search_words.h, as the
+  // index's tokenizer splits text); punctuation alone ("«—»") has none.
+  Result<std::vector<std::string>> stems = PhraseStems(phrase);
+  if (!stems.ok()) return stems.status();
+  if (stems->empty()) {
     return Status::BadInput("search: '" + std::string(phrase) + "' holds no word to look for");
   }
   // Its words in this order, е and ё alike, soft hyphens ignored (search_query.h).
@@ -1182,17 +1223,21 @@ LIMIT ?4)sql";
   if (unindexed) *unindexed = *pending;
   // Beads with a soft hyphen (U+00AD): the index splits a word there, so
   // they are searched, as pending ones, in the temporary index without it.
-  // Found by reading every sentence: 0.1-0.2 s per 100,000 beads
-  // (doc/schema.md); folding the index itself would take a schema change.
+  // Only those that can hold the phrase: the stem index (which drops soft
+  // hyphens) has the phrase's stems and the soft-hyphen mark for them
+  // (version 6; reading every sentence took 1-2.5 s per 1,000,000 beads).
   SVERKA_RETURN_IF_ERROR(impl_->Exec(
       "DROP TABLE IF EXISTS temp.bead_soft_hyphen;"
-      "CREATE TABLE temp.bead_soft_hyphen (id INTEGER PRIMARY KEY);"
-      "INSERT OR IGNORE INTO temp.bead_soft_hyphen SELECT b.id FROM main.sentences s "
-      "JOIN main.beads b ON b.document_id = s.document_id AND CASE s.side "
-      "WHEN 'ru' THEN s.position >= b.ru_begin AND s.position < b.ru_end "
-      "ELSE s.position >= b.en_begin AND s.position < b.en_end END "
-      "WHERE instr(s.text, char(173)) > 0",
+      "CREATE TABLE temp.bead_soft_hyphen (id INTEGER PRIMARY KEY);",
       "cannot search"));
+  {
+    Statement fill(impl_->db,
+                   "INSERT OR IGNORE INTO temp.bead_soft_hyphen SELECT rowid FROM main.bead_stems "
+                   "WHERE bead_stems MATCH ?1");
+    if (fill.prepare_rc() != SQLITE_OK) return impl_->Fail(fill.prepare_rc(), "cannot search");
+    fill.Bind(1, "{ru en} : " + FtsStemQuery(*stems) + " AND marks : " + kSoftHyphenMark);
+    if (const int frc = fill.Step(); frc != SQLITE_DONE) return impl_->Fail(frc, "cannot search");
+  }
   bool soft = false;
   {
     Statement any(impl_->db, "SELECT EXISTS (SELECT 1 FROM temp.bead_soft_hyphen)");
@@ -1235,6 +1280,82 @@ LIMIT ?4)sql";
     hits.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot search");
+  // Over the limit already, or exact matches only: the stem index is not asked.
+  if (match == SearchMatch::kExact || hits.size() >= limit) return hits;
+  return StemmedHits(*stems, open, close, limit, *pending > 0, std::move(hits));
+}
+
+Result<std::vector<std::string>> TmStore::PhraseStems(std::string_view phrase) {
+  if (!impl_->stemmer) {
+    Result<std::unique_ptr<stem::SearchStemmer>> made = stem::SearchStemmer::Create();
+    if (!made.ok()) return made.status();
+    impl_->stemmer = std::move(*made);
+  }
+  std::vector<std::string> stems;
+  for (stem::SearchWord& w : impl_->stemmer->Words(phrase)) stems.push_back(std::move(w.stem));
+  return stems;
+}
+
+Result<std::vector<SearchHit>> TmStore::StemmedHits(const std::vector<std::string>& stems,
+                                                    std::string_view open, std::string_view close,
+                                                    size_t limit, bool pending,
+                                                    std::vector<SearchHit> hits) {
+  if (stems.empty()) return hits;  // no letter or digit: nothing to stem
+  static constexpr const char* kSql = R"sql(
+SELECT b.id, d.name, b.position, b.status, b.score
+FROM bead_stems JOIN beads b ON b.id = bead_stems.rowid JOIN documents d ON d.id = b.document_id
+WHERE bead_stems MATCH ?1
+ORDER BY d.name, b.position
+LIMIT ?2)sql";
+  static constexpr const char* kWithPendingSql = R"sql(
+SELECT b.id, d.name, b.position, b.status, b.score
+FROM (SELECT rowid AS id FROM main.bead_stems WHERE bead_stems MATCH ?1
+      UNION ALL
+      SELECT rowid FROM temp.bead_stems_unindexed WHERE bead_stems_unindexed MATCH ?1) h
+JOIN beads b ON b.id = h.id JOIN documents d ON d.id = b.document_id
+ORDER BY d.name, b.position
+LIMIT ?2)sql";
+  if (pending) {
+    // Pending beads have no stems stored yet: made here, as their text is above.
+    SVERKA_RETURN_IF_ERROR(impl_->Exec(
+        "DROP TABLE IF EXISTS temp.bead_stems_unindexed;"
+        "CREATE VIRTUAL TABLE temp.bead_stems_unindexed USING fts5 (ru, en, marks, "
+        "tokenize = 'unicode61 remove_diacritics 2');"
+        "INSERT INTO temp.bead_stems_unindexed (rowid, ru, en, marks) "
+        "SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) FROM main.bead_pairs "
+        "WHERE id IN (SELECT bead_id FROM main.bead_text_pending) ORDER BY id;",
+        "cannot search"));
+  }
+  // The exact hits are stem hits too: asked for as many more, and skipped.
+  // (`limit` > hits.size() here.)
+  std::set<std::pair<std::string, int32_t>> exact;
+  for (const SearchHit& h : hits) exact.emplace(h.document, h.position);
+  const size_t wanted = limit - hits.size();
+  Statement q(impl_->db, pending ? kWithPendingSql : kSql);
+  if (q.prepare_rc() != SQLITE_OK) return impl_->Fail(q.prepare_rc(), "cannot search");
+  q.Bind(1, "{ru en} : " + FtsStemQuery(stems));
+  q.Bind(2, static_cast<int64_t>(wanted + exact.size()));
+  Statement text(impl_->db, "SELECT ru, en FROM bead_pairs WHERE id = ?1");
+  if (text.prepare_rc() != SQLITE_OK) return impl_->Fail(text.prepare_rc(), "cannot search");
+  int rc = SQLITE_DONE;
+  size_t added = 0;
+  while (added < wanted && (rc = q.Step()) == SQLITE_ROW) {
+    SearchHit h;
+    h.document = q.Text(1);
+    h.position = sqlite3_column_int(q.get(), 2);
+    if (exact.count({h.document, h.position}) > 0) continue;
+    h.status = q.Text(3);
+    h.score = sqlite3_column_double(q.get(), 4);
+    h.exact = false;
+    text.Bind(1, static_cast<int64_t>(sqlite3_column_int64(q.get(), 0)));
+    if (const int trc = text.Step(); trc != SQLITE_ROW) return impl_->Fail(trc, "cannot search");
+    h.ru = MarkStemmedPhrase(text.Text(0), stems, *impl_->stemmer, open, close);
+    h.en = MarkStemmedPhrase(text.Text(1), stems, *impl_->stemmer, open, close);
+    text.Reset();
+    hits.push_back(std::move(h));
+    ++added;
+  }
+  if (added < wanted && rc != SQLITE_DONE) return impl_->Fail(rc, "cannot search");
   return hits;
 }
 
@@ -1257,6 +1378,8 @@ Result<int64_t> TmStore::UpdateIndex() {
     return impl_->Exec(
         "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs "
         "WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
+        "INSERT INTO bead_stems (rowid, ru, en, marks) SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) "
+        "FROM bead_pairs WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
         "DELETE FROM bead_text_pending;",
         "cannot index");
   });
@@ -1495,6 +1618,9 @@ class BeadEditor {
                     "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
       fts.Bind(1, id);
       if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      Statement stems(impl_.db, "DELETE FROM bead_stems WHERE rowid = ?1");
+      stems.Bind(1, id);
+      if (const int rc = stems.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
       Statement del(impl_.db, "DELETE FROM beads WHERE id = ?1");
       del.Bind(1, id);
       if (const int rc = del.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
@@ -1550,8 +1676,14 @@ class BeadEditor {
       Statement fts(impl_.db,
                     "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs "
                     "WHERE id = ?1");
-      fts.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(impl_.db)));
+      const auto id = static_cast<int64_t>(sqlite3_last_insert_rowid(impl_.db));
+      fts.Bind(1, id);
       if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      Statement stems(impl_.db,
+                      "INSERT INTO bead_stems (rowid, ru, en, marks) SELECT id, sverka_stems(ru), "
+                      "sverka_stems(en), sverka_marks(ru, en) FROM bead_pairs WHERE id = ?1");
+      stems.Bind(1, id);
+      if (const int rc = stems.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
     }
     return Status::Ok();
   }

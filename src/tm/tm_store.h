@@ -27,8 +27,9 @@ namespace sverka::tm {
 // move, edit-text, redo). Version 4 keeps every table and row and rewrites
 // the CHECKs of beads and history as comparisons (a much cheaper insert).
 // Version 5 adds bead_text_pending: beads stored (by batch, import --jsonl) but not yet in
-// the full-text index.
-inline constexpr int kSchemaVersion = 5;
+// the full-text index. Version 6 adds bead_stems, the stem index that lets
+// search find other inflections of a phrase (issue 16).
+inline constexpr int kSchemaVersion = 6;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -103,7 +104,14 @@ struct SearchHit {
   std::string ru, en;  // the bead's text with every match between the markers
   std::string status;
   double score = 0;
+  // true: the phrase itself; false: the phrase's words in other forms
+  // (the same stems: stem/search_words.h), marked as such.
+  bool exact = true;
 };
+
+// What Search() matches: the phrase as typed (any case, е/ё alike), or that
+// and then the same words inflected otherwise (the stem index).
+enum class SearchMatch { kExactThenStemmed, kExact };
 
 // One bead of a document as the review commands see it: its sentence ranges
 // [begin, end) and the texts of its sentences, one string per sentence.
@@ -266,15 +274,20 @@ class TmStore {
   Result<std::vector<HistoryEntry>> History(const std::optional<std::string>& document = {});
 
   // Beads whose Russian or English text contains `phrase` (FTS5, words in
-  // that order, case-insensitive), by document then position; at most
-  // `limit`. Matches are wrapped in `open`/`close`. Fails with kBadInput
+  // that order, case-insensitive): first those holding the phrase as typed
+  // (exact), by document then position; then, unless `match` is kExact,
+  // those holding its words only in other forms (the stem index
+  // bead_stems: "культурной дипломатии" for "культурная дипломатия"), by
+  // document then position, SearchHit::exact false; at most `limit` in all.
+  // Matches are wrapped in `open`/`close`. Fails with kBadInput
   // when `phrase` holds no word. Pending beads (not yet indexed) are found
   // too, through a temporary index of them on this connection: the same
   // hits as after UpdateIndex, read-only, at the cost of indexing them anew.
   // `unindexed`, when given, is set to how many pending beads were searched so.
   Result<std::vector<SearchHit>> Search(std::string_view phrase, std::string_view open,
                                         std::string_view close, size_t limit,
-                                        int64_t* unindexed = nullptr);
+                                        int64_t* unindexed = nullptr,
+                                        SearchMatch match = SearchMatch::kExactThenStemmed);
 
   // How many beads are not yet in the full-text index (OpenOptions::defer_index).
   Result<int64_t> UnindexedBeads();
@@ -356,6 +369,14 @@ class TmStore {
  private:
   friend class BeadEditor;
   struct Impl;
+  // Search's second part: the stem index's hits after the exact `hits`
+  // (within one read transaction; `pending`: pending beads exist).
+  Result<std::vector<SearchHit>> StemmedHits(const std::vector<std::string>& stems,
+                                             std::string_view open, std::string_view close,
+                                             size_t limit, bool pending,
+                                             std::vector<SearchHit> hits);
+  // The stems of `phrase`'s words (stem/search_words.h), in order.
+  Result<std::vector<std::string>> PhraseStems(std::string_view phrase);
   // Writes one document of AddDocuments (replacing one of that name).
   Status WriteDocument(const DocumentRecord& doc, BeadInserter& insert);
   explicit TmStore(std::unique_ptr<Impl> impl);

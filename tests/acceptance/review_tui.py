@@ -250,7 +250,11 @@ def scenario_kill(tmp):
     with sqlite3.connect(db) as c:
         check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "database intact")
         c.execute("INSERT INTO bead_text (bead_text, rank) VALUES ('integrity-check', 1)")
-        check(True, "full-text index consistent")
+        c.execute("INSERT INTO bead_stems (bead_stems, rank) VALUES ('integrity-check', 1)")
+        ids = lambda sql: sorted(r[0] for r in c.execute(sql))
+        check(ids("SELECT rowid FROM bead_stems") == ids("SELECT id FROM beads"),
+              "stem index holds every bead after the review")
+        check(True, "full-text and stem indexes consistent")
 
 
 def scenario_interrupt(tmp):

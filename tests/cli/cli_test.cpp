@@ -650,7 +650,116 @@ TEST_CASE("search shows the pairs containing a phrase with the match marked", "[
 }
 
 
-// --- issue 6: review commands (edit, show, stats, report) ---
+// Issue 16, item 7: on a memory of the 25 NTREX articles, each phrase finds
+// the stored sentences holding its words in another form (checked in the
+// texts first: each "other" form occurs in corpora/ntrex/*.txt), listed
+// after the exact hits and marked "other form"; --exact finds none of them.
+TEST_CASE("search finds 20 Russian and English phrases in their other inflections",
+          "[cli][search][stem]") {
+  ScratchDir dir;
+  REQUIRE(Sverka({"batch", Corpus("ntrex"), "--db", dir / "tm.db", "--index", "-q"}).exit_code == 0);
+  struct Case {
+    const char* phrase;
+    const char* other;  // as marked in a hit in other forms
+  };
+  const Case cases[] = {
+      {"западная вирджиния", "[[Западной Вирджинии]]"},
+      {"смертная казнь", "[[смертной казни]]"},
+      {"игра престолов", "[[Игры престолов]]"},
+      {"новая политика", "[[новой политике]]"},
+      {"мировой войне", "[[мировой войны]]"},
+      {"военный корабль", "[[военные корабли]]"},
+      {"токсичную маскулинность", "[[токсичной маскулинности]]"},
+      {"медицинская помощь", "[[медицинскую помощь]]"},
+      {"член парламента", "[[Члены Парламента]]"},
+      {"предоставление убежища", "[[предоставлении убежища]]"},
+      {"ножевые ранения", "[[ножевых ранений]]"},
+      {"возвращение беженцев", "[[возвращению беженцев]]"},
+      {"family member", "[[family members]]"},
+      {"taxi driver", "[[taxi drivers]]"},
+      {"what happens", "[[what happened]]"},
+      {"never looked", "[[never look]]"},
+      {"looking like", "[[looked like]]"},
+      {"draft legislation", "[[drafting legislation]]"},
+      {"knowing that", "[[know that]]"},
+      {"frigate", "[[frigates]]"},
+  };
+  int found = 0;
+  for (const Case& c : cases) {
+    INFO(c.phrase);
+    const Run r = Sverka({"search", "--db", dir / "tm.db", c.phrase});
+    REQUIRE(r.exit_code == 0);
+    // Hits: a header line and two text lines each; the exact ones first.
+    std::vector<std::string> lines;
+    for (size_t at = 0; at < r.out.size();) {
+      const size_t nl = r.out.find('\n', at);
+      lines.push_back(r.out.substr(at, nl - at));
+      at = nl + 1;
+    }
+    REQUIRE(lines.size() % 3 == 0);
+    bool other_seen = false, exact_after_other = false, other_found = false;
+    for (size_t k = 0; k < lines.size(); k += 3) {
+      const bool other = lines[k].ends_with(", other form)");
+      exact_after_other = exact_after_other || (other_seen && !other);
+      other_seen = other_seen || other;
+      const std::string text = lines[k + 1] + "\n" + lines[k + 2];
+      if (other && text.find(c.other) != std::string::npos) other_found = true;
+    }
+    CHECK(other_found);
+    CHECK_FALSE(exact_after_other);
+    found += other_found;
+    const Run exact = Sverka({"search", "--db", dir / "tm.db", c.phrase, "--exact"});
+    CHECK(exact.out.find(c.other) == std::string::npos);
+    CHECK(exact.out.find("other form") == std::string::npos);
+  }
+  CHECK(found == 20);
+}
+
+TEST_CASE("search --help tells of other forms and --exact; bad limits and wordless phrases are refused",
+          "[cli][search][stem]") {
+  ScratchDir dir;
+  const Run help = Sverka({"search", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--exact") != std::string::npos);
+  CHECK(help.out.find("other forms") != std::string::npos);
+  WriteFile(dir / "d.tmx",
+            SmallTmx("<tu><tuv xml:lang=\"ru\"><seg>Права человека.</seg></tuv>"
+                     "<tuv xml:lang=\"en\"><seg>Human rights.</seg></tuv></tu>\n"));
+  REQUIRE(Sverka({"import", dir / "d.tmx", "--db", dir / "tm.db", "-q"}).exit_code == 0);
+  const Run other = Sverka({"search", "--db", dir / "tm.db", "прав человека"});
+  CHECK(other.exit_code == 0);
+  CHECK(other.out == "d #0 (approved, 1.000, other form)\n  ru: [[Права человека]].\n"
+                     "  en: Human rights.\n");
+  const Run none = Sverka({"search", "--db", dir / "tm.db", "прав человека", "--exact"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+  CHECK(none.ErrLine() == "sverka: " + dir / "tm.db" + ": no pair contains 'прав человека'");
+  const Run neither = Sverka({"search", "--db", dir / "tm.db", "левых прав"});
+  CHECK(neither.ErrLine() == "sverka: " + dir / "tm.db" +
+                                 ": no pair contains 'левых прав' or its words in other forms");
+  struct Refusal {
+    std::vector<std::string> args;
+    int exit_code;
+    std::string line;
+  };
+  const Refusal refusals[] = {
+      {{"--limit", "0", "права"}, 2, "sverka search: --limit must be 1 or more; see 'sverka search --help'"},
+      {{"--limit", "-1", "права"}, 2, "sverka search: --limit must be 1 or more; see 'sverka search --help'"},
+      {{"--exact=yes", "права"}, 2, ""},
+      {{"--exact", "--", "!!"}, 1, "sverka: search: '!!' holds no word to look for"},
+      {{"\u00AB\u2014\u00BB"}, 1, "sverka: search: '\u00AB\u2014\u00BB' holds no word to look for"},
+  };
+  for (const Refusal& r : refusals) {
+    std::vector<std::string> args = {"search", "--db", dir / "tm.db"};
+    args.insert(args.end(), r.args.begin(), r.args.end());
+    const Run run = Sverka(args);
+    INFO(run.err);
+    CHECK(run.exit_code == r.exit_code);
+    CHECK(CountLines(run.err) == 1);
+    if (!r.line.empty()) CHECK(run.ErrLine() == r.line);
+    CHECK(run.out.empty());
+  }
+}
 
 namespace {
 

@@ -325,6 +325,7 @@ TEST_CASE("a version 2 memory gains the review actions on open, its history kept
       document TEXT NOT NULL, bead INTEGER, before TEXT, after TEXT, undoes INTEGER REFERENCES h2(id));
     INSERT INTO h2 SELECT * FROM history; DROP TABLE history; ALTER TABLE h2 RENAME TO history;
     CREATE INDEX history_document ON history (document, bead);
+    DROP TABLE bead_stems;
     DROP TABLE bead_text_pending;
     PRAGMA user_version = 2;)sql";
   INFO(sqlite3_errmsg(db));
