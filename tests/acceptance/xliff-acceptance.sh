@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# xliff-acceptance.sh translate-toolkit
+# xliff-acceptance.sh translate-toolkit|omegat
 #
 # Acceptance check of issue 15, item 4: XLIFF written by translate-toolkit
 # (Debian python3-translate) imports with the right pairs. The pairs: all 25
@@ -14,18 +14,30 @@
 #
 # and each imported memory must export the same TSV, pair for pair.
 #
-# Exit 0 pass, 1 fail, 77 skipped (translate-toolkit is not installed: meson
-# reports SKIP). Needs SVERKA_BIN and SVERKA_CORPORA (meson sets both).
+#   omegat     OmegaT 3.6 (Debian omegat) translates an XLIFF of the Russian
+#              sides (written by translate-toolkit, the source copied into
+#              <target>, which OmegaT's own XLIFF filter translates) with a TMX
+#              of the pairs in tm/auto/ (sentence segmentation off: a unit is
+#              a segment); the XLIFF OmegaT writes in target/ must import
+#              with every pair.
+#
+# Exit 0 pass, 1 fail, 77 skipped (translate-toolkit, or OmegaT, is not
+# installed: meson reports SKIP). Needs SVERKA_BIN and SVERKA_CORPORA (meson sets both).
 set -uo pipefail
-MODE=${1:?usage: xliff-acceptance.sh translate-toolkit}
+MODE=${1:?usage: xliff-acceptance.sh translate-toolkit|omegat}
 SVERKA=${SVERKA_BIN:?SVERKA_BIN not set}
 CORPORA=${SVERKA_CORPORA:?SVERKA_CORPORA not set}
+OMEGAT_JAR=${OMEGAT_JAR:-/usr/share/omegat/OmegaT.jar}
 skip() { echo "SKIP: $*"; exit 77; }
 
 case "$MODE" in
-  translate-toolkit)
+  translate-toolkit|omegat)
     /usr/bin/python3 -c 'import translate.storage.xliff, translate.convert.po2xliff' 2>/dev/null ||
-      skip "translate-toolkit missing (apt-get install python3-translate)" ;;
+      skip "translate-toolkit missing (apt-get install python3-translate)" ;;&
+  omegat)
+    [ -r "$OMEGAT_JAR" ] || skip "$OMEGAT_JAR missing (apt-get install omegat)"
+    command -v java >/dev/null || skip "java missing (apt-get install omegat)" ;;
+  translate-toolkit) ;;
   *) echo "unknown mode '$MODE'" >&2; exit 2 ;;
 esac
 
@@ -57,7 +69,49 @@ for ru, en in pairs:
     x.addsourceunit(ru).target = en
 open(work + "/xlifffile.xlf", "wb").write(bytes(x))
 PY
-/usr/bin/python3 -m translate.convert.po2xliff "$WORK/ntrex.po" "$WORK/po2xliff.xlf" >/dev/null 2>&1 ||
+if [ "$MODE" = omegat ]; then
+  PROJ=$WORK/project
+  mkdir -p "$PROJ"/source "$PROJ"/target "$PROJ"/tm/auto "$PROJ"/glossary "$PROJ"/dictionary \
+           "$PROJ"/omegat "$WORK"/config
+  cat > "$PROJ/omegat.project" <<XML
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>ru</source_lang>
+        <target_lang>en</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneRussianTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+        <sentence_seg>false</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+XML
+  "$SVERKA" export --db "$WORK/tm.db" -o "$PROJ/tm/auto/ntrex.tmx" >/dev/null || { echo "FAIL: export"; exit 1; }
+  /usr/bin/python3 - "$WORK/pairs.tsv" "$PROJ/source/ntrex.xlf" <<'PY' || { echo "FAIL: the source XLIFF"; exit 1; }
+import sys
+from translate.storage import xliff
+pairs = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+x = xliff.xlifffile(sourcelanguage="ru", targetlanguage="en")
+for ru, _ in pairs:
+    x.addsourceunit(ru).target = ru
+open(sys.argv[2], "wb").write(bytes(x))
+PY
+  LC_ALL=C.UTF-8 timeout 600 java -Djava.awt.headless=true -Dfile.encoding=UTF-8 \
+    -Djava.library.path=/usr/lib/jni -jar "$OMEGAT_JAR" "$PROJ" --mode=console-translate \
+    --config-dir="$WORK/config" --no-team --disable-project-locking > "$WORK/omegat.log" 2>&1 ||
+    { echo "FAIL: OmegaT"; tail -20 "$WORK/omegat.log"; exit 1; }
+  cp "$PROJ/target/ntrex.xlf" "$WORK/omegat.xlf" || { echo "FAIL: OmegaT wrote no target/ntrex.xlf"; exit 1; }
+  status=0
+  check_omegat=1
+fi
+[ "${check_omegat:-0}" = 1 ] || /usr/bin/python3 -m translate.convert.po2xliff "$WORK/ntrex.po" "$WORK/po2xliff.xlf" >/dev/null 2>&1 ||
   { echo "FAIL: po2xliff"; exit 1; }
 
 status=0
@@ -73,6 +127,10 @@ check() {  # check NAME [import options…]
     cmp -s "$WORK/pairs.tsv" "$WORK/$name.tsv" || { echo "FAIL: $name: other texts than the pairs"; status=1; return; }
   echo "$name: the same $PAIRS pairs"
 }
+if [ "$MODE" = omegat ]; then
+  check omegat
+  exit $status
+fi
 # Without --xliff-source a po2xliff file is refused (it names no target language).
 if "$SVERKA" import "$WORK/po2xliff.xlf" --db "$WORK/refused.db" 2>/dev/null; then
   echo "FAIL: po2xliff's file imported without --xliff-source"; status=1
