@@ -18,6 +18,9 @@ std::string NothingToImport(const XliffReadSummary& r, const XliffReadOptions& o
   if (r.units == 0) return std::string(": no translation unit (no ") + unit + "); nothing imported";
   std::string why = std::to_string(r.no_target) + " without a target";
   if (r.not_translatable) why += ", " + std::to_string(r.not_translatable) + " translate=\"no\"";
+  if (r.copied_source) {
+    why += ", " + std::to_string(r.copied_source) + " whose target is the Russian source copied";
+  }
   if (r.other_languages) {
     why += ", " + std::to_string(r.other_languages) + " in " + r.other_languages_pair;
   }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
 #include "tm/tmx_reader.h"
 #include "tm/xml_error.h"
 
@@ -405,7 +406,15 @@ class XliffParser {
     return Append(utf8);
   }
 
+  // A Russian text as its own translation is no pair: see copied_source.
+  bool CopiedSource(const std::string& source, const std::string& target) {
+    if (source != target || CountScripts(source).cyrillic == 0) return false;
+    ++summary_.copied_source;
+    return true;
+  }
+
   Status Emit(size_t line, std::string source, std::string target, bool unfinished) {
+    if (CopiedSource(source, target)) return Status::Ok();
     XliffEntry e;
     e.line = line;
     e.unit_id = unit_id_;

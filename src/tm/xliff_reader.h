@@ -56,6 +56,10 @@ struct XliffReadSummary {
   size_t unfinished = 0;  // of them, marked unfinished (XliffEntry::unfinished)
   size_t no_target = 0;   // units (or segments) without a non-empty target, skipped
   size_t not_translatable = 0;  // translate="no" units, skipped
+  // Units (or segments) whose target is their Russian source copied, skipped:
+  // OmegaT's XLIFF filter translates <target>, so a file for it carries the
+  // source there, and a unit left untranslated keeps it.
+  size_t copied_source = 0;
   // Units of a <file> whose languages are not Russian and English, skipped;
   // the first such <file>'s line and its languages ("de → fr").
   size_t other_languages = 0;

@@ -49,13 +49,14 @@ TEST_CASE("import reads XLIFF 1.2 and 2.0, told from TMX by content", "[cli][imp
                     "<trans-unit id=\"3\" translate=\"no\"><source>в</source><target>c</target>"
                     "</trans-unit>\n"
                     "<trans-unit id=\"4\"><source>г</source><target state=\"new\">d</target>"
-                    "</trans-unit>\n"));
+                    "</trans-unit>\n"
+                    "<trans-unit id=\"5\"><source>д</source><target>д</target></trans-unit>\n"));
   const Run one = Sverka({"import", dir / "one.xml", "--db", dir / "tm.db"});
   CHECK(one.exit_code == 0);
   CHECK(one.err.empty());
   CHECK(one.out == dir / "one.xml" +
                        ": imported 2 translation units into document 'one.xml'; skipped 1 without "
-                       "a target, 1 translate=\"no\"; 1 marked unfinished in the file, stored as "
+                       "a target, 1 translate=\"no\", 1 whose target is the Russian source copied; 1 marked unfinished in the file, stored as "
                        "'auto'\n");
   WriteFile(dir / "two.tmx",
             Xliff20("<unit id=\"u1\"><segment><source>Hello <pc id=\"1\">world</pc>.</source>"

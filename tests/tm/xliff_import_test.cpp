@@ -90,9 +90,10 @@ TEST_CASE("an XLIFF file with nothing to import says why and stores nothing",
       {"untranslated.xlf",
        Xliff12("<trans-unit id=\"1\"><source>Да.</source></trans-unit>\n"
                "<trans-unit id=\"2\" translate=\"no\"><source>Да.</source><target>Yes</target>"
-               "</trans-unit>\n"),
-       ": no translation unit has both a source and a target (2 units: 1 without a target, 1 "
-       "translate=\"no\"); nothing imported"},
+               "</trans-unit>\n"
+               "<trans-unit id=\"3\"><source>Да.</source><target>Да.</target></trans-unit>\n"),
+       ": no translation unit has both a source and a target (3 units: 1 without a target, 1 "
+       "translate=\"no\", 1 whose target is the Russian source copied); nothing imported"},
       {"cut.xlf", Xliff12(unit + unit).substr(0, Xliff12(unit + unit).rfind("<target>") + 9),
        ":5: not well-formed XML: the file ends before </xliff> (truncated?)"},
   };

@@ -106,6 +106,21 @@ TEST_CASE("XLIFF 1.2 trans-units with a target are pairs; the rest are counted",
   CHECK(r.units[1].unfinished);
 }
 
+TEST_CASE("a target that is its Russian source copied is no pair (OmegaT's untranslated units)",
+          "[tm][xliff][import]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(
+      dir / "copy.xlf",
+      Xliff12("<trans-unit id=\"1\"><source>Не переведено.</source><target>Не переведено.</target>"
+              "</trans-unit>\n"
+              "<trans-unit id=\"2\"><source>BBC 2018</source><target>BBC 2018</target></trans-unit>\n"));
+  const Read r = ReadAll(dir / "copy.xlf");
+  REQUIRE(r.summary.ok());
+  CHECK(Texts(r) == Pairs{{"BBC 2018", "BBC 2018"}});
+  CHECK(r.summary->copied_source == 1);
+  CHECK(r.summary->pairs == 1);
+}
+
 TEST_CASE("XLIFF 1.2 inline codes are stripped as TMX's, or kept", "[tm][xliff][import]") {
   testing::ScratchDir dir;
   testing::WriteFile(
