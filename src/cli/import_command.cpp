@@ -34,7 +34,7 @@ std::string XliffSkipped(const tm::XliffReadSummary& r) {
   add(r.no_target, "without a target");
   add(r.not_translatable, "translate=\"no\"");
   add(r.copied_source, "whose target is the Russian source copied");
-  add(r.other_languages, "in " + r.other_languages_pair);
+  add(r.other_languages, "in " + text::VisibleControls(r.other_languages_pair));
   if (r.unfinished) {
     out += "; " + std::to_string(r.unfinished) + " marked unfinished in the file, stored as 'auto'";
   }

@@ -31,6 +31,9 @@ std::string Take(xmlChar* s) {
   return out;
 }
 
+// An attribute's value as messages quote it: at most 40 characters.
+std::string Quote(std::string_view value) { return Shorten(value, 40); }
+
 void OnError(void* arg, xmlErrorPtr error) {
   if (error) static_cast<XmlErrorSink*>(arg)->Note(error->level >= XML_ERR_ERROR, error->line, error->message);
 }
@@ -138,7 +141,7 @@ class XliffParser {
   }
   // A failure inside a unit names its id too.
   Status FailInUnit(size_t line, const std::string& what) {
-    return Fail(line, unit_id_.empty() ? what : "unit '" + unit_id_ + "': " + what);
+    return Fail(line, unit_id_.empty() ? what : "unit '" + Quote(unit_id_) + "': " + what);
   }
 
   Status XmlError() {
@@ -235,18 +238,18 @@ class XliffParser {
       ns_major = MajorOf(std::string_view(namespace_).substr(kNamespacePrefix.size()));
     }
     if (!namespace_.empty() && ns_major == 0) {
-      return Fail(line, "<xliff> in the namespace '" + namespace_ +
+      return Fail(line, "<xliff> in the namespace '" + Quote(namespace_) +
                             "', not XLIFF's (urn:oasis:names:tc:xliff:document:1.2 or :2.0)");
     }
     major_ = MajorOf(version);
     if (!version.empty() && major_ == 0) {
-      return Fail(line, "XLIFF version '" + version + "' is not read (1.0 to 1.2, 2.0 to 2.2)");
+      return Fail(line, "XLIFF version '" + Quote(version) + "' is not read (1.0 to 1.2, 2.0 to 2.2)");
     }
     if (major_ == 0 && ns_major == 0) {
       return Fail(line, "<xliff> without a version or namespace; not XLIFF 1.x or 2.x");
     }
     if (major_ != 0 && ns_major != 0 && major_ != ns_major) {
-      return Fail(line, "<xliff version=\"" + version + "\"> in the namespace of XLIFF " +
+      return Fail(line, "<xliff version=\"" + Quote(version) + "\"> in the namespace of XLIFF " +
                             std::to_string(ns_major) + ".x (" + namespace_ + ")");
     }
     if (major_ == 0) major_ = ns_major;
@@ -287,7 +290,7 @@ class XliffParser {
       languages_ok_ = false;
       if (summary_.other_languages_pair.empty()) {
         summary_.other_languages_line = line;
-        summary_.other_languages_pair = source + " → " + target;
+        summary_.other_languages_pair = Quote(source) + " → " + Quote(target);
       }
     }
     return Status::Ok();
@@ -398,7 +401,7 @@ class XliffParser {
     const unsigned long c = std::strtoul(hex.c_str(), &end, 16);
     if (hex.empty() || hex.size() > 6 || *end != '\0' || c > 0x10FFFF ||
         (c >= 0xD800 && c <= 0xDFFF) || hex.find_first_of("+- xX") != std::string::npos) {
-      return FailInUnit(NodeLine(), "<cp hex=\"" + hex.substr(0, 16) +
+      return FailInUnit(NodeLine(), "<cp hex=\"" + Quote(hex) +
                                         "\"> is not a Unicode code point");
     }
     std::string utf8;

@@ -61,7 +61,8 @@ struct XliffReadSummary {
   // source there, and a unit left untranslated keeps it.
   size_t copied_source = 0;
   // Units of a <file> whose languages are not Russian and English, skipped;
-  // the first such <file>'s line and its languages ("de → fr").
+  // the first such <file>'s line and its languages ("de → fr", each cut at
+  // 40 characters).
   size_t other_languages = 0;
   size_t other_languages_line = 0;
   std::string other_languages_pair;

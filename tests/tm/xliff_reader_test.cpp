@@ -379,6 +379,11 @@ TEST_CASE("hostile and broken XLIFF files fail with the file and the line", "[tm
        Xliff20("<unit id=\"u9\"><segment><source>a<cp hex=\"zz\"/></source><target>b</target>"
                "</segment></unit>\n"),
        ":4: unit 'u9': <cp hex=\"zz\"> is not a Unicode code point"},
+      {"long-id.xlf",
+       Xliff20("<unit id=\"&#10;" + std::string(60, 'x') + "\"><segment><source>a<cp hex=\"" +
+               std::string(60, '9') + "\"/></source><target>b</target></segment></unit>\n"),
+       ":4: unit '\n" + std::string(39, 'x') + "…': <cp hex=\"" + std::string(40, '9') +
+           "…\"> is not a Unicode code point"},
       {"deep.xlf", Xliff12("<trans-unit id=\"d\"><source>" + [] {
                      std::string s;
                      for (int k = 0; k < 300; ++k) s += "<g id=\"g\">";
