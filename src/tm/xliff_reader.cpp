@@ -270,6 +270,7 @@ class XliffParser {
   // Decides which side <source> is for the units that follow.
   Status Languages(const std::string& source, const std::string& target, const char* where,
                    const char* source_attribute, const char* target_attribute, size_t line) {
+    languages_set_ = true;
     if (!options_.source_side.empty()) {
       languages_ok_ = true;
       source_is_ru_ = options_.source_side == "ru";
@@ -300,6 +301,9 @@ class XliffParser {
     unit_depth_ = depth;
     unit_line_ = NodeLine();
     unit_id_ = Attribute("id");
+    if (!languages_set_) {
+      return FailInUnit(unit_line_, "<trans-unit> outside a <file> (no languages for it)");
+    }
     ++summary_.units;
     skip_unit_ = false;
     if (no_translate_depth_ >= 0 || Attribute("translate") == "no") {
@@ -486,7 +490,7 @@ class XliffParser {
   int major_ = 0;
   std::string namespace_;
   // The current <file>'s (2.x: the document's) languages.
-  bool languages_ok_ = false, source_is_ru_ = true;
+  bool languages_set_ = false, languages_ok_ = false, source_is_ru_ = true;
   int no_translate_depth_ = -1;  // the <file>/<group> with translate="no" we are in
   // The current unit.
   int unit_depth_ = -1;

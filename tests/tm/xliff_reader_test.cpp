@@ -379,6 +379,10 @@ TEST_CASE("hostile and broken XLIFF files fail with the file and the line", "[tm
        Xliff20("<unit id=\"u9\"><segment><source>a<cp hex=\"zz\"/></source><target>b</target>"
                "</segment></unit>\n"),
        ":4: unit 'u9': <cp hex=\"zz\"> is not a Unicode code point"},
+      {"no-file.xlf",
+       "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n" + kUnit12 +
+           "</xliff>\n",
+       ":2: unit '1': <trans-unit> outside a <file> (no languages for it)"},
       {"long-id.xlf",
        Xliff20("<unit id=\"&#10;" + std::string(60, 'x') + "\"><segment><source>a<cp hex=\"" +
                std::string(60, '9') + "\"/></source><target>b</target></segment></unit>\n"),
