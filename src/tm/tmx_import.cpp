@@ -7,8 +7,16 @@
 namespace sverka::tm {
 namespace {
 
-// ContentHash of a file, streamed (a TMX can be larger than memory should hold).
-std::string FileHash(const std::string& path) {
+const std::string* Prop(const TmxEntry& e, std::string_view type) {
+  for (const auto& [t, v] : e.props) {
+    if (t == type) return &v;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string FileContentHash(const std::string& path) {
   uint64_t h = 0xcbf29ce484222325ULL;
   if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
     char buf[1 << 16];
@@ -26,15 +34,6 @@ std::string FileHash(const std::string& path) {
   return out;
 }
 
-const std::string* Prop(const TmxEntry& e, std::string_view type) {
-  for (const auto& [t, v] : e.props) {
-    if (t == type) return &v;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 std::string DocumentNameFromTmxPath(const std::string& path) {
   std::string base =
       path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
@@ -50,7 +49,7 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
                                    const TmxImportOptions& options) {
   ImportSpec spec;
   spec.source_file = path;
-  spec.source_hash = FileHash(path);
+  spec.source_hash = FileContentHash(path);
   spec.ru_lang = options.read.ru_lang;
   spec.en_lang = options.read.en_lang;
   spec.replace = options.replace;

@@ -45,4 +45,9 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
 // directories and a final ".tmx" (any case).
 std::string DocumentNameFromTmxPath(const std::string& path);
 
+// ContentHash-style hash of a whole file (ImportSpec::source_hash), streamed:
+// a TMX or XLIFF can be larger than memory should hold; an unreadable file
+// hashes as an empty one.
+std::string FileContentHash(const std::string& path);
+
 }  // namespace sverka::tm

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "common/utf8.h"
+#include "tm/xml_error.h"
 
 namespace sverka::tm {
 namespace {
@@ -32,42 +33,11 @@ std::string Take(xmlChar* s) {
   return out;
 }
 
-// The first error libxml2 reports, with its line.
-// The reader reports a truncated file as "Extra content at the end of the
-// document" after "Premature end of data in tag …"; the latter says more.
-struct ErrorSink {
-  bool set = false;
-  int line = 0;
-  std::string message;
-};
-
-// libxml2's message as one line: its line breaks ("…encoding !\nBytes: 0xD0")
-// become spaces, and a quote of the input is cut at 160 bytes (on a UTF-8
-// character boundary).
-std::string OneLine(const char* message) {
-  std::string m = message ? message : "unknown error";
-  for (char& c : m) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  while (!m.empty() && m.back() == ' ') m.pop_back();
-  if (m.size() > 160) {
-    size_t cut = 160;
-    while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
-    m = m.substr(0, cut) + "…";
-  }
-  return m;
-}
-
 void OnError(void* arg, xmlErrorPtr error) {
-  auto* sink = static_cast<ErrorSink*>(arg);
-  if (!error || error->level < XML_ERR_ERROR) return;
-  const std::string m = OneLine(error->message);
-  const bool better = m.rfind("Premature end of data", 0) == 0 &&
-                      sink->message.rfind("Premature end of data", 0) != 0;
-  if (sink->set && !better) return;
-  sink->set = true;
-  sink->line = error->line;
-  sink->message = m;
+  if (error) {
+    static_cast<XmlErrorSink*>(arg)->Note(error->level >= XML_ERR_ERROR, error->line,
+                                          error->message);
+  }
 }
 
 void IgnoreGenericError(void*, const char*, ...) {}
@@ -135,31 +105,14 @@ class TmxParser {
   }
 
   Status XmlError() {
-    const size_t line =
-        errors_.set && errors_.line > 0 ? static_cast<size_t>(errors_.line) : Line();
-    const std::string m = errors_.set ? errors_.message : "unreadable XML";
-    if (m.find("huge text node") != std::string::npos ||
-        m.find("Huge input") != std::string::npos) {
-      return Fail(line, "a text of over 10 MB (libxml2's limit); a segment is at most " +
-                            std::to_string(kMaxSegmentBytes >> 20) + " MiB");
-    }
-    if (m.find("ntity") != std::string::npos &&
-        (m.find("loop") != std::string::npos || m.find("amplification") != std::string::npos)) {
-      // libxml2 stops the expansion at its amplification limit; its line is
-      // the entity text's, so name where the parser stood instead.
-      return Fail(Line(), "entity expansion refused (libxml2: " + m + ")");
-    }
-    if (m.rfind("Excessive depth in document", 0) == 0) {
-      return Fail(line, "elements nested deeper than 256 levels (libxml2's limit)");
-    }
-    if (!seen_root_ && m.rfind("Extra content at the end", 0) == 0) {
-      return Fail(line, "not a TMX file (no root element)");
-    }
-    if (seen_root_ && !closed_root_ &&
-        (m.rfind("Extra content at the end", 0) == 0 || m.rfind("Premature end of data", 0) == 0)) {
-      return Fail(line, "not well-formed XML: the file ends before </tmx> (truncated?)");
-    }
-    return Fail(line, "not well-formed XML: " + m);
+    const XmlErrorText e = DescribeXmlError(
+        errors_.set ? errors_.message : "unreadable XML",
+        {.format = "TMX", .root = "tmx", .seen_root = seen_root_, .closed_root = closed_root_,
+         .max_segment_bytes = kMaxSegmentBytes});
+    const size_t line = !e.at_parser_line && errors_.set && errors_.line > 0
+                            ? static_cast<size_t>(errors_.line)
+                            : Line();
+    return Fail(line, e.text);
   }
 
   std::string Name() { return Str(xmlTextReaderConstLocalName(reader_.get())); }
@@ -305,7 +258,7 @@ class TmxParser {
   const std::function<Status(const TmxEntry&)>& fn_;
   std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
   xmlDocPtr doc_ = nullptr;
-  ErrorSink errors_;
+  XmlErrorSink errors_;
   TmxReadSummary summary_;
   bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
        has_en_ = false;
