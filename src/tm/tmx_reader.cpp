@@ -1,7 +1,6 @@
 #include "tm/tmx_reader.h"
 
 #include <libxml/xmlreader.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -63,18 +62,7 @@ class TmxParser {
   TmxParser& operator=(const TmxParser&) = delete;
 
   Result<TmxReadSummary> Run() {
-    struct stat st {};
-    if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      return Status::BadInput(path_ + ": is a directory, not a TMX file");
-    }
-    if (::stat(path_.c_str(), &st) == 0 && st.st_size == 0) {
-      return Status::BadInput(path_ + ": empty file (no TMX to read)");
-    }
-    if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
-      std::fclose(f);
-    } else {
-      return Status::BadInput(path_ + ": cannot open: " + std::strerror(errno));
-    }
+    SVERKA_RETURN_IF_ERROR(CheckXmlFile(path_, "TMX"));
     // No XML_PARSE_DTDLOAD, XML_PARSE_NOENT, XML_PARSE_DTDATTR or
     // XML_PARSE_HUGE: no DTD is read, no entity substituted, limits stay on.
     reader_.reset(xmlReaderForFile(path_.c_str(), nullptr,

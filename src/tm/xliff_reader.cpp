@@ -1,7 +1,6 @@
 #include "tm/xliff_reader.h"
 
 #include <libxml/xmlreader.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -99,18 +98,7 @@ class XliffParser {
   XliffParser& operator=(const XliffParser&) = delete;
 
   Result<XliffReadSummary> Run() {
-    struct stat st {};
-    if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      return Status::BadInput(path_ + ": is a directory, not an XLIFF file");
-    }
-    if (::stat(path_.c_str(), &st) == 0 && st.st_size == 0) {
-      return Status::BadInput(path_ + ": empty file (no XLIFF to read)");
-    }
-    if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
-      std::fclose(f);
-    } else {
-      return Status::BadInput(path_ + ": cannot open: " + std::strerror(errno));
-    }
+    SVERKA_RETURN_IF_ERROR(CheckXmlFile(path_, "XLIFF"));
     // No XML_PARSE_DTDLOAD, XML_PARSE_NOENT, XML_PARSE_DTDATTR or
     // XML_PARSE_HUGE: no DTD is read, no entity substituted, limits stay on.
     reader_.reset(xmlReaderForFile(path_.c_str(), nullptr,

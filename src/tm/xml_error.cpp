@@ -1,5 +1,11 @@
 #include "tm/xml_error.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace sverka::tm {
 
 std::string OneLineXmlMessage(const char* message) {
@@ -57,6 +63,23 @@ XmlErrorText DescribeXmlError(std::string_view m, const XmlErrorContext& c) {
             "declaration?)"};
   }
   return {"not well-formed XML: " + std::string(m)};
+}
+
+Status CheckXmlFile(const std::string& path, std::string_view format) {
+  const std::string f(format);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return Status::BadInput(path + ": is a directory, not a" + (f == "XLIFF" ? "n " : " ") + f + " file");
+  }
+  if (::stat(path.c_str(), &st) == 0 && st.st_size == 0) {
+    return Status::BadInput(path + ": empty file (no " + f + " to read)");
+  }
+  if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
+    std::fclose(file);
+  } else {
+    return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+  }
+  return Status::Ok();
 }
 
 }  // namespace sverka::tm

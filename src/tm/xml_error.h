@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/status.h"
+
 namespace sverka::tm {
 
 // The first error libxml2 reports, with its line. The reader reports a
@@ -43,5 +45,9 @@ struct XmlErrorText {
 // sverka's words for libxml2's message `m`: huge text, entity expansion,
 // nesting depth, no root, truncation; else "not well-formed XML: m".
 XmlErrorText DescribeXmlError(std::string_view m, const XmlErrorContext& context);
+
+// Before a reader opens `path` as `format` ("TMX", "XLIFF"): kBadInput
+// when it is a directory, empty, or cannot be opened, one line naming it.
+Status CheckXmlFile(const std::string& path, std::string_view format);
 
 }  // namespace sverka::tm
