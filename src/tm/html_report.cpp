@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 namespace sverka::tm {
 namespace {
@@ -38,43 +37,26 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-// A sentence with its anchors in <mark>: words holding a digit, and
-// capitalised words other than the sentence's first (names survive translation).
-std::string Marked(std::string_view sentence, const ReportOptions& options) {
+// A sentence with the spans of `marks` in <mark>. Spans out of range or out
+// of order are ignored rather than trusted.
+std::string Marked(std::string_view sentence, const MarkSpans& marks) {
   std::string out;
-  size_t i = 0;
-  bool first = true;
-  while (i < sentence.size()) {
-    const size_t start = i;
-    while (i < sentence.size() && sentence[i] != ' ') ++i;
-    const std::string_view word = sentence.substr(start, i - start);
-    bool digit = false;
-    for (const char c : word) digit = digit || (c >= '0' && c <= '9');
-    // Leading punctuation (« " ( —) does not hide a capital.
-    size_t lead = 0;
-    while (lead < word.size() && std::strchr("\"'([-", word[lead])) ++lead;
-    if (word.substr(lead).rfind("\xC2\xAB", 0) == 0) lead += 2;  // «
-    const std::string_view core = word.substr(lead);
-    const bool capital = options.starts_with_capital
-                             ? options.starts_with_capital(core)
-                             : (!core.empty() && core[0] >= 'A' && core[0] <= 'Z');
-    if (digit || (capital && !first)) {
-      out += "<mark>" + Escape(word) + "</mark>";
-    } else {
-      out += Escape(word);
-    }
-    if (!word.empty()) first = false;
-    while (i < sentence.size() && sentence[i] == ' ') {
-      out += ' ';
-      ++i;
-    }
+  size_t at = 0;
+  for (const auto& [begin, end] : marks) {
+    if (begin < at || end <= begin || end > sentence.size()) continue;
+    out += Escape(sentence.substr(at, begin - at));
+    out += "<mark>" + Escape(sentence.substr(begin, end - begin)) + "</mark>";
+    at = end;
   }
-  return out;
+  return out + Escape(sentence.substr(at));
 }
 
-std::string Side(const std::vector<std::string>& sentences, const ReportOptions& options) {
+std::string Side(const std::vector<std::string>& sentences, const std::vector<MarkSpans>& marks) {
+  static const MarkSpans kNone;
   std::string out;
-  for (const std::string& s : sentences) out += "<p>" + Marked(s, options) + "</p>";
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    out += "<p>" + Marked(sentences[k], k < marks.size() ? marks[k] : kNone) + "</p>";
+  }
   return out;
 }
 
@@ -143,16 +125,17 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
        "<th class=\"st\">status</th><th class=\"t\">type</th><th>Russian</th><th>English</th></tr></thead>\n"
        "<tbody>\n";
   for (const BeadView& b : beads) {
+    const BeadMarks marks = options.marks ? options.marks(b) : BeadMarks{};
     h += "<tr id=\"b" + std::to_string(b.position) + "\" class=\"" + ScoreClass(b.score) + " " +
          Escape(b.status) + (b.moved ? " moved" : "") + "\"><td class=\"n\">" +
          std::to_string(b.position) + "</td><td class=\"s\">" + Fixed(b.score) +
          "</td><td class=\"st\">" + Escape(b.status) + "</td><td class=\"t\">" +
          std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin) + "</td><td>" +
-         Side(b.ru, options) + "</td><td>" +
+         Side(b.ru, marks.ru) + "</td><td>" +
          (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
                     "&#x2195; moved</span> "
                   : "") +
-         Side(b.en, options) + "</td></tr>\n";
+         Side(b.en, marks.en) + "</td></tr>\n";
   }
   h += "</tbody>\n</table>\n</body>\n</html>\n";
   return h;
