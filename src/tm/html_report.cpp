@@ -82,18 +82,42 @@ tr.rejected { color: #999; text-decoration: line-through; }
 tr.approved td.st { color: #1a7f1a; font-weight: bold; } tr.edited td.st { color: #1a4f9f; }
 mark { background: #e4dcff; }
 .summary span { display: inline-block; margin-right: 1.5em; }
+.d { width: 10em; overflow-wrap: anywhere; } .r { width: 7em; }
 )css";
+
+// The page up to its <h1>.
+std::string Head(std::string_view title) {
+  std::string h;
+  h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
+  h += "<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n";
+  h += "<title>sverka review: " + Escape(title) + "</title>\n<style>" + std::string(kStyle) +
+       "</style>\n</head>\n<body>\n";
+  return h + "<h1>" + Escape(title) + "</h1>\n";
+}
+
+// One bead's row: `id` names it ("b12", "d3-b12"), `lead` is cells before
+// its number (the check page's document), `reasons` a cell after its type.
+std::string Row(const BeadView& b, const ReportOptions& options, const std::string& lead,
+                const std::string& reasons, std::string id = {}) {
+  const BeadMarks marks = options.marks ? options.marks(b) : BeadMarks{};
+  if (id.empty()) id = "b" + std::to_string(b.position);
+  return "<tr id=\"" + id + "\" class=\"" + ScoreClass(b.score) + " " + Escape(b.status) +
+         (b.moved ? " moved" : "") + "\">" + lead + "<td class=\"n\">" + std::to_string(b.position) +
+         "</td><td class=\"s\">" + Fixed(b.score) + "</td><td class=\"st\">" + Escape(b.status) +
+         "</td><td class=\"t\">" + std::to_string(b.ru_end - b.ru_begin) + "-" +
+         std::to_string(b.en_end - b.en_begin) + "</td>" + reasons + "<td>" + Side(b.ru, marks.ru) + "</td><td>" +
+         (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
+                    "&#x2195; moved</span> "
+                  : "") +
+         Side(b.en, marks.en) + "</td></tr>\n";
+}
 
 }  // namespace
 
 std::string RenderReport(std::string_view document, const std::vector<BeadView>& beads,
                          const DocumentStats& stats, const ReportOptions& options) {
-  std::string h;
-  h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
-  h += "<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n";
-  h += "<title>sverka review: " + Escape(document) + "</title>\n<style>" + std::string(kStyle) +
-       "</style>\n</head>\n<body>\n";
-  h += "<h1>" + Escape(document) + "</h1>\n<div class=\"summary\">";
+  std::string h = Head(document);
+  h += "<div class=\"summary\">";
   h += "<span>" + std::to_string(stats.beads) + " beads</span>";
   h += "<span>mean score " + Fixed(stats.mean_score) + "</span>";
   h += "<span>suspicious (score &lt; 0.5): " + std::to_string(stats.suspicious) + "</span>";
@@ -124,18 +148,30 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   h += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th class=\"s\">score</th>"
        "<th class=\"st\">status</th><th class=\"t\">type</th><th>Russian</th><th>English</th></tr></thead>\n"
        "<tbody>\n";
-  for (const BeadView& b : beads) {
-    const BeadMarks marks = options.marks ? options.marks(b) : BeadMarks{};
-    h += "<tr id=\"b" + std::to_string(b.position) + "\" class=\"" + ScoreClass(b.score) + " " +
-         Escape(b.status) + (b.moved ? " moved" : "") + "\"><td class=\"n\">" +
-         std::to_string(b.position) + "</td><td class=\"s\">" + Fixed(b.score) +
-         "</td><td class=\"st\">" + Escape(b.status) + "</td><td class=\"t\">" +
-         std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin) + "</td><td>" +
-         Side(b.ru, marks.ru) + "</td><td>" +
-         (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
-                    "&#x2195; moved</span> "
-                  : "") +
-         Side(b.en, marks.en) + "</td></tr>\n";
+  for (const BeadView& b : beads) h += Row(b, options, "", "");
+  h += "</tbody>\n</table>\n</body>\n</html>\n";
+  return h;
+}
+
+std::string RenderCheckPage(std::string_view memory, const std::vector<CheckedBead>& beads, size_t total,
+                            const ReportOptions& options) {
+  std::string h = Head(memory);
+  h += "<div class=\"summary\"><span>" + std::to_string(total) + " doubtful beads</span>";
+  if (beads.size() < total) h += "<span>the first " + std::to_string(beads.size()) + " shown</span>";
+  std::vector<std::string> documents;
+  for (const CheckedBead& c : beads) {
+    if (std::find(documents.begin(), documents.end(), c.document) == documents.end()) documents.push_back(c.document);
+  }
+  h += "<span>in " + std::to_string(documents.size()) + " documents</span></div>\n";
+  h += "<table>\n<thead><tr><th class=\"d\">document</th><th class=\"n\">#</th><th class=\"s\">score</th>"
+       "<th class=\"st\">status</th><th class=\"t\">type</th><th class=\"r\">why</th><th>Russian</th>"
+       "<th>English</th></tr></thead>\n<tbody>\n";
+  for (size_t k = 0; k < beads.size(); ++k) {
+    const CheckedBead& c = beads[k];
+    std::string why;
+    for (const std::string& r : c.reasons) why += (why.empty() ? "" : ", ") + Escape(r);
+    h += Row(c.bead, options, "<td class=\"d\">" + Escape(c.document) + "</td>", "<td class=\"r\">" + why + "</td>",
+             "c" + std::to_string(k));
   }
   h += "</tbody>\n</table>\n</body>\n</html>\n";
   return h;

@@ -34,4 +34,17 @@ struct ReportOptions {
 std::string RenderReport(std::string_view document, const std::vector<BeadView>& beads,
                          const DocumentStats& stats, const ReportOptions& options);
 
+// One doubtful bead of a memory-wide check: its document and why it is doubtful.
+struct CheckedBead {
+  std::string document;
+  BeadView bead;
+  std::vector<std::string> reasons;  // low, unpaired, length, numbers, moved
+};
+
+// One page for a memory (`sverka check --format html`): `beads` in the
+// order given (worst first), each row as the report's with its document and
+// reasons; `total` is how many were found (`beads` may be the first of them).
+std::string RenderCheckPage(std::string_view memory, const std::vector<CheckedBead>& beads, size_t total,
+                            const ReportOptions& options);
+
 }  // namespace sverka::tm

@@ -1238,6 +1238,45 @@ TEST_CASE("check lists the doubtful beads of every document, lowest score first"
   CHECK(Sverka({"check", "--db", dir / "missing.db"}).exit_code == 1);
 }
 
+TEST_CASE("check --format html writes one page for the memory, the same beads as the tsv", "[cli][check][report]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
+                  "--name", "moved", "-q"})
+              .exit_code == 0);
+  const Run tsv = Sverka({"check", "--db", db, "--limit", "0", "-f", "tsv", "-o", dir / "c.tsv"});
+  REQUIRE(tsv.exit_code == 0);
+  CHECK(tsv.out.empty());  // written to the file
+  const std::vector<std::string> rows = Lines(ReadFile(dir / "c.tsv"));
+  REQUIRE(rows.size() >= 3);
+  const Run html = Sverka({"check", "--db", db, "--limit", "0", "-f", "html", "-o", dir / "c.html"});
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out == dir / "c.html" + ": " + std::to_string(rows.size() - 1) + " doubtful beads\n");
+  // One row per doubtful bead, in the tsv's order, with its document and reasons.
+  CHECK(XPath(dir / "c.html", "count(//tbody/tr)") == std::to_string(rows.size() - 1));
+  for (size_t k = 1; k < rows.size(); ++k) {
+    std::vector<std::string> f;
+    std::istringstream in(rows[k]);
+    for (std::string c; std::getline(in, c, '\t');) f.push_back(c);
+    const std::string row = "//tbody/tr[" + std::to_string(k) + "]";
+    INFO(rows[k]);
+    CHECK(XPath(dir / "c.html", row + "/td[1]") == f[0]);
+    CHECK(XPath(dir / "c.html", row + "/td[2]") == f[1]);
+    std::string reasons = f[5];
+    for (size_t p = reasons.find(','); p != std::string::npos; p = reasons.find(',', p + 2)) reasons.insert(p + 1, " ");
+    CHECK(XPath(dir / "c.html", row + "/td[6]") == reasons);
+  }
+  // Marks only where both sides share something: every marked row has marks on both sides.
+  const int marked = std::stoi(XPath(dir / "c.html", "count(//tbody/tr[td[7]//mark])"));
+  CHECK(marked > 0);
+  CHECK(XPath(dir / "c.html", "count(//tbody/tr[td[7]//mark][not(td[8]//mark)])") == "0");
+  const Run no_file = Sverka({"check", "--db", db, "-f", "html"});
+  CHECK(no_file.exit_code == 2);
+  CHECK(no_file.ErrLine() == "sverka check: --format html needs -o FILE; see 'sverka check --help'");
+  CHECK(Sverka({"check", "--db", db, "-f", "html", "-o", db}).exit_code == 2);  // never over the memory
+}
+
 TEST_CASE("edit approve --min-score approves every unreviewed bead above it as one edit", "[cli][edit]") {
   ScratchDir dir;
   const std::string db = dir / "tm.db";
