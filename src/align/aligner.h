@@ -182,6 +182,9 @@ class BeadCoster {
   std::vector<bool> is_target_;
 };
 
+// How many values two ascending vectors without repeats share.
+size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
 // Features of adjacent texts as one: lengths summed (plus `joins` code
 // points between them), anchors and words united.
 SentenceFeatures MergeFeatures(std::span<const SentenceFeatures> parts, int32_t joins);

@@ -22,32 +22,16 @@ std::vector<double> StartShares(std::span<const SentenceFeatures> side) {
   return share;
 }
 
-size_t Common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t n = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
-}
-
 // Whether two headings by markup alone say the same: enough of their
 // units match (shared anchors, English words a Russian word translates to).
 bool WordsMatch(const SentenceFeatures& ru, const SentenceFeatures& en, const TranslationTable& table,
                 const HeadingPairOptions& options) {
-  size_t match = options.use_anchors ? Common(ru.anchors, en.anchors) : 0;
+  size_t match = options.use_anchors ? IntersectionSize(ru.anchors, en.anchors) : 0;
   std::vector<uint32_t> targets;
   for (uint32_t w : ru.words) table.AppendTargets(w, targets);
   std::sort(targets.begin(), targets.end());
   targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-  match += Common(targets, en.words);
+  match += IntersectionSize(targets, en.words);
   const size_t units = std::max(ru.anchors.size() + ru.words.size(), en.anchors.size() + en.words.size());
   return match >= 1 && static_cast<double>(match) >= options.min_word_cover * static_cast<double>(units);
 }
