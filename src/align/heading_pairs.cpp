@@ -7,7 +7,7 @@ namespace sverka::align {
 namespace {
 
 constexpr int32_t kBareNumber = 0;  // text::HeadingKind::kNumber
-constexpr size_t kMaxPairs = size_t{4} << 20;
+constexpr size_t kMaxPairs = size_t{16} << 20;  // 16 MB of way back
 
 // Where each sentence starts, as a share of its side's characters.
 std::vector<double> StartShares(std::span<const SentenceFeatures> side) {
@@ -64,15 +64,17 @@ std::vector<std::pair<int32_t, int32_t>> PairHeadings(std::span<const HeadingMar
     double shift = 0;
     bool Better(const Cell& o) const { return count != o.count ? count > o.count : shift < o.shift; }
   };
+  // Two rows of cells (i + 1 and i) and one byte a cell for the way back.
   const size_t w = b + 1;
-  std::vector<Cell> best((a + 1) * w);
+  std::vector<Cell> next(w), cur(w);
   std::vector<uint8_t> take((a + 1) * w, 0);  // 0: skip ru, 1: skip en, 2: pair
   for (size_t i = a; i-- > 0;) {
+    cur[b] = Cell{};
     for (size_t j = b; j-- > 0;) {
-      Cell c = best[(i + 1) * w + j];
+      Cell c = next[j];
       uint8_t how = 0;
-      if (best[i * w + j + 1].Better(c)) {
-        c = best[i * w + j + 1];
+      if (cur[j + 1].Better(c)) {
+        c = cur[j + 1];
         how = 1;
       }
       const HeadingMark& r = ru[i];
@@ -80,7 +82,7 @@ std::vector<std::pair<int32_t, int32_t>> PairHeadings(std::span<const HeadingMar
       const double shift = std::abs(ru_share[r.sentence] - en_share[e.sentence]);
       if (shift <= options.max_shift &&
           SameHeading(r, e, ru_features[r.sentence], en_features[e.sentence], table, options)) {
-        Cell p = best[(i + 1) * w + j + 1];
+        Cell p = next[j + 1];
         p.count += 1;
         p.shift += shift;
         if (p.Better(c)) {
@@ -88,9 +90,10 @@ std::vector<std::pair<int32_t, int32_t>> PairHeadings(std::span<const HeadingMar
           how = 2;
         }
       }
-      best[i * w + j] = c;
+      cur[j] = c;
       take[i * w + j] = how;
     }
+    std::swap(cur, next);
   }
   std::vector<std::pair<int32_t, int32_t>> pairs;
   for (size_t i = 0, j = 0; i < a && j < b;) {

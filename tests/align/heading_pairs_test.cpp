@@ -105,3 +105,16 @@ TEST_CASE("boundaries out of order or outside the texts are ignored", "[align][s
   CHECK(Align(ru, en, TranslationTable{}, DefaultModel(), bad) ==
         Align(ru, en, TranslationTable{}, DefaultModel(), none));
 }
+
+TEST_CASE("more heading pairs than the bound pair nothing rather than use unbounded memory", "[align][structure]") {
+  const std::vector<SentenceFeatures> ru = Plain(4100), en = Plain(4100);
+  std::vector<HeadingMark> ru_h, en_h;
+  for (int32_t k = 0; k < 4097; ++k) {
+    ru_h.push_back({k, kChapter, k + 1});
+    en_h.push_back({k, kChapter, k + 1});
+  }
+  CHECK(PairHeadings(ru_h, en_h, ru, en, TranslationTable{}).empty());
+  ru_h.resize(4000);
+  en_h.resize(4000);
+  CHECK(PairHeadings(ru_h, en_h, ru, en, TranslationTable{}).size() == 4000);
+}
