@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "text/encoding.h"
@@ -25,6 +27,8 @@ struct TextFile {
   // extracted text, paragraphs separated by blank lines, `encoding` names
   // the format, and offsets (through `map`) are into that extracted text.
   bool package = false;
+  // A package's heading paragraphs (PackageText::heading_paragraphs).
+  std::vector<int32_t> heading_paragraphs;
   size_t Source(size_t offset) const { return map.ToSource(bytes, offset); }
 };
 
