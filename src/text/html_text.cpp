@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace sverka::text {
 namespace {
@@ -50,11 +51,74 @@ bool HasBoilerplateWord(const xmlNode* node, const char* attribute) {
   return false;
 }
 
+// Letters and digits of the text under `node` (bytes; white space and
+// punctuation not counted), those inside links, the links, and the most
+// such text outside links in one paragraph or heading. Iterative: no
+// recursion on the document's depth.
+struct LinkStats {
+  size_t text = 0, linked = 0, links = 0, paragraph = 0;
+};
+bool IsParagraph(const xmlNode* n) {
+  return n->type == XML_ELEMENT_NODE && NameIs(n, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"});
+}
+// Stops early, with what it counted, once the text outside links passes
+// `max_unlinked`: the answer to IsLinkBlock is then known.
+LinkStats CountLinks(const xmlNode* node, size_t max_unlinked) {
+  LinkStats stats;
+  const xmlNode* n = node->children;
+  int in_link = 0;                  // links open around `n`
+  std::vector<size_t> unlinked_at;  // unlinked text when each open paragraph began
+  const auto unlinked = [&] { return stats.text - stats.linked; };
+  const auto leave = [&](const xmlNode* e) {
+    if (e->type == XML_ELEMENT_NODE && NameIs(e, {"a"})) --in_link;
+    if (IsParagraph(e) && !unlinked_at.empty()) {
+      stats.paragraph = std::max(stats.paragraph, unlinked() - unlinked_at.back());
+      unlinked_at.pop_back();
+    }
+  };
+  while (n != nullptr && n != node) {
+    const bool link = n->type == XML_ELEMENT_NODE && NameIs(n, {"a"});
+    if (link) ++stats.links;
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+      for (const xmlChar* c = n->content; *c; ++c) {
+        const bool counts = *c >= 0x80 || std::isalnum(*c);
+        stats.text += counts;
+        if (in_link > 0) stats.linked += counts;
+      }
+      if (unlinked() > max_unlinked) return stats;
+    }
+    if (n->type == XML_ELEMENT_NODE && !IsDropped(n) && n->children != nullptr) {
+      in_link += link;
+      if (IsParagraph(n)) unlinked_at.push_back(unlinked());
+      n = n->children;
+      continue;
+    }
+    while (n != node && n->next == nullptr) {
+      n = n->parent;
+      if (n != node) leave(n);
+    }
+    if (n != node) n = n->next;
+  }
+  return stats;
+}
+
+// A block of links with little else: a menu, a list of related articles, a
+// tag cloud (doc/formats.md). At least three links, three quarters of its
+// text inside them, at most 100 bytes of other text and no paragraph or
+// heading with 40 of its own, so that a wrapper around a short article and
+// a large menu is never taken whole.
+bool IsLinkBlock(const xmlNode* node) {
+  if (!NameIs(node, {"ul", "ol", "menu", "dl", "div", "p", "table", "section", "header"})) return false;
+  constexpr size_t kMaxUnlinked = 100;
+  const LinkStats s = CountLinks(node, kMaxUnlinked);
+  return s.links >= 3 && s.linked * 4 >= s.text * 3 && s.text - s.linked <= kMaxUnlinked && s.paragraph < 40;
+}
+
 // Page furniture, not the article (ExtractHtmlText without keep_boilerplate).
 bool IsBoilerplate(const xmlNode* node) {
   return node->type == XML_ELEMENT_NODE &&
          (NameIs(node, {"nav", "aside", "form", "button", "footer", "select"}) ||
-          HasBoilerplateWord(node, "class") || HasBoilerplateWord(node, "id"));
+          HasBoilerplateWord(node, "class") || HasBoilerplateWord(node, "id") || IsLinkBlock(node));
 }
 
 // A footnote's mark in the text or its link back (EPUB 3 and ARIA roles,
@@ -139,7 +203,7 @@ class Builder {
   // Returns where the piece starts in the HTML (npos for white space).
   size_t Skip(std::string_view piece) {
     if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::string_view::npos;
-    const std::string text = std::move(text_);
+    std::string text = std::move(text_);  // not const: moved back below, not copied
     OffsetMap map = std::move(map_);
     text_.clear();
     map_ = OffsetMap(0, SourceWidth::kUtf8);
@@ -353,6 +417,7 @@ std::string WhyLeftOut(const xmlNode* node) {
     if (v.size() > 60) v = v.substr(0, 60) + "...";
     return std::string(attribute) + " '" + v + "'";
   }
+  if (IsLinkBlock(node)) return "links";
   return "boilerplate";
 }
 

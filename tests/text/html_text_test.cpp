@@ -129,6 +129,41 @@ TEST_CASE("without <main> the page's furniture is still left out; a page of furn
   CHECK(menu_only->text == "Home");
 }
 
+TEST_CASE("without any markup, a block of links with little else is left out as 'links'", "[text][html][boilerplate]") {
+  const std::string menu = "<div><a href=\"/\">Home</a> | <a href=\"/w\">World</a> | <a href=\"/s\">Sport</a></div>";
+  const std::string related =
+      "<ul><li><a href=\"/1\">Kanye West changes his name</a></li><li><a href=\"/2\">Storm hits the coast</a></li>"
+      "<li><a href=\"/3\">Markets fall again</a></li></ul>";
+  // Three links in a paragraph of running text: the article.
+  const std::string linked =
+      "<p>The court, says <a href=\"/a\">Reuters</a>, heard <a href=\"/b\">the case</a> on Monday; the "
+      "<a href=\"/c\">ruling</a> is expected within weeks, after both sides have filed their final arguments.</p>";
+  const std::string page = "<html><body>" + menu + "<h1>Title</h1>" + linked + "<p>Second sentence.</p>" + related +
+                           "</body></html>";
+  auto out = ExtractHtmlText("p.html", page);
+  REQUIRE(out.ok());
+  CHECK(out->text.rfind("Title\n\nThe court, says Reuters", 0) == 0);
+  CHECK(out->text.find("Second sentence.") != std::string::npos);
+  CHECK(out->text.find("Home") == std::string::npos);
+  CHECK(out->text.find("Kanye") == std::string::npos);
+  REQUIRE(out->left_out.size() == 2);
+  CHECK(out->left_out[0].why == "links");
+  CHECK(out->left_out[0].text == "Home | World | Sport");
+  CHECK(out->left_out[1].why == "links");
+  // A wrapper holding a short article and a large menu is not taken whole:
+  // its text outside links is over 100 bytes.
+  std::string big_menu = "<ul>";
+  for (int k = 0; k < 40; ++k) big_menu += "<li><a href=\"/" + std::to_string(k) + "\">Section number " + std::to_string(k) + "</a></li>";
+  big_menu += "</ul>";
+  const std::string wrapped = "<html><body><div>" + big_menu +
+                              "<p>A short article of one paragraph, about one hundred and twenty bytes long, with no "
+                              "link in it at all, as many are.</p></div></body></html>";
+  auto w = ExtractHtmlText("w.html", wrapped);
+  REQUIRE(w.ok());
+  CHECK(w->text == "A short article of one paragraph, about one hundred and twenty bytes long, with no link in it at all, "
+                   "as many are.");
+}
+
 TEST_CASE("HTML: what the article leaves out is listed with its place and why", "[text][html][boilerplate]") {
   // The <title> is never walked; its Cyrillic text once took the place of
   // the menu's (both start with byte 0xD0), so the menu's offsets pointed
