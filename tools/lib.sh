@@ -20,6 +20,7 @@ SVERKA_PACKAGES=(
   pandoc                                 # acceptance test: real DOCX, ODT and EPUB made from corpora/
   libreoffice-writer-nogui               # ... and LibreOffice's own DOCX and ODT, tracked changes kept
   snakemake munge slurm-wlm              # tools/snakemake/ and its tests (a one-node Slurm)
+  chromium                               # renders the HTML review report in a test (headless)
 )
 
 # Installs the packages that are missing: as root with apt-get (update once,
