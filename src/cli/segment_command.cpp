@@ -24,6 +24,7 @@ class Printer {
       std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
                 << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
                 << ",\"end\":" << s.end_offset;
+      if (s.start_ms >= 0) std::cout << ",\"start_ms\":" << s.start_ms << ",\"end_ms\":" << s.end_ms;
       if (!candidates_.empty()) {
         std::cout << ",\"candidates\":[";
         for (size_t k = 0; k < candidates_.size(); ++k) {

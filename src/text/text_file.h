@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/status.h"
 #include "text/encoding.h"
 #include "text/offset_map.h"
+#include "text/subtitle_text.h"
 
 namespace sverka::text {
 
@@ -25,6 +27,10 @@ struct TextFile {
   // extracted text, paragraphs separated by blank lines, `encoding` names
   // the format, and offsets (through `map`) are into that extracted text.
   bool package = false;
+  // An SRT or WebVTT file (text/subtitle_text.h): `bytes` stays the file's
+  // text; this is its cues' text, which sentences are cut from, and the
+  // cues' times.
+  std::optional<SubtitleText> subtitles;
   size_t Source(size_t offset) const { return map.ToSource(bytes, offset); }
 };
 
@@ -34,7 +40,9 @@ struct TextFile {
 // kMaxTextFileBytes, or fails DecodeText (empty, UTF-32, invalid UTF-8,
 // binary, unrecognised encoding); the message gives line, column and offset.
 // A zip package, PDF or OLE file (text::LooksLikePackage) is read by
-// text::ExtractPackageText instead, whatever the file's name.
+// text::ExtractPackageText instead, whatever the file's name. A subtitle
+// file (text::LooksLikeSubtitles: by content, or named .srt / .vtt) is
+// decoded, then read by text::ExtractSubtitleText into `subtitles`.
 Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& options = {});
 
 // Same on bytes already in memory; `name` is used in messages.

@@ -244,7 +244,10 @@ TEST_CASE("a version 5 memory made by sverka before issue 16 is upgraded, losing
             SQLITE_OK);
     std::string out;
     sqlite3_exec(
-        db, ("SELECT * FROM " + table + " ORDER BY rowid").c_str(),
+        // Schema 7 adds the sentences' times (NULL here): the columns of version 5 compared.
+        db, ("SELECT " + std::string(table == "sentences" ? "id, document_id, side, position, paragraph, "
+                                     "text, start_offset, end_offset" : "*") +
+             " FROM " + table + " ORDER BY rowid").c_str(),
         [](void* p, int n, char** v, char**) {
           for (int k = 0; k < n; ++k) *static_cast<std::string*>(p) += std::string(v[k] ? v[k] : "NULL") + "\x1f";
           *static_cast<std::string*>(p) += "\n";
