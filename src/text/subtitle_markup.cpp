@@ -95,7 +95,7 @@ void AppendCueLine(CueText& cue, std::string_view line, size_t source, bool vtt)
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
   while (!marks.empty() && marks.back().text >= text.size()) marks.pop_back();
   if (text.empty()) return;
-  if (!cue.text.empty()) cue.text += '\n';
+  if (!cue.text.empty()) cue.text += ' ';
   const size_t base = cue.text.size();
   for (CueText::Mark& m : marks) cue.marks.push_back({base + m.text, m.source, m.exact});
   cue.text += text;

@@ -8,7 +8,7 @@
 
 namespace sverka::text {
 
-// A cue's text so far, its lines separated by '\n', and where its bytes
+// A cue's text so far, its lines separated by a space, and where its bytes
 // came from in the file.
 struct CueText {
   std::string text;
@@ -21,7 +21,7 @@ struct CueText {
 };
 
 // Appends cue line `line`, found at offset `source` of the file's text, to
-// `cue` (after a '\n' unless `cue` is empty): tags (<i>, </b>, <font …>,
+// `cue` (after a space unless `cue` is empty): tags (<i>, </b>, <font …>,
 // <c.x>, <v Speaker>, <00:00:01.000>, anything from '<' to the next '>' on
 // the line) are dropped, and in SRT ASS override codes ({\an8}); character
 // references (&amp; &lt; &gt; &quot; &apos; &nbsp; &lrm; &rlm; &#N; &#xH;)

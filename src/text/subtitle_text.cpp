@@ -304,7 +304,7 @@ Result<SubtitleText> ExtractSubtitleText(std::string_view name, std::string_view
   int64_t last_end = 0;
   for (ParsedCue& c : cues) {
     if (!out.text.empty()) {
-      out.text += c.start_ms - last_end >= kSubtitleParagraphGapMs ? "\n\n" : "\n";
+      out.text += c.start_ms - last_end >= kSubtitleParagraphGapMs ? "\n\n" : " ";
     }
     const size_t begin = out.text.size();
     for (const CueText::Mark& m : c.text.marks) out.map.Add(begin + m.text, m.source, m.exact);

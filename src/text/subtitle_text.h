@@ -33,9 +33,11 @@ struct SubtitleCue {
 
 struct SubtitleText {
   // The cues' texts in start-time order (a file's out-of-order cues are
-  // sorted; equal starts keep file order). A cue's lines are separated by a
-  // line break, cues by a line break, or by a blank line when
-  // kSubtitleParagraphGapMs apart. Markup is dropped (<i>, <b>, <u>, <font>,
+  // sorted; equal starts keep file order). A cue's lines, and cues, are
+  // separated by a space, cues kSubtitleParagraphGapMs apart by a blank
+  // line. A space, not a line break: the segmenter takes a line break
+  // before a capital for a possible sentence end, and a subtitle's line
+  // breaks are layout (doc/decisions.md). Markup is dropped (<i>, <b>, <u>, <font>,
   // <c.x>, <v Speaker>, <lang>, <ruby>, inline timestamps, SRT's {\an8});
   // WebVTT's character references are decoded. NOTE, STYLE and REGION
   // blocks, cue identifiers, numbers and settings are not text.

@@ -53,7 +53,7 @@ TEST_CASE("an SRT file gives its cues' text, lines joined, numbers and times lef
       "3\r\n00:00:06,100 --> 00:00:08,000\r\n{\\an8}nicknamed <font color=\"#ff0\">Ye</font>.\r\n";
   const SubtitleText s = Read(srt);
   CHECK(s.format == "SRT");
-  CHECK(s.text == "The being formally\nknown as Kanye West.\nWest, 41, has been\nnicknamed Ye.");
+  CHECK(s.text == "The being formally known as Kanye West. West, 41, has been nicknamed Ye.");
   REQUIRE(s.cues.size() == 3);
   CHECK(s.cues[0].start_ms == 1000);
   CHECK(s.cues[0].end_ms == 4200);
@@ -112,7 +112,7 @@ TEST_CASE("cues far apart are paragraphs; close cues flow into one another", "[t
       "1\n00:00:01,000 --> 00:00:02,000\nA title\n\n"
       "2\n00:00:05,000 --> 00:00:06,000\nFirst line\n\n"
       "3\n00:00:07,999 --> 00:00:09,000\ngoes on.\n");
-  CHECK(s.text == "A title\n\nFirst line\ngoes on.");
+  CHECK(s.text == "A title\n\nFirst line goes on.");
 }
 
 TEST_CASE("out-of-order cues are sorted by start, overlapping ones kept", "[text][subtitles]") {
@@ -120,7 +120,7 @@ TEST_CASE("out-of-order cues are sorted by start, overlapping ones kept", "[text
       "2\n00:00:03,000 --> 00:00:04,000\nsecond\n\n"
       "1\n00:00:01,000 --> 00:00:03,500\nfirst\n\n"
       "3\n00:00:03,000 --> 00:00:05,000\nthird\n");
-  CHECK(s.text == "first\nsecond\nthird");
+  CHECK(s.text == "first second third");
   REQUIRE(s.cues.size() == 3);
   CHECK(s.cues[0].line == 6);
   int64_t a = -1, b = -1;
@@ -131,11 +131,11 @@ TEST_CASE("out-of-order cues are sorted by start, overlapping ones kept", "[text
 
 TEST_CASE("SRT quirks: a missing blank line, a blank line inside a cue, no numbers", "[text][subtitles]") {
   CHECK(Read("1\n00:00:01,000 --> 00:00:02,000\nOne.\n2\n00:00:02,000 --> 00:00:03,000\nTwo.\n").text ==
-        "One.\nTwo.");
+        "One. Two.");
   CHECK(Read("1\n00:00:01,000 --> 00:00:02,000\nOne\n\nand more.\n\n2\n00:00:02,000 --> 00:00:03,000\nTwo.\n")
-            .text == "One\nand more.\nTwo.");
+            .text == "One and more. Two.");
   CHECK(Read("00:00:01,000 --> 00:00:02,000\nOne.\n\n00:00:02,000 --> 00:00:03,000\nTwo.\n").text ==
-        "One.\nTwo.");
+        "One. Two.");
   CHECK(Read("1\r00:00:01.000 --> 00:00:02.000\rClassic Mac line ends.\r").text == "Classic Mac line ends.");
 }
 
