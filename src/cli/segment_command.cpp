@@ -94,7 +94,8 @@ int RunSegment(const Args& args) {
                 "usage: sverka segment --lang ru|en [--format text|json] [FILE|-]\n\n"
                 "Splits a text (plain text or HTML, any common encoding) into sentences:\n"
                 "one sentence per line, a blank line between paragraphs; --format json\n"
-                "also gives each sentence's byte offsets in the file and, for a web page,\n"
+                "also gives each sentence's byte offsets in the file, for subtitles (SRT,\n"
+                "WebVTT) its cues' time span (\"start_ms\", \"end_ms\") and, for a web page,\n"
                 "the text left out as menus, banners and footers (\"left_out\", with why).")) {
     return 0;
   }

@@ -9,6 +9,7 @@
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
+#include "tm/aligned_jsonl.h"
 #include "tm/tm_merge.h"
 #include "tm/tm_store.h"
 
@@ -164,4 +165,28 @@ TEST_CASE("a version 5 memory made by sverka's main binary is upgraded to 7, los
 TEST_CASE("a version 6 memory made by sverka's main binary is upgraded to 7, losing nothing",
           "[tm][subtitles][schema]") {
   CheckUpgrade("memories/v6-main.db", 6);
+}
+
+TEST_CASE("JSON lines carry the sentences' times both ways", "[tm][subtitles][jsonl]") {
+  tm::AlignedRecord r;
+  r.id = "film";
+  r.ru_hash = r.en_hash = "h";
+  const tm::DocumentRecord doc = TimedDocument("film");
+  r.ru = doc.ru;
+  r.en = doc.en;
+  r.en[1].start_ms = r.en[1].end_ms = -1;  // a sentence without a time has none in the line
+  r.beads = doc.beads;
+  const std::string line = tm::FormatAlignedLine(r);
+  CHECK(line.find(R"("start":0,"end":14,"start_ms":1000,"end_ms":2500})") != std::string::npos);
+  CHECK(line.find(R"("text":"Third.","paragraph":1,"start":20,"end":26})") != std::string::npos);
+  Result<tm::AlignedRecord> back = tm::ParseAlignedLine(line);
+  REQUIRE(back.ok());
+  CHECK(back->ru[2].start_ms == 9000);
+  CHECK(back->ru[2].end_ms == 9500);
+  CHECK(back->en[1].start_ms == -1);
+  std::string half = line;
+  half.replace(half.find(R"(,"end_ms":2500)"), 14, "");
+  Result<tm::AlignedRecord> refused = tm::ParseAlignedLine(half);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message() == "member 'ru': sentence 0 needs start_ms <= end_ms (both or neither)");
 }
