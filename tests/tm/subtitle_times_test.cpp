@@ -50,19 +50,7 @@ std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
 
 // Every row of `table` as text, columns `columns`, in rowid order.
 std::string Dump(const std::string& path, const std::string& table, const std::string& columns) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  std::string out;
-  sqlite3_exec(
-      db, ("SELECT " + columns + " FROM " + table + " ORDER BY rowid").c_str(),
-      [](void* p, int n, char** v, char**) {
-        for (int k = 0; k < n; ++k) *static_cast<std::string*>(p) += std::string(v[k] ? v[k] : "NULL") + "\x1f";
-        *static_cast<std::string*>(p) += "\n";
-        return 0;
-      },
-      &out, nullptr);
-  sqlite3_close(db);
-  return out;
+  return testing::SqlRows(path, "SELECT " + columns + " FROM " + table + " ORDER BY rowid");
 }
 
 // A memory of an older version is upgraded to 7 on open: every row as it
@@ -148,8 +136,8 @@ TEST_CASE("a text document next to a subtitle one has no times", "[tm][subtitles
 
 TEST_CASE("merge carries the sentences' times", "[tm][subtitles][schema]") {
   testing::ScratchDir dir;
-  Open(dir / "a.db")->AddDocument(TimedDocument("a"), false);
-  Open(dir / "b.db")->AddDocument(TimedDocument("b"), false);
+  REQUIRE(Open(dir / "a.db")->AddDocument(TimedDocument("a"), false).ok());
+  REQUIRE(Open(dir / "b.db")->AddDocument(TimedDocument("b"), false).ok());
   auto counts = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   INFO((counts.ok() ? "" : counts.status().message()));
   REQUIRE(counts.ok());
