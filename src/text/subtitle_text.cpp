@@ -302,13 +302,19 @@ Result<SubtitleText> ExtractSubtitleText(std::string_view name, std::string_view
   out.format = vtt ? "WebVTT" : "SRT";
   out.cues.reserve(cues.size());
   int64_t last_end = 0;
+  size_t source_end = 0;  // in the file, just after the text of the cue before
   for (ParsedCue& c : cues) {
     if (!out.text.empty()) {
+      // The separator maps to the end of the cue before: sorted cues need
+      // not be neighbours in the file (the last line of a file may come first).
+      out.map.Add(out.text.size(), source_end, false);
       out.text += c.start_ms - last_end >= kSubtitleParagraphGapMs ? "\n\n" : " ";
     }
     const size_t begin = out.text.size();
     for (const CueText::Mark& m : c.text.marks) out.map.Add(begin + m.text, m.source, m.exact);
     out.text += c.text.text;
+    const CueText::Mark& last = c.text.marks.back();  // a cue has text, so a mark
+    source_end = last.exact ? last.source + (c.text.text.size() - last.text) : last.source;
     out.cues.push_back({c.start_ms, c.end_ms, begin, out.text.size(), c.line});
     last_end = std::max(last_end, c.end_ms);
   }

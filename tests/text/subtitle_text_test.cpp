@@ -214,3 +214,18 @@ TEST_CASE("CheckText reads a Windows-1251 SRT as subtitles, offsets into the fil
   REQUIRE_FALSE(binary.ok());
   CHECK(binary.status().message() == "b.srt:3:2: NUL byte in text at byte offset 33 (a binary file?)");
 }
+
+TEST_CASE("fuzz: the file's last cue sorted first keeps the map inside the file", "[text][subtitles]") {
+  // subtitle_fuzz found it: the separator after a cue took its place in the
+  // file from the cue before it, past the end when that cue ended the file.
+  const std::string srt =
+      "1\n00:00:05,000 --> 00:00:06,000\nSecond.\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\nFirst, at the end of the file.";
+  const SubtitleText s = Read(srt);
+  CHECK(s.text == "First, at the end of the file.\n\nSecond.");
+  for (size_t k = 0; k <= s.text.size(); ++k) {
+    INFO(k);
+    CHECK(s.map.ToSource(s.text, k) <= srt.size());
+  }
+  CHECK(SourceOf(s, srt, s.cues[1].begin, s.cues[1].end) == "Second.");
+}
