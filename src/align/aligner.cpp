@@ -10,6 +10,24 @@
 #include <numbers>
 
 namespace sverka::align {
+
+size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t n = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -86,22 +104,6 @@ class LogSum {
 };
 
 
-size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t n = 0;
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
-}
 
 // Per-sentence evidence prepared once per alignment.
 struct Evidence {
@@ -237,11 +239,17 @@ class BandedAligner {
                 const std::vector<int32_t>& center, int32_t half_width)
       : ru_(ru), en_(en), ev_(ev), model_(model), options_(options),
         n_(static_cast<int32_t>(ru.size())), m_(static_cast<int32_t>(en.size())) {
+    SetBoundaries();
     lo_.resize(n_ + 1);
     hi_.resize(n_ + 1);
     for (int32_t i = 0; i <= n_; ++i) {
-      lo_[i] = std::max(0, center[i] - half_width);
-      hi_[i] = std::min(m_, center[i] + half_width);
+      // The band stays on the side of every boundary its row lies on; a
+      // boundary's own row is centred on it, so the band holds it.
+      const int32_t c = cut_at_row_.empty()   ? center[i]
+                        : cut_at_row_[i] >= 0 ? cut_at_row_[i]
+                                              : std::clamp(center[i], floor_[i], ceil_[i]);
+      lo_[i] = std::max(Floor(i), c - half_width);
+      hi_[i] = std::min(Ceil(i), c + half_width);
     }
     lo_[0] = 0;
     hi_[n_] = m_;
@@ -250,6 +258,12 @@ class BandedAligner {
     for (int32_t i = 1; i <= n_; ++i) {
       hi_[i] = std::max(hi_[i], hi_[i - 1]);
       lo_[i] = std::min(std::max(lo_[i], lo_[i - 1]), hi_[i - 1]);
+    }
+    // The 1-1 bead of a boundary's headings ends inside the band.
+    for (int32_t r = 0; r < static_cast<int32_t>(cut_at_row_.size()) - 1; ++r) {
+      if (cut_at_row_[r] < 0) continue;
+      lo_[r + 1] = std::min(lo_[r + 1], cut_at_row_[r] + 1);
+      hi_[r + 1] = std::max(hi_[r + 1], cut_at_row_[r] + 1);
     }
     offset_.assign(n_ + 2, 0);
     for (int32_t i = 0; i <= n_; ++i) offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i] + 1);
@@ -290,6 +304,7 @@ class BandedAligner {
         for (int s = 0; s < kShapes; ++s) {
           const int32_t pi = i - kBeadShapes[s].ru, pj = j - kBeadShapes[s].en;
           if (pi < 0 || pj < 0 || pj < lo_[pi] || pj > hi_[pi]) continue;
+          if (!cut_at_row_.empty() && Crosses(s, pi, pj, i, j)) continue;
           const int64_t p = Index(pi, pj);
           if (best_[p] == kInf) continue;
           const double c = Cost(s, pi, i, pj, j);
@@ -326,6 +341,7 @@ class BandedAligner {
         for (int s = 0; s < kShapes; ++s) {
           const int32_t ni = i + kBeadShapes[s].ru, nj = j + kBeadShapes[s].en;
           if (ni > n_ || nj > m_ || nj < lo_[ni] || nj > hi_[ni]) continue;
+          if (!cut_at_row_.empty() && Crosses(s, i, j, ni, nj)) continue;
           const double b = beta_[Index(ni, nj)];
           if (b == -kInf) continue;
           // An omission's cost is its prior alone (Cost): not stored.
@@ -357,7 +373,7 @@ class BandedAligner {
     touched_edge = false;
     int32_t i = n_, j = m_;
     while (i > 0 || j > 0) {
-      if ((j == lo_[i] && lo_[i] > 0) || (j == hi_[i] && hi_[i] < m_)) touched_edge = true;
+      if ((j == lo_[i] && lo_[i] > Floor(i)) || (j == hi_[i] && hi_[i] < Ceil(i))) touched_edge = true;
       const int s = back_[Index(i, j)] - 1;
       const int32_t pi = i - kBeadShapes[s].ru, pj = j - kBeadShapes[s].en;
       beads.push_back({pi, kBeadShapes[s].ru, pj, kBeadShapes[s].en, static_cast<double>(s)});
@@ -394,6 +410,67 @@ class BandedAligner {
 
  private:
   int64_t Index(int32_t i, int32_t j) const { return offset_[i] + (j - lo_[i]); }
+
+  // The English range row i may reach, given the boundaries (else 0..m).
+  int32_t Floor(int32_t i) const { return floor_.empty() ? 0 : floor_[i]; }
+  int32_t Ceil(int32_t i) const { return ceil_.empty() ? m_ : ceil_[i]; }
+
+  // From options_.boundaries: the English position of the boundary on each
+  // row (-1: none), and every row's range: at or after the English of a
+  // boundary on an earlier row, at or before that of one on a later row.
+  void SetBoundaries() {
+    if (!ValidBoundaries()) return;
+    cut_at_row_.assign(n_ + 1, -1);
+    floor_.assign(n_ + 1, 0);
+    ceil_.assign(n_ + 1, m_);
+    first_cut_.assign(n_ + 2, 0);
+    for (const auto& [r, e] : options_.boundaries) cut_at_row_[r] = e;
+    int32_t below = 0;
+    for (int32_t i = 0; i <= n_; ++i) {
+      floor_[i] = below;
+      if (cut_at_row_[i] >= 0) below = cut_at_row_[i];
+    }
+    int32_t above = m_;
+    for (int32_t i = n_; i >= 0; --i) {
+      ceil_[i] = above;
+      if (cut_at_row_[i] >= 0) above = cut_at_row_[i];
+    }
+    size_t k = options_.boundaries.size();
+    first_cut_[n_ + 1] = static_cast<int32_t>(k);
+    for (int32_t i = n_; i >= 0; --i) {
+      while (k > 0 && options_.boundaries[k - 1].first >= i) --k;
+      first_cut_[i] = static_cast<int32_t>(k);
+    }
+  }
+
+  // Boundaries inside the document, strictly increasing on both sides
+  // (others are ignored: a caller's mistake must not lose the path).
+  bool ValidBoundaries() const {
+    int32_t last_r = -1, last_e = -1;
+    for (const auto& [r, e] : options_.boundaries) {
+      if (r <= last_r || e <= last_e || r >= n_ || e >= m_) return false;
+      last_r = r;
+      last_e = e;
+    }
+    return !options_.boundaries.empty();
+  }
+
+  // Whether the bead of shape `s` from (i0, j0) to (i1, j1) crosses a
+  // boundary: it neither ends before nor starts after it; or it starts at
+  // one and is not the 1-1 bead of its two headings.
+  bool Crosses(int s, int32_t i0, int32_t j0, int32_t i1, int32_t j1) const {
+    const auto& cuts = options_.boundaries;
+    for (auto k = static_cast<size_t>(first_cut_[i0]); k < cuts.size() && cuts[k].first <= i1; ++k) {
+      const auto [r, e] = cuts[k];
+      if (i0 == r && j0 == e) {
+        if (s != 0) return true;
+        continue;
+      }
+      if (i1 == r && j1 == e) continue;
+      if (j0 <= e && e <= j1) return true;
+    }
+    return false;
+  }
 
   // Pair matches for sentence pairs (i, j) a bead ending in the band can hold.
   void BuildPairTable() {
@@ -521,6 +598,8 @@ class BandedAligner {
   std::vector<float> costs_;
   bool sums_ = false;
   std::vector<uint8_t> back_;
+  // Boundaries (SetBoundaries); all empty without them.
+  std::vector<int32_t> cut_at_row_, floor_, ceil_, first_cut_;
 };
 
 }  // namespace
@@ -680,6 +759,9 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
   AlignOptions sub_options = options;
   sub_options.pair_moved = false;
   sub_options.evidence_in_score = true;
+  // A moved paragraph may come from another section: the leftovers of all
+  // sections are aligned together (doc/align.md, "Structure").
+  sub_options.boundaries.clear();
   const int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
   center = PathOf(BandedSearch(sub_ru, sub_en, sub, model, sub_options, std::move(center), half_width, false,
                                nullptr),

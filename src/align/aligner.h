@@ -125,6 +125,12 @@ struct AlignOptions {
   double moved_min_score = 0.5;
   double moved_min_llr = -1.0;        // a block of two or more moved beads
   double moved_min_llr_single = 1.5;  // a moved bead alone
+  // Section boundaries no bead crosses: (Russian sentence, English
+  // sentence) where both sides begin a section (a pair of headings, see
+  // heading_pairs.h), strictly increasing on both sides. The path passes
+  // through each, and the bead that starts there is 1-1 (the two headings).
+  // Empty: none, and the search is as without them (doc/align.md, "Structure").
+  std::vector<std::pair<int32_t, int32_t>> boundaries;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };
@@ -175,6 +181,9 @@ class BeadCoster {
   EvidenceRates rates_;
   std::vector<bool> is_target_;
 };
+
+// How many values two ascending vectors without repeats share.
+size_t IntersectionSize(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
 // Features of adjacent texts as one: lengths summed (plus `joins` code
 // points between them), anchors and words united.

@@ -109,6 +109,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
   // the same sums whatever the number of threads.
   std::vector<AlignStats> doc_stats(documents.size());
   std::vector<double> ratios(documents.size());
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> boundaries(documents.size());
   ParallelFor(documents.size(), options.jobs, nullptr, [&](size_t d, size_t) {
     // Pass 1 sees no words, as in Moore (2002): length and anchors fix the
     // structure (path, priors, confident pairs); a small general dictionary's
@@ -117,6 +118,11 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     AlignOptions first = options.align;
     first.evidence_in_score = false;
     first.pair_moved = false;
+    if (options.use_structure) {
+      boundaries[d] = PairHeadings(doc.ru_headings, doc.en_headings, doc.ru, doc.en, dictionary,
+                                   {.use_anchors = options.align.use_anchors});
+      first.boundaries = boundaries[d];
+    }
     const AlignModel model = ModelFor(doc, dictionary, options.align);
     ratios[d] = model.length.ratio;
     result[d] = Align(doc.ru, doc.en, TranslationTable{}, model, first, &doc_stats[d]);
@@ -178,6 +184,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     model.priors = priors;
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
+    second.boundaries = boundaries[d];
     EvidenceRates rates;
     result[d] = Align(documents[d].ru, documents[d].en, table, model, second, nullptr, &rates);
     const DocumentFeatures& doc = documents[d];

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "align/heading_pairs.h"
 #include "align/lexicon.h"
 #include "align/piece_cuts.h"
 
@@ -18,6 +19,8 @@ struct DocumentFeatures {
   // The sentences the segmenter could have cut, ascending (none when the
   // text came segmented): see piece_cuts.h.
   std::vector<SentencePieces> ru_pieces, en_pieces;
+  // The headings of each side, ascending by sentence (heading_pairs.h).
+  std::vector<HeadingMark> ru_headings, en_headings;
 };
 
 // Where a document's sentences were cut at their pieces (piece_cuts.h).
@@ -42,6 +45,9 @@ struct BatchOptions {
   // Threads aligning documents in each pass (documents are independent
   // within a pass). The result does not depend on it.
   int jobs = 1;
+  // Headings both sides share bound the alignment: no bead crosses them
+  // (PairHeadings; doc/align.md, "Structure"). False: headings are text.
+  bool use_structure = true;
 };
 
 // Aligns every document; `dictionary` maps Russian to English word ids in the

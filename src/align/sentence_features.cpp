@@ -144,12 +144,13 @@ std::string NameSkeleton(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> AnchorKeys(std::span<const Token> tokens, Language lang) {
-  std::vector<std::string> keys;
+std::vector<TokenAnchor> TokenAnchors(std::span<const Token> tokens, Language lang) {
+  std::vector<TokenAnchor> keys;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     switch (t.kind) {
       case TokenKind::kNumber: {
+        const size_t first = k;
         std::string raw = t.text;
         // "2 000 000": Russian groups thousands with spaces.
         while (k + 1 < tokens.size() && tokens[k + 1].kind == TokenKind::kNumber &&
@@ -158,26 +159,32 @@ std::vector<std::string> AnchorKeys(std::span<const Token> tokens, Language lang
           raw += tokens[++k].text;
         }
         const std::string n = NormaliseNumber(raw, lang);
-        if (!n.empty()) keys.push_back("#" + n);
+        if (!n.empty()) keys.push_back({first, k, "#" + n});
         break;
       }
       case TokenKind::kWord: {
         if (const int month = MonthOf(t, lang)) {
-          keys.push_back("@" + std::to_string(month));
+          keys.push_back({k, k, "@" + std::to_string(month)});
           break;
         }
         if (!t.capitalized || IsCapitalisedFunctionWord(t.text, lang)) break;
         const std::string& ascii = !t.latin.empty() ? t.latin : t.text;
         if (!IsNameLike(ascii)) break;
         const std::string skeleton = NameSkeleton(ascii);
-        if (skeleton.size() >= 2) keys.push_back("N:" + skeleton);
+        if (skeleton.size() >= 2) keys.push_back({k, k, "N:" + skeleton});
         break;
       }
       case TokenKind::kPunct:
-        if (std::string key = PunctKey(t.text); !key.empty()) keys.push_back(key);
+        if (std::string key = PunctKey(t.text); !key.empty()) keys.push_back({k, k, std::move(key)});
         break;
     }
   }
+  return keys;
+}
+
+std::vector<std::string> AnchorKeys(std::span<const Token> tokens, Language lang) {
+  std::vector<std::string> keys;
+  for (TokenAnchor& a : TokenAnchors(tokens, lang)) keys.push_back(std::move(a.key));
   return keys;
 }
 

@@ -59,6 +59,14 @@ struct SentenceFeatures {
 //   "P?" "P!" "P:" "P\"" "P("  punctuation that translations keep.
 std::vector<std::string> AnchorKeys(std::span<const Token> tokens, Language lang);
 
+// The same keys with the tokens that make each: tokens[first..last] ("2 000"
+// is two tokens, one key). For showing a reader what the aligner matched.
+struct TokenAnchor {
+  size_t first = 0, last = 0;
+  std::string key;
+};
+std::vector<TokenAnchor> TokenAnchors(std::span<const Token> tokens, Language lang);
+
 // The consonant skeleton of an ASCII (transliterated) name, for fuzzy
 // matching across spelling systems: "mirkadyrov" and "mirgadirov" both give
 // "mrkdrv", "azerbaydzhan" and "azerbaijan" "azrbjn". At most 6 letters.

@@ -112,6 +112,7 @@ int RunAlign(const Args& args) {
       ("force", "align and store texts that do not look like a translation of each other")
       ("monotone", "pair no moved paragraph: every bead in both texts' order (a moved paragraph "
        "stays unpaired)")
+      ("no-structure", "headings both texts share (\"Глава 5\" and \"Chapter 5\", HTML <h1>-<h6>) do not bound the alignment")
       ("quiet,q", "print nothing on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -154,6 +155,7 @@ int RunAlign(const Args& args) {
   if (!dictionary.ok()) return Report(dictionary.status());
   align::BatchOptions align_options;
   align_options.align.pair_moved = !vm.count("monotone");
+  align_options.use_structure = !vm.count("no-structure");
   Result<pipeline::AlignedPair> pair = pipeline::AlignFiles(ru, en, read_options, align_options, *dictionary);
   if (!pair.ok()) return Report(pair.status());
   // Unrelated texts: one line, nothing printed or stored (exit 1).

@@ -62,7 +62,8 @@ int RunAlignJsonl(const Args& args) {
       "jsonl", "read JSON lines {\"id\", \"ru\", \"en\"} (texts), write aligned JSON lines")(
       "file", po::value(&input)->default_value("-"), "JSON lines to read ('-': standard input)")(
       "force", "align pairs that do not look like a translation of each other (else: an error line)")(
-      "monotone", "pair no moved paragraph: every bead in both texts' order");
+      "monotone", "pair no moved paragraph: every bead in both texts' order")(
+      "no-structure", "headings both texts share (\"Глава 5\" and \"Chapter 5\", HTML <h1>-<h6>) do not bound the alignment");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
   po::positional_options_description positional;
@@ -88,6 +89,7 @@ int RunAlignJsonl(const Args& args) {
 
   align::BatchOptions align_options;
   align_options.align.pair_moved = !vm.count("monotone");
+  align_options.use_structure = !vm.count("no-structure");
   LineInput source(input);
   if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
   std::istream& in = source.stream();

@@ -102,6 +102,7 @@ int RunBatch(const Args& args) {
                "reads them unindexed)")(
       "force", "store pairs that do not look like a translation of each other (else: failed)")(
       "monotone", "pair no moved paragraph: every bead in both texts' order")(
+      "no-structure", "headings both texts share (\"Глава 5\" and \"Chapter 5\", HTML <h1>-<h6>) do not bound the alignment")(
       "quiet,q", "no progress and no summary on success");
   AddDictionaryOptions(options);
   AddReadOptions(options, read_args);
@@ -139,6 +140,7 @@ int RunBatch(const Args& args) {
   run.index = vm.count("index") > 0;
   run.force = vm.count("force") > 0;
   run.align.align.pair_moved = !vm.count("monotone");
+  run.align.use_structure = !vm.count("no-structure");
   run.read = read_options;
   run.dictionary = *dictionary;
   run.stop = &g_stop;

@@ -9,6 +9,9 @@
 #include "cli/cli_util.h"
 #include "common/utf8.h"
 #include "text/display_text.h"
+#include "pipeline/bead_matches.h"
+#include "tm/html_report.h"
+#include "tm/output_file.h"
 #include "tm/pair_text_writer.h"
 #include "tm/tm_store.h"
 
@@ -18,11 +21,7 @@ namespace {
 // The reasons a bead is doubtful, in the order they are printed.
 constexpr const char* kKinds[] = {"low", "unpaired", "length", "numbers", "moved"};
 
-struct Doubtful {
-  std::string document;
-  tm::BeadView bead;
-  std::vector<std::string> reasons;
-};
+using Doubtful = tm::CheckedBead;
 
 std::string Join(const std::vector<std::string>& parts, const char* sep) {
   std::string out;
@@ -88,11 +87,40 @@ std::vector<std::string> Reasons(const tm::BeadView& b, double ratio, double bel
   return why;
 }
 
+// On standard error: that nothing was found, or that not all was shown.
+void Summarise(const std::string& db, size_t found, size_t shown, const std::vector<std::string>& statuses) {
+  if (found == 0) {
+    std::cerr << "sverka: " << db << ": no doubtful bead"
+              << (statuses.empty() ? "" : " among the " + Join(statuses, ", ") + " ones") << "\n";
+  } else if (shown < found) {
+    std::cerr << "sverka: " << found << " doubtful beads; the first " << shown << " shown (--limit 0 shows all)\n";
+  }
+}
+
+// --format html: the first `shown` of `found` on one page, what each bead's
+// sides share marked (as `report`).
+int WritePage(const std::string& db, const std::string& path, std::vector<Doubtful>& found, size_t shown,
+              const po::variables_map& vm) {
+  const size_t total = found.size();
+  found.resize(shown);
+  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (!dictionary.ok()) return Report(dictionary.status());
+  std::vector<tm::BeadView> beads;
+  for (const Doubtful& d : found) beads.push_back(d.bead);
+  Result<std::unique_ptr<pipeline::BeadMatcher>> matcher = pipeline::BeadMatcher::Create(beads, *dictionary);
+  if (!matcher.ok()) return Report(matcher.status());
+  const auto marks = [&](const tm::BeadView& b) { return (*matcher)->Match(b); };
+  const std::string page = tm::RenderCheckPage(db, found, total, {.marks = marks});
+  if (Status s = tm::WriteFileAtomically(path, page, {db}); !s.ok()) return Report(s);
+  std::cout << path << ": " << found.size() << " doubtful beads\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunCheck(const Args& args) {
   po::options_description options("Options");
-  std::string db, status = "auto", kind, format = "text";
+  std::string db, status = "auto", kind, format = "text", out_path;
   std::vector<std::string> docs;
   double below = tm::kSuspiciousScore;
   size_t limit = 50;
@@ -103,20 +131,27 @@ int RunCheck(const Args& args) {
       "kind", po::value(&kind), "only beads doubtful for these reasons: low,unpaired,length,numbers,moved")(
       "below", po::value(&below)->default_value(tm::kSuspiciousScore, "0.5"), "a score below this is low")(
       "limit", po::value(&limit)->default_value(50), "print at most this many beads (0: all)")(
-      "format,f", po::value(&format)->default_value("text"), "text or tsv");
+      "format,f", po::value(&format)->default_value("text"), "text, tsv or html (one page, with -o)")(
+      "output,o", po::value(&out_path), "write to this file (html: required)");
+  AddDictionaryOptions(options);
   po::positional_options_description positional;
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka check --db TM [--doc NAME…] [--status S,…|all] [--kind K,…]\n"
-                "                    [--below S] [--limit N] [--format text|tsv]\n\n"
+                "                    [--below S] [--limit N] [--format text|tsv] [-o FILE]\n"
+                "       sverka check --db TM --format html -o check.html [--dict FILE]… [--no-dict]\n\n"
                 "Lists the doubtful beads of every document, lowest score first: a score\n"
                 "below 0.5 (low), a sentence left unpaired (unpaired), a length ratio off by\n"
                 "half or double the document's (length), numbers on one side only (numbers),\n"
                 "a paragraph the translation moved (moved). Unreviewed (auto) beads only,\n"
-                "unless --status says otherwise.")) {
+                "unless --status says otherwise. --format html writes one page for the\n"
+                "memory, each bead as in 'sverka report', what its sides share marked.")) {
     return 0;
   }
-  if (format != "text" && format != "tsv") throw UsageError("--format must be text or tsv, not '" + format + "'");
+  if (format != "text" && format != "tsv" && format != "html") {
+    throw UsageError("--format must be text, tsv or html, not '" + format + "'");
+  }
+  if (format == "html" && out_path.empty()) throw UsageError("--format html needs -o FILE");
   if (!(below >= 0 && below <= 1)) throw UsageError("--below must be a number from 0 to 1");
   std::vector<std::string> statuses = status == "all" ? std::vector<std::string>{} : SplitCommas({status});
   for (const std::string& s : statuses) {
@@ -168,6 +203,7 @@ int RunCheck(const Args& args) {
   std::stable_sort(found.begin(), found.end(),
                    [](const Doubtful& a, const Doubtful& b) { return a.bead.score < b.bead.score; });
   const size_t shown = limit == 0 ? found.size() : std::min(limit, found.size());
+  if (format == "html") return WritePage(db, out_path, found, shown, vm);
   std::string out;
   if (format == "tsv") out = "document\tbead\tscore\tshape\tstatus\treasons\tru\ten\n";
   for (size_t k = 0; k < shown; ++k) {
@@ -187,16 +223,15 @@ int RunCheck(const Args& args) {
       out += "    ru: " + text::VisibleControls(ru) + "\n    en: " + text::VisibleControls(en) + "\n";
     }
   }
+  if (!out_path.empty()) {
+    if (Status st = tm::WriteFileAtomically(out_path, out, {db}); !st.ok()) return Report(st);
+    Summarise(db, found.size(), shown, statuses);
+    return 0;
+  }
   std::cout << out;
   std::cout.flush();
   if (!std::cout) return Report(Status::Internal("cannot write standard output"));
-  if (found.empty()) {
-    std::cerr << "sverka: " << db << ": no doubtful bead"
-              << (statuses.empty() ? "" : " among the " + Join(statuses, ", ") + " ones") << "\n";
-  } else if (shown < found.size()) {
-    std::cerr << "sverka: " << found.size() << " doubtful beads; the first " << shown
-              << " shown (--limit 0 shows all)\n";
-  }
+  Summarise(db, found.size(), shown, statuses);
   return 0;
 }
 

@@ -30,7 +30,8 @@ int RunEval(const Args& args) {
       ("no-anchors", "ablation: ignore numbers, names, months and punctuation")
       ("no-words", "ablation: ignore words (no lexicon)")
       ("no-lexicon", "ablation: no learned lexicon (one pass)")
-      ("per-document", "learn the lexicon per document instead of over the whole set");
+      ("per-document", "learn the lexicon per document instead of over the whole set")
+      ("no-structure", "headings both texts share (\"Глава 5\" and \"Chapter 5\", HTML <h1>-<h6>) do not bound the alignment");
   AddDictionaryOptions(options);
   po::positional_options_description positional;
   positional.add("gold", 1).add("out", 1);
@@ -65,6 +66,7 @@ int RunEval(const Args& args) {
   batch.align.use_anchors = !vm.count("no-anchors");
   batch.align.use_words = !vm.count("no-words");
   batch.learn_lexicon = !vm.count("no-lexicon");
+  batch.use_structure = !vm.count("no-structure");
   std::vector<pipeline::PairPaths> paths;
   for (const std::string& name : names) {
     const fs::path stem = fs::path(gold_dir) / name;

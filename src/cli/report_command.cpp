@@ -1,9 +1,10 @@
-// sverka report --db TM --doc NAME -o review.html
+// sverka report --db TM --doc NAME -o review.html [--dict FILE]... [--no-dict]
 #include <iostream>
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
-#include "text/display_text.h"
+#include "pipeline/align_pair.h"
+#include "pipeline/bead_matches.h"
 #include "tm/html_report.h"
 
 namespace sverka::cli {
@@ -14,12 +15,14 @@ int RunReport(const Args& args) {
   options.add_options()("db", po::value(&db)->required(), "translation memory")(
       "doc", po::value(&doc)->required(), "document")("output,o", po::value(&out)->required(),
                                                       "the HTML file to write");
+  AddDictionaryOptions(options);
   po::positional_options_description positional;
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka report --db TM --doc NAME -o review.html\n\n"
+                "usage: sverka report --db TM --doc NAME -o review.html [--dict FILE]... [--no-dict]\n\n"
                 "Writes one self-contained HTML page: a summary, then both texts side by\n"
-                "side, beads coloured by score and status, numbers and names marked.")) {
+                "side, beads coloured by score and status; in each bead the numbers, names\n"
+                "and dictionary translations found on both sides are marked.")) {
     return 0;
   }
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
@@ -33,8 +36,12 @@ int RunReport(const Args& args) {
   for (const tm::DocumentStats& s : *stats) {
     if (s.name == doc) mine = s;
   }
-  const std::string page =
-      tm::RenderReport(doc, *beads, mine, {.starts_with_capital = text::StartsWithCapital});
+  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (!dictionary.ok()) return Report(dictionary.status());
+  Result<std::unique_ptr<pipeline::BeadMatcher>> matcher = pipeline::BeadMatcher::Create(*beads, *dictionary);
+  if (!matcher.ok()) return Report(matcher.status());
+  const auto marks = [&](const tm::BeadView& b) { return (*matcher)->Match(b); };
+  const std::string page = tm::RenderReport(doc, *beads, mine, {.marks = marks});
   if (Status s = tm::WriteFileAtomically(out, page, {db}); !s.ok()) return Report(s);
   std::cout << out << ": " << beads->size() << " beads\n";
   return 0;

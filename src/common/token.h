@@ -2,6 +2,7 @@
 // (segment/) hands it to the aligner (align/). A plain struct: no ICU types.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace sverka {
@@ -15,6 +16,7 @@ struct Token {
   std::string latin;  // ASCII transliteration of a capitalised Russian word, else empty
   bool capitalized = false;  // first letter upper case in the sentence
   bool space_before = false;  // white space separates it from the previous token
+  uint32_t begin = 0, end = 0;  // its bytes in the sentence: [begin, end)
 };
 
 }  // namespace sverka

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/utf8.h"
+#include "pipeline/side_headings.h"
 #include "segment/sentence_splitter.h"
 #include "text/html_text.h"
 #include "text/package_text.h"
@@ -95,6 +96,17 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
   side.pieces.push_back(std::move(p));
 }
 
+// Whether paragraph `para` is the first paragraph of an HTML heading
+// (HtmlText::headings, ascending); `next` walks through them.
+bool MarkupHeading(const std::vector<std::pair<size_t, size_t>>& headings, text::Span para, size_t& next) {
+  while (next < headings.size() && headings[next].second <= para.begin) ++next;
+  if (next == headings.size() || headings[next].first > para.begin || para.end > headings[next].second) {
+    return false;
+  }
+  ++next;
+  return true;
+}
+
 // The SRX rules (if any) and the splitter for one side.
 Result<std::unique_ptr<segment::SentenceSplitter>> MakeSplitter(Language lang,
                                                                 const ReadOptions& options) {
@@ -142,9 +154,15 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
     // Paragraphs still count: a blank line starts a new one.
     int32_t paragraph = 0;
     size_t expected_next = 0;
+    size_t next_heading = 0;  // into html->headings
     for (const text::Span line : text::SplitNonBlankLines(bytes)) {
       const std::string_view gap = bytes.substr(expected_next, line.begin - expected_next);
       if (!side.sentences.empty() && std::count(gap.begin(), gap.end(), '\n') >= 2) ++paragraph;
+      const auto first = static_cast<int32_t>(side.sentences.size());
+      const bool by_markup = html && MarkupHeading(html->headings, line, next_heading);
+      if (auto h = HeadingOfParagraph(bytes.substr(line.begin, line.size()), by_markup, first, lang)) {
+        side.headings.push_back(*h);
+      }
       AddSentence(side, source, line, paragraph);
       expected_next = line.end;
     }
@@ -153,8 +171,13 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
     if (!splitter.ok()) return splitter.status();
     int32_t paragraph = 0;
     std::vector<segment::DeclinedCut> declined;
+    size_t next_heading = 0;  // into html->headings
     for (const text::Span para : text::SplitParagraphs(bytes, mode)) {
       const std::string_view para_text = bytes.substr(para.begin, para.size());
+      const bool by_markup = html ? MarkupHeading(html->headings, para, next_heading)
+                                  : std::binary_search(file->heading_paragraphs.begin(),
+                                                       file->heading_paragraphs.end(), paragraph);
+      const auto first = static_cast<int32_t>(side.sentences.size());
       declined.clear();
       const std::vector<text::Span> spans = (*splitter)->Split(para_text, &declined);
       for (segment::DeclinedCut& d : declined) d.offset += para.begin;
@@ -164,6 +187,9 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
         if (!declined.empty()) AddPieces(side, source, span, declined);
       }
       SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, file->name, source.ToFile(para.begin)));
+      if (static_cast<int32_t>(side.sentences.size()) > first) {
+        if (auto h = HeadingOfParagraph(para_text, by_markup, first, lang)) side.headings.push_back(*h);
+      }
       ++paragraph;
     }
   }
@@ -210,6 +236,11 @@ void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts
       };
       for (; cut != cuts.end() && cut->first == s; ++cut) emit(static_cast<size_t>(cut->second));
       emit(p.pieces.size() - 1);
+    }
+    // A heading's sentence moves down by the cuts made before it.
+    for (align::HeadingMark& h : side.headings) {
+      h.sentence += static_cast<int32_t>(std::count_if(
+          cuts.begin(), cuts.end(), [&](const std::pair<int32_t, int32_t>& c) { return c.first < h.sentence; }));
     }
     side.sentences = std::move(out);
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "align/heading_pairs.h"
 #include "common/language.h"
 #include "common/status.h"
 #include "segment/sentence_splitter.h"
@@ -41,6 +42,10 @@ struct SideText {
     std::string why, text;
   };
   std::vector<LeftOut> left_out;
+  // The sentences that begin a headed section (side_headings.h), ascending:
+  // a paragraph that is a numbered heading ("Глава 5", "Chapter V"), or an
+  // HTML <h1>-<h6>. Those both sides share bound the alignment.
+  std::vector<align::HeadingMark> headings;
 };
 
 // Cuts `side`'s sentences after the pieces listed in `cuts` ({sentence,

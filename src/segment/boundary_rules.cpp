@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "common/utf8.h"
 
@@ -601,11 +604,32 @@ size_t LineBreakCut(std::string_view s, size_t line_break) {
   return e;
 }
 
+// The words of `s` written in lower case (their letters, lower case).
+std::unordered_set<std::string> LowerCaseWords(std::string_view s) {
+  std::unordered_set<std::string> words;
+  size_t i = 0, next = 0;
+  bool after_space = true;
+  while (i < s.size()) {
+    const bool space = IsSpace(At(s, i, &next));
+    if (after_space && !space) {
+      const Next n = LookAhead(s, i);
+      if (n.start == Start::kLower) words.insert(n.word);
+    }
+    after_space = space;
+    i = next;
+  }
+  return words;
+}
+
 // Sentence ends without punctuation, where a translation may have one: a
 // word's closing quote before a capital («…победу команде «Ливингстон»
 // Благодаря…»), or a lower-case word before a capitalised sentence starter
-// ("…survey reveals The news…"). Appended to `out` as cuts after the word.
+// ("…survey reveals The news…") or before a capitalised word that the
+// paragraph also writes in lower case, so not a name ("…survey reveals
+// Survey of 20,000…"; a lower prior). Appended to `out` as cuts after the word.
 void AddUnpunctuated(std::string_view s, const RuleSet& rules, std::vector<DeclinedCut>& out) {
+  const std::unordered_set<std::string> lower_words = LowerCaseWords(s);
+  std::vector<std::pair<size_t, std::string>> common;  // cuts before such a word
   size_t i = 0, next = 0;
   while (i < s.size()) {
     if (!IsSpace(At(s, i, &next))) {
@@ -624,9 +648,22 @@ void AddUnpunctuated(std::string_view s, const RuleSet& rules, std::vector<Decli
       if (prev > 0 && u_isalpha(Before(s, prev, &p2))) out.push_back({cut, 0.4});
       continue;
     }
-    if (!u_islower(last) || rules.starters.count(n.word) == 0) continue;
+    if (!u_islower(last)) continue;
     const Behind b = LookBehind(s, cut, 0);
-    if (IsPlainWord(b.word) && u_islower(At(b.word, 0))) out.push_back({cut, 0.4});
+    if (!IsPlainWord(b.word) || !u_islower(At(b.word, 0))) continue;
+    if (rules.starters.count(n.word) > 0) {
+      out.push_back({cut, 0.4});
+    } else if (lower_words.count(n.word) > 0 && CountLetters(b.word) >= 2 &&
+               rules.starters.count(LowerCase(b.word)) == 0) {  // not after "о", "the", "для"
+      common.push_back({cut, n.word});
+    }
+  }
+  // A word the paragraph capitalises mid-sentence more than once is used as
+  // a name or a title there ("the Holy Spirit", "сказал Ему"), not run in.
+  std::unordered_map<std::string, int> times;
+  for (const auto& [cut, word] : common) ++times[word];
+  for (const auto& [cut, word] : common) {
+    if (times[word] == 1) out.push_back({cut, 0.25});
   }
 }
 

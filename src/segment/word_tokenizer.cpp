@@ -127,6 +127,8 @@ std::vector<Token> WordTokenizer::Tokenize(std::string_view sentence) {
     }
     Token t;
     t.space_before = space;
+    t.begin = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(end);
     space = false;
     if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
       t.kind = TokenKind::kNumber;

@@ -91,6 +91,10 @@ bool IsBlock(const xmlNode* node) {
                  "article", "header", "footer", "body",       "hr",  "caption", "figcaption"});
 }
 
+bool IsHeading(const xmlNode* node) {
+  return node->type == XML_ELEMENT_NODE && NameIs(node, {"h1", "h2", "h3", "h4", "h5", "h6"});
+}
+
 // Appends `piece` to `text`, white space collapsed, while `text` is under
 // 200 bytes (cut at a character boundary, "..." after it).
 void AddShort(std::string& text, std::string_view piece) {
@@ -237,7 +241,17 @@ class Builder {
     for (HtmlText::LeftOut& l : left_out_) {
       while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
     }
-    return {std::move(text_), std::move(map_), std::move(left_out_)};
+    return {std::move(text_), std::move(map_), std::move(left_out_), std::move(headings_)};
+  }
+
+  // A heading's text starts (OpenHeading) and ends (CloseHeading) here.
+  void OpenHeading() {
+    heading_start_ = text_.size();
+    heading_open_ = true;
+  }
+  void CloseHeading() {
+    if (heading_open_ && text_.size() > heading_start_) headings_.emplace_back(heading_start_, text_.size());
+    heading_open_ = false;
   }
 
  private:
@@ -268,6 +282,9 @@ class Builder {
 
   std::string_view html_;
   std::string text_;
+  std::vector<std::pair<size_t, size_t>> headings_;
+  size_t heading_start_ = 0;
+  bool heading_open_ = false;
   OffsetMap map_;
   size_t cursor_ = 0;
   std::vector<HtmlText::LeftOut> left_out_;
@@ -375,6 +392,7 @@ HtmlText Walk(std::string_view html, const xmlNode* top, const xmlNode* only, Sk
         builder.LeftOut(start, inside ? WhyLeftOut(node) : "outside main", left);
       } else {
         if (IsBlock(node) && inside) builder.Break();
+        if (IsHeading(node) && inside) builder.OpenHeading();
         descend = node->children != nullptr;
       }
     }
@@ -389,9 +407,11 @@ HtmlText Walk(std::string_view html, const xmlNode* top, const xmlNode* only, Sk
         break;
       }
       if (IsBlock(node)) builder.Break();
+      if (IsHeading(node)) builder.CloseHeading();
     }
     if (node != nullptr) {
       if (IsBlock(node)) builder.Break();
+      if (IsHeading(node)) builder.CloseHeading();
       node = node->next;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -34,6 +35,9 @@ struct HtmlText {
     std::string text;  // its text, white space collapsed, at most about 200 bytes
   };
   std::vector<LeftOut> left_out;
+  // Where the text of each <h1>-<h6> lies in `text`, [first, second), in
+  // order: a heading bounds the alignment when both sides share it.
+  std::vector<std::pair<size_t, size_t>> headings;
 };
 
 // True when `name` ends in .html, .htm or .xhtml, or `bytes` starts (after

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "text/html_text.h"
+#include "text/paragraphs.h"
 #include "text/zip_archive.h"
 
 namespace sverka::text {
@@ -96,6 +97,12 @@ class TextOut {
     while (!text_.empty() && text_.back() == '\n') text_.pop_back();
     return std::move(text_);
   }
+  // The paragraph about to start is a heading (HeadingsAt reads them).
+  void MarkHeading() {
+    Break();
+    heading_starts_.push_back(text_.size());
+  }
+  const std::vector<size_t>& heading_starts() const { return heading_starts_; }
 
  private:
   bool EndsWith(std::string_view s) const {
@@ -105,7 +112,38 @@ class TextOut {
     while (!text_.empty() && text_.back() == ' ') text_.pop_back();
   }
   std::string text_;
+  std::vector<size_t> heading_starts_;
 };
+
+// The paragraphs of `text` (SplitParagraphs, blank lines) that begin at or
+// after each of `starts` (ascending) and before the next paragraph.
+std::vector<int32_t> HeadingParagraphs(std::string_view text, const std::vector<size_t>& starts) {
+  std::vector<int32_t> out;
+  const std::vector<Span> paragraphs = SplitParagraphs(text, ParagraphMode::kBlankLines);
+  size_t p = 0;
+  for (size_t start : starts) {
+    while (p < paragraphs.size() && paragraphs[p].begin < start) ++p;
+    if (p == paragraphs.size()) break;
+    if (out.empty() || out.back() != static_cast<int32_t>(p)) out.push_back(static_cast<int32_t>(p));
+  }
+  return out;
+}
+
+// Whether a Word paragraph's properties make it a heading: a Title or
+// Heading style (styles' ids as Word and LibreOffice write them), or an
+// outline level.
+bool DocxHeading(const xmlNode* p) {
+  for (const xmlNode* c = p->children; c != nullptr; c = c->next) {
+    if (!Is(c, "pPr")) continue;
+    for (const xmlNode* q = c->children; q != nullptr; q = q->next) {
+      if (Is(q, "outlineLvl")) return true;
+      if (!Is(q, "pStyle")) continue;
+      const std::string style = Attribute(q, "val");
+      if (style == "Title" || style.rfind("Heading", 0) == 0) return true;
+    }
+  }
+  return false;
+}
 
 enum class Visit { kSkip, kDescend };
 
@@ -229,6 +267,7 @@ void DocxText(const xmlNode* top, TextOut& out) {
                       "tcPr", "Fallback", "commentReference", "annotationRef"})) {
           return Visit::kSkip;
         }
+        if (Is(n, "p") && DocxHeading(n)) out.MarkHeading();
         if (Is(n, "tab")) out.Add(" ");
         if (Is(n, "br") || Is(n, "cr")) out.LineBreak();
         if (Is(n, "noBreakHyphen")) out.Add("-");
@@ -275,7 +314,9 @@ Result<PackageText> Docx(ZipArchive& zip, const std::string& name) {
       }
     }
   }
-  return PackageText{out.Finish(), "DOCX"};
+  std::string text = out.Finish();
+  std::vector<int32_t> headings = HeadingParagraphs(text, out.heading_starts());
+  return PackageText{std::move(text), "DOCX", std::move(headings)};
 }
 
 // --- ODT --------------------------------------------------------------------
@@ -299,6 +340,7 @@ void OdtText(const xmlNode* top, TextOut& out, std::vector<const xmlNode*>* note
           }
           return Visit::kSkip;
         }
+        if (Is(n, "h")) out.MarkHeading();
         if (Is(n, "p") || Is(n, "h")) ++in_paragraph;
         if (Is(n, "s")) {
           const std::string c = Attribute(n, "c");
@@ -341,7 +383,9 @@ Result<PackageText> Odt(ZipArchive& zip, const std::string& name) {
     OdtText(note, out, nullptr);
     out.Break();
   }
-  return PackageText{out.Finish(), "ODT"};
+  std::string text = out.Finish();
+  std::vector<int32_t> headings = HeadingParagraphs(text, out.heading_starts());
+  return PackageText{std::move(text), "ODT", std::move(headings)};
 }
 
 // --- EPUB -------------------------------------------------------------------
@@ -380,6 +424,7 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
       },
       [](const xmlNode*) {}, [](const xmlNode*) {});
   std::string text;
+  std::vector<size_t> starts;  // of chapters and headings in `text`
   for (const auto& ref : spine) {
     const std::string& idref = ref.first;  // a named copy: clang 14 cannot capture a binding
     if (!ref.second) continue;
@@ -400,9 +445,13 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
       return html.status();
     }
     if (!text.empty()) text += "\n\n";
+    // A chapter starts with a heading: its first paragraph, and its own.
+    starts.push_back(text.size());
+    for (const auto& h : html->headings) starts.push_back(text.size() + h.first);
     text += html->text;
   }
-  return PackageText{std::move(text), "EPUB"};
+  std::vector<int32_t> headings = HeadingParagraphs(text, starts);
+  return PackageText{std::move(text), "EPUB", std::move(headings)};
 }
 
 }  // namespace

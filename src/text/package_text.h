@@ -4,8 +4,10 @@
 // (text/zip_archive.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
@@ -22,6 +24,11 @@ struct PackageText {
   // document left out), each read as HTML.
   std::string text;
   std::string format;  // "DOCX", "ODT", "EPUB"
+  // The paragraphs (0-based, as SplitParagraphs counts them in `text`)
+  // that are headings, ascending: DOCX paragraphs styled Title or Heading*
+  // or with an outline level, ODT text:h, and in EPUB each chapter's first
+  // paragraph and its <h1>-<h6>.
+  std::vector<int32_t> heading_paragraphs;
 };
 
 // Whether `bytes` must be read by ExtractPackageText rather than as text:

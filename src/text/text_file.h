@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "text/encoding.h"
@@ -27,6 +29,8 @@ struct TextFile {
   // extracted text, paragraphs separated by blank lines, `encoding` names
   // the format, and offsets (through `map`) are into that extracted text.
   bool package = false;
+  // A package's heading paragraphs (PackageText::heading_paragraphs).
+  std::vector<int32_t> heading_paragraphs;
   // An SRT or WebVTT file (text/subtitle_text.h): `bytes` stays the file's
   // text; this is its cues' text, which sentences are cut from, and the
   // cues' times.

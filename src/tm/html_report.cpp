@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 namespace sverka::tm {
 namespace {
@@ -38,43 +37,26 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-// A sentence with its anchors in <mark>: words holding a digit, and
-// capitalised words other than the sentence's first (names survive translation).
-std::string Marked(std::string_view sentence, const ReportOptions& options) {
+// A sentence with the spans of `marks` in <mark>. Spans out of range or out
+// of order are ignored rather than trusted.
+std::string Marked(std::string_view sentence, const MarkSpans& marks) {
   std::string out;
-  size_t i = 0;
-  bool first = true;
-  while (i < sentence.size()) {
-    const size_t start = i;
-    while (i < sentence.size() && sentence[i] != ' ') ++i;
-    const std::string_view word = sentence.substr(start, i - start);
-    bool digit = false;
-    for (const char c : word) digit = digit || (c >= '0' && c <= '9');
-    // Leading punctuation (« " ( —) does not hide a capital.
-    size_t lead = 0;
-    while (lead < word.size() && std::strchr("\"'([-", word[lead])) ++lead;
-    if (word.substr(lead).rfind("\xC2\xAB", 0) == 0) lead += 2;  // «
-    const std::string_view core = word.substr(lead);
-    const bool capital = options.starts_with_capital
-                             ? options.starts_with_capital(core)
-                             : (!core.empty() && core[0] >= 'A' && core[0] <= 'Z');
-    if (digit || (capital && !first)) {
-      out += "<mark>" + Escape(word) + "</mark>";
-    } else {
-      out += Escape(word);
-    }
-    if (!word.empty()) first = false;
-    while (i < sentence.size() && sentence[i] == ' ') {
-      out += ' ';
-      ++i;
-    }
+  size_t at = 0;
+  for (const auto& [begin, end] : marks) {
+    if (begin < at || end <= begin || end > sentence.size()) continue;
+    out += Escape(sentence.substr(at, begin - at));
+    out += "<mark>" + Escape(sentence.substr(begin, end - begin)) + "</mark>";
+    at = end;
   }
-  return out;
+  return out + Escape(sentence.substr(at));
 }
 
-std::string Side(const std::vector<std::string>& sentences, const ReportOptions& options) {
+std::string Side(const std::vector<std::string>& sentences, const std::vector<MarkSpans>& marks) {
+  static const MarkSpans kNone;
   std::string out;
-  for (const std::string& s : sentences) out += "<p>" + Marked(s, options) + "</p>";
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    out += "<p>" + Marked(sentences[k], k < marks.size() ? marks[k] : kNone) + "</p>";
+  }
   return out;
 }
 
@@ -100,18 +82,42 @@ tr.rejected { color: #999; text-decoration: line-through; }
 tr.approved td.st { color: #1a7f1a; font-weight: bold; } tr.edited td.st { color: #1a4f9f; }
 mark { background: #e4dcff; }
 .summary span { display: inline-block; margin-right: 1.5em; }
+.d { width: 10em; overflow-wrap: anywhere; } .r { width: 7em; }
 )css";
+
+// The page up to its <h1>.
+std::string Head(std::string_view title) {
+  std::string h;
+  h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
+  h += "<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n";
+  h += "<title>sverka review: " + Escape(title) + "</title>\n<style>" + std::string(kStyle) +
+       "</style>\n</head>\n<body>\n";
+  return h + "<h1>" + Escape(title) + "</h1>\n";
+}
+
+// One bead's row: `id` names it ("b12", "d3-b12"), `lead` is cells before
+// its number (the check page's document), `reasons` a cell after its type.
+std::string Row(const BeadView& b, const ReportOptions& options, const std::string& lead,
+                const std::string& reasons, std::string id = {}) {
+  const BeadMarks marks = options.marks ? options.marks(b) : BeadMarks{};
+  if (id.empty()) id = "b" + std::to_string(b.position);
+  return "<tr id=\"" + id + "\" class=\"" + ScoreClass(b.score) + " " + Escape(b.status) +
+         (b.moved ? " moved" : "") + "\">" + lead + "<td class=\"n\">" + std::to_string(b.position) +
+         "</td><td class=\"s\">" + Fixed(b.score) + "</td><td class=\"st\">" + Escape(b.status) +
+         "</td><td class=\"t\">" + std::to_string(b.ru_end - b.ru_begin) + "-" +
+         std::to_string(b.en_end - b.en_begin) + "</td>" + reasons + "<td>" + Side(b.ru, marks.ru) + "</td><td>" +
+         (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
+                    "&#x2195; moved</span> "
+                  : "") +
+         Side(b.en, marks.en) + "</td></tr>\n";
+}
 
 }  // namespace
 
 std::string RenderReport(std::string_view document, const std::vector<BeadView>& beads,
                          const DocumentStats& stats, const ReportOptions& options) {
-  std::string h;
-  h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
-  h += "<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n";
-  h += "<title>sverka review: " + Escape(document) + "</title>\n<style>" + std::string(kStyle) +
-       "</style>\n</head>\n<body>\n";
-  h += "<h1>" + Escape(document) + "</h1>\n<div class=\"summary\">";
+  std::string h = Head(document);
+  h += "<div class=\"summary\">";
   h += "<span>" + std::to_string(stats.beads) + " beads</span>";
   h += "<span>mean score " + Fixed(stats.mean_score) + "</span>";
   h += "<span>suspicious (score &lt; 0.5): " + std::to_string(stats.suspicious) + "</span>";
@@ -142,17 +148,30 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   h += "</div>\n<table>\n<thead><tr><th class=\"n\">#</th><th class=\"s\">score</th>"
        "<th class=\"st\">status</th><th class=\"t\">type</th><th>Russian</th><th>English</th></tr></thead>\n"
        "<tbody>\n";
-  for (const BeadView& b : beads) {
-    h += "<tr id=\"b" + std::to_string(b.position) + "\" class=\"" + ScoreClass(b.score) + " " +
-         Escape(b.status) + (b.moved ? " moved" : "") + "\"><td class=\"n\">" +
-         std::to_string(b.position) + "</td><td class=\"s\">" + Fixed(b.score) +
-         "</td><td class=\"st\">" + Escape(b.status) + "</td><td class=\"t\">" +
-         std::to_string(b.ru_end - b.ru_begin) + "-" + std::to_string(b.en_end - b.en_begin) + "</td><td>" +
-         Side(b.ru, options) + "</td><td>" +
-         (b.moved ? "<span class=\"mv\" title=\"moved: this English stands elsewhere in the translation\">"
-                    "&#x2195; moved</span> "
-                  : "") +
-         Side(b.en, options) + "</td></tr>\n";
+  for (const BeadView& b : beads) h += Row(b, options, "", "");
+  h += "</tbody>\n</table>\n</body>\n</html>\n";
+  return h;
+}
+
+std::string RenderCheckPage(std::string_view memory, const std::vector<CheckedBead>& beads, size_t total,
+                            const ReportOptions& options) {
+  std::string h = Head(memory);
+  h += "<div class=\"summary\"><span>" + std::to_string(total) + " doubtful beads</span>";
+  if (beads.size() < total) h += "<span>the first " + std::to_string(beads.size()) + " shown</span>";
+  std::vector<std::string> documents;
+  for (const CheckedBead& c : beads) {
+    if (std::find(documents.begin(), documents.end(), c.document) == documents.end()) documents.push_back(c.document);
+  }
+  h += "<span>in " + std::to_string(documents.size()) + " documents</span></div>\n";
+  h += "<table>\n<thead><tr><th class=\"d\">document</th><th class=\"n\">#</th><th class=\"s\">score</th>"
+       "<th class=\"st\">status</th><th class=\"t\">type</th><th class=\"r\">why</th><th>Russian</th>"
+       "<th>English</th></tr></thead>\n<tbody>\n";
+  for (size_t k = 0; k < beads.size(); ++k) {
+    const CheckedBead& c = beads[k];
+    std::string why;
+    for (const std::string& r : c.reasons) why += (why.empty() ? "" : ", ") + Escape(r);
+    h += Row(c.bead, options, "<td class=\"d\">" + Escape(c.document) + "</td>", "<td class=\"r\">" + why + "</td>",
+             "c" + std::to_string(k));
   }
   h += "</tbody>\n</table>\n</body>\n</html>\n";
   return h;

@@ -1,12 +1,13 @@
 // The review report (`sverka report`): one self-contained XHTML page (inline
 // CSS, no scripts, no reference to any other file or URL) with a summary and
-// both texts side by side, beads coloured by score and status, anchors
-// (numbers, capitalised names) marked. Written as NAME.tmp, then renamed.
+// both texts side by side, beads coloured by score and status, what the
+// aligner matched between the two sides of a bead marked. Written as NAME.tmp, then renamed.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -15,14 +16,35 @@
 
 namespace sverka::tm {
 
+// Byte spans [begin, end) of one sentence to mark, ascending, not overlapping.
+using MarkSpans = std::vector<std::pair<size_t, size_t>>;
+// What to mark in a bead: one MarkSpans per sentence of each side.
+struct BeadMarks {
+  std::vector<MarkSpans> ru, en;
+};
+
 struct ReportOptions {
-  // True for a word that starts with a capital letter (text::StartsWithCapital):
-  // tm/ does not depend on text/, so the CLI passes it in. Empty: ASCII A-Z only.
-  std::function<bool(std::string_view)> starts_with_capital;
+  // What the aligner matched inside a bead: anchors and translations found on
+  // both sides (pipeline::BeadMatcher). tm/ does not depend on align/, so the
+  // CLI passes it in. Empty: nothing is marked.
+  std::function<BeadMarks(const BeadView&)> marks;
 };
 
 // The page for `document`'s beads and its counts.
 std::string RenderReport(std::string_view document, const std::vector<BeadView>& beads,
                          const DocumentStats& stats, const ReportOptions& options);
+
+// One doubtful bead of a memory-wide check: its document and why it is doubtful.
+struct CheckedBead {
+  std::string document;
+  BeadView bead;
+  std::vector<std::string> reasons;  // low, unpaired, length, numbers, moved
+};
+
+// One page for a memory (`sverka check --format html`): `beads` in the
+// order given (worst first), each row as the report's with its document and
+// reasons; `total` is how many were found (`beads` may be the first of them).
+std::string RenderCheckPage(std::string_view memory, const std::vector<CheckedBead>& beads, size_t total,
+                            const ReportOptions& options);
 
 }  // namespace sverka::tm

@@ -932,6 +932,36 @@ TEST_CASE("stats counts beads by type and status per document", "[cli][stats]") 
   CHECK(Sverka({"stats", "--db", dir / "none.db"}).exit_code == 1);
 }
 
+TEST_CASE("report marks only what both sides of a bead share: anchors and dictionary translations",
+          "[cli][report]") {
+  ScratchDir dir;
+  const std::string units =
+      "<tu><tuv xml:lang=\"ru\"><seg>Иван приехал в город Лондон 5 мая.</seg></tuv>"
+      "<tuv xml:lang=\"en\"><seg>Peter came to the city of Paris on 5 May.</seg></tuv></tu>\n";
+  WriteFile(dir / "d.tmx", SmallTmx(units));
+  REQUIRE(Sverka({"import", dir / "d.tmx", "--db", dir / "tm.db", "-q"}).exit_code == 0);
+  WriteFile(dir / "dict.tsv", "city\tгород\nlondon\tдом\n");
+  const Run r = Sverka({"report", "--db", dir / "tm.db", "--doc", "d", "-o", dir / "r.html", "--dict", dir / "dict.tsv"});
+  REQUIRE(r.exit_code == 0);
+  // The number, the month and the dictionary pair город/city; not the
+  // names that differ (Иван/Peter, Лондон/Paris), however capitalised.
+  const auto marks = [&](const std::string& file, int column) {
+    std::string all;
+    const std::string cell = "//tr[@id='b0']/td[" + std::to_string(column) + "]//mark";
+    const int n = std::stoi(XPath(dir / file, "count(" + cell + ")"));
+    for (int k = 1; k <= n; ++k) all += (k > 1 ? "|" : "") + XPath(dir / file, "(" + cell + ")[" + std::to_string(k) + "]");
+    return all;
+  };
+  CHECK(marks("r.html", 5) == "город|5|мая");
+  CHECK(marks("r.html", 6) == "city|5|May");
+  // Without a dictionary the translation is not marked; the anchors are.
+  REQUIRE(Sverka({"report", "--db", dir / "tm.db", "--doc", "d", "-o", dir / "n.html", "--no-dict"}).exit_code == 0);
+  CHECK(marks("n.html", 5) == "5|мая");
+  CHECK(marks("n.html", 6) == "5|May");
+  CHECK(Sverka({"report", "--db", dir / "tm.db", "--doc", "d", "-o", dir / "x.html", "--no-dict", "--dict", "a"})
+            .exit_code == 2);
+}
+
 TEST_CASE("report writes one well-formed self-contained page, atomically", "[cli][report]") {
   ScratchDir dir;
   const std::string db = ReviewMemory(dir);
@@ -950,9 +980,8 @@ TEST_CASE("report writes one well-formed self-contained page, atomically", "[cli
   }
   CHECK(XPath(dir / "review.html", "count(//tbody/tr)") == "4");
   CHECK(XPath(dir / "review.html", "//tr[@id='b3']/@class") == "high rejected");
-  CHECK(XPath(dir / "review.html", "//tr[@id='b1']/td[5]/p/mark") == "Москву.");
-  CHECK(XPath(dir / "review.html", "//tr[@id='b2']/td[6]/p/mark") == "2026.");
-  CHECK(XPath(dir / "review.html", "count(//tr[@id='b0']//mark)") == "0");  // a sentence's first word is no anchor
+  // An anchor both sides hold is marked, the word only (the next test has more).
+  CHECK(XPath(dir / "review.html", "count(//tr[@id='b2']/td[6]/p/mark[.='2026'])") == "1");
   CHECK(page.find("suspicious (score &lt; 0.5): 0") != std::string::npos);
   // A failure leaves nothing behind.
   const Run missing = Sverka({"report", "--db", db, "--doc", "zz", "-o", dir / "zz.html"});
@@ -1207,6 +1236,45 @@ TEST_CASE("check lists the doubtful beads of every document, lowest score first"
         "sverka check: --kind takes low, unpaired, length, numbers, moved, not 'odd'; see 'sverka check --help'");
   CHECK(Sverka({"check", "--db", db, "-f", "xml"}).exit_code == 2);
   CHECK(Sverka({"check", "--db", dir / "missing.db"}).exit_code == 1);
+}
+
+TEST_CASE("check --format html writes one page for the memory, the same beads as the tsv", "[cli][check][report]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "-q"}).exit_code == 0);
+  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
+                  "--name", "moved", "-q"})
+              .exit_code == 0);
+  const Run tsv = Sverka({"check", "--db", db, "--limit", "0", "-f", "tsv", "-o", dir / "c.tsv"});
+  REQUIRE(tsv.exit_code == 0);
+  CHECK(tsv.out.empty());  // written to the file
+  const std::vector<std::string> rows = Lines(ReadFile(dir / "c.tsv"));
+  REQUIRE(rows.size() >= 3);
+  const Run html = Sverka({"check", "--db", db, "--limit", "0", "-f", "html", "-o", dir / "c.html"});
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out == dir / "c.html" + ": " + std::to_string(rows.size() - 1) + " doubtful beads\n");
+  // One row per doubtful bead, in the tsv's order, with its document and reasons.
+  CHECK(XPath(dir / "c.html", "count(//tbody/tr)") == std::to_string(rows.size() - 1));
+  for (size_t k = 1; k < rows.size(); ++k) {
+    std::vector<std::string> f;
+    std::istringstream in(rows[k]);
+    for (std::string c; std::getline(in, c, '\t');) f.push_back(c);
+    const std::string row = "//tbody/tr[" + std::to_string(k) + "]";
+    INFO(rows[k]);
+    CHECK(XPath(dir / "c.html", row + "/td[1]") == f[0]);
+    CHECK(XPath(dir / "c.html", row + "/td[2]") == f[1]);
+    std::string reasons = f[5];
+    for (size_t p = reasons.find(','); p != std::string::npos; p = reasons.find(',', p + 2)) reasons.insert(p + 1, " ");
+    CHECK(XPath(dir / "c.html", row + "/td[6]") == reasons);
+  }
+  // Marks only where both sides share something: every marked row has marks on both sides.
+  const int marked = std::stoi(XPath(dir / "c.html", "count(//tbody/tr[td[7]//mark])"));
+  CHECK(marked > 0);
+  CHECK(XPath(dir / "c.html", "count(//tbody/tr[td[7]//mark][not(td[8]//mark)])") == "0");
+  const Run no_file = Sverka({"check", "--db", db, "-f", "html"});
+  CHECK(no_file.exit_code == 2);
+  CHECK(no_file.ErrLine() == "sverka check: --format html needs -o FILE; see 'sverka check --help'");
+  CHECK(Sverka({"check", "--db", db, "-f", "html", "-o", db}).exit_code == 2);  // never over the memory
 }
 
 TEST_CASE("edit approve --min-score approves every unreviewed bead above it as one edit", "[cli][edit]") {

@@ -162,3 +162,37 @@ TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's h
   CHECK(empty.status().message().starts_with("x: empty file"));
   CHECK_FALSE(pipeline::SideHash(path + ".missing", {}).ok());
 }
+
+TEST_CASE("readers mark the sentences that begin a headed section", "[pipeline][structure]") {
+  // Plain text: numbered headings only; "Введение" alone is a line like any other.
+  Result<pipeline::SideText> text = pipeline::ReadSideText(
+      "x.txt", "Введение\n\nГлава 1\n\nПервая фраза. Вторая фраза.\n\nГЛАВА II. Дорога\n\nТретья фраза.\n",
+      Language::kRussian, {});
+  REQUIRE(text.ok());
+  REQUIRE(text->headings.size() == 2);
+  CHECK(text->sentences[text->headings[0].sentence].text == "Глава 1");
+  CHECK(text->headings[0].kind == 1);  // text::HeadingKind::kChapter
+  CHECK(text->headings[0].number == 1);
+  CHECK(text->sentences[text->headings[1].sentence].text.starts_with("ГЛАВА II."));
+  CHECK(text->headings[1].number == 2);
+
+  // HTML: every <h1>-<h6>, numbered or not.
+  Result<pipeline::SideText> html = pipeline::ReadSideText(
+      "x.html", "<html><body><h1>Введение</h1><p>Фраза один.</p><h2>Глава 3</h2><p>Фраза два.</p></body></html>",
+      Language::kRussian, {});
+  REQUIRE(html.ok());
+  REQUIRE(html->headings.size() == 2);
+  CHECK(html->sentences[html->headings[0].sentence].text == "Введение");
+  CHECK(html->headings[0].kind == -1);
+  CHECK(html->sentences[html->headings[1].sentence].text == "Глава 3");
+  CHECK(html->headings[1].number == 3);
+
+  // Presegmented: a line that numbers a part.
+  pipeline::ReadOptions presegmented;
+  presegmented.presegmented = true;
+  Result<pipeline::SideText> lines = pipeline::ReadSideText(
+      "x.sent", "Chapter 4\nThe first sentence.\n12\n", Language::kEnglish, presegmented);
+  REQUIRE(lines.ok());
+  REQUIRE(lines->headings.size() == 1);
+  CHECK(lines->headings[0].sentence == 0);
+}

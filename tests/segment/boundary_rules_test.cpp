@@ -315,3 +315,23 @@ TEST_CASE("cuts without punctuation a translation may confirm: after a closing q
   CHECK(Declined(kEn, "She met Theresa May in London (UK) Today.").first == "She met Theresa May in London (UK) Today.");
   CHECK(Declined(kRu, "Он встретил Бориса Джонсона в Лондоне.").first == "Он встретил Бориса Джонсона в Лондоне.");
 }
+
+TEST_CASE("a capitalised word the paragraph also writes in lower case is a weaker cut a translation may confirm",
+          "[segment][rules][candidates]") {
+  // A headline run into the text: "Survey" is no name, the paragraph writes "survey".
+  auto [run_in, run_in_priors] =
+      Declined(kEn, "One in five children have secret accounts, survey reveals Survey of 20,000 pupils found a rise.");
+  CHECK(run_in == "One in five children have secret accounts, survey reveals| Survey of 20,000 pupils found a rise.");
+  CHECK(run_in_priors == std::vector<double>{0.25});
+  // "One" is a sentence starter: the stronger prior.
+  CHECK(Declined(kEn, "Twenty per cent have a main account to show parents One in five create another.").second ==
+        std::vector<double>{0.4});
+  // Capitalised twice mid-sentence: a name or a title here ("the Holy Spirit"), no cut.
+  CHECK(Declined(kEn, "He spoke of the spirit and came by the Spirit into the temple, filled with the Spirit.").first ==
+        "He spoke of the spirit and came by the Spirit into the temple, filled with the Spirit.");
+  // After a one-letter word or a preposition ("о", "для") a sentence does not end.
+  CHECK(Declined(kRu, "И соблазнялись о Нем, и нем был он.").first == "И соблазнялись о Нем, и нем был он.");
+  CHECK(Declined(kRu, "Это для Дома, а не для дома.").first == "Это для Дома, а не для дома.");
+  // Never written in lower case: a name, no cut.
+  CHECK(Declined(kEn, "The survey reveals Smith was right.").first == "The survey reveals Smith was right.");
+}

@@ -160,3 +160,22 @@ TEST_CASE("HTML: what the article leaves out is listed with its place and why", 
   CHECK(whole->left_out.empty());
   CHECK(whole->text.find("Первая фраза.\n") != std::string::npos);
 }
+
+TEST_CASE("HTML headings h1-h6 are found where their text lies; a left-out heading is not",
+          "[text][html][structure]") {
+  const std::string html =
+      "<html><body><nav><h2>Menu</h2></nav><main><h1>Title</h1><p>Text.</p>"
+      "<section><h3> Part <b>two</b> </h3><p>More.</p></section></main></body></html>";
+  auto out = ExtractHtmlText("a.html", html);
+  REQUIRE(out.ok());
+  REQUIRE(out->text == "Title\n\nText.\n\n Part two\n\nMore.");
+  REQUIRE(out->headings.size() == 2);
+  auto text_of = [&](std::pair<size_t, size_t> h) {
+    std::string t = out->text.substr(h.first, h.second - h.first);
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    while (!t.empty() && (t.front() == '\n' || t.front() == ' ')) t.erase(0, 1);
+    return t;
+  };
+  CHECK(text_of(out->headings[0]) == "Title");
+  CHECK(text_of(out->headings[1]) == "Part two");
+}

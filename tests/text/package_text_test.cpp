@@ -86,6 +86,8 @@ TEST_CASE("DOCX: paragraphs, headings, tables cell by cell, footnotes after the 
   CHECK(out->text ==
         "Heading\n\nKept inserted words.\n\nLine one\nline two tabbed\n\nCell one\n\nCell two\n\nBox\n\n"
         "Two  spaces kept.\n\nThe note.");
+  // The Heading1 paragraph bounds the alignment (doc/align.md, "Structure").
+  CHECK(out->heading_paragraphs == std::vector<int32_t>{0});
 }
 
 TEST_CASE("ODT: paragraphs and headings, spaces, notes after the text, tracked deletions and "
@@ -109,6 +111,7 @@ TEST_CASE("ODT: paragraphs and headings, spaces, notes after the text, tracked d
   CHECK(out->format == "ODT");
   CHECK(out->text == "Heading\n\nOne  two three\nfour five.\n\nSpaced out text.\n\nCell one\n\nCell two\n\n"
                      "Item.\n\nThe note.");
+  CHECK(out->heading_paragraphs == std::vector<int32_t>{0});
 }
 
 TEST_CASE("EPUB: the spine's documents in order; navigation, non-linear items and note marks left out",
@@ -135,6 +138,19 @@ TEST_CASE("EPUB: the spine's documents in order; navigation, non-linear items an
   REQUIRE(out.ok());
   CHECK(out->format == "EPUB");
   CHECK(out->text == "Second chapter, read first.\n\nChapter one\n\nFirst. Then.\n\nNote.");
+  // Each chapter's first paragraph (chapter one's is also its <h1>).
+  CHECK(out->heading_paragraphs == std::vector<int32_t>{0, 1});
+}
+
+TEST_CASE("DOCX: Title, Heading styles and outline levels are headings; other styles are not",
+          "[text][package][docx][structure]") {
+  const std::string body =
+      "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>" + Run("Book") + "</w:p>" + Para(Run("Text.")) +
+      "<w:p><w:pPr><w:pStyle w:val=\"Quote\"/></w:pPr>" + Run("Quoted.") + "</w:p>" +
+      "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>" + Run("Part") + "</w:p>" + Para(Run("More."));
+  Result<PackageText> out = ExtractPackageText("a.docx", MakeDocx(body));
+  REQUIRE(out.ok());
+  CHECK(out->heading_paragraphs == std::vector<int32_t>{0, 3});
 }
 
 TEST_CASE("Packages are read by content: a DOCX under any name, text is not a package",

@@ -23,29 +23,37 @@ tm::BeadView Bead(int32_t position, double score, const char* status, const char
 
 }  // namespace
 
-TEST_CASE("the report escapes text, marks numbers and names, classes rows by score and status",
+TEST_CASE("the report escapes text, marks the spans it is given, classes rows by score and status",
           "[tm][report]") {
   tm::DocumentStats stats;
   stats.beads = 2;
   stats.suspicious = 1;
   stats.by_status = {{"auto", 1}, {"approved", 1}};
+  // Bead 0: "Москве" (bytes 18-30) and "5" marked on the Russian side,
+  // "Moscow" on the English; a span past the end or overlapping is ignored.
+  const auto marks = [](const tm::BeadView& b) {
+    tm::BeadMarks m;
+    if (b.position == 0) {
+      m.ru = {{{18, 30}, {20, 25}, {46, 47}, {50, 400}}};
+      m.en = {{{11, 17}}};
+    }
+    return m;
+  };
   const std::string page = tm::RenderReport(
       "a<b",
       {Bead(0, 0.2, "auto", "Встреча в Москве <важна> & 5 раз.", "Meeting in Moscow."),
        Bead(1, 0.9, "approved", "«Лондон» далеко.", "London is far.")},
-      stats, {});
+      stats, {.marks = marks});
   CHECK(page.find("<h1>a&lt;b</h1>") != std::string::npos);
-  CHECK(page.find("&lt;важна&gt; &amp; <mark>5</mark>") != std::string::npos);
-  CHECK(page.find("in <mark>Moscow.</mark>") != std::string::npos);
+  CHECK(page.find("<p>Встреча в <mark>Москве</mark> &lt;важна&gt; &amp; <mark>5</mark> раз.</p>") !=
+        std::string::npos);
+  CHECK(page.find("<p>Meeting in <mark>Moscow</mark>.</p>") != std::string::npos);
   CHECK(page.find("<tr id=\"b0\" class=\"low auto\">") != std::string::npos);
   CHECK(page.find("<tr id=\"b1\" class=\"high approved\">") != std::string::npos);
-  CHECK(page.find("<mark>London") == std::string::npos);  // the first word of a sentence
-  // Without ICU's classes only ASCII capitals count: "Москве" is not marked here.
-  CHECK(page.find("<mark>Москве") == std::string::npos);
-  const std::string with_icu = tm::RenderReport(
-      "d", {Bead(0, 0.2, "auto", "Встреча в Москве.", "x")}, stats,
-      {.starts_with_capital = [](std::string_view w) { return w.rfind("М", 0) == 0; }});
-  CHECK(with_icu.find("в <mark>Москве.</mark>") != std::string::npos);
+  CHECK(page.find("<p>«Лондон» далеко.</p>") != std::string::npos);  // no marks given: none shown
+  // Without a matcher nothing is marked.
+  const std::string plain = tm::RenderReport("d", {Bead(0, 0.2, "auto", "Встреча 5.", "Meeting 5.")}, stats, {});
+  CHECK(plain.find("<mark>") == std::string::npos);
   CHECK(page.find("http") == std::string::npos);
 }
 
