@@ -38,7 +38,11 @@ void PrintJsonSentences(const std::vector<tm::SentenceRecord>& side) {
   for (size_t k = 0; k < side.size(); ++k) {
     std::cout << (k ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(side[k].text)
               << ",\"paragraph\":" << side[k].paragraph << ",\"start\":" << side[k].start_offset
-              << ",\"end\":" << side[k].end_offset << "}";
+              << ",\"end\":" << side[k].end_offset;
+    if (side[k].start_ms >= 0) {
+      std::cout << ",\"start_ms\":" << side[k].start_ms << ",\"end_ms\":" << side[k].end_ms;
+    }
+    std::cout << "}";
   }
   std::cout << "]";
 }
@@ -47,6 +51,21 @@ void PrintJsonRange(int32_t begin, int32_t count) {
   std::cout << "[";
   for (int32_t k = 0; k < count; ++k) std::cout << (k ? "," : "") << begin + k;
   std::cout << "]";
+}
+
+// Subtitles: the time span of a bead side's sentences ("ru_start_ms",
+// "ru_end_ms"); nothing for a side without times or without sentences.
+void PrintJsonTimes(const char* side, const std::vector<tm::SentenceRecord>& sentences,
+                    int32_t begin, int32_t count) {
+  int64_t start = -1, end = -1;
+  for (int32_t k = begin; k < begin + count; ++k) {
+    const tm::SentenceRecord& s = sentences[static_cast<size_t>(k)];
+    if (s.start_ms < 0) continue;
+    start = start < 0 ? s.start_ms : std::min(start, s.start_ms);
+    end = std::max(end, s.end_ms);
+  }
+  if (start < 0) return;
+  std::cout << ",\"" << side << "_start_ms\":" << start << ",\"" << side << "_end_ms\":" << end;
 }
 
 void PrintJson(const pipeline::AlignedPair& pair) {
@@ -64,7 +83,10 @@ void PrintJson(const pipeline::AlignedPair& pair) {
     PrintJsonRange(b.en_begin, b.en_count);
     char score[32];
     std::snprintf(score, sizeof score, "%.4f", b.score);
-    std::cout << ",\"score\":" << score << (b.moved ? ",\"moved\":true}" : "}");
+    std::cout << ",\"score\":" << score;
+    PrintJsonTimes("ru", pair.ru.sentences, b.ru_begin, b.ru_count);
+    PrintJsonTimes("en", pair.en.sentences, b.en_begin, b.en_count);
+    std::cout << (b.moved ? ",\"moved\":true}" : "}");
   }
   std::cout << "]}\n";
 }

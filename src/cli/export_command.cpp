@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/cli_util.h"
+#include "common/media_time.h"
 #include "sverka_config.h"
 #include "tm/pair_text_writer.h"
 #include "tm/tm_store.h"
@@ -32,6 +33,9 @@ Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::st
                       {"x-status", row.status}},
                      tm::TmxDateFromIso(row.created),
                      tm::TmxDateFromIso(row.changed)};
+    // Subtitles: each side's time, WebVTT's way (doc/formats.md).
+    if (row.ru_start_ms >= 0) unit.ru_props = {{"x-sverka-time", FormatMediaSpan(row.ru_start_ms, row.ru_end_ms)}};
+    if (row.en_start_ms >= 0) unit.en_props = {{"x-sverka-time", FormatMediaSpan(row.en_start_ms, row.en_end_ms)}};
     return (*writer)->Add(unit);
   });
   if (s.ok()) s = (*writer)->Commit();

@@ -24,6 +24,7 @@ class Printer {
       std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
                 << ",\"paragraph\":" << s.paragraph << ",\"start\":" << s.start_offset
                 << ",\"end\":" << s.end_offset;
+      if (s.start_ms >= 0) std::cout << ",\"start_ms\":" << s.start_ms << ",\"end_ms\":" << s.end_ms;
       if (!candidates_.empty()) {
         std::cout << ",\"candidates\":[";
         for (size_t k = 0; k < candidates_.size(); ++k) {
@@ -93,7 +94,8 @@ int RunSegment(const Args& args) {
                 "usage: sverka segment --lang ru|en [--format text|json] [FILE|-]\n\n"
                 "Splits a text (plain text or HTML, any common encoding) into sentences:\n"
                 "one sentence per line, a blank line between paragraphs; --format json\n"
-                "also gives each sentence's byte offsets in the file and, for a web page,\n"
+                "also gives each sentence's byte offsets in the file, for subtitles (SRT,\n"
+                "WebVTT) its cues' time span (\"start_ms\", \"end_ms\") and, for a web page,\n"
                 "the text left out as menus, banners and footers (\"left_out\", with why).")) {
     return 0;
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ std::string_view JoinedSpace(std::string_view run);
 // Returns at most `max_code_points` code points of `text`, with "…" appended
 // when shortened; for quoting input in error messages.
 std::string Shorten(std::string_view text, size_t max_code_points);
+
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
+void AppendUtf8(std::string& out, uint32_t cp);
 
 // "0xC3": a byte as error messages quote it.
 std::string HexByte(unsigned char byte);

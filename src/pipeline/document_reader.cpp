@@ -19,10 +19,14 @@ namespace {
 // The text sentences are cut from, and how its offsets lead back to the file.
 struct Source {
   const text::TextFile& file;
-  std::string_view text;              // file.bytes, or the HTML's running text
-  const text::OffsetMap* html_map;    // text -> file.bytes for HTML, else null
+  std::string_view text;              // file.bytes, or the HTML's or subtitles' running text
+  const text::OffsetMap* html_map;    // text -> file.bytes for HTML and subtitles, else null
   size_t ToFile(size_t offset) const {
     return file.Source(html_map ? html_map->ToSource(text, offset) : offset);
+  }
+  // Subtitles: the time span of the cues `text` [begin, end) came from.
+  void SetTimes(tm::SentenceRecord& s, size_t begin, size_t end) const {
+    if (file.subtitles) file.subtitles->Span(begin, end, s.start_ms, s.end_ms);
   }
 };
 
@@ -42,6 +46,7 @@ void AddSentence(SideText& side, const Source& source, text::Span span, int32_t 
   s.text = JoinWrappedLines(source.text.substr(span.begin, span.size()));
   s.start_offset = static_cast<int64_t>(source.ToFile(span.begin));
   s.end_offset = static_cast<int64_t>(source.ToFile(span.end));
+  source.SetTimes(s, span.begin, span.end);
   side.sentences.push_back(std::move(s));
 }
 
@@ -69,6 +74,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
     piece.text = JoinWrappedLines(source.text.substr(begin, cut.offset - begin));
     piece.start_offset = static_cast<int64_t>(source.ToFile(begin));
     piece.end_offset = static_cast<int64_t>(source.ToFile(cut.offset));
+    source.SetTimes(piece, begin, cut.offset);
     if (piece.text.empty()) continue;
     joined += piece.text;
     p.joins.emplace_back(JoinedSpace(source.text.substr(cut.offset, next - cut.offset)));
@@ -83,6 +89,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
   last.text = JoinWrappedLines(source.text.substr(begin, span.end - begin));
   last.start_offset = static_cast<int64_t>(source.ToFile(begin));
   last.end_offset = sentence.end_offset;
+  source.SetTimes(last, begin, span.end);
   joined += last.text;
   p.pieces.push_back(std::move(last));
   if (joined != sentence.text || p.pieces.front().start_offset != sentence.start_offset) return;
@@ -121,7 +128,7 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
   side.file = path;
   side.hash = tm::ContentHash(file->bytes);
   std::optional<text::HtmlText> html;
-  const bool is_html = !file->package && (options.format == InputFormat::kHtml ||
+  const bool is_html = !file->package && !file->subtitles && (options.format == InputFormat::kHtml ||
                                            (options.format == InputFormat::kAuto &&
                                             text::LooksLikeHtml(path, file->bytes)));
   if (is_html) {
@@ -133,11 +140,16 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
                                static_cast<int64_t>(file->Source(l.end)), std::move(l.why), std::move(l.text)});
     }
   }
-  const Source source{*file, html ? std::string_view(html->text) : std::string_view(file->bytes),
-                      html ? &html->map : nullptr};
+  const text::SubtitleText* subtitles = file->subtitles ? &*file->subtitles : nullptr;
+  const Source source{*file,
+                      html        ? std::string_view(html->text)
+                      : subtitles ? std::string_view(subtitles->text)
+                                  : std::string_view(file->bytes),
+                      html ? &html->map : subtitles ? &subtitles->map : nullptr};
   const std::string_view bytes = source.text;
-  const text::ParagraphMode mode =
-      html || file->package ? text::ParagraphMode::kBlankLines : options.paragraphs;
+  const text::ParagraphMode mode = html || file->package || subtitles
+                                       ? text::ParagraphMode::kBlankLines
+                                       : options.paragraphs;
   if (options.presegmented) {
     // Paragraphs still count: a blank line starts a new one.
     int32_t paragraph = 0;
@@ -214,7 +226,10 @@ void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts
       size_t first = 0;
       auto emit = [&](size_t last) {
         tm::SentenceRecord r = p.pieces[first];
-        for (size_t k = first + 1; k <= last; ++k) r.text += p.joins[k - 1] + p.pieces[k].text;
+        for (size_t k = first + 1; k <= last; ++k) {
+          r.text += p.joins[k - 1] + p.pieces[k].text;
+          r.end_ms = std::max(r.end_ms, p.pieces[k].end_ms);  // overlapping cues: the latest end
+        }
         r.end_offset = p.pieces[last].end_offset;
         out.push_back(std::move(r));
         first = last + 1;
@@ -271,7 +286,8 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
   Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
   if (!reader.ok()) return reader.status();
   text::ParagraphReader& in = **reader;
-  const bool plain = !text::LooksLikePackage(in.head()) &&
+  // A subtitle file is known by its head too (CheckText decides on the whole text).
+  const bool plain = !text::LooksLikePackage(in.head()) && !text::LooksLikeSubtitles(path, in.head()) &&
                      (options.format == InputFormat::kText ||
                       (options.format == InputFormat::kAuto && !text::LooksLikeHtml(path, in.head())));
   const text::ParagraphMode mode = options.paragraphs == text::ParagraphMode::kAuto

@@ -18,7 +18,7 @@ struct Sides {
 
 // "NAME.ru.txt" -> ("NAME", "ru"); other names -> empty.
 std::pair<std::string, std::string> SplitName(const std::string& file) {
-  for (const std::string_view ext : {".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub"}) {
+  for (const std::string_view ext : {".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub", ".srt", ".vtt"}) {
     if (!file.ends_with(ext)) continue;
     const std::string stem = file.substr(0, file.size() - ext.size());
     for (const std::string_view lang : {".ru", ".en"}) {
@@ -71,9 +71,9 @@ Result<std::vector<BatchItem>> FindPairs(const std::string& dir) {
     } else if (sides.en.size() > 1) {
       item.problem = "two English files: " + Names(sides.en);
     } else if (sides.ru.empty()) {
-      item.problem = Names(sides.en) + ": no Russian partner (" + name + ".ru.txt, .html, .htm, .xhtml, .docx, .odt or .epub)";
+      item.problem = Names(sides.en) + ": no Russian partner (" + name + ".ru.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)";
     } else if (sides.en.empty()) {
-      item.problem = Names(sides.ru) + ": no English partner (" + name + ".en.txt, .html, .htm, .xhtml, .docx, .odt or .epub)";
+      item.problem = Names(sides.ru) + ": no English partner (" + name + ".en.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)";
     }
     items.push_back(std::move(item));
   }

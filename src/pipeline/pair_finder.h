@@ -19,7 +19,7 @@ struct BatchItem {
 };
 
 // The pairs in `dir` (not its subdirectories): NAME.ru.EXT with NAME.en.EXT,
-// EXT one of txt, html, htm, xhtml, docx, odt, epub (sides may differ). Other files are ignored;
+// EXT one of txt, html, htm, xhtml, docx, odt, epub, srt, vtt (sides may differ). Other files are ignored;
 // a side without its partner, or a side given twice (a.ru.txt and
 // a.ru.html), becomes an item with a problem. Sorted by name. Fails with
 // kBadInput when `dir` cannot be listed.

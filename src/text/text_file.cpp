@@ -59,6 +59,11 @@ Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOpti
   file.encoding = package ? std::move(package->format) : std::move(decoded->encoding);
   file.package = package.has_value();
   if (package) file.heading_paragraphs = std::move(package->heading_paragraphs);
+  if (!package && LooksLikeSubtitles(file.name, file.bytes)) {
+    Result<SubtitleText> subtitles = ExtractSubtitleText(file.name, file.bytes);
+    if (!subtitles.ok()) return subtitles.status();
+    file.subtitles = std::move(subtitles).value();
+  }
   return file;
 }
 

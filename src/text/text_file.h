@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "common/status.h"
 #include "text/encoding.h"
 #include "text/offset_map.h"
+#include "text/subtitle_text.h"
 
 namespace sverka::text {
 
@@ -29,6 +31,10 @@ struct TextFile {
   bool package = false;
   // A package's heading paragraphs (PackageText::heading_paragraphs).
   std::vector<int32_t> heading_paragraphs;
+  // An SRT or WebVTT file (text/subtitle_text.h): `bytes` stays the file's
+  // text; this is its cues' text, which sentences are cut from, and the
+  // cues' times.
+  std::optional<SubtitleText> subtitles;
   size_t Source(size_t offset) const { return map.ToSource(bytes, offset); }
 };
 
@@ -38,7 +44,9 @@ struct TextFile {
 // kMaxTextFileBytes, or fails DecodeText (empty, UTF-32, invalid UTF-8,
 // binary, unrecognised encoding); the message gives line, column and offset.
 // A zip package, PDF or OLE file (text::LooksLikePackage) is read by
-// text::ExtractPackageText instead, whatever the file's name.
+// text::ExtractPackageText instead, whatever the file's name. A subtitle
+// file (text::LooksLikeSubtitles: by content, or named .srt / .vtt) is
+// decoded, then read by text::ExtractSubtitleText into `subtitles`.
 Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& options = {});
 
 // Same on bytes already in memory; `name` is used in messages.

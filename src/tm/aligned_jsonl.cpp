@@ -39,6 +39,18 @@ Status ParseSentences(const JsonValue* list, std::string_view side,
                               " needs text, paragraph, start <= end");
     }
     out.push_back({static_cast<int32_t>(paragraph), text->string, start, end});
+    // Subtitles: the cues' time span, both or neither.
+    const JsonValue* start_ms = s.Find("start_ms");
+    const JsonValue* end_ms = s.Find("end_ms");
+    if (start_ms || end_ms) {
+      int64_t a = 0, b = 0;
+      if (!start_ms || !end_ms || !AsIndex(*start_ms, a) || !AsIndex(*end_ms, b) || b < a) {
+        return Status::BadInput(what + ": sentence " + std::to_string(out.size() - 1) +
+                                " needs start_ms <= end_ms (both or neither)");
+      }
+      out.back().start_ms = a;
+      out.back().end_ms = b;
+    }
   }
   return Status::Ok();
 }
@@ -65,7 +77,12 @@ void AppendSentences(std::string& out, const std::vector<SentenceRecord>& side) 
     out += (k ? ",{\"text\":" : "{\"text\":") + JsonQuote(side[k].text) +
            ",\"paragraph\":" + std::to_string(side[k].paragraph) +
            ",\"start\":" + std::to_string(side[k].start_offset) +
-           ",\"end\":" + std::to_string(side[k].end_offset) + "}";
+           ",\"end\":" + std::to_string(side[k].end_offset);
+    if (side[k].start_ms >= 0) {
+      out += ",\"start_ms\":" + std::to_string(side[k].start_ms) +
+             ",\"end_ms\":" + std::to_string(side[k].end_ms);
+    }
+    out += "}";
   }
   out += "]";
 }

@@ -27,6 +27,7 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view
 // Output of `align --jsonl`: the aligned document, or (error non-empty) why
 // the pair could not be aligned:
 // {"id", "ru_hash", "en_hash", "ru": [{"text", "paragraph", "start", "end"}],
+//  (subtitles: each sentence also "start_ms", "end_ms")
 //  "en": [...], "beads": [{"ru": [0, 1], "en": [0], "score": 0.87}]}
 // or {"id", "error"}; an empty side ([]) begins where the bead before it
 // ended, as the aligner numbers it. Scores are written to 17 significant digits, so a

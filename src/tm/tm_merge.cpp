@@ -46,8 +46,10 @@ constexpr const char* kCopyNew = R"sql(
 INSERT INTO documents (name, ru_lang, en_lang, ru_file, en_file, ru_hash, en_hash, created)
   SELECT name, ru_lang, en_lang, ru_file, en_file, ru_hash, en_hash, created
   FROM b.documents WHERE name IN (SELECT name FROM temp.new_docs) ORDER BY name;
-INSERT INTO sentences (document_id, side, position, paragraph, text, start_offset, end_offset)
-  SELECT md.id, s.side, s.position, s.paragraph, s.text, s.start_offset, s.end_offset
+INSERT INTO sentences (document_id, side, position, paragraph, text, start_offset, end_offset,
+                       start_ms, end_ms)
+  SELECT md.id, s.side, s.position, s.paragraph, s.text, s.start_offset, s.end_offset,
+         s.start_ms, s.end_ms
   FROM b.sentences s JOIN b.documents bd ON bd.id = s.document_id
   JOIN main.documents md ON md.name = bd.name
   WHERE bd.name IN (SELECT name FROM temp.new_docs);

@@ -226,6 +226,15 @@ INSERT INTO bead_stems (rowid, ru, en, marks)
 PRAGMA user_version = 6;
 )sql";
 
+// Version 6 → 7 (issue 15): a sentence read from subtitles keeps the time
+// span of the cues it came from, in ms; NULL for every other sentence.
+// ADD COLUMN with NULL defaults rewrites no row, so the upgrade is instant.
+constexpr const char* kMigrateV6ToV7 = R"sql(
+ALTER TABLE sentences ADD COLUMN start_ms INTEGER;
+ALTER TABLE sentences ADD COLUMN end_ms INTEGER;
+PRAGMA user_version = 7;
+)sql";
+
 // The tokenizer of bead_text (kMigrateV1ToV2, frozen there): the temporary
 // index `search` makes of pending beads must split text the same way.
 constexpr const char* kIndexTokenizer = "unicode61 remove_diacritics 2";
@@ -302,6 +311,11 @@ class Statement {
     return rc;
   }
   void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  // A time in ms, or NULL for none (-1).
+  void BindTime(int i, int64_t ms) {
+    if (ms >= 0) sqlite3_bind_int64(stmt_, i, ms);
+    else sqlite3_bind_null(stmt_, i);
+  }
   void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
   int Step() { return sqlite3_step(stmt_); }
   void Reset() {
@@ -345,7 +359,7 @@ const OwnSchema& OwnObjects() {
     sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     RegisterStemFunction(db);
     for (const char* step : {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
-                             kMigrateV4ToV5, kMigrateV5ToV6}) {
+                             kMigrateV4ToV5, kMigrateV5ToV6, kMigrateV6ToV7}) {
       sqlite3_exec(db, step, nullptr, nullptr, nullptr);
       Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
       while (q.Step() == SQLITE_ROW) {
@@ -615,7 +629,8 @@ class BeadInserter {
   BeadInserter(sqlite3* db, bool defer_index)
       : sentence_(db,
                   "INSERT INTO sentences (document_id, side, position, paragraph, text, "
-                  "start_offset, end_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                  "start_offset, end_offset, start_ms, end_ms) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         bead_(db,
               "INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, "
               "score, status, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
@@ -635,6 +650,8 @@ class BeadInserter {
     sentence_.BindUncopied(5, s.text);
     sentence_.Bind(6, s.start_offset);
     sentence_.Bind(7, s.end_offset);
+    sentence_.BindTime(8, s.start_ms);
+    sentence_.BindTime(9, s.end_ms);
     return sentence_.StepOnce();
   }
 
@@ -826,7 +843,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV2ToV3, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV3ToV4, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV4ToV5, "cannot create the schema"));
-      return impl->Exec(kMigrateV5ToV6, "cannot create the schema");
+      SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV5ToV6, "cannot create the schema"));
+      return impl->Exec(kMigrateV6ToV7, "cannot create the schema");
     }));
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
@@ -853,7 +871,11 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
         SVERKA_RETURN_IF_ERROR(
             impl->Exec(kMigrateV4ToV5, "cannot upgrade the schema from version 4"));
       }
-      if (*now <= 5) return impl->Exec(kMigrateV5ToV6, "cannot upgrade the schema from version 5");
+      if (*now <= 5) {
+        SVERKA_RETURN_IF_ERROR(
+            impl->Exec(kMigrateV5ToV6, "cannot upgrade the schema from version 5"));
+      }
+      if (*now <= 6) return impl->Exec(kMigrateV6ToV7, "cannot upgrade the schema from version 6");
       return Status::Ok();
     }));
   }
@@ -1136,6 +1158,16 @@ Result<std::vector<HistoryEntry>> TmStore::History(const std::optional<std::stri
   return out;
 }
 
+namespace {
+// "[1000,4200]" (json_array of a bead side's times) into its two numbers;
+// "[null,null]" (no sentence with a time) into -1, -1.
+void ReadSpan(const std::string& json, int64_t& start, int64_t& end) {
+  start = end = -1;
+  long long a = 0, b = 0;
+  if (std::sscanf(json.c_str(), "[%lld,%lld]", &a, &b) == 2) start = a, end = b;
+}
+}  // namespace
+
 Status TmStore::ForEachPair(const PairFilter& filter,
                             const std::function<Status(const PairRow&)>& fn) {
   // group_concat over an ordered subquery keeps sentence order (SQLite
@@ -1147,7 +1179,13 @@ SELECT d.name, b.position, b.score, b.status, b.created, b.changed,
        AND s.position >= b.ru_begin AND s.position < b.ru_end ORDER BY s.position)),
   (SELECT group_concat(text, ' ') FROM (SELECT text FROM sentences s
      WHERE s.document_id = b.document_id AND s.side = 'en'
-       AND s.position >= b.en_begin AND s.position < b.en_end ORDER BY s.position))
+       AND s.position >= b.en_begin AND s.position < b.en_end ORDER BY s.position)),
+  (SELECT json_array(min(start_ms), max(end_ms)) FROM sentences s
+     WHERE s.document_id = b.document_id AND s.side = 'ru'
+       AND s.position >= b.ru_begin AND s.position < b.ru_end AND s.start_ms IS NOT NULL),
+  (SELECT json_array(min(start_ms), max(end_ms)) FROM sentences s
+     WHERE s.document_id = b.document_id AND s.side = 'en'
+       AND s.position >= b.en_begin AND s.position < b.en_end AND s.start_ms IS NOT NULL)
 FROM beads b JOIN documents d ON d.id = b.document_id
 WHERE b.ru_end > b.ru_begin AND b.en_end > b.en_begin
   AND (?1 IS NULL OR d.name IN (SELECT value FROM json_each(?1)))
@@ -1170,6 +1208,8 @@ ORDER BY d.name, b.position)sql";
     row.changed = q.Text(5);
     row.ru = q.Text(6);
     row.en = q.Text(7);
+    ReadSpan(q.Text(8), row.ru_start_ms, row.ru_end_ms);
+    ReadSpan(q.Text(9), row.en_start_ms, row.en_end_ms);
     SVERKA_RETURN_IF_ERROR(fn(row));
   }
   if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot read");

@@ -29,13 +29,16 @@ namespace sverka::tm {
 // Version 5 adds bead_text_pending: beads stored (by batch, import --jsonl) but not yet in
 // the full-text index. Version 6 adds bead_stems, the stem index that lets
 // search find other inflections of a phrase (issue 16).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
   std::string text;          // white space collapsed
   int64_t start_offset = 0;  // byte offsets into the source file, [start, end)
   int64_t end_offset = 0;
+  // Subtitles (SRT, WebVTT): the time span of the cues the sentence came
+  // from, in ms from the start of the recording; -1 for other inputs.
+  int64_t start_ms = -1, end_ms = -1;
 };
 
 struct DocumentRecord {
@@ -56,6 +59,9 @@ struct PairRow {
   std::string status;   // auto | approved | rejected | edited
   std::string created;  // bead creation time, UTC, ISO 8601 (2026-11-28T11:30:00Z)
   std::string changed;  // last change of the bead (equal to `created` until reviewed)
+  // Subtitles: each side's time span (its sentences' earliest start, latest
+  // end), in ms; -1 where the side's sentences have no times.
+  int64_t ru_start_ms = -1, ru_end_ms = -1, en_start_ms = -1, en_end_ms = -1;
 };
 
 // Which beads ForEachPair yields. Empty lists mean "all".

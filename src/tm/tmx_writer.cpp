@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <tuple>
 
 #include "common/utc_time.h"
 #include "tm/output_file.h"
@@ -42,6 +43,16 @@ struct TmxWriter::Impl {
   Status Raw(const char* text) { return Check(xmlTextWriterWriteRaw(writer, X(text))); }
   Status Attr(const char* name, const std::string& value) {
     return Check(xmlTextWriterWriteAttribute(writer, X(name), X(value)));
+  }
+  Status Props(const TmxUnit::Props& props, const char* indent) {
+    for (const auto& [type, value] : props) {
+      SVERKA_RETURN_IF_ERROR(Raw(indent));
+      SVERKA_RETURN_IF_ERROR(Start("prop"));
+      SVERKA_RETURN_IF_ERROR(Attr("type", type));
+      SVERKA_RETURN_IF_ERROR(Check(xmlTextWriterWriteString(writer, X(XmlSafe(value)))));
+      SVERKA_RETURN_IF_ERROR(End());
+    }
+    return Status::Ok();
   }
   Status Start(const char* name) { return Check(xmlTextWriterStartElement(writer, X(name))); }
   Status End() { return Check(xmlTextWriterEndElement(writer)); }
@@ -128,21 +139,18 @@ Status TmxWriter::Add(const TmxUnit& unit) {
   SVERKA_RETURN_IF_ERROR(w.Start("tu"));
   if (!unit.creation_date.empty()) SVERKA_RETURN_IF_ERROR(w.Attr("creationdate", unit.creation_date));
   if (!unit.change_date.empty()) SVERKA_RETURN_IF_ERROR(w.Attr("changedate", unit.change_date));
-  for (const auto& [type, value] : unit.props) {
-    SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
-    SVERKA_RETURN_IF_ERROR(w.Start("prop"));
-    SVERKA_RETURN_IF_ERROR(w.Attr("type", type));
-    SVERKA_RETURN_IF_ERROR(w.Check(xmlTextWriterWriteString(w.writer, X(XmlSafe(value)))));
-    SVERKA_RETURN_IF_ERROR(w.End());
-  }
-  const std::pair<const std::string*, const std::string*> sides[] = {{&ru_code_, &unit.ru},
-                                                                     {&en_code_, &unit.en}};
-  for (const auto& [code, text] : sides) {
+  SVERKA_RETURN_IF_ERROR(w.Props(unit.props, "\n      "));
+  const std::tuple<const std::string*, const std::string*, const TmxUnit::Props*> sides[] = {
+      {&ru_code_, &unit.ru, &unit.ru_props}, {&en_code_, &unit.en, &unit.en_props}};
+  for (const auto& [code, text, props] : sides) {
     SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
     SVERKA_RETURN_IF_ERROR(w.Start("tuv"));
     SVERKA_RETURN_IF_ERROR(w.Attr("xml:lang", *code));
+    SVERKA_RETURN_IF_ERROR(w.Props(*props, "\n        "));
+    if (!props->empty()) SVERKA_RETURN_IF_ERROR(w.Raw("\n        "));
     // No white space around <seg>'s text: CAT tools match it byte for byte.
     SVERKA_RETURN_IF_ERROR(w.Element("seg", *text));
+    if (!props->empty()) SVERKA_RETURN_IF_ERROR(w.Raw("\n      "));
     SVERKA_RETURN_IF_ERROR(w.End());
   }
   SVERKA_RETURN_IF_ERROR(w.Raw("\n    "));

@@ -22,8 +22,11 @@ struct TmxHeader {
 
 struct TmxUnit {
   std::string ru, en;  // exactly the <seg> text
-  std::vector<std::pair<std::string, std::string>> props;  // <prop type="…">…</prop>
+  using Props = std::vector<std::pair<std::string, std::string>>;
+  Props props;  // <prop type="…">…</prop> of the <tu>
   std::string creation_date, change_date;  // <tu> attributes, YYYYMMDDThhmmssZ; omitted when empty
+  // <prop>s of each side's <tuv>, before its <seg> (subtitles: x-sverka-time).
+  Props ru_props, en_props;
 };
 
 class TmxWriter {

@@ -58,24 +58,6 @@ bool IsUnfinishedState(std::string_view state) {
   return state == "new" || state.rfind("needs-", 0) == 0;
 }
 
-void AppendUtf8(std::string& out, unsigned long c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 struct ReaderDeleter {
   void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
 };
@@ -397,7 +379,7 @@ class XliffParser {
                                         "\"> is not a Unicode code point");
     }
     std::string utf8;
-    AppendUtf8(utf8, c);
+    AppendUtf8(utf8, static_cast<uint32_t>(c));
     return Append(utf8);
   }
 

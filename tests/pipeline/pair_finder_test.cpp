@@ -28,8 +28,8 @@ TEST_CASE("pairs are found by name, .txt and .html mixed, sorted; strays are rep
   CHECK((*items)[1].en == dir / "b.en.html");
   CHECK((*items)[2].ru == dir / "d.ru.docx");
   CHECK((*items)[2].en == dir / "d.en.epub");
-  CHECK((*items)[3].problem == "only.en.txt: no Russian partner (only.ru.txt, .html, .htm, .xhtml, .docx, .odt or .epub)");
-  CHECK((*items)[4].problem == "solo.ru.txt: no English partner (solo.en.txt, .html, .htm, .xhtml, .docx, .odt or .epub)");
+  CHECK((*items)[3].problem == "only.en.txt: no Russian partner (only.ru.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)");
+  CHECK((*items)[4].problem == "solo.ru.txt: no English partner (solo.en.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)");
   CHECK((*items)[5].problem == "two Russian files: twice.ru.html and twice.ru.txt");
 }
 

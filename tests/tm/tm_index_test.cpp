@@ -158,7 +158,8 @@ TEST_CASE("a version 4 memory gains the pending table on open, its index kept",
   {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir / "tm.db").c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "DROP TABLE bead_stems; DROP TABLE bead_text_pending; PRAGMA user_version = 4", nullptr,
+    REQUIRE(sqlite3_exec(db, "DROP TABLE bead_stems; DROP TABLE bead_text_pending; ALTER TABLE sentences DROP COLUMN "
+                         "start_ms; ALTER TABLE sentences DROP COLUMN end_ms; PRAGMA user_version = 4", nullptr,
                          nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   }

@@ -327,6 +327,7 @@ TEST_CASE("a version 2 memory gains the review actions on open, its history kept
     CREATE INDEX history_document ON history (document, bead);
     DROP TABLE bead_stems;
     DROP TABLE bead_text_pending;
+    ALTER TABLE sentences DROP COLUMN start_ms; ALTER TABLE sentences DROP COLUMN end_ms;
     PRAGMA user_version = 2;)sql";
   INFO(sqlite3_errmsg(db));
   REQUIRE(sqlite3_exec(db, kToV2, nullptr, nullptr, nullptr) == SQLITE_OK);

@@ -181,7 +181,7 @@ TEST_CASE("opening refuses another application's database and a newer schema", "
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().message() == dir / "new.db" +
                                         ": translation memory schema version 99 is newer than "
-                                        "this sverka's (6); upgrade sverka");
+                                        "this sverka's (7); upgrade sverka");
 }
 
 TEST_CASE("content hashes tell changed files apart", "[tm]") {
@@ -526,6 +526,8 @@ UPDATE sqlite_schema SET sql = replace(sql,
 PRAGMA writable_schema = OFF;
 DROP TABLE bead_stems;
 DROP TABLE bead_text_pending;
+ALTER TABLE sentences DROP COLUMN start_ms;
+ALTER TABLE sentences DROP COLUMN end_ms;
 PRAGMA user_version = 3;
 )sql");
   REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'") == 1);

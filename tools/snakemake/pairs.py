@@ -15,7 +15,7 @@ import json
 import pathlib
 import sys
 
-SIDES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub")  # as src/pipeline/pair_finder.cpp
+SIDES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub", ".srt", ".vtt")  # as src/pipeline/pair_finder.cpp
 HEADER = ("name\tru_sentences\ten_sentences\tbeads_1-1\tbeads_1-0\tbeads_0-1\tbeads_2-1"
           "\tbeads_1-2\tbeads_other\tmean_score\tsuspicious\tstatus\treason")
 
@@ -37,9 +37,9 @@ def list_pairs(source):
             if len(ru) > 1 or len(en) > 1:
                 yield name, "", "", f"{name}: a side given twice"
             elif not en:
-                yield name, "", "", f"{ru[0].name}: no English partner ({name}.en.txt, .html, .htm, .xhtml, .docx, .odt or .epub)"
+                yield name, "", "", f"{ru[0].name}: no English partner ({name}.en.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)"
             elif not ru:
-                yield name, "", "", f"{en[0].name}: no Russian partner ({name}.ru.txt, .html, .htm, .xhtml, .docx, .odt or .epub)"
+                yield name, "", "", f"{en[0].name}: no Russian partner ({name}.ru.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)"
             else:
                 yield name, str(ru[0]), str(en[0]), ""
         return
