@@ -11,6 +11,7 @@
 
 #include "common/utf8.h"
 #include "tm/xml_error.h"
+#include "tm/xml_unit_reader.h"
 
 namespace sverka::tm {
 namespace {
@@ -23,95 +24,35 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string Str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
-
-// Takes ownership of a string libxml2 allocated.
-std::string Take(xmlChar* s) {
-  std::string out = Str(s);
-  xmlFree(s);
-  return out;
-}
-
-void OnError(void* arg, xmlErrorPtr error) {
-  if (error) {
-    static_cast<XmlErrorSink*>(arg)->Note(error->level >= XML_ERR_ERROR, error->line,
-                                          error->message);
-  }
-}
-
-void IgnoreGenericError(void*, const char*, ...) {}
-
 bool IsInlineCode(std::string_view name) {
   return name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "ut";
 }
 
-struct ReaderDeleter {
-  void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
-};
-
-class TmxParser {
+class TmxParser : private XmlUnitReader {
  public:
   TmxParser(const std::string& path, const TmxReadOptions& options,
             const std::function<Status(const TmxEntry&)>& fn)
-      : path_(path), options_(options), fn_(fn) {}
-  ~TmxParser() {
-    reader_.reset();
-    if (doc_) xmlFreeDoc(doc_);  // ours since xmlTextReaderCurrentDoc()
-  }
-  TmxParser(const TmxParser&) = delete;
-  TmxParser& operator=(const TmxParser&) = delete;
+      : XmlUnitReader(path, {.format = "TMX", .root = "tmx", .max_segment_bytes = kMaxSegmentBytes}),
+        path_(path),
+        options_(options),
+        fn_(fn) {}
 
   Result<TmxReadSummary> Run() {
-    SVERKA_RETURN_IF_ERROR(CheckXmlFile(path_, "TMX"));
-    // No XML_PARSE_DTDLOAD, XML_PARSE_NOENT, XML_PARSE_DTDATTR or
-    // XML_PARSE_HUGE: no DTD is read, no entity substituted, limits stay on.
-    reader_.reset(xmlReaderForFile(path_.c_str(), nullptr,
-                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    if (!reader_) return Status::BadInput(path_ + ": cannot read as XML");
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), OnError, &errors_);
+    SVERKA_RETURN_IF_ERROR(Open());
     int rc;
-    while ((rc = xmlTextReaderRead(reader_.get())) == 1) {
+    while ((rc = Read()) == 1) {
       SVERKA_RETURN_IF_ERROR(Node());
     }
-    if (rc < 0 || errors_.set) return XmlError();
+    if (rc < 0 || HasXmlError()) return XmlError(seen_root_, closed_root_);
     if (!seen_root_) return Fail(Line(), "not a TMX file (no root element)");  // defensive
     return summary_;
   }
 
  private:
-  // Where the parser stands (it reads ahead of the current node).
-  size_t Line() { return static_cast<size_t>(xmlTextReaderGetParserLineNumber(reader_.get())); }
-  // Line of the current node's start.
-  size_t NodeLine() {
-    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
-    const long line = node ? xmlGetLineNo(node) : -1;
-    return line > 0 ? static_cast<size_t>(line) : Line();
-  }
-
-  Status Fail(size_t line, const std::string& what) {
-    return Status::BadInput(path_ + ":" + std::to_string(line) + ": " + what);
-  }
-
-  Status XmlError() {
-    const XmlErrorText e = DescribeXmlError(
-        errors_.set ? errors_.message : "unreadable XML",
-        {.format = "TMX", .root = "tmx", .seen_root = seen_root_, .closed_root = closed_root_,
-         .max_segment_bytes = kMaxSegmentBytes});
-    const size_t line = !e.at_parser_line && errors_.set && errors_.line > 0
-                            ? static_cast<size_t>(errors_.line)
-                            : Line();
-    return Fail(line, e.text);
-  }
-
-  std::string Name() { return Str(xmlTextReaderConstLocalName(reader_.get())); }
-  std::string Attribute(const char* name) {
-    return Take(xmlTextReaderGetAttribute(reader_.get(), reinterpret_cast<const xmlChar*>(name)));
-  }
-
   Status Node() {
-    const int type = xmlTextReaderNodeType(reader_.get());
-    const int depth = xmlTextReaderDepth(reader_.get());
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype();
+    const int type = xmlTextReaderNodeType(reader());
+    const int depth = xmlTextReaderDepth(reader());
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype("a TMX");
     if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
       return Fail(NodeLine(),
                   "reference to the undeclared entity '&" + Name() + ";' (sverka reads no DTD)");
@@ -119,7 +60,7 @@ class TmxParser {
     if (in_seg_) return SegNode(type, depth);
     if (type == XML_READER_TYPE_ELEMENT) {
       const std::string name = Name();
-      const bool empty = xmlTextReaderIsEmptyElement(reader_.get()) == 1;
+      const bool empty = xmlTextReaderIsEmptyElement(reader()) == 1;
       if (!seen_root_) {
         seen_root_ = true;
         if (name != "tmx") {
@@ -139,7 +80,7 @@ class TmxParser {
         several_ = nullptr;
         if (empty) return EndTu();
       } else if (in_tu_ && name == "prop" && depth == 3) {
-        entry_.props.emplace_back(Attribute("type"), Take(xmlTextReaderReadString(reader_.get())));
+        entry_.props.emplace_back(Attribute("type"), XmlTake(xmlTextReaderReadString(reader())));
       } else if (in_tu_ && name == "tuv" && depth == 3) {
         tuv_lang_ = Attribute("xml:lang");
         if (tuv_lang_.empty()) tuv_lang_ = Attribute("lang");
@@ -160,19 +101,6 @@ class TmxParser {
     return Status::Ok();
   }
 
-  Status Doctype() {
-    // After this call the reader no longer frees the document: ~TmxParser does.
-    if (!doc_) doc_ = xmlTextReaderCurrentDoc(reader_.get());
-    const xmlDtdPtr dtd = doc_ ? doc_->intSubset : nullptr;
-    if (dtd && (dtd->entities || dtd->pentities)) {
-      // No line: libxml2 keeps none for declarations, and the parser has read ahead.
-      return Status::BadInput(path_ +
-                              ": the DOCTYPE declares entities; refused (a TMX needs none, "
-                              "and entities can read local files or expand without bound)");
-    }
-    return Status::Ok();
-  }
-
   Status SegNode(int type, int depth) {
     if (type == XML_READER_TYPE_END_ELEMENT && depth == seg_depth_) {
       in_seg_ = false;
@@ -183,12 +111,12 @@ class TmxParser {
       return Status::Ok();
     }
     if (type == XML_READER_TYPE_ELEMENT && !options_.keep_inline && IsInlineCode(Name()) &&
-        xmlTextReaderIsEmptyElement(reader_.get()) != 1) {
+        xmlTextReaderIsEmptyElement(reader()) != 1) {
       skip_depth_ = depth;
     } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                type == XML_READER_TYPE_WHITESPACE ||
                type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-      seg_ += Str(xmlTextReaderConstValue(reader_.get()));
+      seg_ += XmlStr(xmlTextReaderConstValue(reader()));
       if (seg_.size() > kMaxSegmentBytes) {
         return Fail(seg_line_, "a segment of over " + std::to_string(kMaxSegmentBytes >> 20) +
                                    " MiB; refused (a translation unit holds a sentence)");
@@ -244,9 +172,6 @@ class TmxParser {
   const std::string& path_;
   const TmxReadOptions& options_;
   const std::function<Status(const TmxEntry&)>& fn_;
-  std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
-  xmlDocPtr doc_ = nullptr;
-  XmlErrorSink errors_;
   TmxReadSummary summary_;
   bool seen_root_ = false, closed_root_ = false, in_tu_ = false, in_seg_ = false, has_ru_ = false,
        has_en_ = false;
@@ -279,13 +204,8 @@ std::string IsoFromTmxDate(std::string_view tmx) {
 
 Result<TmxReadSummary> ReadTmx(const std::string& path, const TmxReadOptions& options,
                                const std::function<Status(const TmxEntry&)>& fn) {
-  // libxml2 prints I/O errors through its global generic handler, outside the
-  // reader's; library code prints nothing, so silence it while reading (the
-  // reader's own handler still reports). Not thread-safe: libxml2's global.
-  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
-  Result<TmxReadSummary> r = TmxParser(path, options, fn).Run();
-  xmlSetGenericErrorFunc(nullptr, nullptr);
-  return r;
+  const QuietXmlGenericErrors quiet;  // the reader's own handler still reports
+  return TmxParser(path, options, fn).Run();
 }
 
 }  // namespace sverka::tm

@@ -15,30 +15,17 @@
 #include "common/utf8.h"
 #include "tm/tmx_reader.h"
 #include "tm/xml_error.h"
+#include "tm/xml_unit_reader.h"
 
 namespace sverka::tm {
 namespace {
 
 constexpr std::string_view kNamespacePrefix = "urn:oasis:names:tc:xliff:document:";
 
-std::string Str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
-
-// Takes ownership of a string libxml2 allocated.
-std::string Take(xmlChar* s) {
-  std::string out = Str(s);
-  xmlFree(s);
-  return out;
-}
-
 // An attribute's value as messages quote it: at most 40 characters.
 std::string Quote(std::string_view value) { return Shorten(value, 40); }
 
-void OnError(void* arg, xmlErrorPtr error) {
-  if (error) static_cast<XmlErrorSink*>(arg)->Note(error->level >= XML_ERR_ERROR, error->line, error->message);
-}
-
 void IgnoreError(void*, xmlErrorPtr) {}
-void IgnoreGenericError(void*, const char*, ...) {}
 
 // 1 for "1.0"–"1.2", 2 for "2.0"–"2.2", 0 for anything else.
 int MajorOf(std::string_view version) {
@@ -58,83 +45,43 @@ bool IsUnfinishedState(std::string_view state) {
   return state == "new" || state.rfind("needs-", 0) == 0;
 }
 
-struct ReaderDeleter {
-  void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
-};
-
 // A text being read: <source>, <target> or 1.2's <seg-source>, with the
 // <mrk mtype="seg"> segments in it.
 enum class Capture { kNone, kSource, kTarget, kSegSource };
 using Segments = std::vector<std::pair<std::string, std::string>>;  // mid, text
 
-class XliffParser {
+class XliffParser : private XmlUnitReader {
  public:
   XliffParser(const std::string& path, const XliffReadOptions& options,
               const std::function<Status(const XliffEntry&)>& fn)
-      : path_(path), options_(options), fn_(fn) {}
-  ~XliffParser() {
-    reader_.reset();
-    if (doc_) xmlFreeDoc(doc_);  // ours since xmlTextReaderCurrentDoc()
-  }
-  XliffParser(const XliffParser&) = delete;
-  XliffParser& operator=(const XliffParser&) = delete;
+      : XmlUnitReader(path, {.format = "XLIFF", .root = "xliff", .max_segment_bytes = kMaxSegmentBytes}),
+        path_(path),
+        options_(options),
+        fn_(fn) {}
 
   Result<XliffReadSummary> Run() {
-    SVERKA_RETURN_IF_ERROR(CheckXmlFile(path_, "XLIFF"));
-    // No XML_PARSE_DTDLOAD, XML_PARSE_NOENT, XML_PARSE_DTDATTR or
-    // XML_PARSE_HUGE: no DTD is read, no entity substituted, limits stay on.
-    reader_.reset(xmlReaderForFile(path_.c_str(), nullptr,
-                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    if (!reader_) return Status::BadInput(path_ + ": cannot read as XML");
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), OnError, &errors_);
+    SVERKA_RETURN_IF_ERROR(Open());
     int rc;
-    while ((rc = xmlTextReaderRead(reader_.get())) == 1) {
+    while ((rc = Read()) == 1) {
       SVERKA_RETURN_IF_ERROR(Node());
     }
-    if (rc < 0 || errors_.set) return XmlError();
+    if (rc < 0 || HasXmlError()) return XmlError(seen_root_, closed_root_);
     if (!seen_root_) return Fail(Line(), "not an XLIFF file (no root element)");  // defensive
     return summary_;
   }
 
  private:
-  // Where the parser stands (it reads ahead of the current node).
-  size_t Line() { return static_cast<size_t>(xmlTextReaderGetParserLineNumber(reader_.get())); }
-  // Line of the current node's start.
-  size_t NodeLine() {
-    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
-    const long line = node ? xmlGetLineNo(node) : -1;
-    return line > 0 ? static_cast<size_t>(line) : Line();
-  }
-
-  Status Fail(size_t line, const std::string& what) {
-    return Status::BadInput(path_ + ":" + std::to_string(line) + ": " + what);
-  }
   // A failure inside a unit names its id too.
   Status FailInUnit(size_t line, const std::string& what) {
     return Fail(line, unit_id_.empty() ? what : "unit '" + Quote(unit_id_) + "': " + what);
   }
 
-  Status XmlError() {
-    const XmlErrorText e = DescribeXmlError(
-        errors_.set ? errors_.message : "unreadable XML",
-        {.format = "XLIFF", .root = "xliff", .seen_root = seen_root_, .closed_root = closed_root_,
-         .max_segment_bytes = kMaxSegmentBytes});
-    const size_t line = !e.at_parser_line && errors_.set && errors_.line > 0
-                            ? static_cast<size_t>(errors_.line)
-                            : Line();
-    return Fail(line, e.text);
-  }
-
-  std::string Name() { return Str(xmlTextReaderConstLocalName(reader_.get())); }
-  std::string Namespace() { return Str(xmlTextReaderConstNamespaceUri(reader_.get())); }
-  std::string Attribute(const char* name) {
-    return Take(xmlTextReaderGetAttribute(reader_.get(), reinterpret_cast<const xmlChar*>(name)));
-  }
+  std::string Namespace() { return XmlStr(xmlTextReaderConstNamespaceUri(reader())); }
 
   Status Node() {
-    const int type = xmlTextReaderNodeType(reader_.get());
-    const int depth = xmlTextReaderDepth(reader_.get());
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype();
+    const int type = xmlTextReaderNodeType(reader());
+    const int depth = xmlTextReaderDepth(reader());
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) return Doctype("an XLIFF");
     if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
       return Fail(NodeLine(),
                   "reference to the undeclared entity '&" + Name() + ";' (sverka reads no DTD)");
@@ -143,7 +90,7 @@ class XliffParser {
     if (type == XML_READER_TYPE_END_ELEMENT) return EndElement(depth);
     if (type != XML_READER_TYPE_ELEMENT) return Status::Ok();
     const std::string name = Name();
-    const bool empty = xmlTextReaderIsEmptyElement(reader_.get()) == 1;
+    const bool empty = xmlTextReaderIsEmptyElement(reader()) == 1;
     if (!seen_root_) return Root(name);
     // Elements of other namespaces (extensions, 2.x modules) hold no pair;
     // the core <source>/<target> inside a module's element are below a
@@ -330,7 +277,7 @@ class XliffParser {
     }
     if (type == XML_READER_TYPE_ELEMENT) {
       const std::string name = Name();
-      const bool empty = xmlTextReaderIsEmptyElement(reader_.get()) == 1;
+      const bool empty = xmlTextReaderIsEmptyElement(reader()) == 1;
       if (major_ == 1 && !options_.keep_inline && IsNativeCode(name) && !empty) {
         skip_depth_ = depth;
       } else if (major_ == 1 && name == "mrk" && !empty && seg_mrk_depth_ < 0 &&
@@ -344,7 +291,7 @@ class XliffParser {
     }
     if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
         type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-      return Append(Str(xmlTextReaderConstValue(reader_.get())));
+      return Append(XmlStr(xmlTextReaderConstValue(reader())));
     }
     return Status::Ok();
   }
@@ -436,25 +383,9 @@ class XliffParser {
     return Emit(segment_line_, std::move(source_), std::move(target_), segment_state_ == "initial");
   }
 
-  Status Doctype() {
-    // After this call the reader no longer frees the document: ~XliffParser does.
-    if (!doc_) doc_ = xmlTextReaderCurrentDoc(reader_.get());
-    const xmlDtdPtr dtd = doc_ ? doc_->intSubset : nullptr;
-    if (dtd && (dtd->entities || dtd->pentities)) {
-      // No line: libxml2 keeps none for declarations, and the parser has read ahead.
-      return Status::BadInput(path_ +
-                              ": the DOCTYPE declares entities; refused (an XLIFF needs none, "
-                              "and entities can read local files or expand without bound)");
-    }
-    return Status::Ok();
-  }
-
   const std::string& path_;
   const XliffReadOptions& options_;
   const std::function<Status(const XliffEntry&)>& fn_;
-  std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
-  xmlDocPtr doc_ = nullptr;
-  XmlErrorSink errors_;
   XliffReadSummary summary_;
   bool seen_root_ = false, closed_root_ = false;
   int major_ = 0;
@@ -492,20 +423,17 @@ bool HasXliffExtension(const std::string& path) {
 
 Result<XliffReadSummary> ReadXliff(const std::string& path, const XliffReadOptions& options,
                                    const std::function<Status(const XliffEntry&)>& fn) {
-  // As ReadTmx: libxml2's global generic handler is silenced while reading
-  // (not thread-safe: libxml2's global).
-  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
-  Result<XliffReadSummary> r = XliffParser(path, options, fn).Run();
-  xmlSetGenericErrorFunc(nullptr, nullptr);
-  return r;
+  const QuietXmlGenericErrors quiet;  // the reader's own handler still reports
+  return XliffParser(path, options, fn).Run();
 }
 
 UnitFileFormat DetectUnitFileFormat(const std::string& path) {
   const UnitFileFormat by_name =
       HasXliffExtension(path) ? UnitFileFormat::kXliff : UnitFileFormat::kTmx;
-  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
-  std::unique_ptr<xmlTextReader, ReaderDeleter> reader(xmlReaderForFile(
-      path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  const QuietXmlGenericErrors quiet;
+  std::unique_ptr<xmlTextReader, decltype(&xmlFreeTextReader)> reader(xmlReaderForFile(
+      path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      xmlFreeTextReader);
   UnitFileFormat format = by_name;
   if (reader) {
     xmlTextReaderSetStructuredErrorHandler(reader.get(), IgnoreError, nullptr);
@@ -514,14 +442,12 @@ UnitFileFormat DetectUnitFileFormat(const std::string& path) {
     // here (its reader reports it).
     for (int k = 0; k < 1000 && xmlTextReaderRead(reader.get()) == 1; ++k) {
       if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
-      const std::string root = Str(xmlTextReaderConstLocalName(reader.get()));
+      const std::string root = XmlStr(xmlTextReaderConstLocalName(reader.get()));
       if (root == "tmx") format = UnitFileFormat::kTmx;
       if (root == "xliff") format = UnitFileFormat::kXliff;
       break;
     }
   }
-  reader.reset();
-  xmlSetGenericErrorFunc(nullptr, nullptr);
   return format;
 }
 
