@@ -1,5 +1,6 @@
 #include "tm/tmx_import.h"
 
+#include <cctype>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -34,26 +35,37 @@ std::string FileContentHash(const std::string& path) {
   return out;
 }
 
-std::string DocumentNameFromTmxPath(const std::string& path) {
-  std::string base =
+std::string FileNameWithout(const std::string& path, std::initializer_list<std::string_view> extensions) {
+  const std::string base =
       path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-  if (base.size() > 4) {
-    std::string ext = base.substr(base.size() - 4);
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".tmx") base.resize(base.size() - 4);
+  std::string lower = base;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string_view ext : extensions) {
+    if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) {
+      return base.substr(0, base.size() - ext.size());
+    }
   }
   return base;
 }
 
-Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
-                                   const TmxImportOptions& options) {
+std::string DocumentNameFromTmxPath(const std::string& path) { return FileNameWithout(path, {".tmx"}); }
+
+ImportSpec UnitFileSpec(const std::string& path, std::string_view ru_lang, std::string_view en_lang, bool replace,
+                        bool discard_review) {
   ImportSpec spec;
   spec.source_file = path;
   spec.source_hash = FileContentHash(path);
-  spec.ru_lang = options.read.ru_lang;
-  spec.en_lang = options.read.en_lang;
-  spec.replace = options.replace;
-  spec.discard_review = options.discard_review;
+  spec.ru_lang = ru_lang;
+  spec.en_lang = en_lang;
+  spec.replace = replace;
+  spec.discard_review = discard_review;
+  return spec;
+}
+
+Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
+                                   const TmxImportOptions& options) {
+  const ImportSpec spec =
+      UnitFileSpec(path, options.read.ru_lang, options.read.en_lang, options.replace, options.discard_review);
   const std::string default_name = DocumentNameFromTmxPath(path);
   TmxReadSummary read;
   Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {

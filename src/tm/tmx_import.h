@@ -7,7 +7,9 @@
 // otherwise a unit is scored 1 and "approved" (a CAT tool's TM is human work).
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -44,6 +46,14 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
 // The document name for units without x-document: the file name without
 // directories and a final ".tmx" (any case).
 std::string DocumentNameFromTmxPath(const std::string& path);
+
+// What the TMX and XLIFF imports share: the file name without directories
+// and the first of `extensions` (lower case; matched in any case) it ends
+// with, a name left whole when it is nothing but the extension...
+std::string FileNameWithout(const std::string& path, std::initializer_list<std::string_view> extensions);
+// ...and the ImportSpec of a file of units.
+ImportSpec UnitFileSpec(const std::string& path, std::string_view ru_lang, std::string_view en_lang, bool replace,
+                        bool discard_review);
 
 // ContentHash-style hash of a whole file (ImportSpec::source_hash), streamed:
 // a TMX or XLIFF can be larger than memory should hold; an unreadable file

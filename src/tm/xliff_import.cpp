@@ -1,7 +1,5 @@
 #include "tm/xliff_import.h"
 
-#include <cctype>
-
 #include "tm/tmx_import.h"
 
 namespace sverka::tm {
@@ -31,27 +29,13 @@ std::string NothingToImport(const XliffReadSummary& r, const XliffReadOptions& o
 }  // namespace
 
 std::string DocumentNameFromXliffPath(const std::string& path) {
-  std::string base =
-      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-  std::string lower = base;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const std::string ext : {".xlf", ".xliff", ".sdlxliff"}) {
-    if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) {
-      return base.substr(0, base.size() - ext.size());
-    }
-  }
-  return base;
+  return FileNameWithout(path, {".xlf", ".xliff", ".sdlxliff"});
 }
 
 Result<XliffImportSummary> ImportXliff(TmStore& store, const std::string& path,
                                        const XliffImportOptions& options) {
-  ImportSpec spec;
-  spec.source_file = path;
-  spec.source_hash = FileContentHash(path);
-  spec.ru_lang = options.read.ru_lang;
-  spec.en_lang = options.read.en_lang;
-  spec.replace = options.replace;
-  spec.discard_review = options.discard_review;
+  const ImportSpec spec =
+      UnitFileSpec(path, options.read.ru_lang, options.read.en_lang, options.replace, options.discard_review);
   const std::string document =
       options.name.empty() ? DocumentNameFromXliffPath(path) : options.name;
   XliffReadSummary read;
