@@ -1164,13 +1164,23 @@ TEST_CASE("moved beads are stored, shown, reported and exported; edits keep them
   CHECK(Sverka({"show", "--db", db, "--doc", "moved", "--width", "200"}).out == show.out);
 }
 
-TEST_CASE("check lists the doubtful beads of every document, lowest score first", "[cli][check]") {
-  ScratchDir dir;
-  const std::string db = dir / "tm.db";
+namespace {
+
+// A memory of two documents for `check`: an article aligned from its text,
+// and the corpus pair with a moved paragraph.
+void AlignCheckMemory(const std::string& db) {
   REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "-q"}).exit_code == 0);
   REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
                   "--name", "moved", "-q"})
               .exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("check lists the doubtful beads of every document, lowest score first", "[cli][check]") {
+  ScratchDir dir;
+  const std::string db = dir / "tm.db";
+  AlignCheckMemory(db);
   const Run all = Sverka({"check", "--db", db, "--limit", "0", "-f", "tsv"});
   REQUIRE(all.exit_code == 0);
   std::vector<std::string> rows = Lines(all.out);
@@ -1241,10 +1251,7 @@ TEST_CASE("check lists the doubtful beads of every document, lowest score first"
 TEST_CASE("check --format html writes one page for the memory, the same beads as the tsv", "[cli][check][report]") {
   ScratchDir dir;
   const std::string db = dir / "tm.db";
-  REQUIRE(Sverka({"align", Corpus(kStem + ".ru.txt"), Corpus(kStem + ".en.txt"), "--db", db, "-q"}).exit_code == 0);
-  REQUIRE(Sverka({"align", Corpus(kMoved + ".ru.sent"), Corpus(kMoved + ".en.sent"), "--presegmented", "--db", db,
-                  "--name", "moved", "-q"})
-              .exit_code == 0);
+  AlignCheckMemory(db);
   const Run tsv = Sverka({"check", "--db", db, "--limit", "0", "-f", "tsv", "-o", dir / "c.tsv"});
   REQUIRE(tsv.exit_code == 0);
   CHECK(tsv.out.empty());  // written to the file
