@@ -245,11 +245,12 @@ class BandedAligner {
     for (int32_t i = 0; i <= n_; ++i) {
       // The band stays on the side of every boundary its row lies on; a
       // boundary's own row is centred on it, so the band holds it.
-      const int32_t c = cut_at_row_.empty()   ? center[i]
-                        : cut_at_row_[i] >= 0 ? cut_at_row_[i]
-                                              : std::clamp(center[i], floor_[i], ceil_[i]);
+      const bool cut = !cut_at_row_.empty() && cut_at_row_[i] >= 0;
+      const int32_t c = cut_at_row_.empty() ? center[i]
+                        : cut               ? cut_at_row_[i]
+                                            : std::clamp(center[i], floor_[i], ceil_[i]);
       lo_[i] = std::max(Floor(i), c - half_width);
-      hi_[i] = std::min(Ceil(i), c + half_width);
+      hi_[i] = std::min(Ceil(i), (cut ? cut_end_at_row_[i] : c) + half_width);
     }
     lo_[0] = 0;
     hi_[n_] = m_;
@@ -260,10 +261,10 @@ class BandedAligner {
       lo_[i] = std::min(std::max(lo_[i], lo_[i - 1]), hi_[i - 1]);
     }
     // The 1-1 bead of a boundary's headings ends inside the band.
-    for (int32_t r = 0; r < static_cast<int32_t>(cut_at_row_.size()) - 1; ++r) {
-      if (cut_at_row_[r] < 0) continue;
-      lo_[r + 1] = std::min(lo_[r + 1], cut_at_row_[r] + 1);
-      hi_[r + 1] = std::max(hi_[r + 1], cut_at_row_[r] + 1);
+    for (const Cut& c : cuts_) {
+      if (!c.headings) continue;
+      lo_[c.ru + 1] = std::min(lo_[c.ru + 1], c.en + 1);
+      hi_[c.ru + 1] = std::max(hi_[c.ru + 1], c.en + 1);
     }
     offset_.assign(n_ + 2, 0);
     for (int32_t i = 0; i <= n_; ++i) offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i] + 1);
@@ -415,59 +416,83 @@ class BandedAligner {
   int32_t Floor(int32_t i) const { return floor_.empty() ? 0 : floor_[i]; }
   int32_t Ceil(int32_t i) const { return ceil_.empty() ? m_ : ceil_[i]; }
 
-  // From options_.boundaries: the English position of the boundary on each
-  // row (-1: none), and every row's range: at or after the English of a
-  // boundary on an earlier row, at or before that of one on a later row.
+  // From options_.boundaries and options_.waypoints, in one list ordered on
+  // both sides: the English span of the cuts on each row (-1: none), and
+  // every row's range: at or after the English of a cut on an earlier row,
+  // at or before that of one on a later row.
   void SetBoundaries() {
-    if (!ValidBoundaries()) return;
+    if (!MergeCuts()) return;
     cut_at_row_.assign(n_ + 1, -1);
+    cut_end_at_row_.assign(n_ + 1, -1);
     floor_.assign(n_ + 1, 0);
     ceil_.assign(n_ + 1, m_);
     first_cut_.assign(n_ + 2, 0);
-    for (const auto& [r, e] : options_.boundaries) cut_at_row_[r] = e;
+    for (const Cut& c : cuts_) {
+      if (cut_at_row_[c.ru] < 0) cut_at_row_[c.ru] = c.en;  // the first is the lowest
+      cut_end_at_row_[c.ru] = c.en;
+    }
     int32_t below = 0;
     for (int32_t i = 0; i <= n_; ++i) {
       floor_[i] = below;
-      if (cut_at_row_[i] >= 0) below = cut_at_row_[i];
+      if (cut_at_row_[i] >= 0) below = cut_end_at_row_[i];
     }
     int32_t above = m_;
     for (int32_t i = n_; i >= 0; --i) {
       ceil_[i] = above;
       if (cut_at_row_[i] >= 0) above = cut_at_row_[i];
     }
-    size_t k = options_.boundaries.size();
+    size_t k = cuts_.size();
     first_cut_[n_ + 1] = static_cast<int32_t>(k);
     for (int32_t i = n_; i >= 0; --i) {
-      while (k > 0 && options_.boundaries[k - 1].first >= i) --k;
+      while (k > 0 && cuts_[k - 1].ru >= i) --k;
       first_cut_[i] = static_cast<int32_t>(k);
     }
   }
 
-  // Boundaries inside the document, strictly increasing on both sides
-  // (others are ignored: a caller's mistake must not lose the path).
-  bool ValidBoundaries() const {
+  // Merges the boundaries (strictly increasing on both sides, inside the
+  // document) and the waypoints (non-decreasing, 0..n / 0..m) into cuts_;
+  // false, and none at all, when they are not ordered on both sides
+  // together: a caller's mistake must not lose the path.
+  bool MergeCuts() {
+    cuts_.clear();
     int32_t last_r = -1, last_e = -1;
     for (const auto& [r, e] : options_.boundaries) {
       if (r <= last_r || e <= last_e || r >= n_ || e >= m_) return false;
       last_r = r;
       last_e = e;
+      cuts_.push_back({r, e, true});
     }
-    return !options_.boundaries.empty();
+    last_r = last_e = 0;
+    for (const auto& [r, e] : options_.waypoints) {
+      if (r < last_r || e < last_e || r > n_ || e > m_) return false;
+      last_r = r;
+      last_e = e;
+      cuts_.push_back({r, e, false});
+    }
+    std::stable_sort(cuts_.begin(), cuts_.end(), [](const Cut& a, const Cut& b) {
+      return a.ru != b.ru ? a.ru < b.ru : a.en < b.en;
+    });
+    for (size_t k = 1; k < cuts_.size(); ++k) {
+      if (cuts_[k].en < cuts_[k - 1].en) {
+        cuts_.clear();
+        return false;
+      }
+    }
+    return !cuts_.empty();
   }
 
-  // Whether the bead of shape `s` from (i0, j0) to (i1, j1) crosses a
-  // boundary: it neither ends before nor starts after it; or it starts at
-  // one and is not the 1-1 bead of its two headings.
+  // Whether the bead of shape `s` from (i0, j0) to (i1, j1) crosses a cut:
+  // it neither ends before nor starts after it; or it starts at a
+  // boundary and is not the 1-1 bead of its two headings.
   bool Crosses(int s, int32_t i0, int32_t j0, int32_t i1, int32_t j1) const {
-    const auto& cuts = options_.boundaries;
-    for (auto k = static_cast<size_t>(first_cut_[i0]); k < cuts.size() && cuts[k].first <= i1; ++k) {
-      const auto [r, e] = cuts[k];
-      if (i0 == r && j0 == e) {
-        if (s != 0) return true;
+    for (auto k = static_cast<size_t>(first_cut_[i0]); k < cuts_.size() && cuts_[k].ru <= i1; ++k) {
+      const Cut& c = cuts_[k];
+      if (i0 == c.ru && j0 == c.en) {
+        if (c.headings && s != 0) return true;
         continue;
       }
-      if (i1 == r && j1 == e) continue;
-      if (j0 <= e && e <= j1) return true;
+      if (i1 == c.ru && j1 == c.en) continue;
+      if (j0 <= c.en && c.en <= j1) return true;
     }
     return false;
   }
@@ -598,8 +623,17 @@ class BandedAligner {
   std::vector<float> costs_;
   bool sums_ = false;
   std::vector<uint8_t> back_;
-  // Boundaries (SetBoundaries); all empty without them.
-  std::vector<int32_t> cut_at_row_, floor_, ceil_, first_cut_;
+  // A point the path passes through: a boundary (`headings`: the bead
+  // starting there is 1-1) or a waypoint (any bead may start there).
+  struct Cut {
+    int32_t ru, en;
+    bool headings;
+  };
+  // Boundaries and waypoints (SetBoundaries); all empty without them. A row
+  // may hold several waypoints: cut_at_row_ is the English of its first,
+  // cut_end_at_row_ of its last.
+  std::vector<Cut> cuts_;
+  std::vector<int32_t> cut_at_row_, cut_end_at_row_, floor_, ceil_, first_cut_;
 };
 
 }  // namespace
@@ -762,6 +796,7 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
   // A moved paragraph may come from another section: the leftovers of all
   // sections are aligned together (doc/align.md, "Structure").
   sub_options.boundaries.clear();
+  sub_options.waypoints.clear();
   const int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
   center = PathOf(BandedSearch(sub_ru, sub_en, sub, model, sub_options, std::move(center), half_width, false,
                                nullptr),

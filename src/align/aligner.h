@@ -131,6 +131,11 @@ struct AlignOptions {
   // through each, and the bead that starts there is 1-1 (the two headings).
   // Empty: none, and the search is as without them (doc/align.md, "Structure").
   std::vector<std::pair<int32_t, int32_t>> boundaries;
+  // Points (Russian position, English position) the path passes through,
+  // non-decreasing on both sides, within 0..n / 0..m; any bead may start
+  // there. The ends of beads fixed in advance (fixed_beads.h). Boundaries
+  // and waypoints must be ordered together, or neither is used.
+  std::vector<std::pair<int32_t, int32_t>> waypoints;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };

@@ -125,7 +125,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     }
     const AlignModel model = ModelFor(doc, dictionary, options.align);
     ratios[d] = model.length.ratio;
-    result[d] = Align(doc.ru, doc.en, TranslationTable{}, model, first, &doc_stats[d]);
+    result[d] = AlignAround(doc.ru, doc.en, doc.fixed, TranslationTable{}, model, first, &doc_stats[d]);
   });
   AlignStats stats;
   for (const AlignStats& s : doc_stats) {
@@ -186,7 +186,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
     second.boundaries = boundaries[d];
     EvidenceRates rates;
-    result[d] = Align(documents[d].ru, documents[d].en, table, model, second, nullptr, &rates);
+    result[d] = AlignAround(documents[d].ru, documents[d].en, documents[d].fixed, table, model, second, nullptr, &rates);
     const DocumentFeatures& doc = documents[d];
     if (cuts && (!doc.ru_pieces.empty() || !doc.en_pieces.empty())) {
       const BeadCoster coster(table, model, second, rates);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "align/fixed_beads.h"
 #include "align/heading_pairs.h"
 #include "align/lexicon.h"
 #include "align/piece_cuts.h"
@@ -21,6 +22,11 @@ struct DocumentFeatures {
   std::vector<SentencePieces> ru_pieces, en_pieces;
   // The headings of each side, ascending by sentence (heading_pairs.h).
   std::vector<HeadingMark> ru_headings, en_headings;
+  // Beads kept as they are (a reviewer's, `sverka realign`): both passes
+  // align only the other sentences, around them (fixed_beads.h), and the
+  // lexicon learns from them as from confident beads. Bead::moved as in
+  // the stored alignment.
+  Alignment fixed;
 };
 
 // Where a document's sentences were cut at their pieces (piece_cuts.h).
