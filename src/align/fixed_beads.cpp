@@ -104,24 +104,6 @@ bool Before(const std::pair<int32_t, int32_t>& w, const Bead& b) {
   return w.first <= b.ru_begin;
 }
 
-// Sets the position of each 1-0 / 0-1 bead: after the bead before it.
-void PlaceUnpaired(Alignment& beads) {
-  MarkMoved(beads);
-  int32_t ru = 0, en = 0;
-  for (Bead& b : beads) {
-    if (b.ru_count == 0) {
-      b.ru_begin = ru;
-    } else {
-      ru = std::max(ru, b.ru_end());
-    }
-    if (b.en_count == 0) {
-      b.en_begin = en;
-    } else if (!b.moved) {
-      en = std::max(en, b.en_end());
-    }
-  }
-}
-
 }  // namespace
 
 FreeSentences FreeOf(int32_t n, int32_t m, const Alignment& fixed) {
@@ -153,6 +135,23 @@ Alignment Expand(const Alignment& reduced, const FreeSentences& free, const Alig
   }
   PlaceUnpaired(out);
   return out;
+}
+
+void PlaceUnpaired(Alignment& beads) {
+  MarkMoved(beads);
+  int32_t ru = 0, en = 0;
+  for (Bead& b : beads) {
+    if (b.ru_count == 0) {
+      b.ru_begin = ru;
+    } else {
+      ru = std::max(ru, b.ru_end());
+    }
+    if (b.en_count == 0) {
+      b.en_begin = en;
+    } else if (!b.moved) {
+      en = std::max(en, b.en_end());
+    }
+  }
 }
 
 Alignment AlignAround(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,

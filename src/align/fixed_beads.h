@@ -38,6 +38,10 @@ FreeSentences FreeOf(int32_t n, int32_t m, const Alignment& fixed);
 // score 0. 1-0 / 0-1 beads are placed after the bead before them.
 Alignment Expand(const Alignment& reduced, const FreeSentences& free, const Alignment& fixed);
 
+// Sets the position of each 1-0 / 0-1 bead of `beads` (in Russian order)
+// after the bead before it, and Bead::moved (MarkMoved).
+void PlaceUnpaired(Alignment& beads);
+
 // Aligns the sentences of `ru` and `en` that no bead of `fixed` holds,
 // passing through the fixed beads, and returns the whole alignment: the
 // fixed beads with score 1 (they are certain), the others as Align scores

@@ -17,6 +17,7 @@ int RunEval(const Args& args);
 int RunImport(const Args& args);
 int RunSearch(const Args& args);
 int RunEdit(const Args& args);    // issue 6: review
+int RunRealign(const Args& args);  // realign around the reviewer's fixes
 int RunShow(const Args& args);
 int RunStats(const Args& args);
 int RunCheck(const Args& args);  // the doubtful beads of a whole memory

@@ -6,6 +6,7 @@
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
 #include "text/display_text.h"
+#include "tm/whole_edits.h"
 
 namespace sverka::cli {
 namespace {
@@ -23,6 +24,11 @@ Actions (bead numbers as 'show' prints them, 0-based):
   move B ru|en next|prev           move bead B's last sentence of that side to
                                    the next bead, or its first to the previous
   text B ru|en I 'TEXT'            replace sentence I (0-based in the bead)
+  pair R[-R2] E[-E2]               Russian sentences R..R2 go with English
+                                   E..E2 (document numbering, 0-based; '-'
+                                   for none): one edited bead; the beads that
+                                   held them keep the rest, unscored. Then
+                                   'sverka realign' pairs the rest around it
   undo | redo                      revert the last edit / do it again
 
 Each prints what changed and is written at once, with its history entry.)";
@@ -39,6 +45,16 @@ int32_t Number(const std::string& s, const std::string& what) {
     throw UsageError(what + " must be a number (0, 1, 2…), not '" + s + "'");
   }
   return static_cast<int32_t>(v);
+}
+
+// "R", "R-R2" or "-" (none) as a range [begin, end) of sentence numbers.
+std::pair<int32_t, int32_t> SentenceRange(const std::string& s, const std::string& side) {
+  if (s == "-") return {0, 0};
+  const size_t dash = s.find('-', 1);
+  const int32_t first = Number(s.substr(0, dash), side + " sentence");
+  const int32_t last = dash == std::string::npos ? first : Number(s.substr(dash + 1), side + " sentence");
+  if (last < first) throw UsageError(side + " range '" + s + "' goes backwards");
+  return {first, last + 1};
 }
 
 void Expect(const std::vector<std::string>& words, size_t n, const std::string& form) {
@@ -63,7 +79,7 @@ int RunEdit(const Args& args) {
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm, kEditUsage)) return 0;
   if (words.empty())
-    throw UsageError("no action (approve, reject, merge, split, move, text, undo, redo)");
+    throw UsageError("no action (approve, reject, merge, split, move, text, pair, undo, redo)");
   const std::string& action = words[0];
   if (vm.count("at") && action != "split") throw UsageError("--at belongs to split");
   const bool bulk = vm.count("min-score") || vm.count("all");
@@ -134,12 +150,26 @@ int RunEdit(const Args& args) {
       throw UsageError("the side must be ru or en, not '" + words[2] + "'");
     change = s.EditSentence(doc, Number(words[1], "the bead"), words[2],
                             Number(words[3], "the sentence index"), words[4]);
+  } else if (action == "pair") {
+    Expect(words, 3, "pair R[-R2] E[-E2] (sentence numbers; '-' for none)");
+    const auto [ru_begin, ru_end] = SentenceRange(words[1], "Russian");
+    const auto [en_begin, en_end] = SentenceRange(words[2], "English");
+    if (ru_begin == ru_end && en_begin == en_end) throw UsageError("'pair - -' pairs nothing");
+    Result<std::vector<tm::BeadView>> beads = s.Beads(doc);
+    if (!beads.ok()) return Report(beads.status());
+    Result<std::vector<tm::BeadView>> pinned = tm::Pinned(*beads, ru_begin, ru_end, en_begin, en_end);
+    if (!pinned.ok()) return Report(Status::BadInput(db + ": " + doc + ": " + pinned.status().message()));
+    change = s.ReplaceBeads(doc, "pair", *beads, *pinned);
+    if (change.ok() && change->history_id == 0) {
+      std::cout << text::VisibleControls(doc) << ": those sentences are already one edited bead\n";
+      return 0;
+    }
   } else if (action == "undo" || action == "redo") {
     Expect(words, 1, action);
     change = action == "undo" ? s.UndoLast(doc) : s.RedoLast(doc);
   } else {
     throw UsageError("unknown action '" + action +
-                     "' (approve, reject, reset, merge, split, move, text, undo, redo)");
+                     "' (approve, reject, reset, merge, split, move, text, pair, undo, redo)");
   }
   if (!change.ok()) return Report(change.status());
   for (const std::string& line : DescribeChange(doc, *change)) std::cout << line << "\n";

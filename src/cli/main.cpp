@@ -24,7 +24,8 @@ Commands:
   search    show the stored pairs that contain a phrase
   eval      align a directory of gold sentence pairs and score the result
   show      print a document's pairs side by side, sized to the terminal
-  edit      approve, reject, merge, split, move, retype, undo or redo a bead
+  edit      approve, reject, merge, split, move, retype, pair, undo or redo
+  realign   align a document again around the beads a reviewer fixed
   stats     count each document's beads by type and status
   check     list the doubtful beads of a whole memory, worst first
   report    write a document's review as one self-contained HTML page
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     if (command == "import") return RunImport(args);
     if (command == "search") return RunSearch(args);
     if (command == "edit") return RunEdit(args);
+    if (command == "realign") return RunRealign(args);
     if (command == "show") return RunShow(args);
     if (command == "stats") return RunStats(args);
     if (command == "check") return RunCheck(args);

@@ -215,7 +215,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
                     Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words),
                     PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words),
                     PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words),
-                    p.ru.headings, p.en.headings});
+                    p.ru.headings, p.en.headings, p.fixed});
   }
   std::vector<align::DocumentCuts> cuts;
   std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options, &cuts);
@@ -292,7 +292,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
                     Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local),
                     PieceFeatures(p.ru, *tokenizers->ru, Language::kRussian, anchors, ru_local),
                     PieceFeatures(p.en, *tokenizers->en, Language::kEnglish, anchors, en_local),
-                    p.ru.headings, p.en.headings});
+                    p.ru.headings, p.en.headings, p.fixed});
   }
   Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local, *tokenizers);
   if (!prepared.ok()) return prepared.status();

@@ -18,6 +18,9 @@ namespace sverka::pipeline {
 struct AlignedPair {
   SideText ru, en;
   align::Alignment beads;
+  // Beads kept as they are (realign.h): only the other sentences are
+  // aligned, around them; they are among `beads` afterwards.
+  align::Alignment fixed;
 };
 
 struct PairPaths {

@@ -235,6 +235,35 @@ ALTER TABLE sentences ADD COLUMN end_ms INTEGER;
 PRAGMA user_version = 7;
 )sql";
 
+// Version 7 → 8 (issue 16): two more review edits in the history, both
+// whole-document replacements undone as one: 'realign' (the beads around
+// the reviewer's fixed ones aligned again) and 'pair' (a reviewer's pin).
+// SQLite cannot change a CHECK in place: the table is copied, ids kept.
+constexpr const char* kMigrateV7ToV8 = R"sql(
+ALTER TABLE history RENAME TO history_v7;
+DROP INDEX history_document;
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL
+    CHECK (action = 'add-document' OR action = 'replace-document' OR action = 'import' OR
+           action = 'set-status' OR action = 'undo' OR action = 'merge' OR action = 'split' OR
+           action = 'move' OR action = 'edit-text' OR action = 'redo' OR action = 'realign' OR
+           action = 'pair'),
+  document TEXT NOT NULL,
+  bead INTEGER,
+  before TEXT,
+  after TEXT,
+  undoes INTEGER REFERENCES history(id)
+);
+INSERT INTO history SELECT id, at, user, action, document, bead, before, after, undoes
+  FROM history_v7;
+DROP TABLE history_v7;
+CREATE INDEX history_document ON history (document, bead);
+PRAGMA user_version = 8;
+)sql";
+
 // The tokenizer of bead_text (kMigrateV1ToV2, frozen there): the temporary
 // index `search` makes of pending beads must split text the same way.
 constexpr const char* kIndexTokenizer = "unicode61 remove_diacritics 2";
@@ -359,7 +388,7 @@ const OwnSchema& OwnObjects() {
     sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     RegisterStemFunction(db);
     for (const char* step : {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
-                             kMigrateV4ToV5, kMigrateV5ToV6, kMigrateV6ToV7}) {
+                             kMigrateV4ToV5, kMigrateV5ToV6, kMigrateV6ToV7, kMigrateV7ToV8}) {
       sqlite3_exec(db, step, nullptr, nullptr, nullptr);
       Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
       while (q.Step() == SQLITE_ROW) {
@@ -844,7 +873,8 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV3ToV4, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV4ToV5, "cannot create the schema"));
       SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV5ToV6, "cannot create the schema"));
-      return impl->Exec(kMigrateV6ToV7, "cannot create the schema");
+      SVERKA_RETURN_IF_ERROR(impl->Exec(kMigrateV6ToV7, "cannot create the schema"));
+      return impl->Exec(kMigrateV7ToV8, "cannot create the schema");
     }));
   } else if (*version < kSchemaVersion) {
     if (mode == OpenMode::kReadOnly) {
@@ -875,7 +905,11 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
         SVERKA_RETURN_IF_ERROR(
             impl->Exec(kMigrateV5ToV6, "cannot upgrade the schema from version 5"));
       }
-      if (*now <= 6) return impl->Exec(kMigrateV6ToV7, "cannot upgrade the schema from version 6");
+      if (*now <= 6) {
+        SVERKA_RETURN_IF_ERROR(
+            impl->Exec(kMigrateV6ToV7, "cannot upgrade the schema from version 6"));
+      }
+      if (*now <= 7) return impl->Exec(kMigrateV7ToV8, "cannot upgrade the schema from version 7");
       return Status::Ok();
     }));
   }
@@ -2160,6 +2194,66 @@ Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::strin
                               "; nothing changed");
     }
     return e.Commit("set-status", from, to);
+  });
+}
+
+namespace {
+
+bool SameReviewState(const BeadView& a, const BeadView& b) {
+  return a.ru_begin == b.ru_begin && a.ru_end == b.ru_end && a.en_begin == b.en_begin && a.en_end == b.en_end &&
+         a.status == b.status && a.score == b.score;
+}
+
+// Whether `beads` hold every sentence of `stored`'s document once.
+bool CoverSame(const std::vector<BeadView>& stored, const std::vector<BeadView>& beads) {
+  int32_t n = 0, m = 0;
+  for (const BeadView& b : stored) {
+    n = std::max(n, b.ru_end);
+    m = std::max(m, b.en_end);
+  }
+  std::vector<int> ru(n, 0), en(m, 0);
+  for (const BeadView& b : beads) {
+    if (b.ru_begin < 0 || b.ru_end > n || b.en_begin < 0 || b.en_end > m) return false;
+    if (b.ru_begin > b.ru_end || b.en_begin > b.en_end || (b.ru_begin == b.ru_end && b.en_begin == b.en_end)) return false;
+    for (int32_t i = b.ru_begin; i < b.ru_end; ++i) ++ru[i];
+    for (int32_t j = b.en_begin; j < b.en_end; ++j) ++en[j];
+  }
+  return std::all_of(ru.begin(), ru.end(), [](int c) { return c == 1; }) &&
+         std::all_of(en.begin(), en.end(), [](int c) { return c == 1; });
+}
+
+}  // namespace
+
+Result<BeadChange> TmStore::ReplaceBeads(std::string_view document, std::string_view action,
+                                         const std::vector<BeadView>& seen, const std::vector<BeadView>& beads) {
+  return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
+    Result<std::vector<BeadView>> all = e.All();
+    if (!all.ok()) return all.status();
+    const std::vector<BeadView>& now = *all;
+    if (now.size() != seen.size() || !std::equal(now.begin(), now.end(), seen.begin(), SameReviewState)) {
+      return Status::BadInput(e.Where() + e.DocName() + " changed meanwhile; nothing changed");
+    }
+    if (!CoverSame(now, beads)) {
+      return Status::BadInput(e.Where() + "the new beads of " + e.DocName() +
+                              " do not hold every sentence once; nothing changed");
+    }
+    size_t first = 0;
+    const size_t common = std::min(now.size(), beads.size());
+    while (first < common && SameReviewState(now[first], beads[first])) ++first;
+    size_t tail = 0;
+    while (tail < common - first &&
+           SameReviewState(now[now.size() - 1 - tail], beads[beads.size() - 1 - tail])) {
+      ++tail;
+    }
+    BeadChange change;
+    change.action = std::string(action);
+    if (first == now.size() && now.size() == beads.size()) return change;
+    Snapshot from, to;
+    from.beads.assign(now.begin() + static_cast<std::ptrdiff_t>(first), now.end() - static_cast<std::ptrdiff_t>(tail));
+    to.beads.assign(beads.begin() + static_cast<std::ptrdiff_t>(first), beads.end() - static_cast<std::ptrdiff_t>(tail));
+    if (from.beads.empty() || to.beads.empty()) return Status::Internal(e.Where() + "an empty region to replace");
+    for (size_t k = 0; k < to.beads.size(); ++k) to.beads[k].position = static_cast<int32_t>(first + k);
+    return e.Commit(action, from, to);
   });
 }
 

@@ -29,7 +29,8 @@ namespace sverka::tm {
 // Version 5 adds bead_text_pending: beads stored (by batch, import --jsonl) but not yet in
 // the full-text index. Version 6 adds bead_stems, the stem index that lets
 // search find other inflections of a phrase (issue 16).
-inline constexpr int kSchemaVersion = 7;
+// Version 8 lets the history hold 'realign' and 'pair' edits.
+inline constexpr int kSchemaVersion = 8;
 
 struct SentenceRecord {
   int32_t paragraph = 0;     // 0-based paragraph number within the side
@@ -338,6 +339,17 @@ class TmStore {
   // bead qualifies (nothing written).
   Result<BeadChange> ChangeStatuses(std::string_view document, std::string_view status,
                                     std::optional<double> min_score);
+
+  // Replaces every bead of `document` by `beads` (positions 0, 1, …, every
+  // sentence of both sides in one bead; whole_edits.h makes them) as one
+  // review edit named `action` ("realign", "pair"): the history entry holds
+  // the region from the first bead that differs to the last, which UndoLast
+  // reverts as a whole. `seen` is the document as the caller read it: when
+  // the stored beads differ from it (another process edited meanwhile) it
+  // is refused and nothing changes. Nothing differing: history_id 0,
+  // nothing written.
+  Result<BeadChange> ReplaceBeads(std::string_view document, std::string_view action,
+                                  const std::vector<BeadView>& seen, const std::vector<BeadView>& beads);
 
   // Status change as a BeadChange (SetBeadStatus with before/after beads).
   Result<BeadChange> ChangeStatus(std::string_view document, int32_t position,

@@ -859,14 +859,14 @@ TEST_CASE("edit refusals: bad data exits 1, a wrong command line 2, one line eac
       {{"move", "0", "ru", "prev"}, 1, "sverka: " + db + ": bead 0 of 'd' has no previous bead to move a sentence to"},
       {{"redo"}, 1, "sverka: " + db + ": nothing to redo in 'd'"},
       {{"text", "0", "ru", "0", ""}, 1, "sverka: the new text is empty"},
-      {{"dance", "1"}, 2, "sverka edit: unknown action 'dance' (approve, reject, reset, merge, split, move, text, undo, redo); see 'sverka edit --help'"},
+      {{"dance", "1"}, 2, "sverka edit: unknown action 'dance' (approve, reject, reset, merge, split, move, text, pair, undo, redo); see 'sverka edit --help'"},
       {{"approve", "x"}, 2, "sverka edit: the bead must be a number (0, 1, 2…), not 'x'; see 'sverka edit --help'"},
       {{"approve"}, 2, "sverka edit: 'approve' takes: approve BEAD; see 'sverka edit --help'"},
       {{"split", "0"}, 2, "sverka edit: split needs --at R[:E]; see 'sverka edit --help'"},
       {{"merge", "0", "1", "--at", "1"}, 2, "sverka edit: --at belongs to split; see 'sverka edit --help'"},
       {{"move", "0", "fr", "next"}, 2, "sverka edit: the side must be ru or en, not 'fr'; see 'sverka edit --help'"},
       {{"move", "0", "ru", "up"}, 2, "sverka edit: the direction must be next or prev, not 'up'; see 'sverka edit --help'"},
-      {{}, 2, "sverka edit: no action (approve, reject, merge, split, move, text, undo, redo); see 'sverka edit --help'"},
+      {{}, 2, "sverka edit: no action (approve, reject, merge, split, move, text, pair, undo, redo); see 'sverka edit --help'"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> a = {"edit", "--db", db, "--doc", "d"};

@@ -53,7 +53,7 @@ std::string Dump(const std::string& path, const std::string& table, const std::s
   return testing::SqlRows(path, "SELECT " + columns + " FROM " + table + " ORDER BY rowid");
 }
 
-// A memory of an older version is upgraded to 7 on open: every row as it
+// A memory of an older version is upgraded to the current one (8) on open: every row as it
 // was, no sentence with a time, pairs and export as before.
 void CheckUpgrade(const std::string& fixture, int version) {
   testing::ScratchDir dir;
@@ -72,7 +72,7 @@ void CheckUpgrade(const std::string& fixture, int version) {
     REQUIRE(store.ok());
     pairs_before = Pairs(**store);
   }
-  CHECK(SqlCount(path, "PRAGMA user_version") == 7);
+  CHECK(SqlCount(path, "PRAGMA user_version") == tm::kSchemaVersion);
   for (const auto& [table, columns] : tables) {
     INFO(table);
     CHECK(Dump(path, table, columns) == before.at(table));
@@ -145,14 +145,19 @@ TEST_CASE("merge carries the sentences' times", "[tm][subtitles][schema]") {
         2 * (1000 + 2500 + 2500 + 4000 + 9000 + 9500 + 1100 + 3900 + 9100 + 9600));
 }
 
-TEST_CASE("a version 5 memory made by sverka's main binary is upgraded to 7, losing nothing",
+TEST_CASE("a version 5 memory made by sverka's main binary is upgraded to the current version, losing nothing",
           "[tm][subtitles][schema]") {
   CheckUpgrade("memories/v5-main.db", 5);
 }
 
-TEST_CASE("a version 6 memory made by sverka's main binary is upgraded to 7, losing nothing",
+TEST_CASE("a version 6 memory made by sverka's main binary is upgraded to the current version, losing nothing",
           "[tm][subtitles][schema]") {
   CheckUpgrade("memories/v6-main.db", 6);
+}
+
+TEST_CASE("a version 7 memory made by sverka's main binary is upgraded to the current version, losing nothing",
+          "[tm][subtitles][schema]") {
+  CheckUpgrade("memories/v7-main.db", 7);
 }
 
 TEST_CASE("JSON lines carry the sentences' times both ways", "[tm][subtitles][jsonl]") {

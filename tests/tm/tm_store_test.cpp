@@ -181,7 +181,7 @@ TEST_CASE("opening refuses another application's database and a newer schema", "
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().message() == dir / "new.db" +
                                         ": translation memory schema version 99 is newer than "
-                                        "this sverka's (7); upgrade sverka");
+                                        "this sverka's (8); upgrade sverka");
 }
 
 TEST_CASE("content hashes tell changed files apart", "[tm]") {

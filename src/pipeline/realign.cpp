@@ -1,0 +1,35 @@
+#include "pipeline/realign.h"
+
+#include "pipeline/align_pair.h"
+#include "tm/whole_edits.h"
+
+namespace sverka::pipeline {
+
+Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
+                                      std::span<const tm::DictionaryEntry> dictionary,
+                                      const align::BatchOptions& options) {
+  AlignedPair pair;
+  int32_t n = 0, m = 0;
+  for (const tm::BeadView& b : stored) {
+    n = std::max(n, b.ru_end);
+    m = std::max(m, b.en_end);
+  }
+  pair.ru.sentences.resize(n);
+  pair.en.sentences.resize(m);
+  for (const tm::BeadView& b : stored) {
+    if (b.ru.size() != static_cast<size_t>(b.ru_end - b.ru_begin) ||
+        b.en.size() != static_cast<size_t>(b.en_end - b.en_begin)) {
+      return Status::Internal("bead " + std::to_string(b.position) + " without its sentence texts");
+    }
+    for (int32_t i = b.ru_begin; i < b.ru_end; ++i) pair.ru.sentences[i].text = b.ru[i - b.ru_begin];
+    for (int32_t j = b.en_begin; j < b.en_end; ++j) pair.en.sentences[j].text = b.en[j - b.en_begin];
+  }
+  const align::Alignment all = tm::AsAlignment(stored);
+  for (size_t k = 0; k < stored.size(); ++k) {
+    if (tm::IsFixed(stored[k])) pair.fixed.push_back(all[k]);
+  }
+  SVERKA_RETURN_IF_ERROR(AlignSideBatch({&pair, 1}, options, dictionary));
+  return std::move(pair.beads);
+}
+
+}  // namespace sverka::pipeline

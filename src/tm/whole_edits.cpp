@@ -1,0 +1,144 @@
+#include "tm/whole_edits.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "align/fixed_beads.h"
+#include "align/moved_beads.h"
+
+namespace sverka::tm {
+
+namespace {
+
+using Ranges = std::tuple<int32_t, int32_t, int32_t, int32_t>;
+
+Ranges RangesOf(const BeadView& b) { return {b.ru_begin, b.ru_end, b.en_begin, b.en_end}; }
+
+align::Bead ToBead(const BeadView& b) {
+  return {b.ru_begin, b.ru_end - b.ru_begin, b.en_begin, b.en_end - b.en_begin, b.score};
+}
+
+BeadView ToView(const align::Bead& b, int32_t position) {
+  BeadView v;
+  v.position = position;
+  v.ru_begin = b.ru_begin;
+  v.ru_end = b.ru_end();
+  v.en_begin = b.en_begin;
+  v.en_end = b.en_end();
+  v.score = b.score;
+  v.status = "auto";
+  v.moved = b.moved;
+  return v;
+}
+
+int32_t Count(const std::vector<BeadView>& stored, bool russian) {
+  int32_t n = 0;
+  for (const BeadView& b : stored) n = std::max(n, russian ? b.ru_end : b.en_end);
+  return n;
+}
+
+}  // namespace
+
+bool IsFixed(const BeadView& bead) { return bead.status == "approved" || bead.status == "edited"; }
+
+align::Alignment AsAlignment(const std::vector<BeadView>& stored) {
+  align::Alignment beads;
+  beads.reserve(stored.size());
+  for (const BeadView& b : stored) beads.push_back(ToBead(b));
+  align::MarkMoved(beads);
+  return beads;
+}
+
+std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads) {
+  std::map<Ranges, const BeadView*> by_ranges;
+  for (const BeadView& b : stored) by_ranges[RangesOf(b)] = &b;
+  std::vector<BeadView> out;
+  out.reserve(beads.size());
+  for (const align::Bead& b : beads) {
+    BeadView v = ToView(b, static_cast<int32_t>(out.size()));
+    const auto it = by_ranges.find(RangesOf(v));
+    if (it != by_ranges.end()) {
+      const BeadView& old = *it->second;
+      v.created = old.created;
+      if (old.status != "auto") {
+        v.status = old.status;
+        v.score = old.score;
+      }
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_t ru_begin, int32_t ru_end,
+                                     int32_t en_begin, int32_t en_end) {
+  const int32_t n = Count(stored, true), m = Count(stored, false);
+  if (ru_begin < 0 || en_begin < 0 || ru_end < ru_begin || en_end < en_begin) {
+    return Status::BadInput("a sentence range must go forward");
+  }
+  if (ru_end == ru_begin && en_end == en_begin) return Status::BadInput("a pin needs a sentence");
+  if (ru_end > n) {
+    return Status::BadInput("Russian sentence " + std::to_string(ru_end - 1) + " is past the document's last, " +
+                            std::to_string(n - 1));
+  }
+  if (en_end > m) {
+    return Status::BadInput("English sentence " + std::to_string(en_end - 1) + " is past the document's last, " +
+                            std::to_string(m - 1));
+  }
+  const align::Bead pin{ru_begin, ru_end - ru_begin, en_begin, en_end - en_begin, 1.0};
+  struct Piece {
+    align::Bead bead;
+    const BeadView* kept;  // the stored bead, unchanged; null for a fragment
+    bool pin = false;
+  };
+  std::vector<Piece> pieces;
+  for (const BeadView& s : stored) {
+    const align::Bead b = ToBead(s);
+    const int32_t ru_in = std::max(0, std::min(b.ru_end(), ru_end) - std::max(b.ru_begin, ru_begin));
+    const int32_t en_in = std::max(0, std::min(b.en_end(), en_end) - std::max(b.en_begin, en_begin));
+    if (ru_in == 0 && en_in == 0) {
+      pieces.push_back({b, &s, false});
+      continue;
+    }
+    // What is left before and after the pinned sentences, on each side.
+    const int32_t rb_end = std::min(b.ru_end(), ru_begin), ra_begin = std::max(b.ru_begin, ru_end);
+    const int32_t eb_end = std::min(b.en_end(), en_begin), ea_begin = std::max(b.en_begin, en_end);
+    const align::Bead before{b.ru_begin, std::max(0, rb_end - b.ru_begin), b.en_begin, std::max(0, eb_end - b.en_begin), 0.0};
+    const align::Bead after{ra_begin, std::max(0, b.ru_end() - ra_begin), ea_begin, std::max(0, b.en_end() - ea_begin), 0.0};
+    for (const align::Bead& part : {before, after}) {
+      if (part.ru_count + part.en_count > 0) pieces.push_back({part, nullptr, false});
+    }
+  }
+  // The pin goes before the first bead whose Russian begins after it, or
+  // an English-only one whose English does (an English-only pin: before
+  // the first bead whose English begins after it).
+  auto at = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) {
+    if (pin.ru_count > 0 && p.bead.ru_count > 0) return p.bead.ru_begin >= pin.ru_end();
+    return p.bead.en_count > 0 && p.bead.en_begin >= pin.en_end();
+  });
+  pieces.insert(at, {pin, nullptr, true});
+  align::Alignment beads;
+  for (const Piece& p : pieces) beads.push_back(p.bead);
+  align::PlaceUnpaired(beads);
+  std::vector<BeadView> out;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (pieces[k].kept) {
+      BeadView v = *pieces[k].kept;
+      v.position = static_cast<int32_t>(out.size());
+      v.ru_begin = beads[k].ru_begin;
+      v.ru_end = beads[k].ru_end();
+      v.en_begin = beads[k].en_begin;
+      v.en_end = beads[k].en_end();
+      v.moved = beads[k].moved;
+      out.push_back(std::move(v));
+      continue;
+    }
+    BeadView v = ToView(beads[k], static_cast<int32_t>(out.size()));
+    if (pieces[k].pin) v.status = "edited";
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace sverka::tm

@@ -1,0 +1,39 @@
+// Edits of a whole document's beads as pure functions: the beads realign
+// stores, and a reviewer's pin ("these Russian sentences go with these
+// English ones"). TmStore::ReplaceBeads writes their result as one edit.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "align/bead.h"
+#include "common/status.h"
+#include "tm/tm_store.h"
+
+namespace sverka::tm {
+
+// Whether a stored bead is fixed for realign: a reviewer approved or
+// edited it (a pin is an edited bead).
+bool IsFixed(const BeadView& bead);
+
+// The stored beads as the aligner's beads, Bead::moved set.
+align::Alignment AsAlignment(const std::vector<BeadView>& stored);
+
+// `beads` (document numbering, Russian order) as the beads to store, at
+// positions 0, 1, …: a bead with the sentences of a stored bead that was
+// reviewed (approved, edited, rejected) keeps that bead's status, score
+// and creation time; the others are "auto" with the aligner's score (an
+// auto bead whose sentences did not change keeps its creation time).
+std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads);
+
+// The stored beads with Russian sentences [ru_begin, ru_end) and English
+// [en_begin, en_end) made one "edited" bead (score 1: the reviewer says
+// so), placed in Russian order. A bead that held some of them keeps the
+// rest, as one bead before and one after the pinned sentences (a side
+// left without sentences: a 1-0 / 0-1 bead), "auto" with score 0, not
+// scored: realign or review them. kBadInput when a range is empty on
+// both sides or reaches past the document.
+Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_t ru_begin, int32_t ru_end,
+                                     int32_t en_begin, int32_t en_end);
+
+}  // namespace sverka::tm

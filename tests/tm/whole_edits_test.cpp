@@ -1,0 +1,145 @@
+// Whole-document edits: a reviewer's pin, realign's beads, and
+// TmStore::ReplaceBeads writing them as one undoable edit.
+#include "tm/whole_edits.h"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "sql_fixtures.h"
+#include "tm/tm_store.h"
+
+using namespace sverka;
+using testing::IndexConsistent;
+
+namespace {
+
+// Six sentences a side in six 1-1 beads, the third approved.
+tm::DocumentRecord Document() {
+  tm::DocumentRecord doc;
+  doc.name = "news";
+  doc.ru_hash = tm::ContentHash("ru");
+  doc.en_hash = tm::ContentHash("en");
+  for (const char* t : {"Ноль.", "Один.", "Два.", "Три.", "Четыре.", "Пять."}) doc.ru.push_back({0, t, 0, 0});
+  for (const char* t : {"Zero.", "One.", "Two.", "Three.", "Four.", "Five."}) doc.en.push_back({0, t, 0, 0});
+  for (int32_t k = 0; k < 6; ++k) doc.beads.push_back({k, 1, k, 1, 0.5 + 0.05 * k});
+  return doc;
+}
+
+std::string Layout(const std::vector<tm::BeadView>& beads) {
+  std::string out;
+  for (const tm::BeadView& b : beads) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(b.position) + ":r" + std::to_string(b.ru_begin) + "-" + std::to_string(b.ru_end) +
+           ":e" + std::to_string(b.en_begin) + "-" + std::to_string(b.en_end) + ":" + b.status;
+  }
+  return out;
+}
+
+std::unique_ptr<tm::TmStore> Fresh(const testing::ScratchDir& dir) {
+  auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite, {.user = "tester"});
+  REQUIRE(store.ok());
+  REQUIRE((*store)->AddDocument(Document(), false).ok());
+  REQUIRE((*store)->ChangeStatus("news", 2, "approved").ok());
+  return std::move(*store);
+}
+
+std::vector<tm::BeadView> Beads(tm::TmStore& store) {
+  auto beads = store.Beads("news");
+  REQUIRE(beads.ok());
+  return *beads;
+}
+
+}  // namespace
+
+TEST_CASE("a pin makes its sentences one edited bead and leaves the rest of their beads unscored", "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  const auto before = Beads(*store);
+  // Russian 3 goes with English 4: beads 3 and 4 each lose a sentence.
+  auto pinned = tm::Pinned(before, 3, 4, 4, 5);
+  REQUIRE(pinned.ok());
+  // English 3 left alone comes before the pin, Russian 4 after it.
+  CHECK(Layout(*pinned) ==
+        "0:r0-1:e0-1:auto 1:r1-2:e1-2:auto 2:r2-3:e2-3:approved 3:r3-3:e3-4:auto 4:r3-4:e4-5:edited "
+        "5:r4-5:e5-5:auto 6:r5-6:e5-6:auto");
+  CHECK((*pinned)[4].score == 1.0);
+  CHECK((*pinned)[3].score == 0.0);
+  CHECK((*pinned)[5].score == 0.0);
+  CHECK((*pinned)[6].score == before[5].score);
+  auto change = store->ReplaceBeads("news", "pair", before, *pinned);
+  REQUIRE(change.ok());
+  CHECK(change->action == "pair");
+  CHECK(change->before.size() == 2);  // beads 3 and 4 became three
+  CHECK(change->after.size() == 3);
+  CHECK(Layout(Beads(*store)) == Layout(*pinned));
+  CHECK(IndexConsistent(dir / "tm.db"));
+  // One undo restores the document.
+  REQUIRE(store->UndoLast("news").ok());
+  CHECK(Layout(Beads(*store)) == Layout(before));
+  CHECK(IndexConsistent(dir / "tm.db"));
+}
+
+TEST_CASE("a pin refuses empty and out-of-document ranges", "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  const auto before = Beads(*store);
+  CHECK(tm::Pinned(before, 2, 2, 3, 3).status().message() == "a pin needs a sentence");
+  CHECK(tm::Pinned(before, 2, 7, 3, 4).status().message() ==
+        "Russian sentence 6 is past the document's last, 5");
+  CHECK(tm::Pinned(before, 2, 3, 3, 9).status().message() ==
+        "English sentence 8 is past the document's last, 5");
+  CHECK(tm::Pinned(before, 3, 2, 3, 4).status().message() == "a sentence range must go forward");
+}
+
+TEST_CASE("realigned beads keep what a reviewer decided about the same sentences", "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  REQUIRE(store->ChangeStatus("news", 5, "rejected").ok());
+  const auto before = Beads(*store);
+  // The aligner's answer: 0 and 1 merged, 2 as it was, 3 4 5 as they were.
+  const align::Alignment beads = {{0, 2, 0, 2, 0.7}, {2, 1, 2, 1, 0.9}, {3, 1, 3, 1, 0.8},
+                                  {4, 1, 4, 1, 0.85}, {5, 1, 5, 1, 0.2}};
+  const auto next = tm::Realigned(before, beads);
+  CHECK(Layout(next) == "0:r0-2:e0-2:auto 1:r2-3:e2-3:approved 2:r3-4:e3-4:auto 3:r4-5:e4-5:auto "
+                        "4:r5-6:e5-6:rejected");
+  CHECK(next[1].score == before[2].score);  // a reviewed bead keeps its score
+  CHECK(next[2].score == 0.8);              // an auto one takes the new
+  CHECK(next[2].created == before[3].created);
+  auto change = store->ReplaceBeads("news", "realign", before, next);
+  REQUIRE(change.ok());
+  // The region from the first bead that differs to the last: 0 1 → 0, and
+  // the auto beads whose score changed.
+  CHECK(change->before.front().position == 0);
+  CHECK(Layout(Beads(*store)) == Layout(next));
+  CHECK(IndexConsistent(dir / "tm.db"));
+  auto stacks = store->Stacks("news");
+  REQUIRE(stacks.ok());
+  CHECK(stacks->undo.back() == change->history_id);
+  // The same again changes nothing and writes nothing.
+  const auto now = Beads(*store);
+  auto again = store->ReplaceBeads("news", "realign", now, tm::Realigned(now, beads));
+  REQUIRE(again.ok());
+  CHECK(again->history_id == 0);
+  REQUIRE(store->UndoLast("news").ok());
+  CHECK(Layout(Beads(*store)) == Layout(before));
+}
+
+TEST_CASE("replacing beads is refused when the document changed since it was read, or the beads do not cover it",
+          "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  const auto seen = Beads(*store);
+  auto pinned = tm::Pinned(seen, 0, 1, 1, 2);
+  REQUIRE(pinned.ok());
+  REQUIRE(store->ChangeStatus("news", 4, "approved").ok());  // another edit meanwhile
+  auto stale = store->ReplaceBeads("news", "pair", seen, *pinned);
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.status().message() == dir / "tm.db" + ": 'news' changed meanwhile; nothing changed");
+  const auto now = Beads(*store);
+  std::vector<tm::BeadView> short_of_one(now.begin(), now.end() - 1);
+  auto uncovered = store->ReplaceBeads("news", "realign", now, short_of_one);
+  REQUIRE_FALSE(uncovered.ok());
+  CHECK(uncovered.status().message() ==
+        dir / "tm.db" + ": the new beads of 'news' do not hold every sentence once; nothing changed");
+  CHECK(Layout(Beads(*store)) == Layout(now));
+}
