@@ -347,7 +347,7 @@ class BandedAligner {
           if (b == -kInf) continue;
           // An omission's cost is its prior alone (Cost): not stored.
           const double cost =
-              kPairSlot[s] >= 0 ? costs_[Index(ni, nj) * kPairShapes + kPairSlot[s]] : neg_log_prior_[s];
+              kPairSlot[s] >= 0 ? costs_[Index(ni, nj) * kPairShapes + kPairSlot[s]] : OmissionCost(s, i, j);
           const double through = b - cost;
           beta.Add(through);
           if (alpha == -kInf) continue;
@@ -583,10 +583,25 @@ class BandedAligner {
     return table[pair_offset_[i] + k];
   }
 
+  // The cost of an omission of shape `s` from (i0, j0): its prior, or
+  // where it continues an omission fixed in advance (options_.ru_continues,
+  // en_continues) that of continuing a run instead of opening one.
+  double OmissionCost(int s, int32_t i0, int32_t j0) const {
+    double cost = neg_log_prior_[s];
+    const BeadShape shape = kBeadShapes[s];
+    if (shape.ru > 0 && i0 < static_cast<int32_t>(options_.ru_continues.size()) && options_.ru_continues[i0]) {
+      cost += std::log(model_.priors[1] / kOmissionContinuation);
+    }
+    if (shape.en > 0 && j0 < static_cast<int32_t>(options_.en_continues.size()) && options_.en_continues[j0]) {
+      cost += std::log(model_.priors[2] / kOmissionContinuation);
+    }
+    return cost;
+  }
+
   // Cost of the bead of shape `s` covering ru [i0, i1) and en [j0, j1).
   double Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
+    if (i0 == i1 || j0 == j1) return OmissionCost(s, i0, j0);  // its prior only
     double cost = neg_log_prior_[s];
-    if (i0 == i1 || j0 == j1) return cost;  // an omission: its prior only
     const auto l1 = static_cast<double>(prefix_ru_[i1] - prefix_ru_[i0]);
     const auto l2 = static_cast<double>(prefix_en_[j1] - prefix_en_[j0]);
     const double ratio = model_.length.ratio;
@@ -797,6 +812,8 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
   // sections are aligned together (doc/align.md, "Structure").
   sub_options.boundaries.clear();
   sub_options.waypoints.clear();
+  sub_options.ru_continues.clear();
+  sub_options.en_continues.clear();
   const int32_t half_width = std::max({options.initial_band, 2 * slope + 2, 4});
   center = PathOf(BandedSearch(sub_ru, sub_en, sub, model, sub_options, std::move(center), half_width, false,
                                nullptr),

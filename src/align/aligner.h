@@ -136,6 +136,11 @@ struct AlignOptions {
   // there. The ends of beads fixed in advance (fixed_beads.h). Boundaries
   // and waypoints must be ordered together, or neither is used.
   std::vector<std::pair<int32_t, int32_t>> waypoints;
+  // Per sentence (empty: none): the sentence before it was left unpaired by
+  // a bead fixed in advance, so an omission starting here continues that
+  // one (priced as a run's continuation, not as a new omission: dropped
+  // and added text comes in paragraphs).
+  std::vector<bool> ru_continues, en_continues;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };

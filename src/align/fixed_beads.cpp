@@ -183,6 +183,16 @@ Alignment AlignAround(std::span<const SentenceFeatures> ru, std::span<const Sent
       if (k > 0) o.expected_path[k] = std::max(o.expected_path[k], o.expected_path[k - 1]);
     }
   }
+  // A free sentence right after a fixed 1-0 / 0-1 bead continues its omission.
+  std::vector<bool> ru_omitted(n, false), en_omitted(m, false);
+  for (const Bead& b : fixed) {
+    if (b.en_count == 0) for (int32_t i = b.ru_begin; i < b.ru_end() && i < n; ++i) ru_omitted[i] = true;
+    if (b.ru_count == 0) for (int32_t j = b.en_begin; j < b.en_end() && j < m; ++j) en_omitted[j] = true;
+  }
+  o.ru_continues.assign(fn, false);
+  o.en_continues.assign(fm, false);
+  for (int32_t k = 0; k < fn; ++k) o.ru_continues[k] = free.ru[k] > 0 && ru_omitted[free.ru[k] - 1];
+  for (int32_t k = 0; k < fm; ++k) o.en_continues[k] = free.en[k] > 0 && en_omitted[free.en[k] - 1];
   Alignment reduced;
   if (fn > 0 || fm > 0) reduced = Align(free_ru, free_en, table, model, o, stats, rates);
   Alignment certain = fixed;

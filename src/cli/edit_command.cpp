@@ -18,6 +18,8 @@ Actions (bead numbers as 'show' prints them, 0-based):
   approve B | reject B | reset B   set bead B's status (reset: back to auto)
   approve --min-score S | --all    approve every unreviewed (auto) bead scored
                                    at least S, or all of them: one edit
+  approve --before B               approve every auto bead before bead B (all
+                                   read and found right): one edit
   merge B B+1                      join bead B with the next bead
   split B --at R[:E]               first part keeps R Russian and E English
                                    sentences (E defaults to R, at most all)
@@ -73,6 +75,7 @@ int RunEdit(const Args& args) {
       "at", po::value(&at), "split: R or R:E sentences kept in the first part")(
       "min-score", po::value(&min_score), "approve: every auto bead scored at least this")(
       "all", "approve: every auto bead")(
+      "before", po::value<int32_t>(), "approve: every auto bead before bead B (read and found right)")(
       "words", po::value(&words), "the action and its arguments");
   po::positional_options_description positional;
   positional.add("words", -1);
@@ -82,8 +85,10 @@ int RunEdit(const Args& args) {
     throw UsageError("no action (approve, reject, merge, split, move, text, pair, undo, redo)");
   const std::string& action = words[0];
   if (vm.count("at") && action != "split") throw UsageError("--at belongs to split");
-  const bool bulk = vm.count("min-score") || vm.count("all");
-  if (bulk && action != "approve") throw UsageError("--min-score and --all belong to approve");
+  const bool bulk = vm.count("min-score") || vm.count("all") || vm.count("before");
+  if (bulk && action != "approve") throw UsageError("--min-score, --all and --before belong to approve");
+  if (vm.count("before") && vm.count("all")) throw UsageError("--before and --all exclude each other");
+  if (vm.count("before") && vm["before"].as<int32_t>() < 0) throw UsageError("--before must be a bead number");
   if (vm.count("min-score") && vm.count("all")) throw UsageError("--min-score and --all exclude each other");
   if (vm.count("min-score") && !(min_score >= 0 && min_score <= 1)) {
     throw UsageError("--min-score must be a number from 0 to 1");
@@ -94,14 +99,16 @@ int RunEdit(const Args& args) {
   tm::TmStore& s = **store;
   Result<tm::BeadChange> change = Status::Internal("no action");
   if (bulk) {
-    Expect(words, 1, "approve --min-score S | --all (no bead number)");
+    Expect(words, 1, "approve --min-score S | --all | --before B (no bead number)");
     change = s.ChangeStatuses(doc, "approved",
-                              vm.count("min-score") ? std::optional<double>(min_score) : std::nullopt);
+                              vm.count("min-score") ? std::optional<double>(min_score) : std::nullopt,
+                              vm.count("before") ? std::optional<int32_t>(vm["before"].as<int32_t>()) : std::nullopt);
     if (!change.ok()) return Report(change.status());
     char floor[32];
     std::snprintf(floor, sizeof floor, "%g", min_score);
     std::cout << text::VisibleControls(doc) << ": approved " << change->after.size() << " beads"
               << (vm.count("min-score") ? std::string(" scored at least ") + floor : std::string())
+              << (vm.count("before") ? " before bead " + std::to_string(vm["before"].as<int32_t>()) : std::string())
               << " (history entry " << change->history_id
               << "); 'sverka edit --db TM --doc NAME undo' reverts them all\n";
     std::cout.flush();

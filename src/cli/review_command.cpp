@@ -21,7 +21,10 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "pipeline/align_pair.h"
+#include "pipeline/realign.h"
 #include "text/display_text.h"
+#include "tm/whole_edits.h"
 
 namespace sverka::cli {
 namespace {
@@ -36,6 +39,7 @@ constexpr const char* kHelp[] = {
     "v move a sentence (asks rn, rp, en or ep)",
     "e edit a sentence in $EDITOR (asks r0, e1...)",
     "u undo this review's last edit   U or Ctrl-R redo",
+    "R realign the unreviewed beads around the reviewed",
     "j k arrows: next/previous   PgDn PgUp: ten beads",
     "g G: first/last   n: next suspicious (auto, < 0.5)",
     "/ search   ? help   q or Ctrl-C quit",
@@ -91,7 +95,7 @@ bool SameBead(const tm::BeadView& a, const tm::BeadView& b) {
 
 // Keys that change the memory: refused when the bead they name changed.
 bool IsEdit(int key) {
-  return std::string_view("ar0mMsveuU").find(static_cast<char>(key)) != std::string_view::npos ||
+  return std::string_view("ar0mMsveuUR").find(static_cast<char>(key)) != std::string_view::npos ||
          key == 18;
 }
 
@@ -229,6 +233,31 @@ class ReviewScreen {
     return Status::Ok();
   }
 
+  // Realigns the document around its approved and edited beads (realign.h),
+  // with the default dictionary, as one edit that u undoes; the cursor
+  // stays where it was.
+  Status Realign() {
+    if (!dictionary_) {
+      Result<std::vector<tm::DictionaryEntry>> d = pipeline::DefaultDictionary();
+      if (!d.ok()) return d.status();
+      dictionary_ = std::move(*d);
+    }
+    Result<align::Alignment> realigned = pipeline::RealignBeads(beads_, *dictionary_);
+    if (!realigned.ok()) return realigned.status();
+    Result<tm::BeadChange> change = store_.ReplaceBeads(doc_, "realign", beads_, tm::Realigned(beads_, *realigned));
+    if (!change.ok()) return change.status();
+    if (change->history_id == 0) {
+      message_ = "realign: nothing changed";
+      return Status::Ok();
+    }
+    const size_t keep = cursor_;
+    SVERKA_RETURN_IF_ERROR(Apply(change));
+    cursor_ = std::min(keep, beads_.empty() ? 0 : beads_.size() - 1);
+    message_ = "realign: " + std::to_string(change->before.size()) + " beads became " +
+               std::to_string(change->after.size()) + " (history entry " + std::to_string(change->history_id) + ")";
+    return Status::Ok();
+  }
+
   // After an approval or rejection: the next auto bead below the suspicious
   // score further down, else the next bead (the last one stays).
   void MoveOn() {
@@ -360,6 +389,8 @@ class ReviewScreen {
         return EditInEditor();
       case 'u':
         return UndoOrRedo(true);
+      case 'R':
+        return Realign();
       case 'U':
       case 18:  // Ctrl-R
         return UndoOrRedo(false);
@@ -619,6 +650,7 @@ class ReviewScreen {
   std::string message_;
   int64_t seen_version_ = 0;  // PRAGMA data_version when the beads were read
   std::set<int64_t> mine_;    // history entries this review wrote
+  std::optional<std::vector<tm::DictionaryEntry>> dictionary_;  // read at the first R
 };
 
 }  // namespace

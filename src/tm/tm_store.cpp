@@ -2171,7 +2171,7 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
 }
 
 Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::string_view status,
-                                           std::optional<double> min_score) {
+                                           std::optional<double> min_score, std::optional<int32_t> before) {
   if (!IsStatus(status) || status == "auto") {
     return Status::BadInput("cannot set status '" + std::string(status) +
                             "' in bulk; approved, rejected or edited");
@@ -2181,7 +2181,7 @@ Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::strin
     if (!all.ok()) return all.status();
     Snapshot from, to;
     for (const BeadView& b : *all) {
-      if (b.status != "auto" || (min_score && !(b.score >= *min_score))) continue;
+      if (b.status != "auto" || (min_score && !(b.score >= *min_score)) || (before && b.position >= *before)) continue;
       from.beads.push_back(b);
       to.beads.push_back(b);
       to.beads.back().status = std::string(status);
@@ -2191,6 +2191,7 @@ Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::strin
       std::snprintf(floor, sizeof floor, "%g", min_score.value_or(0));
       return Status::BadInput(e.Where() + "no unreviewed bead of " + e.DocName() +
                               (min_score ? std::string(" scores at least ") + floor : std::string()) +
+                              (before ? " before bead " + std::to_string(*before) : std::string()) +
                               "; nothing changed");
     }
     return e.Commit("set-status", from, to);

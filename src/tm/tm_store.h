@@ -337,8 +337,11 @@ class TmStore {
   // least `min_score` (every auto bead without one), as one review edit: one
   // history entry, which `UndoLast` reverts as a whole. kBadInput when no
   // bead qualifies (nothing written).
+  // With `before`, only the beads at positions before it (what a
+  // reviewer reading in order has read).
   Result<BeadChange> ChangeStatuses(std::string_view document, std::string_view status,
-                                    std::optional<double> min_score);
+                                    std::optional<double> min_score,
+                                    std::optional<int32_t> before = std::nullopt);
 
   // Replaces every bead of `document` by `beads` (positions 0, 1, …, every
   // sentence of both sides in one bead; whole_edits.h makes them) as one

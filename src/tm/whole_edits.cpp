@@ -113,8 +113,10 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
   // The pin goes before the first bead whose Russian begins after it, or
   // an English-only one whose English does (an English-only pin: before
   // the first bead whose English begins after it).
+  // A pin with no English is placed by its Russian alone, and the reverse.
   auto at = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) {
     if (pin.ru_count > 0 && p.bead.ru_count > 0) return p.bead.ru_begin >= pin.ru_end();
+    if (pin.en_count == 0) return false;
     return p.bead.en_count > 0 && p.bead.en_begin >= pin.en_end();
   });
   pieces.insert(at, {pin, nullptr, true});

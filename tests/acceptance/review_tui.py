@@ -429,6 +429,33 @@ def scenario_other_undo(tmp):
     p.expect(pexpect.EOF)
 
 
+def scenario_realign(tmp):
+    """R realigns around the reviewer's pin; u takes the realign back."""
+    db = make_memory(tmp)
+    r = sverka("edit", "--db", db, "--doc", "a", "pair", "2", "3")
+    check(r.returncode == 0, "another process pins Russian 2 to English 3 (%s)" % r.stderr.strip())
+    pinned = bead_rows(db)
+    check(any(b[5] == "auto" and b[6] == 0 for b in pinned), "the pin leaves unscored fragments")
+    p = spawn(db)
+    p.send("R")
+    check(wait_history(db, 3), "R writes one history entry")
+    check(history(db)[-1][0] == "realign", "it is a realign (%s)" % (history(db)[-1],))
+    after = bead_rows(db)
+    check(any(b[1:6] == (2, 3, 3, 4, "edited") for b in after), "the pinned bead stays")
+    ru = sorted(i for b in after for i in range(b[1], b[2]))
+    en = sorted(j for b in after for j in range(b[3], b[4]))
+    check(ru == list(range(len(ru))) and en == list(range(len(en))), "every sentence in one bead")
+    check(not any(b[5] == "auto" and b[6] == 0 for b in after), "no unscored fragment left")
+    lines = wait_screen(db, lambda l: "realign:" in status_line(l))
+    check(lines is not None, "the status line says what realign did")
+    p.send("u")
+    check(wait_history(db, 4), "u after R is written")
+    check(history(db)[-1][0] == "undo", "it undoes the realign")
+    check(bead_rows(db) == pinned, "the beads are the pinned ones again")
+    p.send("q")
+    check(ended(p) == (0, None), "quit exits 0")
+
+
 def scenario_screen(tmp):
     """Marks, moving on, the help at 60 columns, a 10-row terminal."""
     db = os.path.join(tmp, "tm.db")
@@ -489,7 +516,7 @@ def scenario_screen(tmp):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    for n in range(1, 10):
+    for n in range(1, 11):
         os.mkdir(os.path.join(tmp, str(n)))
     scenario_interrupt(os.path.join(tmp, "4"))
     scenario_editor(os.path.join(tmp, "3"))
@@ -500,5 +527,6 @@ with tempfile.TemporaryDirectory() as tmp:
     scenario_other_replace(os.path.join(tmp, "7"))
     scenario_other_undo(os.path.join(tmp, "8"))
     scenario_screen(os.path.join(tmp, "9"))
+    scenario_realign(os.path.join(tmp, "10"))
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

@@ -1333,7 +1333,7 @@ TEST_CASE("edit approve --min-score approves every unreviewed bead above it as o
   CHECK(none.ErrLine() == "sverka: " + db + ": no unreviewed bead of 'd' scores at least 1; nothing changed");
   const Run wrong = Sverka({"edit", "--db", db, "--doc", "d", "reject", "--min-score", "0.5"});
   CHECK(wrong.exit_code == 2);
-  CHECK(wrong.ErrLine() == "sverka edit: --min-score and --all belong to approve; see 'sverka edit --help'");
+  CHECK(wrong.ErrLine() == "sverka edit: --min-score, --all and --before belong to approve; see 'sverka edit --help'");
   CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "3", "--all"}).exit_code == 2);
   CHECK(Sverka({"edit", "--db", db, "--doc", "d", "approve", "--min-score", "2"}).exit_code == 2);
 }

@@ -79,6 +79,22 @@ TEST_CASE("a pin makes its sentences one edited bead and leaves the rest of thei
   CHECK(IndexConsistent(dir / "tm.db"));
 }
 
+TEST_CASE("a pin with no English goes by its Russian, past English-only beads", "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);
+  const auto before = Beads(*store);
+  // Russian 4 left untranslated: English 4 stays alone, before it.
+  auto pinned = tm::Pinned(before, 4, 5, 0, 0);
+  REQUIRE(pinned.ok());
+  CHECK(Layout(*pinned) == "0:r0-1:e0-1:auto 1:r1-2:e1-2:auto 2:r2-3:e2-3:approved 3:r3-4:e3-4:auto "
+                           "4:r4-4:e4-5:auto 5:r4-5:e5-5:edited 6:r5-6:e5-6:auto");
+  // And once more further on: Russian 5, with English 4 and 5 alone before it.
+  auto again = tm::Pinned(*pinned, 5, 6, 0, 0);
+  REQUIRE(again.ok());
+  CHECK(Layout(*again) == "0:r0-1:e0-1:auto 1:r1-2:e1-2:auto 2:r2-3:e2-3:approved 3:r3-4:e3-4:auto "
+                          "4:r4-4:e4-5:auto 5:r4-5:e5-5:edited 6:r5-5:e5-6:auto 7:r5-6:e6-6:edited");
+}
+
 TEST_CASE("a pin refuses empty and out-of-document ranges", "[tm][realign]") {
   testing::ScratchDir dir;
   auto store = Fresh(dir);
