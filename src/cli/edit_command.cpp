@@ -165,7 +165,9 @@ int RunEdit(const Args& args) {
     Result<std::vector<tm::BeadView>> beads = s.Beads(doc);
     if (!beads.ok()) return Report(beads.status());
     Result<std::vector<tm::BeadView>> pinned = tm::Pinned(*beads, ru_begin, ru_end, en_begin, en_end);
-    if (!pinned.ok()) return Report(Status::BadInput(db + ": " + doc + ": " + pinned.status().message()));
+    if (!pinned.ok()) {
+      return Report(Status::BadInput(db + ": pair in '" + text::VisibleControls(doc) + "': " + pinned.status().message()));
+    }
     change = s.ReplaceBeads(doc, "pair", *beads, *pinned);
     if (change.ok() && change->history_id == 0) {
       std::cout << text::VisibleControls(doc) << ": those sentences are already one edited bead\n";

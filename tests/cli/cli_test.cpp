@@ -867,6 +867,13 @@ TEST_CASE("edit refusals: bad data exits 1, a wrong command line 2, one line eac
       {{"move", "0", "fr", "next"}, 2, "sverka edit: the side must be ru or en, not 'fr'; see 'sverka edit --help'"},
       {{"move", "0", "ru", "up"}, 2, "sverka edit: the direction must be next or prev, not 'up'; see 'sverka edit --help'"},
       {{}, 2, "sverka edit: no action (approve, reject, merge, split, move, text, pair, undo, redo); see 'sverka edit --help'"},
+      {{"pair", "9", "0"}, 1, "sverka: " + db + ": pair in 'd': Russian sentence 9 is past the document's last, 3"},
+      {{"pair", "0", "2-7"}, 1, "sverka: " + db + ": pair in 'd': English sentence 7 is past the document's last, 3"},
+      {{"pair", "-", "-"}, 2, "sverka edit: 'pair - -' pairs nothing; see 'sverka edit --help'"},
+      {{"pair", "3-1", "0"}, 2, "sverka edit: Russian range '3-1' goes backwards; see 'sverka edit --help'"},
+      {{"pair", "x", "0"}, 2, "sverka edit: Russian sentence must be a number (0, 1, 2…), not 'x'; see 'sverka edit --help'"},
+      {{"pair", "0"}, 2, "sverka edit: 'pair' takes: pair R[-R2] E[-E2] (sentence numbers; '-' for none); see 'sverka edit --help'"},
+      {{"approve", "--before", "2", "--all"}, 2, "sverka edit: --before and --all exclude each other; see 'sverka edit --help'"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> a = {"edit", "--db", db, "--doc", "d"};
@@ -1282,6 +1289,76 @@ TEST_CASE("check --format html writes one page for the memory, the same beads as
   CHECK(no_file.exit_code == 2);
   CHECK(no_file.ErrLine() == "sverka check: --format html needs -o FILE; see 'sverka check --help'");
   CHECK(Sverka({"check", "--db", db, "-f", "html", "-o", db}).exit_code == 2);  // never over the memory
+}
+
+// ReviewMemory's four sentence pairs aligned from text, every bead "auto".
+std::string AlignedReviewMemory(const ScratchDir& dir) {
+  WriteFile(dir / "a.ru.txt", "Первое предложение.\nВторое, про Москву.\nТретье 2026 года.\nЧетвёртое.\n");
+  WriteFile(dir / "a.en.txt", "First sentence.\nSecond, about Moscow.\nThird of 2026.\nFourth.\n");
+  REQUIRE(Sverka({"align", dir / "a.ru.txt", dir / "a.en.txt", "--db", dir / "tm.db", "--name", "d", "--no-dict", "-q"})
+              .exit_code == 0);
+  REQUIRE(Query(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'auto'") == "4\n");
+  return dir / "tm.db";
+}
+
+TEST_CASE("edit pair pins sentences, realign pairs the rest around them, undo takes each back", "[cli][edit][realign]") {
+  ScratchDir dir;
+  const std::string db = AlignedReviewMemory(dir);
+  const std::string before = Query(db, kBeadsSql);
+  auto run = [&](std::vector<std::string> words) {
+    std::vector<std::string> a = {"edit", "--db", db, "--doc", "d"};
+    a.insert(a.end(), words.begin(), words.end());
+    return Sverka(a);
+  };
+  // Russian 1 goes with English 2: beads 1 and 2 each keep one sentence.
+  const Run pair = run({"pair", "1", "2"});
+  REQUIRE(pair.exit_code == 0);
+  CHECK(pair.out.rfind("d: pair (history entry ", 0) == 0);
+  CHECK(Query(db, "SELECT count(*) FROM beads WHERE ru_begin = 1 AND ru_end = 2 AND en_begin = 2 AND en_end = 3 "
+                  "AND status = 'edited'") == "1\n");
+  const std::string pinned = Query(db, kBeadsSql);
+  // Realign: the pin stays, the fragments are scored again.
+  const Run realign = Sverka({"realign", "--db", db, "--doc", "d", "--no-dict"});
+  REQUIRE(realign.exit_code == 0);
+  CHECK(realign.out.rfind("d: realigned around 1 fixed beads: ", 0) == 0);
+  CHECK(Query(db, "SELECT count(*) FROM beads WHERE ru_begin = 1 AND en_begin = 2 AND status = 'edited'") == "1\n");
+  CHECK(Query(db, "SELECT count(*) FROM beads WHERE status = 'auto' AND score = 0") == "0\n");
+  CHECK(Query(db, "SELECT action FROM history ORDER BY id DESC LIMIT 1") == "realign\n");
+  // Again: nothing to change, nothing written.
+  const Run again = Sverka({"realign", "--db", db, "--doc", "d", "--no-dict"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == "d: realign changed nothing (1 fixed beads of " +
+                         Query(db, "SELECT count(*) FROM beads").substr(0, 1) + ")\n");
+  REQUIRE(run({"undo"}).exit_code == 0);
+  CHECK(Query(db, kBeadsSql) == pinned);
+  REQUIRE(run({"undo"}).exit_code == 0);
+  CHECK(Query(db, kBeadsSql) == before);
+  // Refusals: one line, exit 1 for data, 2 for the command line.
+  const Run nodoc = Sverka({"realign", "--db", db, "--doc", "x", "--no-dict"});
+  CHECK(nodoc.exit_code == 1);
+  CHECK(nodoc.ErrLine() == "sverka: " + db + ": no document 'x'");
+  const Run nodb = Sverka({"realign", "--db", dir / "none.db", "--doc", "d"});
+  CHECK(nodb.exit_code == 1);
+  CHECK(nodb.ErrLine() == "sverka: " + dir / "none.db" + ": no such translation memory");
+  const Run usage = Sverka({"realign", "--db", db});
+  CHECK(usage.exit_code == 2);
+  CHECK(usage.ErrLine() == "sverka realign: the option '--doc' is required but missing; see 'sverka realign --help'");
+  const Run help = Sverka({"realign", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.rfind("usage: sverka realign --db TM --doc NAME", 0) == 0);
+}
+
+TEST_CASE("edit approve --before approves what the reviewer has read, as one edit", "[cli][edit]") {
+  ScratchDir dir;
+  const std::string db = AlignedReviewMemory(dir);
+  const Run r = Sverka({"edit", "--db", db, "--doc", "d", "approve", "--before", "2"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("d: approved 2 beads before bead 2 (history entry ", 0) == 0);
+  CHECK(Query(db, "SELECT group_concat(status, ' ') FROM (SELECT status FROM beads ORDER BY position)") ==
+        "approved approved auto auto\n");
+  const Run none = Sverka({"edit", "--db", db, "--doc", "d", "approve", "--before", "2"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.ErrLine() == "sverka: " + db + ": no unreviewed bead of 'd' before bead 2; nothing changed");
 }
 
 TEST_CASE("edit approve --min-score approves every unreviewed bead above it as one edit", "[cli][edit]") {
