@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "align/fixed_beads.h"
@@ -50,24 +51,70 @@ align::Alignment AsAlignment(const std::vector<BeadView>& stored) {
   return beads;
 }
 
+namespace {
+
+// The sentences of a bead as (side, index) keys: Russian i as i, English j as -1 - j.
+void AddSentences(const BeadView& b, std::set<int64_t>& to) {
+  for (int32_t i = b.ru_begin; i < b.ru_end; ++i) to.insert(i);
+  for (int32_t j = b.en_begin; j < b.en_end; ++j) to.insert(-1 - int64_t{j});
+}
+
+bool Fragment(const BeadView& b) { return b.status == "auto" && b.score == 0.0; }
+
+}  // namespace
+
 std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads) {
   std::map<Ranges, const BeadView*> by_ranges;
   for (const BeadView& b : stored) by_ranges[RangesOf(b)] = &b;
-  std::vector<BeadView> out;
-  out.reserve(beads.size());
+  std::vector<BeadView> next;
+  next.reserve(beads.size());
   for (const align::Bead& b : beads) {
-    BeadView v = ToView(b, static_cast<int32_t>(out.size()));
+    BeadView v = ToView(b, 0);
     const auto it = by_ranges.find(RangesOf(v));
-    if (it != by_ranges.end()) {
-      const BeadView& old = *it->second;
-      v.created = old.created;
-      if (old.status != "auto") {
-        v.status = old.status;
-        v.score = old.score;
-      }
-    }
-    out.push_back(std::move(v));
+    if (it != by_ranges.end() && it->second->status != "auto") v = *it->second;
+    next.push_back(std::move(v));
   }
+  // Walk both in order: a bead with the same sentences in both is kept as
+  // stored; a region where they differ (until both have covered the same
+  // sentences) is taken from the aligner only when it touches a fixed bead
+  // or holds a pin's unscored fragment.
+  std::vector<BeadView> out;
+  out.reserve(std::max(stored.size(), next.size()));
+  size_t i = 0, j = 0;
+  while (i < stored.size() || j < next.size()) {
+    if (i < stored.size() && j < next.size() && RangesOf(stored[i]) == RangesOf(next[j])) {
+      out.push_back(stored[i]);
+      ++i;
+      ++j;
+      continue;
+    }
+    std::set<int64_t> old_side, new_side;
+    size_t i2 = i, j2 = j;
+    do {
+      if (j2 >= next.size() || (i2 < stored.size() && old_side.size() <= new_side.size())) {
+        AddSentences(stored[i2++], old_side);
+      } else {
+        AddSentences(next[j2++], new_side);
+      }
+    } while (old_side != new_side && (i2 < stored.size() || j2 < next.size()));
+    const bool touches = (i > 0 && IsFixed(stored[i - 1])) || (i2 < stored.size() && IsFixed(stored[i2])) ||
+                         std::any_of(stored.begin() + static_cast<std::ptrdiff_t>(i),
+                                     stored.begin() + static_cast<std::ptrdiff_t>(i2), Fragment);
+    if (touches) {
+      for (size_t k = j; k < j2; ++k) {
+        BeadView v = next[k];
+        const auto it = by_ranges.find(RangesOf(v));
+        if (it != by_ranges.end()) v.created = it->second->created;
+        out.push_back(std::move(v));
+      }
+    } else {
+      out.insert(out.end(), stored.begin() + static_cast<std::ptrdiff_t>(i),
+                 stored.begin() + static_cast<std::ptrdiff_t>(i2));
+    }
+    i = i2;
+    j = j2;
+  }
+  for (size_t k = 0; k < out.size(); ++k) out[k].position = static_cast<int32_t>(k);
   return out;
 }
 

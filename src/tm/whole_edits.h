@@ -19,11 +19,16 @@ bool IsFixed(const BeadView& bead);
 // The stored beads as the aligner's beads, Bead::moved set.
 align::Alignment AsAlignment(const std::vector<BeadView>& stored);
 
-// `beads` (document numbering, Russian order) as the beads to store, at
-// positions 0, 1, …: a bead with the sentences of a stored bead that was
-// reviewed (approved, edited, rejected) keeps that bead's status, score
-// and creation time; the others are "auto" with the aligner's score (an
-// auto bead whose sentences did not change keeps its creation time).
+// The beads to store after realign, at positions 0, 1, …: the aligner's
+// `beads` (document numbering, Russian order) only around the fixes. Both
+// lists are walked in order; a bead with the same sentences in both stays
+// as stored (status, score, creation time). A region where they differ (up
+// to where both have covered the same sentences) is taken from the aligner
+// only when a fixed bead bounds it or it holds a pin's unscored fragment:
+// elsewhere the difference is not the fix's doing, and the reviewer's
+// memory does not change under them. A bead taken with the sentences of a
+// reviewed stored bead keeps its status and score (a rejected pairing stays
+// rejected); the others are "auto" with the aligner's score.
 std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads);
 
 // The stored beads with Russian sentences [ru_begin, ru_end) and English

@@ -118,14 +118,15 @@ TEST_CASE("realigned beads keep what a reviewer decided about the same sentences
   const auto next = tm::Realigned(before, beads);
   CHECK(Layout(next) == "0:r0-2:e0-2:auto 1:r2-3:e2-3:approved 2:r3-4:e3-4:auto 3:r4-5:e4-5:auto "
                         "4:r5-6:e5-6:rejected");
+  CHECK(next[0].score == 0.7);               // the aligner's, next to the approved bead
   CHECK(next[1].score == before[2].score);  // a reviewed bead keeps its score
-  CHECK(next[2].score == 0.8);              // an auto one takes the new
+  CHECK(next[2].score == before[3].score);  // a bead the aligner left as it was stays as stored
   CHECK(next[2].created == before[3].created);
   auto change = store->ReplaceBeads("news", "realign", before, next);
   REQUIRE(change.ok());
-  // The region from the first bead that differs to the last: 0 1 → 0, and
-  // the auto beads whose score changed.
-  CHECK(change->before.front().position == 0);
+  // The region that differs: beads 0 and 1 became one.
+  CHECK(change->before.size() == 2);
+  CHECK(change->after.size() == 1);
   CHECK(Layout(Beads(*store)) == Layout(next));
   CHECK(IndexConsistent(dir / "tm.db"));
   auto stacks = store->Stacks("news");
@@ -138,6 +139,21 @@ TEST_CASE("realigned beads keep what a reviewer decided about the same sentences
   CHECK(again->history_id == 0);
   REQUIRE(store->UndoLast("news").ok());
   CHECK(Layout(Beads(*store)) == Layout(before));
+}
+
+TEST_CASE("realign changes nothing far from every fix", "[tm][realign]") {
+  testing::ScratchDir dir;
+  auto store = Fresh(dir);  // bead 2 approved
+  const auto before = Beads(*store);
+  // The aligner would merge beads 4 and 5, two beads away from the approved one.
+  const align::Alignment far = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
+                                {3, 1, 3, 1, 0.9}, {4, 2, 4, 2, 0.9}};
+  CHECK(Layout(tm::Realigned(before, far)) == Layout(before));
+  // Next to it (beads 3 and 4 merged, bead 3 touching the approved bead 2) it is taken.
+  const align::Alignment near = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
+                                 {3, 2, 3, 2, 0.9}, {5, 1, 5, 1, 0.9}};
+  CHECK(Layout(tm::Realigned(before, near)) ==
+        "0:r0-1:e0-1:auto 1:r1-2:e1-2:auto 2:r2-3:e2-3:approved 3:r3-5:e3-5:auto 4:r5-6:e5-6:auto");
 }
 
 TEST_CASE("replacing beads is refused when the document changed since it was read, or the beads do not cover it",
