@@ -83,7 +83,13 @@ std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align
   size_t i = 0, j = 0;
   while (i < stored.size() || j < next.size()) {
     if (i < stored.size() && j < next.size() && RangesOf(stored[i]) == RangesOf(next[j])) {
-      out.push_back(stored[i]);
+      // A pin's fragment the aligner left as it is gets the aligner's score.
+      if (Fragment(stored[i])) {
+        out.push_back(next[j]);
+        out.back().created = stored[i].created;
+      } else {
+        out.push_back(stored[i]);
+      }
       ++i;
       ++j;
       continue;

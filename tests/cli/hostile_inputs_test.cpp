@@ -375,7 +375,7 @@ TEST_CASE("hostile: a memory from a newer sverka is refused, not downgraded", "[
   sqlite3_close(db);
   ExpectRefused(Sverka({"export", "--db", dir / "new.db", "-o", dir / "x.tmx"}), 1,
                 "sverka: " + dir / "new.db" +
-                    ": translation memory schema version 99 is newer than this sverka's (7); "
+                    ": translation memory schema version 99 is newer than this sverka's (8); "
                     "upgrade sverka");
   CHECK_FALSE(fs::exists(dir / "x.tmx"));
 }

@@ -535,7 +535,7 @@ TEST_CASE("a memory from a newer sverka, a truncated one and a WAL file are refu
   Sql(dir / "future.db", "PRAGMA user_version = 99");
   ExpectRefused(Sverka({"stats", "--db", dir / "future.db"}), 1,
                 "sverka: " + dir / "future.db" +
-                    ": translation memory schema version 99 is newer than this sverka's (7); "
+                    ": translation memory schema version 99 is newer than this sverka's (8); "
                     "upgrade sverka");
   // Truncated to half: refused before reading (merge), adding (align) or
   // at its first read (stats), the same one line; the file is left as it was.
