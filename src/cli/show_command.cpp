@@ -49,12 +49,13 @@ int RunShow(const Args& args) {
                                                               "only beads scoring below this")(
       "status", po::value(&statuses),
       "only beads of these statuses (auto,approved,rejected,edited)")(
+      "numbers", "each sentence begins with its number in the document ([12]), as 'edit pair' takes it")(
       "width", po::value(&width),
       "line width in columns (default: the terminal's, else $COLUMNS, else 80)");
   po::positional_options_description positional;
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka show --db TM --doc NAME [--below S] [--status S,…] [--width N]\n\n"
+                "usage: sverka show --db TM --doc NAME [--below S] [--status S,…] [--numbers] [--width N]\n\n"
                 "Prints the document's pairs side by side: bead number, score and status\n"
                 "(+ approved, x rejected, e edited) in the margin, Russian left, English\n"
                 "right, long sentences wrapped in their column. Coloured by score on a\n"
@@ -99,9 +100,13 @@ int RunShow(const Args& args) {
     if (vm.count("below") && !(b.score < below)) continue;
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.status) == wanted.end())
       continue;
-    std::vector<std::string> en_text = b.en;
+    std::vector<std::string> ru_text = b.ru, en_text = b.en;
+    if (vm.count("numbers")) {
+      for (size_t k = 0; k < ru_text.size(); ++k) ru_text[k] = "[" + std::to_string(b.ru_begin + k) + "] " + ru_text[k];
+      for (size_t k = 0; k < en_text.size(); ++k) en_text[k] = "[" + std::to_string(b.en_begin + k) + "] " + en_text[k];
+    }
     if (!en_text.empty()) en_text.front() = MovedMark(b) + en_text.front();
-    const std::vector<std::string> ru = Wrapped(b.ru, column), en = Wrapped(en_text, column);
+    const std::vector<std::string> ru = Wrapped(ru_text, column), en = Wrapped(en_text, column);
     const size_t n = std::max({ru.size(), en.size(), size_t{1}});
     for (size_t k = 0; k < n; ++k) {
       std::string line;

@@ -1310,6 +1310,12 @@ TEST_CASE("edit pair pins sentences, realign pairs the rest around them, undo ta
     a.insert(a.end(), words.begin(), words.end());
     return Sverka(a);
   };
+  // show --numbers gives the sentence numbers pair takes.
+  const Run numbered = Sverka({"show", "--db", db, "--doc", "d", "--numbers", "--width", "100"});
+  REQUIRE(numbered.exit_code == 0);
+  CHECK(numbered.out.find("[1] Второе, про Москву.") != std::string::npos);
+  CHECK(numbered.out.find("[2] Third of 2026.") != std::string::npos);
+  CHECK(Sverka({"show", "--db", db, "--doc", "d", "--width", "100"}).out.find("[1] ") == std::string::npos);
   // Russian 1 goes with English 2: beads 1 and 2 each keep one sentence.
   const Run pair = run({"pair", "1", "2"});
   REQUIRE(pair.exit_code == 0);
