@@ -16,6 +16,9 @@ constexpr size_t kMaxAtoms = 12;
 // left unpaired: it has no posterior, so it stays below the 0.9 a reviewer
 // reads as "right" (doc/align.md, "Confidence").
 constexpr double kUnsearchedScore = 0.85;
+// A pair at a piece break with at most this many words a side may have no
+// matching word: chance expects none either (doc/align.md).
+constexpr size_t kMaxWordsWithoutEvidence = 4;
 
 // One side of a window as pieces ("atoms"): a sentence without pieces is one.
 struct Side {
@@ -107,9 +110,14 @@ class Search {
         const BeadCoster::Cost w =
             coster_(Range(ru_, ru_ranges_, n_, a, b, true), Range(en_, en_ranges_, m_, c, d, false), shape);
         // A pair that begins or ends at a piece break needs evidence of its
-        // own; one of whole sentences is a bead the aligner could have made.
+        // own (length alone never cuts), unless both sides are too short to
+        // have any ("Так, стоп." / "Well, wait one minute.", newsweek.51330);
+        // one of whole sentences is a bead the aligner could have made.
         const bool cut = Cut(ru_, a, b) || Cut(en_, c, d);
-        if (w.llr > 0 || !cut) best = {w.cost + Uncut(ru_, a, b) + Uncut(en_, c, d), -1, -1, w.score, false};
+        const bool short_pair = Words(ru_, a, b) <= kMaxWordsWithoutEvidence &&
+                                Words(en_, c, d) <= kMaxWordsWithoutEvidence;
+        if (w.llr > 0 || !cut || short_pair)
+          best = {w.cost + Uncut(ru_, a, b) + Uncut(en_, c, d), -1, -1, w.score, false};
       }
     } else if (nr + ne > 0) {
       // Sentences left unpaired, a run as the aligner's omission runs cost.
@@ -143,10 +151,19 @@ class Search {
     const Best s = Solve(a, b, c, d);
     if (s.x < 0) {
       if (a == b || c == d) {
-        // Unpaired sentences: one leaf per atom; their sentences are whole
-        // or cut by the splits around them.
-        for (int32_t k = a; k < b; ++k) out.push_back({k, k + 1, c, c, s.score});
-        for (int32_t k = c; k < d; ++k) out.push_back({a, a, k, k + 1, s.score});
+        // Unpaired sentences: one leaf per sentence, its piece breaks left
+        // whole as they were costed; the splits around the run cut where
+        // the run begins or ends.
+        for (int32_t k = a; k < b;) {
+          const int32_t e = SentenceEnd(ru_, k, b);
+          out.push_back({k, e, c, c, s.score});
+          k = e;
+        }
+        for (int32_t k = c; k < d;) {
+          const int32_t e = SentenceEnd(en_, k, d);
+          out.push_back({a, a, k, e, s.score});
+          k = e;
+        }
       } else {
         out.push_back({a, b, c, d, s.score});
       }
@@ -161,6 +178,17 @@ class Search {
   static bool Cut(const Side& side, int32_t a, int32_t b) {
     const auto n = static_cast<int32_t>(side.atoms.size());
     return (a > 0 && side.prior[a - 1] < 1.0) || (b < n && side.prior[b - 1] < 1.0);
+  }
+  static size_t Words(const Side& side, int32_t a, int32_t b) {
+    size_t n = 0;
+    for (int32_t k = a; k < b; ++k) n += side.atoms[k]->words.size();
+    return n;
+  }
+  // The end of the sentence holding atom k, at most b.
+  static int32_t SentenceEnd(const Side& side, int32_t k, int32_t b) {
+    int32_t e = k + 1;
+    while (e < b && side.prior[e - 1] < 1.0) ++e;
+    return e;
   }
   static int Sentences(const Side& side, int32_t a, int32_t b) {
     int n = 1;
@@ -267,6 +295,38 @@ double CostOf(std::span<const Bead> beads, std::span<const SentenceFeatures> ru,
   return cost;
 }
 
+// A window of units [first, end) to search again: its sentence ranges and
+// its sides as atoms.
+struct Window {
+  size_t first, end;
+  int32_t ru_end, en_end;
+  Side ru, en;
+};
+
+// The window of units [first, end), or none when its beads do not hold its
+// ranges whole (a moved bead elsewhere whose English lies inside the range
+// would otherwise be paired twice), a side is empty or has more than
+// kMaxAtoms atoms.
+std::optional<Window> MakeWindow(const Alignment& beads, std::span<const std::pair<size_t, size_t>> units,
+                                 size_t first, size_t end, std::span<const SentenceFeatures> ru,
+                                 std::span<const SentenceFeatures> en, std::span<const SentencePieces> ru_pieces,
+                                 std::span<const SentencePieces> en_pieces) {
+  const Bead& b0 = beads[units[first].first];
+  const Bead& b1 = beads[units[end - 1].second - 1];
+  const int32_t ru_begin = b0.ru_begin, ru_end = b1.ru_end(), en_begin = b0.en_begin, en_end = b1.en_end();
+  if (ru_end <= ru_begin || en_end <= en_begin) return std::nullopt;
+  int32_t ru_held = 0, en_held = 0;
+  for (size_t k = units[first].first; k < units[end - 1].second; ++k) {
+    ru_held += beads[k].ru_count;
+    en_held += beads[k].en_count;
+  }
+  if (ru_held != ru_end - ru_begin || en_held != en_end - en_begin) return std::nullopt;
+  Window w{first, end, ru_end, en_end, MakeSide(ru_begin, ru_end, ru, ru_pieces),
+           MakeSide(en_begin, en_end, en, en_pieces)};
+  if (w.ru.atoms.size() > kMaxAtoms || w.en.atoms.size() > kMaxAtoms) return std::nullopt;
+  return w;
+}
+
 }  // namespace
 
 Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> ru,
@@ -315,25 +375,29 @@ Alignment CutAtPieces(const Alignment& beads, std::span<const SentenceFeatures> 
   for (size_t u = 0; u < units.size(); ++u) {
     if (!monotone(u) || !has_pieces(u)) continue;
     if (replaced_until[u] != 0) continue;
-    // The unit and its neighbours, not reaching into a window replaced.
+    // The unit and its neighbours, not reaching into a window replaced; and
+    // beyond a neighbour, a run of unpaired sentences (the search may have
+    // left them unpaired only because the piece break was not there to cut,
+    // newsweek.51330) when the window stays small enough.
+    auto free_unit = [&](size_t k) { return monotone(k) && replaced_until[k] == 0; };
     size_t first = u, end = u + 1;
-    if (first > 0 && monotone(first - 1) && replaced_until[first - 1] == 0) --first;
+    if (first > 0 && free_unit(first - 1)) --first;
     if (end < units.size() && monotone(end)) ++end;
-    const Bead& b0 = beads[units[first].first];
-    const Bead& b1 = beads[units[end - 1].second - 1];
-    const int32_t ru_begin = b0.ru_begin, ru_end = b1.ru_end(), en_begin = b0.en_begin, en_end = b1.en_end();
-    if (ru_end <= ru_begin || en_end <= en_begin) continue;
-    // The window's beads must hold its ranges whole: a moved bead elsewhere
-    // whose English lies inside the range would otherwise be paired twice.
-    int32_t ru_held = 0, en_held = 0;
-    for (size_t k = units[first].first; k < units[end - 1].second; ++k) {
-      ru_held += beads[k].ru_count;
-      en_held += beads[k].en_count;
+    size_t wide_first = first, wide_end = end;
+    if (wide_first > 0 && wide_first < u && free_unit(wide_first - 1) && IsOmission(beads[units[wide_first - 1].first])) {
+      --wide_first;
     }
-    if (ru_held != ru_end - ru_begin || en_held != en_end - en_begin) continue;
-    const Side rs = MakeSide(ru_begin, ru_end, ru, ru_pieces);
-    const Side es = MakeSide(en_begin, en_end, en, en_pieces);
-    if (rs.atoms.size() > kMaxAtoms || es.atoms.size() > kMaxAtoms) continue;
+    if (wide_end < units.size() && wide_end > u + 1 && monotone(wide_end) && IsOmission(beads[units[wide_end].first])) {
+      ++wide_end;
+    }
+    std::optional<Window> window = MakeWindow(beads, units, wide_first, wide_end, ru, en, ru_pieces, en_pieces);
+    if (!window) window = MakeWindow(beads, units, first, end, ru, en, ru_pieces, en_pieces);
+    if (!window) continue;
+    first = window->first;
+    end = window->end;
+    const int32_t ru_end = window->ru_end, en_end = window->en_end;
+    const Side& rs = window->ru;
+    const Side& es = window->en;
     const auto n = static_cast<int32_t>(rs.atoms.size()), m = static_cast<int32_t>(es.atoms.size());
     // The window's beads, with every piece break left whole.
     const double current = CostOf(std::span<const Bead>(beads).subspan(units[first].first,

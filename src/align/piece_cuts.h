@@ -31,12 +31,13 @@ using PieceCuts = std::vector<std::pair<int32_t, int32_t>>;
 // pieces' breaks where it makes the alignment more likely under the
 // aligner's own costs (`coster`). A window of beads is searched again over
 // its pieces: the bead holding a sentence with pieces (or the run of 1-0 /
-// 0-1 beads holding it) and the beads on either side. Its Russian and
-// English are divided into beads, recursively: pairs (each with positive
-// evidence, LLR > 0: length alone never pairs) and sentences left unpaired,
-// scored by their shape's prior, length and evidence, plus -log p of each
-// piece break cut and -log(1 - p) of each left whole. The result replaces
-// the window only when it is cheaper than the window's beads and cuts at
+// 0-1 beads holding it), the beads on either side and, beyond a
+// neighbour, a run of 1-0 / 0-1 beads (when at most 12 pieces a side).
+// Its Russian and English are divided into beads, recursively: pairs and
+// sentences left unpaired (a piece break inside an unpaired run is left
+// whole), scored by their shape's prior, length and evidence, plus -log p
+// of each piece break cut and -log(1 - p) of each left whole. The result
+// replaces the window only when it is cheaper than the window's beads and cuts at
 // least one piece break: without a cut the aligner's own search stands.
 // Moved beads are left as they are. Returns the beads numbered as the
 // sentences are after the cuts, which go to `ru_cuts` and `en_cuts`.

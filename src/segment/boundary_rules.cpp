@@ -563,6 +563,10 @@ bool AcceptCut(std::string_view s, size_t cut, size_t sentence_begin,
   return false;
 }
 
+// A period after a unit that follows a number ("2018 г. В другом…") ends a
+// sentence more often than not: prior 0.8, not 0.5 (reuters.218882).
+constexpr double kUnitAfterNumberPrior = 0.8;
+
 size_t SkipSpace(std::string_view s, size_t i) {
   size_t next = 0;
   while (i < s.size() && IsSpace(At(s, i, &next))) i = next;
@@ -570,6 +574,13 @@ size_t SkipSpace(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+// Whether the token before `word_begin` (in the same sentence) ends in a digit.
+bool AfterNumber(std::string_view s, size_t word_begin, size_t sentence_begin) {
+  if (word_begin <= sentence_begin) return false;
+  const std::string_view t = TokenBefore(s, word_begin);
+  return !t.empty() && t.back() >= '0' && t.back() <= '9';
+}
 
 // The prior of a sentence end at a cut the rules declined, or 0 when it
 // is not a candidate: final punctuation, white space, then a capital (not a
@@ -588,6 +599,7 @@ double DeclinedPrior(std::string_view s, size_t cut, size_t sentence_begin, cons
   // Inside a quotation the rules keep a quoted passage whole; its sentences
   // are often the translation's sentences too.
   if (InsideShortPair(s, pairs, b.cluster, cut, rules.max_quote_chars)) return strong ? 0.8 : 0.7;
+  if (AfterNumber(s, b.word_begin, sentence_begin)) return kUnitAfterNumberPrior;
   return 0.5;  // an abbreviation-like word before the period
 }
 

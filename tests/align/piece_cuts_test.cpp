@@ -149,3 +149,58 @@ TEST_CASE("a window whose English holds a moved bead's sentence is left as it is
   CHECK(out == beads);
   CHECK(ru_cuts.empty());
 }
+
+TEST_CASE("a short pair at a piece break needs no words of its own when the pieces around it match",
+          "[align][pieces]") {
+  Fixture fx;
+  // Dialogue: Russian "Так, стоп." (no word the table knows) was left
+  // unpaired; English "Well, wait one minute. Did we leak…" is one sentence
+  // of two pieces, the second translating Russian 1.
+  const std::vector<SentenceFeatures> ru = {Text(10, {60}), Text(30, {6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(53, {70, 6, 7, 8, 9, 10})};
+  const std::vector<SentencePieces> en_pieces = {{0, {Text(22, {70}), Text(30, {6, 7, 8, 9, 10})}, {0.7}}};
+  const Alignment beads = {{0, 1, 0, 0, 0.3}, {1, 1, 0, 1, 0.7}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, {}, en_pieces, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(en_cuts == PieceCuts{{0, 0}});
+}
+
+TEST_CASE("the window reaches past its neighbour to a sentence the search left unpaired", "[align][pieces]") {
+  Fixture fx;
+  // The search left Russian 0 unpaired and paired Russian 1 with English 0,
+  // which translates Russian 0; English 1's first piece translates Russian 1.
+  const std::vector<SentenceFeatures> ru = {Text(20, {1, 2, 3}), Text(20, {4, 5, 6}), Text(30, {7, 8, 9, 10, 11})};
+  const std::vector<SentenceFeatures> en = {Text(20, {1, 2, 3}), Text(51, {4, 5, 6, 7, 8, 9, 10, 11})};
+  const std::vector<SentencePieces> en_pieces = {{1, {Text(20, {4, 5, 6}), Text(30, {7, 8, 9, 10, 11})}, {0.7}}};
+  const Alignment beads = {{0, 1, 0, 0, 0.3}, {1, 1, 0, 1, 0.4}, {2, 1, 1, 1, 0.6}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, {}, en_pieces, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[2] == Bead{2, 1, 2, 1});
+  CHECK(en_cuts == PieceCuts{{1, 0}});
+}
+
+TEST_CASE("a sentence left unpaired in a window keeps its piece breaks whole", "[align][pieces]") {
+  Fixture fx;
+  // Russian 0 is cut for English 0 and 1; English 2 (two pieces, no
+  // Russian) stays unpaired: one sentence, not two.
+  const std::vector<SentenceFeatures> ru = {Text(60, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})};
+  const std::vector<SentenceFeatures> en = {Text(30, {1, 2, 3, 4, 5}), Text(30, {6, 7, 8, 9, 10}),
+                                            Text(41, {50, 51, 52, 53})};
+  const std::vector<SentencePieces> ru_pieces = {{0, {Text(30, {1, 2, 3, 4, 5}), Text(29, {6, 7, 8, 9, 10})}, {0.5}}};
+  const std::vector<SentencePieces> en_pieces = {{2, {Text(20, {50, 51}), Text(20, {52, 53})}, {0.4}}};
+  const Alignment beads = {{0, 1, 0, 2, 0.6}, {1, 0, 2, 1, 0.5}};
+  PieceCuts ru_cuts, en_cuts;
+  const Alignment out = CutAtPieces(beads, ru, en, ru_pieces, en_pieces, fx.coster, ru_cuts, en_cuts);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0] == Bead{0, 1, 0, 1});
+  CHECK(out[1] == Bead{1, 1, 1, 1});
+  CHECK(out[2] == Bead{2, 0, 2, 1});
+  CHECK(ru_cuts == PieceCuts{{0, 0}});
+  CHECK(en_cuts.empty());
+}

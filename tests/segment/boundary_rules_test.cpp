@@ -289,7 +289,10 @@ TEST_CASE("the cuts the rules decline that a translation may confirm", "[segment
   // After an abbreviation-like word before a capital.
   auto [abbr, abbr_priors] = Declined(kRu, "Встреча прошла 29 сентября 2018 г. Вы можете посмотреть её запись.");
   CHECK(abbr == "Встреча прошла 29 сентября 2018 г.| Вы можете посмотреть её запись.");
-  CHECK(abbr_priors == std::vector<double>{0.5});
+  CHECK(abbr_priors == std::vector<double>{0.8});  // a unit after a number: more often an end than not
+  auto [title, title_priors] = Declined(kRu, "Доклад читал проф. Иванов из Москвы.");
+  CHECK(title == "Доклад читал проф.| Иванов из Москвы.");
+  CHECK(title_priors == std::vector<double>{0.5});  // a title before a name: as likely as not
   // A line break without final punctuation before a capital: a headline.
   auto [headline, headline_priors] = Declined(kEn, "Bolivia hopes for a path to the sea\nThe court ruled on Monday.");
   CHECK(headline == "Bolivia hopes for a path to the sea|\nThe court ruled on Monday.");
