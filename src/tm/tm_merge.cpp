@@ -41,7 +41,9 @@ std::string Literal(const std::string& s) {
 }
 
 // Copies B's documents that main lacks (the temp table new_docs) with their
-// sentences, beads, index entries and history.
+// sentences, beads, index entries and history. A bead B left unindexed
+// (bead_text_pending: batch, import --jsonl) stays so, for one `sverka index`
+// of the result instead of indexing here what the shards never indexed.
 constexpr const char* kCopyNew = R"sql(
 INSERT INTO documents (name, ru_lang, en_lang, ru_file, en_file, ru_hash, en_hash, created)
   SELECT name, ru_lang, en_lang, ru_file, en_file, ru_hash, en_hash, created
@@ -60,13 +62,21 @@ INSERT INTO beads (document_id, position, ru_begin, ru_end, en_begin, en_end, sc
   FROM b.beads x JOIN b.documents bd ON bd.id = x.document_id
   JOIN main.documents md ON md.name = bd.name
   WHERE bd.name IN (SELECT name FROM temp.new_docs);
+INSERT INTO bead_text_pending (bead_id)
+  SELECT x.id FROM main.beads x JOIN main.documents md ON md.id = x.document_id
+  JOIN b.documents bd ON bd.name = md.name
+  JOIN b.beads y ON y.document_id = bd.id AND y.position = x.position
+  WHERE md.name IN (SELECT name FROM temp.new_docs)
+    AND y.id IN (SELECT bead_id FROM b.bead_text_pending);
 INSERT INTO bead_text (rowid, ru, en)
   SELECT p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents md ON md.id = p.document_id
-  WHERE md.name IN (SELECT name FROM temp.new_docs);
+  WHERE md.name IN (SELECT name FROM temp.new_docs)
+    AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending);
 INSERT INTO bead_stems (rowid, ru, en, marks)
   SELECT p.id, sverka_stems(p.ru), sverka_stems(p.en), sverka_marks(p.ru, p.en) FROM bead_pairs p
   JOIN main.documents md ON md.id = p.document_id
-  WHERE md.name IN (SELECT name FROM temp.new_docs);
+  WHERE md.name IN (SELECT name FROM temp.new_docs)
+    AND p.id NOT IN (SELECT bead_id FROM main.bead_text_pending);
 INSERT INTO history (at, user, action, document, bead, before, after, undoes)
   SELECT at, user, action, document, bead, before, after, NULL
   FROM b.history WHERE document IN (SELECT name FROM temp.new_docs) ORDER BY id;

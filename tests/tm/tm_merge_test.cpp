@@ -140,3 +140,36 @@ TEST_CASE("merge of several memories in one pass gives what folding them in orde
   CHECK_FALSE(std::filesystem::exists(dir / "x.db"));
   CHECK(tm::MergeMemories({dir / "a.db"}, dir / "x.db").status().code() == StatusCode::kUsage);
 }
+
+TEST_CASE("merge leaves unindexed what its inputs left unindexed, and indexes the rest",
+          "[tm][merge]") {
+  testing::ScratchDir dir;
+  Make(dir / "a.db", {Doc("one")});
+  {
+    // b.db as batch and import --jsonl store: beads pending, not indexed.
+    Result<std::unique_ptr<tm::TmStore>> b = tm::TmStore::Open(
+        dir / "b.db", tm::OpenMode::kCreateOrWrite, {.defer_index = true});
+    REQUIRE(b.ok());
+    REQUIRE((*b)->AddDocument(Doc("two", "Пятое."), false).ok());
+    REQUIRE(*(*b)->UnindexedBeads() == 2);
+  }
+  Make(dir / "c.db", {Doc("three", "Шестое.")});
+  REQUIRE(tm::MergeMemories({dir / "a.db", dir / "b.db", dir / "c.db"}, dir / "m.db").ok());
+  Result<std::unique_ptr<tm::TmStore>> m =
+      tm::TmStore::Open(dir / "m.db", tm::OpenMode::kCreateOrWrite);
+  REQUIRE(m.ok());
+  CHECK(*(*m)->UnindexedBeads() == 2);  // b's two beads; a's and c's are indexed
+  int64_t unindexed = -1;
+  Result<std::vector<tm::SearchHit>> hits = (*m)->Search("Шестое", "[", "]", 10, &unindexed);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 1);  // c's bead, from the index
+  hits = (*m)->Search("Пятое", "[", "]", 10, &unindexed);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 1);  // b's, read directly while pending
+  REQUIRE(*(*m)->UpdateIndex() == 2);
+  CHECK(*(*m)->UnindexedBeads() == 0);
+  hits = (*m)->Search("Пятое", "[", "]", 10, &unindexed);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 1);
+  CHECK(unindexed == 0);
+}

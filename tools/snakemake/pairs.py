@@ -12,6 +12,7 @@
                                  fails when a pair of the shard has no row
 """
 import json
+import os
 import pathlib
 import sys
 
@@ -54,10 +55,37 @@ def list_pairs(source):
         yield name, str(src.parent / ru), str(src.parent / en), ""
 
 
+# shard_size auto: one shard per slot (core or cluster job) that can run at
+# once, as few as that, since each shard process starts with empty caches and
+# pays its Python steps; but no shard above MAX_AUTO_SHARD pairs (a killed run
+# loses at most that) nor below MIN_AUTO_SHARD (the fixed cost per shard).
+MIN_AUTO_SHARD, MAX_AUTO_SHARD = 500, 5000
+
+
+def auto_shard_size(pairs, slots):
+    """Pairs per shard: a multiple of `slots` shards of at most MAX_AUTO_SHARD pairs."""
+    slots = max(1, slots)
+    rounds = max(1, -(-pairs // (slots * MAX_AUTO_SHARD)))
+    return max(MIN_AUTO_SHARD, -(-pairs // (slots * rounds)))
+
+
+def stamp(pair):
+    """Size and mtime of a pair's two texts, so that a shard is redone when one changes."""
+    parts = []
+    for path in pair[1:3]:
+        try:
+            st = os.stat(path)
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return ",".join(parts)
+
+
 def read_shard(path):
+    """A shard's pairs: (name, ru, en, reason), whatever columns follow."""
     for line in pathlib.Path(path).read_text("utf-8").splitlines():
         if line:
-            yield line.split("\t")
+            yield line.split("\t")[:4]
 
 
 def failed_row(name, reason):
