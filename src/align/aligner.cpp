@@ -277,6 +277,10 @@ class BandedAligner {
     for (int32_t i = 0; i < n_; ++i) units_ru_[i + 1] = units_ru_[i] + ev_.units_ru[i];
     for (int32_t j = 0; j < m_; ++j) units_en_[j + 1] = units_en_[j] + ev_.units_en[j];
     for (int s = 0; s < kShapes; ++s) neg_log_prior_[s] = -std::log(model_.priors[s]);
+    // Continuing a run instead of opening one (SetRunPriors: a run of k is
+    // the opening's prior times the continuation's to the k - 1).
+    ru_continue_cost_ = std::log(model_.priors[1] / kOmissionContinuation);
+    en_continue_cost_ = std::log(model_.priors[2] / kOmissionContinuation);
     BuildPairTable();
   }
 
@@ -590,10 +594,10 @@ class BandedAligner {
     double cost = neg_log_prior_[s];
     const BeadShape shape = kBeadShapes[s];
     if (shape.ru > 0 && i0 < static_cast<int32_t>(options_.ru_continues.size()) && options_.ru_continues[i0]) {
-      cost += std::log(model_.priors[1] / kOmissionContinuation);
+      cost += ru_continue_cost_;
     }
     if (shape.en > 0 && j0 < static_cast<int32_t>(options_.en_continues.size()) && options_.en_continues[j0]) {
-      cost += std::log(model_.priors[2] / kOmissionContinuation);
+      cost += en_continue_cost_;
     }
     return cost;
   }
@@ -624,6 +628,7 @@ class BandedAligner {
   std::vector<int64_t> offset_;
   std::vector<int64_t> prefix_ru_, prefix_en_, units_ru_, units_en_;
   std::array<double, kBeadShapes.size()> neg_log_prior_{};
+  double ru_continue_cost_ = 0, en_continue_cost_ = 0;  // added to an omission that continues one (OmissionCost)
   std::vector<int32_t> pair_lo_;
   std::vector<int64_t> pair_offset_;
   std::vector<int16_t> pair_;

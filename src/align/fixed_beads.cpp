@@ -104,12 +104,18 @@ bool Before(const std::pair<int32_t, int32_t>& w, const Bead& b) {
   return w.first <= b.ru_begin;
 }
 
+// FreeOf, given the sentences `fixed` takes and the free ones before each.
+FreeSentences FreeFrom(const Taken& taken, const std::vector<int32_t>& ru_before,
+                       const std::vector<int32_t>& en_before, const Alignment& fixed) {
+  Placed placed = PlaceFixed(fixed, ru_before, en_before);
+  return {Unmarked(taken.ru), Unmarked(taken.en), std::move(placed.waypoints), std::move(placed.beads)};
+}
+
 }  // namespace
 
 FreeSentences FreeOf(int32_t n, int32_t m, const Alignment& fixed) {
   const Taken taken = TakenBy(n, m, fixed);
-  Placed placed = PlaceFixed(fixed, FreeBefore(taken.ru), FreeBefore(taken.en));
-  return {Unmarked(taken.ru), Unmarked(taken.en), std::move(placed.waypoints), std::move(placed.beads)};
+  return FreeFrom(taken, FreeBefore(taken.ru), FreeBefore(taken.en), fixed);
 }
 
 Alignment Expand(const Alignment& reduced, const FreeSentences& free, const Alignment& fixed) {
@@ -161,7 +167,7 @@ Alignment AlignAround(std::span<const SentenceFeatures> ru, std::span<const Sent
   const auto n = static_cast<int32_t>(ru.size()), m = static_cast<int32_t>(en.size());
   const Taken taken = TakenBy(n, m, fixed);
   const std::vector<int32_t> ru_before = FreeBefore(taken.ru), en_before = FreeBefore(taken.en);
-  const FreeSentences free = FreeOf(n, m, fixed);
+  const FreeSentences free = FreeFrom(taken, ru_before, en_before, fixed);
   std::vector<SentenceFeatures> free_ru, free_en;
   for (const int32_t i : free.ru) free_ru.push_back(ru[i]);
   for (const int32_t j : free.en) free_en.push_back(en[j]);
