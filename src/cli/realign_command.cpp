@@ -33,10 +33,7 @@ int RunRealign(const Args& args) {
   if (!beads.ok()) return Report(beads.status());
   Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
-  Result<align::Alignment> realigned = pipeline::RealignBeads(*beads, *dictionary);
-  if (!realigned.ok()) return Report(realigned.status());
-  const std::vector<tm::BeadView> next = tm::Realigned(*beads, *realigned);
-  Result<tm::BeadChange> change = (*store)->ReplaceBeads(doc, "realign", *beads, next);
+  Result<tm::BeadChange> change = pipeline::RealignStored(**store, doc, *beads, *dictionary);
   if (!change.ok()) return Report(change.status());
   size_t fixed = 0;
   for (const tm::BeadView& b : *beads) fixed += tm::IsFixed(b) ? 1 : 0;

@@ -24,7 +24,6 @@
 #include "pipeline/align_pair.h"
 #include "pipeline/realign.h"
 #include "text/display_text.h"
-#include "tm/whole_edits.h"
 
 namespace sverka::cli {
 namespace {
@@ -242,9 +241,7 @@ class ReviewScreen {
       if (!d.ok()) return d.status();
       dictionary_ = std::move(*d);
     }
-    Result<align::Alignment> realigned = pipeline::RealignBeads(beads_, *dictionary_);
-    if (!realigned.ok()) return realigned.status();
-    Result<tm::BeadChange> change = store_.ReplaceBeads(doc_, "realign", beads_, tm::Realigned(beads_, *realigned));
+    Result<tm::BeadChange> change = pipeline::RealignStored(store_, doc_, beads_, *dictionary_);
     if (!change.ok()) return change.status();
     if (change->history_id == 0) {
       message_ = "realign: nothing changed";

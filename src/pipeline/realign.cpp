@@ -9,11 +9,7 @@ Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
                                       std::span<const tm::DictionaryEntry> dictionary,
                                       const align::BatchOptions& options) {
   AlignedPair pair;
-  int32_t n = 0, m = 0;
-  for (const tm::BeadView& b : stored) {
-    n = std::max(n, b.ru_end);
-    m = std::max(m, b.en_end);
-  }
+  const auto [n, m] = tm::SentenceCounts(stored);
   pair.ru.sentences.resize(n);
   pair.en.sentences.resize(m);
   for (const tm::BeadView& b : stored) {
@@ -30,6 +26,14 @@ Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
   }
   SVERKA_RETURN_IF_ERROR(AlignSideBatch({&pair, 1}, options, dictionary));
   return std::move(pair.beads);
+}
+
+Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
+                                     const std::vector<tm::BeadView>& seen,
+                                     std::span<const tm::DictionaryEntry> dictionary) {
+  Result<align::Alignment> realigned = RealignBeads(seen, dictionary);
+  if (!realigned.ok()) return realigned.status();
+  return store.ReplaceBeads(document, "realign", seen, tm::Realigned(seen, *realigned));
 }
 
 }  // namespace sverka::pipeline

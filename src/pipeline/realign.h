@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "align/batch_aligner.h"
@@ -22,5 +23,13 @@ namespace sverka::pipeline {
 Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
                                       std::span<const tm::DictionaryEntry> dictionary,
                                       const align::BatchOptions& options = {});
+
+// RealignBeads on `seen` (the document `document` as the caller read it
+// from `store`), written around the fixes (tm::Realigned) as one `realign`
+// edit (TmStore::ReplaceBeads: refused when the document changed since;
+// history_id 0 when nothing changed). What `sverka realign` and review's R do.
+Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
+                                     const std::vector<tm::BeadView>& seen,
+                                     std::span<const tm::DictionaryEntry> dictionary);
 
 }  // namespace sverka::pipeline

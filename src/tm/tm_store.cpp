@@ -23,6 +23,7 @@
 #include "tm/lock_holder.h"
 #include "tm/search_query.h"
 #include "tm/stem_function.h"
+#include "tm/whole_edits.h"
 #include "stem/search_words.h"
 
 namespace sverka::tm {
@@ -2205,24 +2206,6 @@ bool SameReviewState(const BeadView& a, const BeadView& b) {
          a.status == b.status && a.score == b.score;
 }
 
-// Whether `beads` hold every sentence of `stored`'s document once.
-bool CoverSame(const std::vector<BeadView>& stored, const std::vector<BeadView>& beads) {
-  int32_t n = 0, m = 0;
-  for (const BeadView& b : stored) {
-    n = std::max(n, b.ru_end);
-    m = std::max(m, b.en_end);
-  }
-  std::vector<int> ru(n, 0), en(m, 0);
-  for (const BeadView& b : beads) {
-    if (b.ru_begin < 0 || b.ru_end > n || b.en_begin < 0 || b.en_end > m) return false;
-    if (b.ru_begin > b.ru_end || b.en_begin > b.en_end || (b.ru_begin == b.ru_end && b.en_begin == b.en_end)) return false;
-    for (int32_t i = b.ru_begin; i < b.ru_end; ++i) ++ru[i];
-    for (int32_t j = b.en_begin; j < b.en_end; ++j) ++en[j];
-  }
-  return std::all_of(ru.begin(), ru.end(), [](int c) { return c == 1; }) &&
-         std::all_of(en.begin(), en.end(), [](int c) { return c == 1; });
-}
-
 }  // namespace
 
 Result<BeadChange> TmStore::ReplaceBeads(std::string_view document, std::string_view action,
@@ -2234,7 +2217,7 @@ Result<BeadChange> TmStore::ReplaceBeads(std::string_view document, std::string_
     if (now.size() != seen.size() || !std::equal(now.begin(), now.end(), seen.begin(), SameReviewState)) {
       return Status::BadInput(e.Where() + e.DocName() + " changed meanwhile; nothing changed");
     }
-    if (!CoverSame(now, beads)) {
+    if (!HoldEachSentenceOnce(now, beads)) {
       return Status::BadInput(e.Where() + "the new beads of " + e.DocName() +
                               " do not hold every sentence once; nothing changed");
     }

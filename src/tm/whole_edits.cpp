@@ -33,13 +33,37 @@ BeadView ToView(const align::Bead& b, int32_t position) {
   return v;
 }
 
-int32_t Count(const std::vector<BeadView>& stored, bool russian) {
-  int32_t n = 0;
-  for (const BeadView& b : stored) n = std::max(n, russian ? b.ru_end : b.en_end);
-  return n;
+// The sentences of a bead as (side, index) keys: Russian i as i, English j as -1 - j.
+void AddSentences(const BeadView& b, std::set<int64_t>& to) {
+  for (int32_t i = b.ru_begin; i < b.ru_end; ++i) to.insert(i);
+  for (int32_t j = b.en_begin; j < b.en_end; ++j) to.insert(-1 - int64_t{j});
 }
 
+bool Fragment(const BeadView& b) { return b.status == "auto" && b.score == 0.0; }
+
 }  // namespace
+
+std::pair<int32_t, int32_t> SentenceCounts(const std::vector<BeadView>& beads) {
+  int32_t n = 0, m = 0;
+  for (const BeadView& b : beads) {
+    n = std::max(n, b.ru_end);
+    m = std::max(m, b.en_end);
+  }
+  return {n, m};
+}
+
+bool HoldEachSentenceOnce(const std::vector<BeadView>& stored, const std::vector<BeadView>& beads) {
+  const auto [n, m] = SentenceCounts(stored);
+  std::vector<int> ru(n, 0), en(m, 0);
+  for (const BeadView& b : beads) {
+    if (b.ru_begin < 0 || b.ru_end > n || b.en_begin < 0 || b.en_end > m) return false;
+    if (b.ru_begin > b.ru_end || b.en_begin > b.en_end || (b.ru_begin == b.ru_end && b.en_begin == b.en_end)) return false;
+    for (int32_t i = b.ru_begin; i < b.ru_end; ++i) ++ru[i];
+    for (int32_t j = b.en_begin; j < b.en_end; ++j) ++en[j];
+  }
+  return std::all_of(ru.begin(), ru.end(), [](int c) { return c == 1; }) &&
+         std::all_of(en.begin(), en.end(), [](int c) { return c == 1; });
+}
 
 bool IsFixed(const BeadView& bead) { return bead.status == "approved" || bead.status == "edited"; }
 
@@ -50,18 +74,6 @@ align::Alignment AsAlignment(const std::vector<BeadView>& stored) {
   align::MarkMoved(beads);
   return beads;
 }
-
-namespace {
-
-// The sentences of a bead as (side, index) keys: Russian i as i, English j as -1 - j.
-void AddSentences(const BeadView& b, std::set<int64_t>& to) {
-  for (int32_t i = b.ru_begin; i < b.ru_end; ++i) to.insert(i);
-  for (int32_t j = b.en_begin; j < b.en_end; ++j) to.insert(-1 - int64_t{j});
-}
-
-bool Fragment(const BeadView& b) { return b.status == "auto" && b.score == 0.0; }
-
-}  // namespace
 
 std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads) {
   std::map<Ranges, const BeadView*> by_ranges;
@@ -126,7 +138,7 @@ std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align
 
 Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_t ru_begin, int32_t ru_end,
                                      int32_t en_begin, int32_t en_end) {
-  const int32_t n = Count(stored, true), m = Count(stored, false);
+  const auto [n, m] = SentenceCounts(stored);
   if (ru_begin < 0 || en_begin < 0 || ru_end < ru_begin || en_end < en_begin) {
     return Status::BadInput("a sentence range must go forward");
   }
@@ -164,9 +176,9 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
     }
   }
   // The pin goes before the first bead whose Russian begins after it, or
-  // an English-only one whose English does (an English-only pin: before
-  // the first bead whose English begins after it).
-  // A pin with no English is placed by its Russian alone, and the reverse.
+  // an English-only one whose English does; a pin with no English goes by
+  // its Russian alone, an English-only pin before the first bead whose
+  // English begins after it.
   auto at = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) {
     if (pin.ru_count > 0 && p.bead.ru_count > 0) return p.bead.ru_begin >= pin.ru_end();
     if (pin.en_count == 0) return false;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "align/bead.h"
@@ -15,6 +16,13 @@ namespace sverka::tm {
 // Whether a stored bead is fixed for realign: a reviewer approved or
 // edited it (a pin is an edited bead).
 bool IsFixed(const BeadView& bead);
+
+// How many Russian and English sentences a document has: the ends of its beads.
+std::pair<int32_t, int32_t> SentenceCounts(const std::vector<BeadView>& beads);
+
+// Whether `beads` hold every sentence of `stored`'s document exactly once,
+// each bead at least one.
+bool HoldEachSentenceOnce(const std::vector<BeadView>& stored, const std::vector<BeadView>& beads);
 
 // The stored beads as the aligner's beads, Bead::moved set.
 align::Alignment AsAlignment(const std::vector<BeadView>& stored);
