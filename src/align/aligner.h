@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "align/bead.h"
+#include "common/bead.h"
 #include "align/length_model.h"
 #include "align/sentence_features.h"
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "align/bead.h"
+#include "common/bead.h"
 
 namespace sverka::align {
 

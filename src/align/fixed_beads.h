@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "align/aligner.h"
-#include "align/bead.h"
+#include "common/bead.h"
 
 namespace sverka::align {
 

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "align/bead.h"
+#include "common/bead.h"
 
 namespace sverka::align {
 

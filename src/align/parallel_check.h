@@ -3,7 +3,7 @@
 // texts pair almost none (doc/align.md, "Not a translation").
 #pragma once
 
-#include "align/bead.h"
+#include "common/bead.h"
 
 namespace sverka::align {
 

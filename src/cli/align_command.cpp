@@ -7,12 +7,12 @@
 #include "cli/cli_util.h"
 #include "common/json.h"
 #include "pipeline/align_pair.h"
-#include "tm/links_format.h"
+#include "formats/links_format.h"
 
 namespace sverka::cli {
 namespace {
 
-std::string JoinSentences(const std::vector<tm::SentenceRecord>& side, int32_t begin,
+std::string JoinSentences(const std::vector<SentenceRecord>& side, int32_t begin,
                           int32_t count) {
   std::string out;
   for (int32_t k = begin; k < begin + count; ++k) {
@@ -23,17 +23,17 @@ std::string JoinSentences(const std::vector<tm::SentenceRecord>& side, int32_t b
 }
 
 void PrintLinks(const pipeline::AlignedPair& pair) {
-  for (const align::Bead& b : pair.beads) std::cout << tm::FormatLinksLine(b) << "\n";
+  for (const Bead& b : pair.beads) std::cout << formats::FormatLinksLine(b) << "\n";
 }
 
 void PrintTsv(const pipeline::AlignedPair& pair) {
-  for (const align::Bead& b : pair.beads) {
+  for (const Bead& b : pair.beads) {
     std::cout << JoinSentences(pair.ru.sentences, b.ru_begin, b.ru_count) << "\t"
               << JoinSentences(pair.en.sentences, b.en_begin, b.en_count) << "\n";
   }
 }
 
-void PrintJsonSentences(const std::vector<tm::SentenceRecord>& side) {
+void PrintJsonSentences(const std::vector<SentenceRecord>& side) {
   std::cout << "[";
   for (size_t k = 0; k < side.size(); ++k) {
     std::cout << (k ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(side[k].text)
@@ -55,11 +55,11 @@ void PrintJsonRange(int32_t begin, int32_t count) {
 
 // Subtitles: the time span of a bead side's sentences ("ru_start_ms",
 // "ru_end_ms"); nothing for a side without times or without sentences.
-void PrintJsonTimes(const char* side, const std::vector<tm::SentenceRecord>& sentences,
+void PrintJsonTimes(const char* side, const std::vector<SentenceRecord>& sentences,
                     int32_t begin, int32_t count) {
   int64_t start = -1, end = -1;
   for (int32_t k = begin; k < begin + count; ++k) {
-    const tm::SentenceRecord& s = sentences[static_cast<size_t>(k)];
+    const SentenceRecord& s = sentences[static_cast<size_t>(k)];
     if (s.start_ms < 0) continue;
     start = start < 0 ? s.start_ms : std::min(start, s.start_ms);
     end = std::max(end, s.end_ms);
@@ -76,7 +76,7 @@ void PrintJson(const pipeline::AlignedPair& pair) {
   PrintJsonSentences(pair.en.sentences);
   std::cout << ",\n\"beads\":[";
   for (size_t k = 0; k < pair.beads.size(); ++k) {
-    const align::Bead& b = pair.beads[k];
+    const Bead& b = pair.beads[k];
     std::cout << (k ? ",\n  " : "\n  ") << "{\"ru\":";
     PrintJsonRange(b.ru_begin, b.ru_count);
     std::cout << ",\"en\":";
@@ -151,7 +151,7 @@ int RunAlign(const Args& args) {
 
   pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
   read_options.presegmented = vm.count("presegmented") > 0;
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   align::BatchOptions align_options;
   align_options.align.pair_moved = !vm.count("monotone");

@@ -5,18 +5,18 @@
 #include "cli/cli_util.h"
 #include "text/display_text.h"
 #include "pipeline/align_pair.h"
-#include "tm/aligned_jsonl.h"
+#include "formats/aligned_jsonl.h"
 
 namespace sverka::cli {
 namespace {
 
 // Aligns one record as `batch` aligns a pair (each on its own): the same
 // text gives the same beads either way.
-tm::AlignedRecord AlignRecord(const tm::TextPairRecord& in, const pipeline::ReadOptions& read,
+formats::AlignedRecord AlignRecord(const formats::TextPairRecord& in, const pipeline::ReadOptions& read,
                               const pipeline::PreparedDictionary& dictionary,
                               pipeline::WordTokenizers& tokenizers, const align::BatchOptions& options,
                               bool force) {
-  tm::AlignedRecord out;
+  formats::AlignedRecord out;
   out.id = in.id;
   Result<pipeline::SideText> ru =
       pipeline::ReadSideText(in.id + ".ru", in.ru, Language::kRussian, read);
@@ -79,7 +79,7 @@ int RunAlignJsonl(const Args& args) {
     return 0;
   }
   const pipeline::ReadOptions read = ToReadOptions(read_args, vm);
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   Result<pipeline::PreparedDictionary> prepared = pipeline::PrepareDictionary(*dictionary);
   if (!prepared.ok()) return Report(prepared.status());
@@ -91,20 +91,20 @@ int RunAlignJsonl(const Args& args) {
   align_options.align.pair_moved = !vm.count("monotone");
   align_options.use_structure = !vm.count("no-structure");
   LineInput source(input);
-  if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
+  if (!source.ok()) return Report(Status::InvalidData(input + ": cannot open"));
   std::istream& in = source.stream();
   const std::string name = source.name();
   size_t line_no = 0, failed = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Result<tm::TextPairRecord> record =
-        tm::ParseTextPairLine(line, name + ":" + std::to_string(line_no));
+    Result<formats::TextPairRecord> record =
+        formats::ParseTextPairLine(line, name + ":" + std::to_string(line_no));
     if (!record.ok()) {
       std::cout.flush();
       return Report(record.status());
     }
-    const tm::AlignedRecord out =
+    const formats::AlignedRecord out =
         AlignRecord(*record, read, *prepared, *tokenizers, align_options, vm.count("force") > 0);
     if (!out.error.empty()) {
       ++failed;
@@ -112,9 +112,9 @@ int RunAlignJsonl(const Args& args) {
                 << text::VisibleControls(name + ":" + std::to_string(line_no) + ": " + out.error)
                 << "\n";
     }
-    std::cout << tm::FormatAlignedLine(out) << "\n";
+    std::cout << formats::FormatAlignedLine(out) << "\n";
   }
-  if (in.bad()) return Report(Status::BadInput(name + ": cannot read"));
+  if (in.bad()) return Report(Status::InvalidData(name + ": cannot read"));
   std::cout.flush();
   if (!std::cout) return Report(Status::Internal("cannot write standard output"));
   return failed ? 1 : 0;

@@ -12,10 +12,11 @@
 #include <sstream>
 
 #include "cli/cli_util.h"
+#include "cli/exit_code.h"
 #include "text/display_text.h"
 #include "common/json.h"
 #include "pipeline/batch_runner.h"
-#include "tm/output_file.h"
+#include "common/output_file.h"
 
 namespace sverka::cli {
 namespace {
@@ -80,7 +81,7 @@ Status WriteReport(const std::string& path, const pipeline::BatchSummary& summar
     out << "\t" << Fixed(o.mean_score, 4) << "\t" << o.suspicious << "\t"
         << pipeline::StateName(o.state) << "\t" << Cell(o.reason) << "\n";
   }
-  return tm::WriteFileAtomically(path, out.str(), {db});
+  return WriteFileAtomically(path, out.str(), {db});
 }
 
 }  // namespace
@@ -122,7 +123,7 @@ int RunBatch(const Args& args) {
   const bool quiet = vm.count("quiet") > 0;
   // Refused before any pair is stored (checked again when it is written).
   if (!report.empty()) {
-    if (Status s = tm::CheckOutputPath(report, {db}); !s.ok()) return Report(s);
+    if (Status s = CheckOutputPath(report, {db}); !s.ok()) return Report(s);
   }
 
   std::error_code ec;
@@ -130,8 +131,8 @@ int RunBatch(const Args& args) {
                                                        ? pipeline::FindPairs(input)
                                                        : pipeline::ReadManifest(input);
   if (!items.ok()) return Report(items.status());
-  if (items->empty()) return Report(Status::BadInput(input + ": no pairs found"));
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  if (items->empty()) return Report(Status::InvalidData(input + ": no pairs found"));
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
 
   pipeline::BatchRunOptions run;
@@ -197,9 +198,9 @@ int RunBatch(const Args& args) {
               << " (the pairs are stored; 'sverka index' indexes them later)\n";
   }
   std::cout.flush();
-  if (!summary->internal.ok()) return 3;
-  if (!summary->index_failed.ok()) return summary->index_failed.exit_code();
-  if (summary->interrupted) return 130;
+  if (!summary->internal.ok()) return kExitInternal;
+  if (!summary->index_failed.ok()) return ExitCode(summary->index_failed);
+  if (summary->interrupted) return kExitInterrupted;
   return summary->failed > 0 ? 1 : 0;
 }
 

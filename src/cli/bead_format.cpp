@@ -35,7 +35,7 @@ std::string BeadLinks(const tm::BeadView& b) {
 }
 
 void MarkMoved(std::vector<tm::BeadView>& beads) {
-  align::Alignment ranges;
+  Alignment ranges;
   ranges.reserve(beads.size());
   for (const tm::BeadView& b : beads) {
     ranges.push_back({b.ru_begin, b.ru_end - b.ru_begin, b.en_begin, b.en_end - b.en_begin, b.score});
@@ -75,7 +75,7 @@ std::vector<std::string> DescribeChange(const std::string& document, const tm::B
 Result<std::unique_ptr<tm::TmStore>> OpenExisting(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    return Status::BadInput(path + ": no such translation memory");
+    return Status::InvalidData(path + ": no such translation memory");
   return tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
 }
 

@@ -10,9 +10,9 @@
 #include "common/utf8.h"
 #include "text/display_text.h"
 #include "pipeline/bead_matches.h"
-#include "tm/html_report.h"
-#include "tm/output_file.h"
-#include "tm/pair_text_writer.h"
+#include "cli/html_report.h"
+#include "common/output_file.h"
+#include "formats/pair_text_writer.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -21,7 +21,7 @@ namespace {
 // The reasons a bead is doubtful, in the order they are printed.
 constexpr const char* kKinds[] = {"low", "unpaired", "length", "numbers", "moved"};
 
-using Doubtful = tm::CheckedBead;
+using Doubtful = cli::CheckedBead;
 
 std::string Join(const std::vector<std::string>& parts, const char* sep) {
   std::string out;
@@ -103,15 +103,15 @@ int WritePage(const std::string& db, const std::string& path, std::vector<Doubtf
               const po::variables_map& vm) {
   const size_t total = found.size();
   found.resize(shown);
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   std::vector<tm::BeadView> beads;
   for (const Doubtful& d : found) beads.push_back(d.bead);
   Result<std::unique_ptr<pipeline::BeadMatcher>> matcher = pipeline::BeadMatcher::Create(beads, *dictionary);
   if (!matcher.ok()) return Report(matcher.status());
   const auto marks = [&](const tm::BeadView& b) { return (*matcher)->Match(b); };
-  const std::string page = tm::RenderCheckPage(db, found, total, {.marks = marks});
-  if (Status s = tm::WriteFileAtomically(path, page, {db}); !s.ok()) return Report(s);
+  const std::string page = cli::RenderCheckPage(db, found, total, {.marks = marks});
+  if (Status s = WriteFileAtomically(path, page, {db}); !s.ok()) return Report(s);
   std::cout << path << ": " << found.size() << " doubtful beads\n";
   return 0;
 }
@@ -179,7 +179,7 @@ int RunCheck(const Args& args) {
                                        : "it holds " + Join(shown, ", ") +
                                              (names->size() > 10 ? " and " + std::to_string(names->size() - 10) + " more"
                                                                  : std::string());
-    return Report(Status::BadInput(db + ": no document '" + text::VisibleControls(d) + "'; " +
+    return Report(Status::InvalidData(db + ": no document '" + text::VisibleControls(d) + "'; " +
                                    text::VisibleControls(there)));
   }
   std::vector<Doubtful> found;
@@ -214,9 +214,9 @@ int RunCheck(const Args& args) {
     for (const std::string& s : d.bead.ru) ru += (ru.empty() ? "" : " ") + s;
     for (const std::string& s : d.bead.en) en += (en.empty() ? "" : " ") + s;
     if (format == "tsv") {
-      out += tm::FlattenLine(d.document, nullptr) + "\t" + std::to_string(d.bead.position) + "\t" + score + "\t" +
+      out += formats::FlattenLine(d.document, nullptr) + "\t" + std::to_string(d.bead.position) + "\t" + score + "\t" +
              BeadShape(d.bead) + "\t" + d.bead.status + "\t" + Join(d.reasons, ",") + "\t" +
-             tm::FlattenLine(ru, nullptr) + "\t" + tm::FlattenLine(en, nullptr) + "\n";
+             formats::FlattenLine(ru, nullptr) + "\t" + formats::FlattenLine(en, nullptr) + "\n";
     } else {
       out += text::VisibleControls(d.document) + " #" + std::to_string(d.bead.position) + " " + score + " " +
              BeadShape(d.bead) + " " + d.bead.status + ": " + Join(d.reasons, ", ") + "\n";
@@ -224,7 +224,7 @@ int RunCheck(const Args& args) {
     }
   }
   if (!out_path.empty()) {
-    if (Status st = tm::WriteFileAtomically(out_path, out, {db}); !st.ok()) return Report(st);
+    if (Status st = WriteFileAtomically(out_path, out, {db}); !st.ok()) return Report(st);
     Summarise(db, found.size(), shown, statuses);
     return 0;
   }

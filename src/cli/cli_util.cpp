@@ -1,5 +1,7 @@
 #include "cli/cli_util.h"
 
+#include "cli/exit_code.h"
+
 #include <sstream>
 
 #include <iostream>
@@ -7,7 +9,7 @@
 #include "pipeline/align_pair.h"
 #include "pipeline/dictionary_cache.h"
 #include "text/display_text.h"
-#include "tm/tmx_reader.h"
+#include "formats/tmx_reader.h"
 
 namespace sverka::cli {
 
@@ -19,7 +21,7 @@ int Report(const Status& status) {
   // Messages quote names and text from files and memories: their control
   // characters are shown, never sent to the terminal.
   if (!status.ok()) std::cerr << "sverka: " << text::VisibleControls(status.message()) << "\n";
-  return status.exit_code();
+  return ExitCode(status);
 }
 
 bool ParseArgs(const Args& args, const po::options_description& options,
@@ -56,15 +58,15 @@ void AddDictionaryOptions(po::options_description& options) {
       ("no-dict", "use no dictionary at all (not even the default)");
 }
 
-Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm) {
+Result<std::vector<formats::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm) {
   if (vm.count("no-dict")) {
     if (vm.count("dict")) throw UsageError("--dict and --no-dict exclude each other");
-    return std::vector<tm::DictionaryEntry>{};
+    return std::vector<formats::DictionaryEntry>{};
   }
   if (!vm.count("dict")) return pipeline::DefaultDictionary();
-  std::vector<tm::DictionaryEntry> all;
+  std::vector<formats::DictionaryEntry> all;
   for (const std::string& path : vm["dict"].as<std::vector<std::string>>()) {
-    Result<std::vector<tm::DictionaryEntry>> entries =
+    Result<std::vector<formats::DictionaryEntry>> entries =
         pipeline::ReadDictionaryCached(path, pipeline::DictionaryCacheDir());
     if (!entries.ok()) return entries.status();
     all.insert(all.end(), entries->begin(), entries->end());
@@ -97,7 +99,7 @@ pipeline::ReadOptions ToReadOptions(const ReadArgs& args, const po::variables_ma
   read.decode.replace_invalid = vm.count("replace-invalid") > 0;
   read.check_script = vm.count("no-script-check") == 0;
   read.keep_boilerplate = vm.count("keep-boilerplate") > 0;
-  read.max_sentence_bytes = tm::kMaxSegmentBytes;
+  read.max_sentence_bytes = formats::kMaxSegmentBytes;
   if (args.paragraphs == "auto") {
     read.paragraphs = text::ParagraphMode::kAuto;
   } else if (args.paragraphs == "blank-lines") {

@@ -9,7 +9,7 @@
 
 #include "cli/commands.h"
 #include "common/status.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 #include "pipeline/document_reader.h"
 
 namespace sverka::cli {
@@ -34,7 +34,7 @@ void AddDictionaryOptions(po::options_description& options);
 
 // The dictionaries the options ask for: the --dict files, else (unless
 // --no-dict) the default one (pipeline::DefaultDictionaryPath).
-Result<std::vector<tm::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm);
+Result<std::vector<formats::DictionaryEntry>> LoadDictionaries(const po::variables_map& vm);
 // The input options `segment` and `align` share (doc/cli.md).
 struct ReadArgs {
   std::string encoding, paragraphs = "auto", input = "auto", engine = "rules", rules;

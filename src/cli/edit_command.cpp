@@ -166,7 +166,7 @@ int RunEdit(const Args& args) {
     if (!beads.ok()) return Report(beads.status());
     Result<std::vector<tm::BeadView>> pinned = tm::Pinned(*beads, ru_begin, ru_end, en_begin, en_end);
     if (!pinned.ok()) {
-      return Report(Status::BadInput(db + ": pair in '" + text::VisibleControls(doc) + "': " + pinned.status().message()));
+      return Report(Status::InvalidData(db + ": pair in '" + text::VisibleControls(doc) + "': " + pinned.status().message()));
     }
     change = s.ReplaceBeads(doc, "pair", *beads, *pinned);
     if (change.ok() && change->history_id == 0) {

@@ -11,8 +11,8 @@
 #include "cli/cli_util.h"
 #include "pipeline/align_pair.h"
 #include "text/text_file.h"
-#include "tm/links_format.h"
-#include "tm/output_file.h"
+#include "formats/links_format.h"
+#include "common/output_file.h"
 
 namespace sverka::cli {
 namespace {
@@ -45,7 +45,7 @@ int RunEval(const Args& args) {
   }
   std::error_code ec;
   if (!fs::is_directory(gold_dir, ec)) {
-    return Report(Status::BadInput(gold_dir + ": not a directory"));
+    return Report(Status::InvalidData(gold_dir + ": not a directory"));
   }
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(gold_dir, ec)) {
@@ -53,12 +53,12 @@ int RunEval(const Args& args) {
     if (file.size() > 6 && file.ends_with(".links")) names.push_back(file.substr(0, file.size() - 6));
   }
   std::sort(names.begin(), names.end());
-  if (names.empty()) return Report(Status::BadInput(gold_dir + ": no NAME.links files"));
+  if (names.empty()) return Report(Status::InvalidData(gold_dir + ": no NAME.links files"));
   if (!out_dir.empty() && !fs::is_directory(out_dir, ec)) {
     // A missing OUT_DIR is made (its parent must exist); a file there is refused.
-    if (fs::exists(out_dir, ec)) return Report(Status::BadInput(out_dir + ": not a directory"));
+    if (fs::exists(out_dir, ec)) return Report(Status::InvalidData(out_dir + ": not a directory"));
     if (!fs::create_directory(out_dir, ec)) {
-      return Report(Status::BadInput(out_dir + ": cannot create the directory: " + ec.message()));
+      return Report(Status::InvalidData(out_dir + ": cannot create the directory: " + ec.message()));
     }
   }
 
@@ -72,7 +72,7 @@ int RunEval(const Args& args) {
     const fs::path stem = fs::path(gold_dir) / name;
     paths.push_back({stem.string() + ".ru.sent", stem.string() + ".en.sent"});
   }
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   std::vector<pipeline::AlignedPair> pairs;
   pipeline::ReadOptions read;
@@ -94,13 +94,13 @@ int RunEval(const Args& args) {
     const std::string gold_path = (fs::path(gold_dir) / (names[k] + ".links")).string();
     Result<text::TextFile> gold_file = text::ReadTextFile(gold_path);
     if (!gold_file.ok()) return Report(gold_file.status());
-    Result<align::Alignment> gold = tm::ParseLinks(gold_path, gold_file->bytes);
+    Result<Alignment> gold = formats::ParseLinks(gold_path, gold_file->bytes);
     if (!gold.ok()) return Report(gold.status());
     tally.Add(*gold, pairs[k].beads);
     if (!out_dir.empty()) {
       std::string links;
-      for (const align::Bead& b : pairs[k].beads) links += tm::FormatLinksLine(b) + "\n";
-      if (Status s = tm::WriteFileAtomically(fs::path(out_dir) / (names[k] + ".links"), links); !s.ok()) {
+      for (const Bead& b : pairs[k].beads) links += formats::FormatLinksLine(b) + "\n";
+      if (Status s = WriteFileAtomically(fs::path(out_dir) / (names[k] + ".links"), links); !s.ok()) {
         return Report(s);
       }
     }

@@ -6,33 +6,33 @@
 #include "cli/cli_util.h"
 #include "common/media_time.h"
 #include "sverka_config.h"
-#include "tm/pair_text_writer.h"
+#include "formats/pair_text_writer.h"
 #include "tm/tm_store.h"
-#include "tm/tmx_writer.h"
+#include "formats/tmx_writer.h"
 
 namespace sverka::cli {
 namespace {
 
 Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::string& out,
                  const std::string& ru_code, const std::string& en_code, const std::string& db) {
-  tm::TmxHeader header;
+  formats::TmxHeader header;
   header.tool_version = SVERKA_VERSION;
   header.ru_code = ru_code;
   header.en_code = en_code;
   header.source_lang = ru_code;
-  Result<std::unique_ptr<tm::TmxWriter>> writer = tm::TmxWriter::Create(out, header, {db});
+  Result<std::unique_ptr<formats::TmxWriter>> writer = formats::TmxWriter::Create(out, header, {db});
   if (!writer.ok()) return writer.status();
   char score[32];
   Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
     std::snprintf(score, sizeof score, "%.3f", row.score);
-    tm::TmxUnit unit{row.ru,
+    formats::TmxUnit unit{row.ru,
                      row.en,
                      {{"x-document", row.document},
                       {"x-bead", std::to_string(row.position)},
                       {"x-score", score},
                       {"x-status", row.status}},
-                     tm::TmxDateFromIso(row.created),
-                     tm::TmxDateFromIso(row.changed)};
+                     formats::TmxDateFromIso(row.created),
+                     formats::TmxDateFromIso(row.changed)};
     // Subtitles: each side's time, WebVTT's way (doc/formats.md).
     if (row.ru_start_ms >= 0) unit.ru_props = {{"x-sverka-time", FormatMediaSpan(row.ru_start_ms, row.ru_end_ms)}};
     if (row.en_start_ms >= 0) unit.en_props = {{"x-sverka-time", FormatMediaSpan(row.en_start_ms, row.en_end_ms)}};
@@ -44,11 +44,11 @@ Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::st
   return Status::Ok();
 }
 
-Status ExportText(tm::TmStore& store, const tm::PairFilter& filter, tm::PairTextFormat format,
+Status ExportText(tm::TmStore& store, const tm::PairFilter& filter, formats::PairTextFormat format,
                   const std::string& out, const std::string& ru_code, const std::string& en_code,
                   const std::string& db) {
-  Result<std::unique_ptr<tm::PairTextWriter>> writer =
-      tm::PairTextWriter::Create(format, out, ru_code, en_code, {db});
+  Result<std::unique_ptr<formats::PairTextWriter>> writer =
+      formats::PairTextWriter::Create(format, out, ru_code, en_code, {db});
   if (!writer.ok()) return writer.status();
   Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
     return (*writer)->Add(row.ru, row.en);
@@ -114,16 +114,16 @@ int RunExport(const Args& args) {
   if (!store.ok()) return Report(store.status());
   Result<std::vector<std::string>> names = (*store)->DocumentNames();
   if (!names.ok()) return Report(names.status());
-  if (names->empty()) return Report(Status::BadInput(db + ": the translation memory holds no documents"));
+  if (names->empty()) return Report(Status::InvalidData(db + ": the translation memory holds no documents"));
   for (const std::string& doc : docs) {
     Result<bool> has = (*store)->HasDocument(doc);
     if (!has.ok()) return Report(has.status());
-    if (!*has) return Report(Status::BadInput(db + ": no document named '" + doc + "'"));
+    if (!*has) return Report(Status::InvalidData(db + ": no document named '" + doc + "'"));
   }
   Status s = format == "tmx"
                  ? ExportTmx(**store, filter, out, ru_code, en_code, db)
                  : ExportText(**store, filter,
-                              format == "tsv" ? tm::PairTextFormat::kTsv : tm::PairTextFormat::kParallel,
+                              format == "tsv" ? formats::PairTextFormat::kTsv : formats::PairTextFormat::kParallel,
                               out, ru_code, en_code, db);
   if (!s.ok()) return Report(s);
   std::cout.flush();

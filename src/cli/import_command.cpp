@@ -26,7 +26,7 @@ void RemoveDatabase(const std::string& db) {
 }
 
 // "; skipped 2 without a target, 1 translate="no"" for an XLIFF import's skipped units.
-std::string XliffSkipped(const tm::XliffReadSummary& r) {
+std::string XliffSkipped(const formats::XliffReadSummary& r) {
   std::string out;
   const auto add = [&](size_t n, const std::string& what) {
     if (n) out += (out.empty() ? "; skipped " : ", ") + std::to_string(n) + " " + what;
@@ -123,7 +123,7 @@ int RunImport(const Args& args) {
   import.discard_review = vm.count("discard-review") > 0;
   if (import.discard_review && !import.replace) throw UsageError("--discard-review goes with --replace");
 
-  const bool xliff = tm::DetectUnitFileFormat(file) == tm::UnitFileFormat::kXliff;
+  const bool xliff = formats::DetectUnitFileFormat(file) == formats::UnitFileFormat::kXliff;
   if (!xliff_source.empty() && xliff_source != "ru" && xliff_source != "en") {
     throw UsageError("--xliff-source must be ru or en, not '" + xliff_source + "'");
   }

@@ -7,8 +7,9 @@
 #include <set>
 
 #include "cli/cli_util.h"
+#include "cli/exit_code.h"
 #include "text/display_text.h"
-#include "tm/aligned_jsonl.h"
+#include "formats/aligned_jsonl.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -38,7 +39,7 @@ class Group {
   }
 
   // Takes `doc` (read at `where`); true when the group should be committed now.
-  bool Add(tm::DocumentRecord doc, std::string where) {
+  bool Add(DocumentRecord doc, std::string where) {
     if (names_.empty()) oldest_ = std::chrono::steady_clock::now();
     names_.insert(doc.name);
     sentences_ += doc.ru.size() + doc.en.size();
@@ -91,7 +92,7 @@ class Group {
  private:
   struct Entry {
     std::string where;  // empty for a message
-    tm::DocumentRecord doc;
+    DocumentRecord doc;
     std::string message;
   };
   tm::TmStore& store_;
@@ -103,8 +104,8 @@ class Group {
   std::chrono::steady_clock::time_point oldest_;
 };
 
-tm::DocumentRecord ToDocument(tm::AlignedRecord& record) {
-  tm::DocumentRecord doc;
+DocumentRecord ToDocument(formats::AlignedRecord& record) {
+  DocumentRecord doc;
   doc.name = record.id;
   doc.ru_file = record.id + ".ru";
   doc.en_file = record.id + ".en";
@@ -140,7 +141,7 @@ int RunImportJsonl(const Args& args) {
     return 0;
   }
   LineInput source(input);
-  if (!source.ok()) return Report(Status::BadInput(input + ": cannot open"));
+  if (!source.ok()) return Report(Status::InvalidData(input + ": cannot open"));
   std::istream& in = source.stream();
   const std::string name = source.name();
 
@@ -163,7 +164,7 @@ int RunImportJsonl(const Args& args) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no);
-    Result<tm::AlignedRecord> record = tm::ParseAlignedLine(line, where);
+    Result<formats::AlignedRecord> record = formats::ParseAlignedLine(line, where);
     if (!record.ok()) return stop(record.status());
     if (!record->error.empty()) {
       // The id and error come from the stream: shown, never sent to the terminal.
@@ -187,7 +188,7 @@ int RunImportJsonl(const Args& args) {
       if (Status c = group.Commit(); !c.ok()) return Report(c);
     }
   }
-  if (in.bad()) return stop(Status::BadInput(name + ": cannot read"));
+  if (in.bad()) return stop(Status::InvalidData(name + ": cannot read"));
   if (Status c = group.Commit(); !c.ok()) return Report(c);
   if (!vm.count("quiet") || group.failed) {
     std::cerr << name << ": imported " << group.imported << " documents, " << skipped
@@ -198,7 +199,7 @@ int RunImportJsonl(const Args& args) {
     if (!indexed.ok()) {
       std::cerr << "sverka: " << indexed.status().message()
                 << " (the documents are stored; 'sverka index' indexes them later)\n";
-      return indexed.status().exit_code();
+      return ExitCode(indexed.status());
     }
   }
   return group.failed ? 1 : 0;

@@ -31,7 +31,7 @@ int RunRealign(const Args& args) {
   if (!store.ok()) return Report(store.status());
   Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
   if (!beads.ok()) return Report(beads.status());
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   Result<tm::BeadChange> change = pipeline::RealignStored(**store, doc, *beads, *dictionary);
   if (!change.ok()) return Report(change.status());

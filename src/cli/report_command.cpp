@@ -5,7 +5,7 @@
 #include "cli/cli_util.h"
 #include "pipeline/align_pair.h"
 #include "pipeline/bead_matches.h"
-#include "tm/html_report.h"
+#include "cli/html_report.h"
 
 namespace sverka::cli {
 
@@ -36,13 +36,13 @@ int RunReport(const Args& args) {
   for (const tm::DocumentStats& s : *stats) {
     if (s.name == doc) mine = s;
   }
-  Result<std::vector<tm::DictionaryEntry>> dictionary = LoadDictionaries(vm);
+  Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
   Result<std::unique_ptr<pipeline::BeadMatcher>> matcher = pipeline::BeadMatcher::Create(*beads, *dictionary);
   if (!matcher.ok()) return Report(matcher.status());
   const auto marks = [&](const tm::BeadView& b) { return (*matcher)->Match(b); };
-  const std::string page = tm::RenderReport(doc, *beads, mine, {.marks = marks});
-  if (Status s = tm::WriteFileAtomically(out, page, {db}); !s.ok()) return Report(s);
+  const std::string page = cli::RenderReport(doc, *beads, mine, {.marks = marks});
+  if (Status s = WriteFileAtomically(out, page, {db}); !s.ok()) return Report(s);
   std::cout << out << ": " << beads->size() << " beads\n";
   return 0;
 }

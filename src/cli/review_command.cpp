@@ -172,7 +172,7 @@ class ReviewScreen {
     SVERKA_RETURN_IF_ERROR(Reload());
     if (watched.empty() || beads_.empty()) {
       message_ = "another process changed the memory: reloaded";
-      return IsEdit(key) ? Status::BadInput(message_) : Status::Ok();
+      return IsEdit(key) ? Status::InvalidData(message_) : Status::Ok();
     }
     const tm::BeadView& shown = watched.front();
     std::optional<size_t> at;
@@ -199,7 +199,7 @@ class ReviewScreen {
     message_ = "another process changed " + Number(shown.position) +
                (watched.size() > 1 ? " or its neighbour" : "") + ": reloaded" + now;
     if (!IsEdit(key)) return Status::Ok();
-    return Status::BadInput(message_ + "; the next key acts on the bead shown");
+    return Status::InvalidData(message_ + "; the next key acts on the bead shown");
   }
 
   size_t LowestUnreviewed() const {
@@ -237,7 +237,7 @@ class ReviewScreen {
   // stays where it was.
   Status Realign() {
     if (!dictionary_) {
-      Result<std::vector<tm::DictionaryEntry>> d = pipeline::DefaultDictionary();
+      Result<std::vector<formats::DictionaryEntry>> d = pipeline::DefaultDictionary();
       if (!d.ok()) return d.status();
       dictionary_ = std::move(*d);
     }
@@ -286,12 +286,12 @@ class ReviewScreen {
     if (!stacks.ok()) return stacks.status();
     const std::vector<int64_t>& stack = undo ? stacks->undo : stacks->redo;
     const std::string what = undo ? "undo" : "redo";
-    if (stack.empty()) return Status::BadInput("nothing to " + what + " in '" + doc_ + "'");
+    if (stack.empty()) return Status::InvalidData("nothing to " + what + " in '" + doc_ + "'");
     const int64_t next = stack.back();
     if (!mine_.contains(next)) {
       const std::string entry = "history entry " + std::to_string(next) + Describe(next);
       const bool since = !mine_.empty() && *mine_.begin() < next;
-      return Status::BadInput(
+      return Status::InvalidData(
           what + " refused: " +
           (since ? "another process edited '" + doc_ + "' since (" + entry + ")"
                  : "the last edit of '" + doc_ + "' (" + entry + ") is not this review's") +
@@ -348,7 +348,7 @@ class ReviewScreen {
   }
 
   Status Handle(int key) {
-    if (beads_.empty() && key != '?') return Status::BadInput("the document has no beads");
+    if (beads_.empty() && key != '?') return Status::InvalidData("the document has no beads");
     const int32_t p = Position();
     switch (key) {
       case 'a':
@@ -358,10 +358,10 @@ class ReviewScreen {
       case '0':
         return Apply(store_.ChangeStatus(doc_, p, "auto"));
       case 'm':
-        if (cursor_ + 1 >= beads_.size()) return Status::BadInput("no next bead to merge with");
+        if (cursor_ + 1 >= beads_.size()) return Status::InvalidData("no next bead to merge with");
         return Apply(store_.MergeBeads(doc_, p, beads_[cursor_ + 1].position));
       case 'M':
-        if (cursor_ == 0) return Status::BadInput("no previous bead to merge with");
+        if (cursor_ == 0) return Status::InvalidData("no previous bead to merge with");
         return Apply(store_.MergeBeads(doc_, beads_[cursor_ - 1].position, p));
       case 's': {
         const std::string at = Ask("split " + Number(p) + " at R[:E]: ");
@@ -376,7 +376,7 @@ class ReviewScreen {
         const std::string how = Ask("move which side and where (rn, rp, en, ep): ");
         if (how.size() != 2 || (how[0] != 'r' && how[0] != 'e') ||
             (how[1] != 'n' && how[1] != 'p')) {
-          return Status::BadInput("answer rn, rp, en or ep");
+          return Status::InvalidData("answer rn, rp, en or ep");
         }
         return Apply(store_.MoveSentence(
             doc_, p, how[0] == 'r' ? "ru" : "en",
@@ -442,7 +442,7 @@ class ReviewScreen {
         return Status::Ok();
       }
     }
-    return Status::BadInput("no suspicious unreviewed bead");
+    return Status::InvalidData("no suspicious unreviewed bead");
   }
 
   Status SearchNext() {
@@ -460,18 +460,18 @@ class ReviewScreen {
         }
       }
     }
-    return Status::BadInput("'" + what + "' is in no bead");
+    return Status::InvalidData("'" + what + "' is in no bead");
   }
 
   Status EditInEditor() {
     const std::string which = Ask("edit which sentence (r0, e1…): ");
     if (which.size() < 2 || (which[0] != 'r' && which[0] != 'e'))
-      return Status::BadInput("answer r0, e1…");
+      return Status::InvalidData("answer r0, e1…");
     const std::string side = which[0] == 'r' ? "ru" : "en";
     const int32_t index = std::atoi(which.c_str() + 1);
     const auto& texts = side == "ru" ? beads_[cursor_].ru : beads_[cursor_].en;
     if (index < 0 || index >= static_cast<int32_t>(texts.size())) {
-      return Status::BadInput("bead #" + std::to_string(Position()) + " has no " + side +
+      return Status::InvalidData("bead #" + std::to_string(Position()) + " has no " + side +
                               " sentence " + std::to_string(index));
     }
     char path[] = "/tmp/sverka-edit-XXXXXX";
@@ -492,7 +492,7 @@ class ReviewScreen {
     std::stringstream all;
     all << in.rdbuf();
     std::remove(path);
-    if (rc != 0) return Status::BadInput("the editor failed; nothing changed");
+    if (rc != 0) return Status::InvalidData("the editor failed; nothing changed");
     std::string text = all.str();
     for (char& c : text)
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -647,7 +647,7 @@ class ReviewScreen {
   std::string message_;
   int64_t seen_version_ = 0;  // PRAGMA data_version when the beads were read
   std::set<int64_t> mine_;    // history entries this review wrote
-  std::optional<std::vector<tm::DictionaryEntry>> dictionary_;  // read at the first R
+  std::optional<std::vector<formats::DictionaryEntry>> dictionary_;  // read at the first R
 };
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 class Printer {
  public:
   Printer(bool json, std::string file) : json_(json), file_(std::move(file)) {}
-  void operator()(const tm::SentenceRecord& s) {
+  void operator()(const SentenceRecord& s) {
     if (json_) {
       if (count_ == 0) Header();
       std::cout << (count_ ? ",\n  " : "\n  ") << "{\"text\":" << JsonQuote(s.text)
@@ -110,7 +110,7 @@ int RunSegment(const Args& args) {
   read_options.max_sentence_bytes = 0;
   Printer printer(format == "json", file);
   const Status status = pipeline::StreamSide(
-      file, *lang, read_options, [&](const tm::SentenceRecord& s) { printer(s); },
+      file, *lang, read_options, [&](const SentenceRecord& s) { printer(s); },
       [&](int64_t offset, double prior) { printer.Candidate(offset, prior); },
       [&](const pipeline::SideText::LeftOut& l) { printer.LeftOut(l); });
   if (!status.ok()) {

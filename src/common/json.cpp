@@ -61,7 +61,7 @@ class JsonParser {
  private:
   Status Error(size_t at, const std::string& what) const {
     const std::string column = std::to_string(at + 1);
-    return Status::BadInput(where_.empty() ? "column " + column + ": " + what
+    return Status::InvalidData(where_.empty() ? "column " + column + ": " + what
                                            : std::string(where_) + ":" + column + ": " + what);
   }
   void SkipSpace() {

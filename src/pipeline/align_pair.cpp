@@ -16,14 +16,14 @@
 
 namespace sverka::pipeline {
 
-std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences) {
+std::vector<int32_t> SentenceLengths(const std::vector<SentenceRecord>& sentences) {
   std::vector<int32_t> lengths;
   lengths.reserve(sentences.size());
   for (const auto& s : sentences) lengths.push_back(static_cast<int32_t>(CountCodePoints(s.text)));
   return lengths;
 }
 
-std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceRecord>& sentences,
+std::vector<align::SentenceFeatures> Features(const std::vector<SentenceRecord>& sentences,
                                               segment::WordTokenizer& tokenizer, Language lang,
                                               align::Vocabulary& anchors, align::Vocabulary& words) {
   std::vector<align::SentenceFeatures> features;
@@ -56,7 +56,7 @@ std::string SingleStem(segment::WordTokenizer& tokenizer, const std::string& tex
 }
 
 // The stem of one side of an entry: its text when the entry is stemmed.
-std::string EntryStem(segment::WordTokenizer& tokenizer, const tm::DictionaryEntry& entry, bool ru) {
+std::string EntryStem(segment::WordTokenizer& tokenizer, const formats::DictionaryEntry& entry, bool ru) {
   const std::string& text = ru ? entry.ru : entry.en;
   return entry.stemmed ? text : SingleStem(tokenizer, text);
 }
@@ -66,7 +66,7 @@ std::string EntryStem(segment::WordTokenizer& tokenizer, const tm::DictionaryEnt
 // of entries with the same headword; a stemmed entry's is its own.
 class EnglishStems {
  public:
-  const std::string& Of(const tm::DictionaryEntry& entry, segment::WordTokenizer& tokenizer) {
+  const std::string& Of(const formats::DictionaryEntry& entry, segment::WordTokenizer& tokenizer) {
     if (entry.stemmed) {
       stem_ = entry.en;
       last_.clear();
@@ -108,13 +108,13 @@ align::TranslationTable TableFromStems(
 
 }  // namespace
 
-align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
+align::TranslationTable DictionaryTable(std::span<const formats::DictionaryEntry> dictionary,
                                         segment::WordTokenizer& ru_tokenizer,
                                         segment::WordTokenizer& en_tokenizer,
                                         align::Vocabulary& ru_words, align::Vocabulary& en_words) {
   std::vector<std::pair<std::string, std::string>> stems;
   stems.reserve(dictionary.size());
-  for (const tm::DictionaryEntry& entry : dictionary) {
+  for (const formats::DictionaryEntry& entry : dictionary) {
     stems.emplace_back(EntryStem(ru_tokenizer, entry, true), EntryStem(en_tokenizer, entry, false));
   }
   return TableFromStems(stems, ru_words, en_words);
@@ -122,15 +122,15 @@ align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dic
 
 std::string DefaultDictionaryPath() {
   std::error_code ec;
-  for (const char* path : {tm::kMuellerPath, tm::kFreeDictPath}) {
+  for (const char* path : {formats::kMuellerPath, formats::kFreeDictPath}) {
     if (std::filesystem::exists(path, ec)) return path;
   }
   return {};
 }
 
-Result<std::vector<tm::DictionaryEntry>> DefaultDictionary() {
+Result<std::vector<formats::DictionaryEntry>> DefaultDictionary() {
   const std::string path = DefaultDictionaryPath();
-  if (path.empty()) return std::vector<tm::DictionaryEntry>{};
+  if (path.empty()) return std::vector<formats::DictionaryEntry>{};
   return ReadDictionaryCached(path, DictionaryCacheDir());
 }
 
@@ -142,7 +142,7 @@ Result<WordTokenizers> WordTokenizers::Create() {
   return WordTokenizers{std::move(ru).value(), std::move(en).value()};
 }
 
-Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionary(std::span<const formats::DictionaryEntry> dictionary,
                                              int threads) {
   // Tokenizing the entries is nearly all the cost: it is split over the
   // threads; the stems are interned in entry order after, so the ids (and
@@ -174,7 +174,7 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
 namespace {
 
 // The aligner's beads into `pairs`, their sentences cut where it cut them.
-void TakeBeads(std::span<AlignedPair> pairs, std::vector<align::Alignment>& beads,
+void TakeBeads(std::span<AlignedPair> pairs, std::vector<Alignment>& beads,
                const std::vector<align::DocumentCuts>& cuts) {
   for (size_t k = 0; k < pairs.size(); ++k) {
     pairs[k].beads = std::move(beads[k]);
@@ -185,12 +185,12 @@ void TakeBeads(std::span<AlignedPair> pairs, std::vector<align::Alignment>& bead
 
 }  // namespace
 
-std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEntry> dictionary,
+std::vector<formats::DictionaryEntry> StemmedEntries(std::span<const formats::DictionaryEntry> dictionary,
                                                 WordTokenizers& tokenizers) {
-  std::vector<tm::DictionaryEntry> out;
+  std::vector<formats::DictionaryEntry> out;
   std::unordered_set<std::string> seen;
   EnglishStems english;
-  for (const tm::DictionaryEntry& entry : dictionary) {
+  for (const formats::DictionaryEntry& entry : dictionary) {
     const std::string& en_stem = english.Of(entry, *tokenizers.en);
     std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
     if (!UsefulStems(ru_stem, en_stem)) continue;
@@ -218,7 +218,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
                     p.ru.headings, p.en.headings, p.fixed});
   }
   std::vector<align::DocumentCuts> cuts;
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, dictionary.table, options, &cuts);
+  std::vector<Alignment> beads = align::AlignBatch(docs, dictionary.table, options, &cuts);
   TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }
@@ -230,7 +230,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   return AlignSideBatch(pairs, options, dictionary, *tokenizers);
 }
 
-Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems) {
   Result<WordTokenizers> tokenizers = WordTokenizers::Create();
@@ -238,14 +238,14 @@ Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEn
   return PrepareDictionaryFor(dictionary, ru_stems, en_stems, *tokenizers);
 }
 
-Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems,
                                                 WordTokenizers& tokenizers) {
   constexpr uint32_t kUnknown = align::Vocabulary::kUnknown;
   std::vector<std::pair<std::string, std::string>> kept;
   EnglishStems english;
-  for (const tm::DictionaryEntry& entry : dictionary) {
+  for (const formats::DictionaryEntry& entry : dictionary) {
     const std::string& en_stem = english.Of(entry, *tokenizers.en);
     if (en_stem.empty()) continue;
     std::string ru_stem = EntryStem(*tokenizers.ru, entry, true);
@@ -278,7 +278,7 @@ void Renumber(std::vector<align::SentenceFeatures>& side, const std::vector<uint
 }  // namespace
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
-                      std::span<const tm::DictionaryEntry> dictionary) {
+                      std::span<const formats::DictionaryEntry> dictionary) {
   Result<WordTokenizers> tokenizers = WordTokenizers::Create();
   if (!tokenizers.ok()) return tokenizers.status();
   // The documents' words first, in vocabularies of their own: only the
@@ -305,7 +305,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
     for (align::SentencePieces& p : d.en_pieces) Renumber(p.pieces, en_ids);
   }
   std::vector<align::DocumentCuts> cuts;
-  std::vector<align::Alignment> beads = align::AlignBatch(docs, prepared->table, options, &cuts);
+  std::vector<Alignment> beads = align::AlignBatch(docs, prepared->table, options, &cuts);
   TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }
@@ -313,7 +313,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
 Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths,
                                                 const ReadOptions& read_options,
                                                 const align::BatchOptions& options,
-                                                std::span<const tm::DictionaryEntry> dictionary) {
+                                                std::span<const formats::DictionaryEntry> dictionary) {
   std::vector<AlignedPair> pairs;
   for (const PairPaths& p : paths) {
     Result<SideText> ru = ReadSide(p.ru, Language::kRussian, read_options);
@@ -328,7 +328,7 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths
 
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options, const align::BatchOptions& options,
-                               std::span<const tm::DictionaryEntry> dictionary) {
+                               std::span<const formats::DictionaryEntry> dictionary) {
   const PairPaths paths[] = {{ru_path, en_path}};
   Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options, dictionary);
   if (!pairs.ok()) return pairs.status();
@@ -338,7 +338,7 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
 Status CheckParallel(const AlignedPair& pair) {
   if (!align::LooksNotParallel(pair.beads)) return Status::Ok();
   const auto percent = static_cast<int>(std::lround(100 * align::ConfidentlyPairedShare(pair.beads)));
-  return Status::BadInput(pair.ru.file + " and " + pair.en.file +
+  return Status::InvalidData(pair.ru.file + " and " + pair.en.file +
                           ": not a translation of each other (" + std::to_string(percent) +
                           " % of the sentences paired with confidence, a translation pairs at least " +
                           std::to_string(static_cast<int>(100 * align::kMinParallelShare)) +
@@ -350,7 +350,7 @@ Status StorePair(const std::string& db_path, const std::string& name, const Alig
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
       db_path, tm::OpenMode::kCreateOrWrite, {.quick_check = true});
   if (!store.ok()) return store.status();
-  tm::DocumentRecord doc;
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = pair.ru.file;
   doc.en_file = pair.en.file;

@@ -11,16 +11,16 @@
 #include "common/status.h"
 #include "pipeline/document_reader.h"
 #include "segment/word_tokenizer.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 
 namespace sverka::pipeline {
 
 struct AlignedPair {
   SideText ru, en;
-  align::Alignment beads;
+  Alignment beads;
   // Beads kept as they are (realign.h): only the other sentences are
   // aligned, around them; they are among `beads` afterwards.
-  align::Alignment fixed;
+  Alignment fixed;
 };
 
 struct PairPaths {
@@ -33,7 +33,7 @@ struct PairPaths {
 Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> pairs,
                                                 const ReadOptions& read_options,
                                                 const align::BatchOptions& options = {},
-                                                std::span<const tm::DictionaryEntry> dictionary = {});
+                                                std::span<const formats::DictionaryEntry> dictionary = {});
 
 // A dictionary made ready once for many AlignSideBatch calls: its
 // translation table over stems, and the vocabularies those stems were
@@ -45,7 +45,7 @@ struct PreparedDictionary {
 };
 // Large dictionaries are tokenized on up to `threads` threads; the result
 // is the same whatever their number.
-Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionary(std::span<const formats::DictionaryEntry> dictionary,
                                              int threads = 1);
 
 // As PrepareDictionary, keeping only the entries that can matter to
@@ -56,14 +56,14 @@ Result<PreparedDictionary> PrepareDictionary(std::span<const tm::DictionaryEntry
 // interned after it gives the same beads as the whole dictionary: the
 // documents' words have the same translations, and their ids are in the
 // same order. Single-threaded: it stems each entry without a break iterator.
-Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems);
 struct WordTokenizers;
 
 // The same with the caller's tokenizers (made once: an ICU transliterator
 // costs as much to create as a thousand entries to prepare).
-Result<PreparedDictionary> PrepareDictionaryFor(std::span<const tm::DictionaryEntry> dictionary,
+Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems,
                                                 WordTokenizers& tokenizers);
@@ -81,7 +81,7 @@ struct WordTokenizers {
 // dropped (they match everywhere), and so are repeated pairs. The table made
 // from them is the one made from `dictionary`. Entries already stemmed are
 // kept as they are.
-std::vector<tm::DictionaryEntry> StemmedEntries(std::span<const tm::DictionaryEntry> dictionary,
+std::vector<formats::DictionaryEntry> StemmedEntries(std::span<const formats::DictionaryEntry> dictionary,
                                                 WordTokenizers& tokenizers);
 
 // As AlignSideBatch below, with a dictionary prepared once and the calling
@@ -98,17 +98,17 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
 // Fails only when a tokenizer cannot be made. Thread-safe: every call makes
 // its own tokenizers.
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options = {},
-                      std::span<const tm::DictionaryEntry> dictionary = {});
+                      std::span<const formats::DictionaryEntry> dictionary = {});
 
 // Reads both files and aligns their sentences.
 Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en_path,
                                const ReadOptions& read_options,
                                const align::BatchOptions& options = {},
-                               std::span<const tm::DictionaryEntry> dictionary = {});
+                               std::span<const formats::DictionaryEntry> dictionary = {});
 
 // The dictionary's single-word entries as a translation table over the
 // stems in `ru_words` / `en_words` (phrases are skipped).
-align::TranslationTable DictionaryTable(std::span<const tm::DictionaryEntry> dictionary,
+align::TranslationTable DictionaryTable(std::span<const formats::DictionaryEntry> dictionary,
                                         segment::WordTokenizer& ru_tokenizer,
                                         segment::WordTokenizer& en_tokenizer,
                                         align::Vocabulary& ru_words, align::Vocabulary& en_words);
@@ -120,16 +120,16 @@ std::string DefaultDictionaryPath();
 
 // The dictionary sverka uses when given none: the one DefaultDictionaryPath
 // names, read, or none (an empty list).
-Result<std::vector<tm::DictionaryEntry>> DefaultDictionary();
+Result<std::vector<formats::DictionaryEntry>> DefaultDictionary();
 
 // Tokenizes `sentences` and builds the aligner's features, interning anchor
 // keys and word stems in the given vocabularies.
-std::vector<align::SentenceFeatures> Features(const std::vector<tm::SentenceRecord>& sentences,
+std::vector<align::SentenceFeatures> Features(const std::vector<SentenceRecord>& sentences,
                                               segment::WordTokenizer& tokenizer, Language lang,
                                               align::Vocabulary& anchors, align::Vocabulary& words);
 
 // Lengths the aligner sees: code points of each sentence.
-std::vector<int32_t> SentenceLengths(const std::vector<tm::SentenceRecord>& sentences);
+std::vector<int32_t> SentenceLengths(const std::vector<SentenceRecord>& sentences);
 
 // Fails with kBadInput when the aligned pair shows that the two texts are
 // not a translation of each other (align::LooksNotParallel), in one line

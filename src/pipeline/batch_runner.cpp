@@ -85,7 +85,7 @@ Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
   Result<SideText> en = ReadSide(item.en, Language::kEnglish, read);
   if (!en.ok()) return en.status();
   for (const SideText* side : {&*ru, &*en}) {
-    if (side->sentences.empty()) return Status::BadInput(side->file + ": no sentences to align");
+    if (side->sentences.empty()) return Status::InvalidData(side->file + ": no sentences to align");
   }
   return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
 }
@@ -119,11 +119,11 @@ class Writer {
   // Commits the pairs waiting, in one transaction, and reports them.
   void Flush() {
     if (pending_.empty()) return;
-    std::vector<tm::DocumentRecord> docs(pending_.size());
+    std::vector<DocumentRecord> docs(pending_.size());
     std::vector<tm::DocumentWrite> writes(pending_.size());
     for (size_t k = 0; k < pending_.size(); ++k) {
       Prepared& p = pending_[k];
-      tm::DocumentRecord& doc = docs[k];
+      DocumentRecord& doc = docs[k];
       doc.name = p.outcome.name;
       doc.ru_file = p.pair->ru.file;
       doc.en_file = p.pair->en.file;
@@ -144,7 +144,7 @@ class Writer {
         p.outcome = PairOutcome{};
         p.outcome.name = name;
         p.outcome.reason = s.message();
-        if (s.code() == StatusCode::kInternal && summary_.internal.ok()) summary_.internal = s;
+        if (s.kind() == ErrorKind::kInternal && summary_.internal.ok()) summary_.internal = s;
       }
       Report(std::move(pending_[k]));
     }
@@ -367,7 +367,7 @@ PairOutcome SummarizePair(const std::string& name, const AlignedPair& pair,
   o.ru_sentences = pair.ru.sentences.size();
   o.en_sentences = pair.en.sentences.size();
   double sum = 0;
-  for (const align::Bead& b : pair.beads) {
+  for (const Bead& b : pair.beads) {
     const std::string shape = std::to_string(b.ru_count) + "-" + std::to_string(b.en_count);
     size_t s = kShapeNames.size() - 1;
     for (size_t k = 0; k + 1 < kShapeNames.size(); ++k) {

@@ -17,7 +17,7 @@
 #include "pipeline/align_pair.h"
 #include "pipeline/document_reader.h"
 #include "pipeline/pair_finder.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 
 namespace sverka::pipeline {
 
@@ -47,7 +47,7 @@ struct BatchRunOptions {
   bool pool_lexicon = false;
   ReadOptions read;
   align::BatchOptions align;
-  std::span<const tm::DictionaryEntry> dictionary;  // shared, read-only
+  std::span<const formats::DictionaryEntry> dictionary;  // shared, read-only
   // When set (by a SIGINT handler, say) no new pair is started; the pairs in
   // flight are finished and stored. May be null.
   const std::atomic<bool>* stop = nullptr;

@@ -43,13 +43,13 @@ std::vector<std::vector<uint32_t>> StemIds(const SideTokens& side, const align::
 }
 
 // Per sentence, per token: marked or not, as spans merged in order.
-std::vector<tm::MarkSpans> Spans(const SideTokens& side, const std::vector<std::vector<bool>>& marked) {
-  std::vector<tm::MarkSpans> out(side.tokens.size());
+std::vector<MarkSpans> Spans(const SideTokens& side, const std::vector<std::vector<bool>>& marked) {
+  std::vector<MarkSpans> out(side.tokens.size());
   for (size_t s = 0; s < side.tokens.size(); ++s) {
     for (size_t k = 0; k < side.tokens[s].size(); ++k) {
       if (!marked[s][k]) continue;
       const Token& t = side.tokens[s][k];
-      tm::MarkSpans& spans = out[s];
+      MarkSpans& spans = out[s];
       // Tokens of one marked run ("2 000", "Nations'") become one mark.
       const bool joins = k > 0 && marked[s][k - 1] && !spans.empty() && !t.space_before;
       if (joins) {
@@ -82,7 +82,7 @@ void MarkAnchors(const SideTokens& side, const std::set<std::string>& other_keys
 }  // namespace
 
 Result<std::unique_ptr<BeadMatcher>> BeadMatcher::Create(std::span<const tm::BeadView> beads,
-                                                         std::span<const tm::DictionaryEntry> dictionary) {
+                                                         std::span<const formats::DictionaryEntry> dictionary) {
   std::unique_ptr<BeadMatcher> matcher(new BeadMatcher());
   Result<WordTokenizers> tokenizers = WordTokenizers::Create();
   if (!tokenizers.ok()) return tokenizers.status();
@@ -104,7 +104,7 @@ Result<std::unique_ptr<BeadMatcher>> BeadMatcher::Create(std::span<const tm::Bea
   return matcher;
 }
 
-tm::BeadMarks BeadMatcher::Match(const tm::BeadView& bead) {
+BeadMarks BeadMatcher::Match(const tm::BeadView& bead) {
   const SideTokens ru = Tokenize(bead.ru, *tokenizers_.ru, Language::kRussian);
   const SideTokens en = Tokenize(bead.en, *tokenizers_.en, Language::kEnglish);
   std::vector<std::vector<bool>> ru_marked = Unmarked(ru), en_marked = Unmarked(en);

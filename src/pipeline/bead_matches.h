@@ -9,22 +9,30 @@
 
 #include <memory>
 #include <span>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "pipeline/align_pair.h"
-#include "tm/dictionary_reader.h"
-#include "tm/html_report.h"
+#include "formats/dictionary_reader.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
+
+// Byte spans [begin, end) of one sentence to mark, ascending, not overlapping.
+using MarkSpans = std::vector<std::pair<size_t, size_t>>;
+// What to mark in a bead: one MarkSpans per sentence of each side.
+struct BeadMarks {
+  std::vector<MarkSpans> ru, en;
+};
 
 class BeadMatcher {
  public:
   // Prepares `dictionary` (may be empty) for the words of `beads`.
   static Result<std::unique_ptr<BeadMatcher>> Create(std::span<const tm::BeadView> beads,
-                                                     std::span<const tm::DictionaryEntry> dictionary);
+                                                     std::span<const formats::DictionaryEntry> dictionary);
   // The spans to mark in each sentence of `bead`. Not thread-safe.
-  tm::BeadMarks Match(const tm::BeadView& bead);
+  BeadMarks Match(const tm::BeadView& bead);
 
  private:
   BeadMatcher() = default;

@@ -46,13 +46,13 @@ std::string CacheName(const std::string& path) {
 
 // The entries of a cache file made with `header`, or false when it is
 // missing, stale or damaged (its last line counts its entries).
-bool ReadCache(const std::string& file, const std::string& header, std::vector<tm::DictionaryEntry>& out) {
+bool ReadCache(const std::string& file, const std::string& header, std::vector<formats::DictionaryEntry>& out) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (data.compare(0, header.size(), header) != 0) return false;
   std::string_view rest = std::string_view(data).substr(header.size());
-  std::vector<tm::DictionaryEntry> entries;
+  std::vector<formats::DictionaryEntry> entries;
   while (!rest.empty()) {
     const size_t end = rest.find('\n');
     if (end == std::string_view::npos) return false;
@@ -75,7 +75,7 @@ bool ReadCache(const std::string& file, const std::string& header, std::vector<t
 // file). Failing to write is not an error: the next run reads the
 // dictionary again.
 void WriteCache(const std::string& dir, const std::string& file, const std::string& header,
-                const std::vector<tm::DictionaryEntry>& entries) {
+                const std::vector<formats::DictionaryEntry>& entries) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return;
@@ -89,7 +89,7 @@ void WriteCache(const std::string& dir, const std::string& file, const std::stri
     return;
   }
   bool ok = std::fputs(header.c_str(), f) >= 0;
-  for (const tm::DictionaryEntry& e : entries) {
+  for (const formats::DictionaryEntry& e : entries) {
     if (!ok) break;
     ok = std::fprintf(f, "%s\t%s\n", e.ru.c_str(), e.en.c_str()) >= 0;
   }
@@ -107,22 +107,22 @@ std::string DictionaryCacheDir() {
   return {};
 }
 
-Result<std::vector<tm::DictionaryEntry>> ReadDictionaryCached(const std::string& path,
+Result<std::vector<formats::DictionaryEntry>> ReadDictionaryCached(const std::string& path,
                                                               const std::string& cache_dir,
                                                               uintmax_t min_bytes) {
   struct stat st {};
   if (cache_dir.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       static_cast<uintmax_t>(st.st_size) < min_bytes) {
-    return tm::ReadDictionary(path);
+    return formats::ReadDictionary(path);
   }
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
   const std::string key = ec ? path : absolute.lexically_normal().string();
   const std::string header = Header(key, st);
   const std::string file = cache_dir + "/" + CacheName(key);
-  std::vector<tm::DictionaryEntry> entries;
+  std::vector<formats::DictionaryEntry> entries;
   if (ReadCache(file, header, entries)) return entries;
-  Result<std::vector<tm::DictionaryEntry>> read = tm::ReadDictionary(path);
+  Result<std::vector<formats::DictionaryEntry>> read = formats::ReadDictionary(path);
   if (!read.ok()) return read.status();
   Result<WordTokenizers> tokenizers = WordTokenizers::Create();
   if (!tokenizers.ok()) return tokenizers.status();

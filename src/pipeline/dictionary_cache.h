@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 
 namespace sverka::pipeline {
 
@@ -27,10 +27,10 @@ std::string DictionaryCacheDir();
 // The entries of the dictionary at `path`, stemmed (DictionaryEntry::stemmed:
 // each a pair of stems the aligner keeps, duplicates dropped), from the
 // cache in `cache_dir` when it holds this file at its size and modification
-// time, else read with tm::ReadDictionary, stemmed and written there.
+// time, else read with formats::ReadDictionary, stemmed and written there.
 // Files below `min_bytes` and an empty `cache_dir` are read and returned
-// unstemmed. Fails only as tm::ReadDictionary fails.
-Result<std::vector<tm::DictionaryEntry>> ReadDictionaryCached(const std::string& path,
+// unstemmed. Fails only as formats::ReadDictionary fails.
+Result<std::vector<formats::DictionaryEntry>> ReadDictionaryCached(const std::string& path,
                                                               const std::string& cache_dir,
                                                               uintmax_t min_bytes = kCacheMinBytes);
 

@@ -25,7 +25,7 @@ struct Source {
     return file.Source(html_map ? html_map->ToSource(text, offset) : offset);
   }
   // Subtitles: the time span of the cues `text` [begin, end) came from.
-  void SetTimes(tm::SentenceRecord& s, size_t begin, size_t end) const {
+  void SetTimes(SentenceRecord& s, size_t begin, size_t end) const {
     if (file.subtitles) file.subtitles->Span(begin, end, s.start_ms, s.end_ms);
   }
 };
@@ -39,7 +39,7 @@ Status SplitterError(const segment::SentenceSplitter& splitter, const std::strin
 }
 
 void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
-  tm::SentenceRecord s;
+  SentenceRecord s;
   s.paragraph = paragraph;
   // Line breaks are joined, other spacing kept: OmegaT matches segments with
   // their double spaces (issue 5).
@@ -62,14 +62,14 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
                std::span<const segment::DeclinedCut> declined) {
   SentencePieces p;
   p.sentence = static_cast<int32_t>(side.sentences.size()) - 1;
-  const tm::SentenceRecord& sentence = side.sentences.back();
+  const SentenceRecord& sentence = side.sentences.back();
   size_t begin = span.begin;
   std::string joined;
   for (const segment::DeclinedCut& cut : declined) {
     if (cut.offset <= begin || cut.offset >= span.end) continue;
     const size_t next = SkipBlank(source.text, cut.offset);
     if (next >= span.end) break;
-    tm::SentenceRecord piece;
+    SentenceRecord piece;
     piece.paragraph = sentence.paragraph;
     piece.text = JoinWrappedLines(source.text.substr(begin, cut.offset - begin));
     piece.start_offset = static_cast<int64_t>(source.ToFile(begin));
@@ -84,7 +84,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
     begin = next;
   }
   if (p.pieces.empty()) return;
-  tm::SentenceRecord last;
+  SentenceRecord last;
   last.paragraph = sentence.paragraph;
   last.text = JoinWrappedLines(source.text.substr(begin, span.end - begin));
   last.start_offset = static_cast<int64_t>(source.ToFile(begin));
@@ -194,9 +194,9 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
     }
   }
   if (options.max_sentence_bytes > 0) {
-    for (const tm::SentenceRecord& s : side.sentences) {
+    for (const SentenceRecord& s : side.sentences) {
       if (s.text.size() <= options.max_sentence_bytes) continue;
-      return Status::BadInput(path + ": a sentence of " + std::to_string(s.text.size() >> 20) +
+      return Status::InvalidData(path + ": a sentence of " + std::to_string(s.text.size() >> 20) +
                               " MiB at byte offset " + std::to_string(s.start_offset) +
                               " (at most " + std::to_string(options.max_sentence_bytes >> 20) +
                               " MiB can be stored and exported); is the text punctuated?");
@@ -210,7 +210,7 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
 
 void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts) {
   if (!cuts.empty()) {
-    std::vector<tm::SentenceRecord> out;
+    std::vector<SentenceRecord> out;
     out.reserve(side.sentences.size() + cuts.size());
     auto pieces = side.pieces.begin();
     auto cut = cuts.begin();
@@ -225,7 +225,7 @@ void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts
       const SentencePieces& p = *pieces;
       size_t first = 0;
       auto emit = [&](size_t last) {
-        tm::SentenceRecord r = p.pieces[first];
+        SentenceRecord r = p.pieces[first];
         for (size_t k = first + 1; k <= last; ++k) {
           r.text += p.joins[k - 1] + p.pieces[k].text;
           r.end_ms = std::max(r.end_ms, p.pieces[k].end_ms);  // overlapping cues: the latest end
@@ -249,7 +249,7 @@ void ApplyCuts(SideText& side, std::span<const std::pair<int32_t, int32_t>> cuts
 
 Status CheckScript(const SideText& side, Language lang) {
   ScriptCounts n;
-  for (const tm::SentenceRecord& s : side.sentences) {
+  for (const SentenceRecord& s : side.sentences) {
     const ScriptCounts k = CountScripts(s.text);
     n.cyrillic += k.cyrillic;
     n.latin += k.latin;
@@ -260,7 +260,7 @@ Status CheckScript(const SideText& side, Language lang) {
   const bool russian = lang == Language::kRussian;
   if (russian ? share >= 0.25 : share <= 0.5) return Status::Ok();
   const int percent = static_cast<int>(share * 100 + 0.5);
-  return Status::BadInput(side.file + ": does not look " + (russian ? "Russian" : "English") +
+  return Status::InvalidData(side.file + ": does not look " + (russian ? "Russian" : "English") +
                           ": " + std::to_string(percent) +
                           " % of its letters are Cyrillic; are the Russian and English files "
                           "swapped? (--no-script-check aligns it anyway)");
@@ -337,7 +337,7 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
         for (const segment::DeclinedCut& d : declined) {
           if (d.offset > s.begin && d.offset < s.end) candidates(static_cast<int64_t>(base + para.begin + d.offset), d.prior);
         }
-        tm::SentenceRecord record;
+        SentenceRecord record;
         record.paragraph = paragraph;
         record.text = text::ToNfc(CollapseWhitespace(para_text.substr(s.begin, s.size())));
         record.start_offset = static_cast<int64_t>(base + para.begin + s.begin);
@@ -349,7 +349,7 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
       ++paragraph;
     }
   }
-  if (!any) return Status::BadInput(in.name() + ": empty file (no text to read)");
+  if (!any) return Status::InvalidData(in.name() + ": empty file (no text to read)");
   return Status::Ok();
 }
 

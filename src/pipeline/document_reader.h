@@ -23,7 +23,7 @@ namespace sverka::pipeline {
 // joins[k] between piece k and k + 1.
 struct SentencePieces {
   int32_t sentence = 0;                    // index into SideText::sentences
-  std::vector<tm::SentenceRecord> pieces;  // text and file offsets of each; the sentence's paragraph
+  std::vector<SentenceRecord> pieces;  // text and file offsets of each; the sentence's paragraph
   std::vector<std::string> joins;
   std::vector<double> priors;              // that a sentence ends after piece k
 };
@@ -31,7 +31,7 @@ struct SentencePieces {
 struct SideText {
   std::string file;  // as given
   std::string hash;  // tm::ContentHash of the file's bytes
-  std::vector<tm::SentenceRecord> sentences;
+  std::vector<SentenceRecord> sentences;
   // Ascending by sentence; empty for presegmented text, SRX rules or plain
   // ICU, and once the aligner has decided (ApplyCuts).
   std::vector<SentencePieces> pieces;
@@ -80,7 +80,7 @@ struct ReadOptions {
   // CheckScript. Off for `segment`, on for the commands that pair sides.
   bool check_script = false;
   // Refuse a sentence longer than this many bytes (0: no limit): a unit
-  // that long could not be imported back from TMX (tm::kMaxSegmentBytes),
+  // that long could not be imported back from TMX (formats::kMaxSegmentBytes),
   // and it is not a sentence but unpunctuated or binary-like text. Off for
   // `segment`, on for the commands that pair sides.
   size_t max_sentence_bytes = 0;
@@ -108,7 +108,7 @@ Result<SideText> ReadSideText(const std::string& name, std::string bytes, Langua
 Result<std::string> SideHash(const std::string& path, const ReadOptions& options);
 
 // Called with each sentence in order; `text` is white-space-collapsed.
-using SentenceSink = std::function<void(const tm::SentenceRecord&)>;
+using SentenceSink = std::function<void(const SentenceRecord&)>;
 
 // Like ReadSide, but hands each sentence to `sink` as soon as it is found.
 // A plain UTF-8 text file (the common case) is read a block of paragraphs

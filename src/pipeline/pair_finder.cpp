@@ -53,7 +53,7 @@ Result<std::vector<BatchItem>> FindPairs(const std::string& dir) {
   std::map<std::string, Sides> found;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
-  if (ec) return Status::BadInput(dir + ": cannot list the directory (" + ec.message() + ")");
+  if (ec) return Status::InvalidData(dir + ": cannot list the directory (" + ec.message() + ")");
   for (const fs::directory_entry& entry : it) {
     if (!entry.is_regular_file(ec)) continue;
     const auto [name, lang] = SplitName(entry.path().filename().string());
@@ -96,17 +96,17 @@ Result<std::vector<BatchItem>> ReadManifest(const std::string& path) {
     const std::string where = path + ":" + std::to_string(line_no) + ": ";
     const std::vector<std::string_view> fields = SplitTabs(line);
     if (fields.size() != 3) {
-      return Status::BadInput(where +
+      return Status::InvalidData(where +
                               "expected 3 tab-separated fields (name, Russian path, "
                               "English path), found " +
                               std::to_string(fields.size()));
     }
     if (fields[0].empty() || fields[1].empty() || fields[2].empty()) {
-      return Status::BadInput(where + "empty field (name, Russian path, English path)");
+      return Status::InvalidData(where + "empty field (name, Russian path, English path)");
     }
     const std::string name(fields[0]);
     if (const auto [at, fresh] = first_line.emplace(name, line_no); !fresh) {
-      return Status::BadInput(where + "name '" + name + "' listed twice (first on line " +
+      return Status::InvalidData(where + "name '" + name + "' listed twice (first on line " +
                               std::to_string(at->second) + ")");
     }
     auto resolve = [&](std::string_view p) {

@@ -5,8 +5,8 @@
 
 namespace sverka::pipeline {
 
-Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
-                                      std::span<const tm::DictionaryEntry> dictionary,
+Result<Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
+                                      std::span<const formats::DictionaryEntry> dictionary,
                                       const align::BatchOptions& options) {
   AlignedPair pair;
   const auto [n, m] = tm::SentenceCounts(stored);
@@ -20,7 +20,7 @@ Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
     for (int32_t i = b.ru_begin; i < b.ru_end; ++i) pair.ru.sentences[i].text = b.ru[i - b.ru_begin];
     for (int32_t j = b.en_begin; j < b.en_end; ++j) pair.en.sentences[j].text = b.en[j - b.en_begin];
   }
-  const align::Alignment all = tm::AsAlignment(stored);
+  const Alignment all = tm::AsAlignment(stored);
   for (size_t k = 0; k < stored.size(); ++k) {
     if (tm::IsFixed(stored[k])) pair.fixed.push_back(all[k]);
   }
@@ -30,8 +30,8 @@ Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
 
 Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
                                      const std::vector<tm::BeadView>& seen,
-                                     std::span<const tm::DictionaryEntry> dictionary) {
-  Result<align::Alignment> realigned = RealignBeads(seen, dictionary);
+                                     std::span<const formats::DictionaryEntry> dictionary) {
+  Result<Alignment> realigned = RealignBeads(seen, dictionary);
   if (!realigned.ok()) return realigned.status();
   return store.ReplaceBeads(document, "realign", seen, tm::Realigned(seen, *realigned));
 }

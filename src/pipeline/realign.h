@@ -8,7 +8,7 @@
 
 #include "align/batch_aligner.h"
 #include "common/status.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -20,8 +20,8 @@ namespace sverka::pipeline {
 // both passes, with the dictionary and the lexicon learned from the whole
 // document (the fixed beads among its training pairs). The result is in
 // document numbering, Russian order, the fixed beads included.
-Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
-                                      std::span<const tm::DictionaryEntry> dictionary,
+Result<Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
+                                      std::span<const formats::DictionaryEntry> dictionary,
                                       const align::BatchOptions& options = {});
 
 // RealignBeads on `seen` (the document `document` as the caller read it
@@ -30,6 +30,6 @@ Result<align::Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
 // history_id 0 when nothing changed). What `sverka realign` and review's R do.
 Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
                                      const std::vector<tm::BeadView>& seen,
-                                     std::span<const tm::DictionaryEntry> dictionary);
+                                     std::span<const formats::DictionaryEntry> dictionary);
 
 }  // namespace sverka::pipeline

@@ -81,7 +81,7 @@ Result<RuleSet> ParseRules(std::string_view name, std::string_view text) {
   AbbreviationKind kind = AbbreviationKind::kNeverBreak;
   size_t line_no = 0;
   const auto fail = [&](const std::string& what) {
-    return Status::BadInput(std::string(name) + ":" + std::to_string(line_no) + ": " + what);
+    return Status::InvalidData(std::string(name) + ":" + std::to_string(line_no) + ": " + what);
   };
   size_t pos = 0;
   while (pos <= text.size()) {

@@ -45,7 +45,7 @@ struct SrxSplitter::Impl {
   bool Failed(const Compiled& c, const std::string& pattern, UErrorCode status) {
     if (U_SUCCESS(status)) return false;
     if (error.ok()) {
-      error = Status::BadInput(
+      error = Status::InvalidData(
           file + ":" + std::to_string(c.rule.line) + ": regular expression '" + pattern + "' " +
           (status == U_REGEX_TIME_OUT ? std::string("takes too long on this text (ICU's match limit)")
                                       : std::string("failed (") + u_errorName(status) + ")") +
@@ -77,7 +77,7 @@ Result<std::unique_ptr<SrxSplitter>> SrxSplitter::Create(const text::SrxRules& r
       if (U_FAILURE(status)) bad = rule.after;
     }
     if (U_FAILURE(status)) {
-      return Status::BadInput(rules.file + ":" + std::to_string(rule.line) +
+      return Status::InvalidData(rules.file + ":" + std::to_string(rule.line) +
                               ": bad regular expression '" + bad + "' (" + u_errorName(status) +
                               ")");
     }

@@ -43,10 +43,10 @@ std::optional<size_t> FindBinaryByte(std::string_view s) {
 Status BinaryError(std::string_view name, std::string_view bytes, size_t at, size_t base) {
   const unsigned char c = static_cast<unsigned char>(bytes[at]);
   if (c == 0) {
-    return Status::BadInput(At(name, bytes, at) + ": NUL byte in text at byte offset " +
+    return Status::InvalidData(At(name, bytes, at) + ": NUL byte in text at byte offset " +
                             std::to_string(base + at) + " (a binary file?)");
   }
-  return Status::BadInput(At(name, bytes, at) + ": control byte " + HexByte(c) +
+  return Status::InvalidData(At(name, bytes, at) + ": control byte " + HexByte(c) +
                           " at byte offset " + std::to_string(base + at) + " (a binary file?)");
 }
 
@@ -103,7 +103,7 @@ Result<std::string> ConvertToUtf8(std::string_view name, std::string_view bytes,
   if (U_FAILURE(status)) {
     UErrorCode name_status = U_ZERO_ERROR;
     const char* canonical = ucnv_getName(conv.get(), &name_status);
-    return Status::BadInput(std::string(name) + ": not valid " +
+    return Status::InvalidData(std::string(name) + ": not valid " +
                             (canonical ? canonical : encoding) + " text (" +
                             FirstInvalid(conv.get(), bytes, base) + ")");
   }
@@ -208,7 +208,7 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
                                const DecodeOptions& options) {
   if (StartsWith(bytes, std::string_view("\xFF\xFE\x00\x00", 4)) ||
       StartsWith(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return Status::BadInput(std::string(name) +
+    return Status::InvalidData(std::string(name) +
                             ": UTF-32 text is not supported; convert it to UTF-8");
   }
   // The encoding: as named, else from a byte-order mark, else recognised below.
@@ -237,7 +237,7 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
   }
   const std::string_view body = bytes.substr(base);
   if (IsBlankText(body))
-    return Status::BadInput(std::string(name) + ": empty file (no text to read)");
+    return Status::InvalidData(std::string(name) + ": empty file (no text to read)");
 
   DecodedText text;
   if (encoding.empty() || encoding == "UTF-8") {
@@ -251,7 +251,7 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
       text.utf8 = ReplaceInvalid(body, base, text.map);
       text.encoding = "UTF-8";
     } else if (!encoding.empty() || LooksLikeUtf8(body, *bad)) {
-      return Status::BadInput(At(name, bytes, base + *bad) + ": invalid UTF-8 (byte " +
+      return Status::InvalidData(At(name, bytes, base + *bad) + ": invalid UTF-8 (byte " +
                               HexByte(static_cast<unsigned char>(body[*bad])) + " at byte offset " +
                               std::to_string(base + *bad) +
                               "); name the encoding with --encoding, or use --replace-invalid");
@@ -259,7 +259,7 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
       if (const auto binary = FindBinaryByte(body)) return BinaryError(name, body, *binary, base);
       encoding = DetectCyrillic(body);
       if (encoding.empty()) {
-        return Status::BadInput(std::string(name) +
+        return Status::InvalidData(std::string(name) +
                                 ": cannot recognise the encoding (not UTF-8, UTF-16, Windows-1251 "
                                 "or KOI8-R); name it with --encoding");
       }

@@ -489,7 +489,7 @@ bool Empty(const HtmlText& t) { return t.text.find_first_not_of(" \t\r\n") == st
 
 Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, bool keep_boilerplate) {
   if (html.size() > kMaxHtmlBytes) {
-    return Status::BadInput(std::string(name) + ": HTML file too large (limit " +
+    return Status::InvalidData(std::string(name) + ": HTML file too large (limit " +
                             std::to_string(kMaxHtmlBytes >> 20) + " MiB)");
   }
   // NONET: never fetch; no DTD loading or entity substitution options are set,
@@ -500,12 +500,12 @@ Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, b
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options),
       xmlFreeDoc);
-  if (!doc) return Status::BadInput(std::string(name) + ": not readable as HTML");
+  if (!doc) return Status::InvalidData(std::string(name) + ": not readable as HTML");
   // The parser recovers from almost anything, but stops reading where the
   // elements nest deeper than its limit: the text after that would be lost.
   if (const xmlError* e = xmlGetLastError();
       e != nullptr && e->message != nullptr && std::strstr(e->message, "Excessive depth") != nullptr) {
-    return Status::BadInput(std::string(name) + ":" + std::to_string(e->line) +
+    return Status::InvalidData(std::string(name) + ":" + std::to_string(e->line) +
                             ": elements nested deeper than 256 levels (libxml2's limit); "
                             "the text after that point cannot be read");
   }
@@ -520,7 +520,7 @@ Result<HtmlText> ExtractHtmlText(std::string_view name, std::string_view html, b
   }
   std::erase_if(out.left_out, [](const HtmlText::LeftOut& l) { return l.why == "note mark"; });
   if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Status::BadInput(std::string(name) + ": HTML without any text");
+    return Status::InvalidData(std::string(name) + ": HTML without any text");
   }
   return out;
 }

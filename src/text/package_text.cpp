@@ -53,7 +53,7 @@ Result<XmlDoc> ParseXml(const std::string& where, const std::string& bytes) {
     std::string why = e != nullptr && e->message != nullptr ? e->message : "no root element";
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     const int line = e != nullptr ? e->line : 0;
-    return Status::BadInput(where + (line > 0 ? ":" + std::to_string(line) : "") +
+    return Status::InvalidData(where + (line > 0 ? ":" + std::to_string(line) : "") +
                             ": not well-formed XML (" + why + ")");
   }
   return doc;
@@ -290,7 +290,7 @@ Result<PackageText> Docx(ZipArchive& zip, const std::string& name) {
   Result<XmlDoc> doc = ReadXml(zip, name, main_part);
   if (!doc.ok()) return doc.status();
   if (!Is(xmlDocGetRootElement(doc->get()), "document")) {
-    return Status::BadInput(name + ": an Office Open XML file that is not a Word document (" +
+    return Status::InvalidData(name + ": an Office Open XML file that is not a Word document (" +
                             main_part.substr(0, 80) + ")");
   }
   TextOut out;
@@ -375,7 +375,7 @@ Result<PackageText> Odt(ZipArchive& zip, const std::string& name) {
       if (Is(c, "text")) body = c;
     }
   }
-  if (body == nullptr) return Status::BadInput(name + ": content.xml holds no office:text (not a text document)");
+  if (body == nullptr) return Status::InvalidData(name + ": content.xml holds no office:text (not a text document)");
   TextOut out;
   std::vector<const xmlNode*> notes;
   OdtText(body, out, &notes);
@@ -402,7 +402,7 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
       },
       [](const xmlNode*) {}, [](const xmlNode*) {});
   if (opf.empty() || !zip.Has(opf)) {
-    return Status::BadInput(name + ": META-INF/container.xml names no package document inside the archive");
+    return Status::InvalidData(name + ": META-INF/container.xml names no package document inside the archive");
   }
   Result<XmlDoc> package = ReadXml(zip, name, opf);
   if (!package.ok()) return package.status();
@@ -434,7 +434,7 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
     if (item->properties.find("nav") != std::string::npos) continue;
     if (item->type != "application/xhtml+xml" && item->type != "text/html") continue;
     if (item->href.empty()) {
-      return Status::BadInput(name + ": spine item '" + idref.substr(0, 80) + "' points outside the archive");
+      return Status::InvalidData(name + ": spine item '" + idref.substr(0, 80) + "' points outside the archive");
     }
     Result<std::string> bytes = zip.Read(item->href);
     if (!bytes.ok()) return bytes.status();
@@ -464,10 +464,10 @@ bool LooksLikePackage(std::string_view bytes) {
 Result<PackageText> ExtractPackageText(std::string_view name_view, std::string_view bytes) {
   const std::string name(name_view);
   if (StartsWith(bytes, "%PDF-")) {
-    return Status::BadInput(name + ": a PDF file; sverka reads text, HTML, DOCX, ODT and EPUB (convert it to text first)");
+    return Status::InvalidData(name + ": a PDF file; sverka reads text, HTML, DOCX, ODT and EPUB (convert it to text first)");
   }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    return Status::BadInput(name + ": an encrypted (password-protected) Office document or an old binary "
+    return Status::InvalidData(name + ": an encrypted (password-protected) Office document or an old binary "
                                    ".doc; save it as DOCX without a password");
   }
   Result<std::unique_ptr<ZipArchive>> opened = ZipArchive::Open(name, bytes);
@@ -480,7 +480,7 @@ Result<PackageText> ExtractPackageText(std::string_view name_view, std::string_v
     mimetype = *m;
     while (!mimetype.empty() && std::isspace(static_cast<unsigned char>(mimetype.back()))) mimetype.pop_back();
   }
-  Result<PackageText> out = Status::BadInput("");
+  Result<PackageText> out = Status::InvalidData("");
   if (zip.Has("word/document.xml") || (zip.Has("[Content_Types].xml") && zip.Has("_rels/.rels"))) {
     out = Docx(zip, name);
   } else if (StartsWith(mimetype, "application/vnd.oasis.opendocument.text")) {
@@ -488,14 +488,14 @@ Result<PackageText> ExtractPackageText(std::string_view name_view, std::string_v
   } else if (mimetype == "application/epub+zip" || zip.Has("META-INF/container.xml")) {
     out = Epub(zip, name);
   } else if (StartsWith(mimetype, "application/vnd.oasis.opendocument.")) {
-    return Status::BadInput(name + ": an OpenDocument file that is not a text document (" +
+    return Status::InvalidData(name + ": an OpenDocument file that is not a text document (" +
                             mimetype.substr(0, 80) + ")");
   } else {
-    return Status::BadInput(name + ": a zip archive that is not a DOCX, ODT or EPUB document");
+    return Status::InvalidData(name + ": a zip archive that is not a DOCX, ODT or EPUB document");
   }
   if (!out.ok()) return out.status();
   if (out->text.find_first_not_of(" \n") == std::string::npos) {
-    return Status::BadInput(name + ": " + out->format + " document without any text");
+    return Status::InvalidData(name + ": " + out->format + " document without any text");
   }
   return out;
 }

@@ -63,11 +63,11 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::Open(const std::string
   if (owned) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+      return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
     }
-    if (S_ISDIR(st.st_mode)) return Status::BadInput(path + ": is a directory, not a text file");
+    if (S_ISDIR(st.st_mode)) return Status::InvalidData(path + ": is a directory, not a text file");
     file = std::fopen(path.c_str(), "rb");
-    if (!file) return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+    if (!file) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
   }
   std::unique_ptr<ParagraphReader> reader(
       new ParagraphReader(owned ? path : "<stdin>", file, owned));
@@ -90,7 +90,7 @@ Status ParagraphReader::Fill() {
   buffer_.resize(old + got);
   if (got < kBlockBytes) {
     if (std::ferror(file_))
-      return Status::BadInput(name_ + ": read error: " + std::strerror(errno));
+      return Status::InvalidData(name_ + ": read error: " + std::strerror(errno));
     eof_ = true;
   }
   return Status::Ok();
@@ -122,14 +122,14 @@ Result<std::string_view> ParagraphReader::Next(size_t* offset) {
     return name_ + ":" + std::to_string(line) + ":" + std::to_string(column);
   };
   if (const auto bad = FindInvalidUtf8(current_)) {
-    return Status::BadInput(error_at(*bad) + ": invalid UTF-8 (byte " +
+    return Status::InvalidData(error_at(*bad) + ": invalid UTF-8 (byte " +
                             HexByte(static_cast<unsigned char>(current_[*bad])) +
                             " at byte offset " + std::to_string(*offset + *bad) +
                             "); name the encoding with --encoding, or use --replace-invalid");
   }
   if (const auto control = FindControl(current_)) {
     const unsigned char c = static_cast<unsigned char>(current_[*control]);
-    return Status::BadInput(
+    return Status::InvalidData(
         error_at(*control) +
         (c == 0 ? std::string(": NUL byte in text") : ": control byte " + HexByte(c)) +
         " at byte offset " + std::to_string(*offset + *control) + " (a binary file?)");
@@ -141,7 +141,7 @@ Result<std::string> ParagraphReader::TakeAll() {
   while (!eof_) {
     SVERKA_RETURN_IF_ERROR(Fill());
     if (buffer_.size() > kMaxTextFileBytes) {
-      return Status::BadInput(name_ + ": file too large (over " +
+      return Status::InvalidData(name_ + ": file too large (over " +
                               std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
     }
   }

@@ -46,7 +46,7 @@ std::string Where(std::string_view name, const xmlNode* node) {
 
 Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::string_view lang) {
   const std::string file(name);
-  if (xml.size() > kMaxSrxBytes) return Status::BadInput(file + ": too large for an SRX file");
+  if (xml.size() > kMaxSrxBytes) return Status::InvalidData(file + ": too large for an SRX file");
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
                                                                   xmlFreeParserCtxt);
   if (!ctxt) return Status::Internal("libxml2: out of memory");
@@ -60,19 +60,19 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     std::string message = err && err->message ? err->message : "unknown error";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();
-    return Status::BadInput(file + ":" + std::to_string(err ? err->line : 0) +
+    return Status::InvalidData(file + ":" + std::to_string(err ? err->line : 0) +
                             ": not well-formed XML: " + message);
   }
   // Entities are never expanded (no NOENT), so a rule written with one would
   // silently lose its text and cut everywhere: refuse the file instead.
   if (const xmlDtd* dtd = doc->intSubset; dtd != nullptr && dtd->entities != nullptr) {
-    return Status::BadInput(file +
+    return Status::InvalidData(file +
                             ": the DOCTYPE declares entities; sverka reads no DTD (write the "
                             "rules' text out)");
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || !Is(root, "srx")) {
-    return Status::BadInput(file + ": not an SRX file (root element '" +
+    return Status::InvalidData(file + ": not an SRX file (root element '" +
                             (root ? reinterpret_cast<const char*>(root->name) : "") +
                             "', not 'srx')");
   }
@@ -98,7 +98,7 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     std::unique_ptr<icu::RegexPattern> re(
         icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), UREGEX_CASE_INSENSITIVE, status));
     if (U_FAILURE(status)) {
-      return Status::BadInput(Where(name, m) + ": bad languagepattern '" + pattern + "'");
+      return Status::InvalidData(Where(name, m) + ": bad languagepattern '" + pattern + "'");
     }
     const icu::UnicodeString code = icu::UnicodeString::fromUTF8(
         icu::StringPiece(lang.data(), static_cast<int32_t>(lang.size())));
@@ -107,7 +107,7 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     const std::string rule_name = Attr(m, "languagerulename");
     const auto it = language_rules.find(rule_name);
     if (it == language_rules.end()) {
-      return Status::BadInput(Where(name, m) + ": languagemap names a missing languagerule '" +
+      return Status::InvalidData(Where(name, m) + ": languagemap names a missing languagerule '" +
                               rule_name + "'");
     }
     for (const xmlNode* r = it->second->children; r; r = r->next) {
@@ -115,7 +115,7 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
       const xmlNode* before = Child(r, "beforebreak");
       const xmlNode* after = Child(r, "afterbreak");
       if (!before && !after) {
-        return Status::BadInput(Where(name, r) + ": rule without <beforebreak> or <afterbreak>");
+        return Status::InvalidData(Where(name, r) + ": rule without <beforebreak> or <afterbreak>");
       }
       out.rules.push_back({Attr(r, "break") != "no", before ? Content(before) : "",
                            after ? Content(after) : "", static_cast<int>(xmlGetLineNo(r))});
@@ -124,7 +124,7 @@ Result<SrxRules> ParseSrx(std::string_view name, std::string_view xml, std::stri
     if (!cascade) break;
   }
   if (!matched) {
-    return Status::BadInput(file + ": no language rules for '" + std::string(lang) + "'");
+    return Status::InvalidData(file + ": no language rules for '" + std::string(lang) + "'");
   }
   return out;
 }

@@ -143,7 +143,7 @@ class Parser {
       }
       SVERKA_RETURN_IF_ERROR(Cue(first));
     }
-    if (cues_.empty()) return Status::BadInput(std::string(name_) + ": a " + Format() + " file without cues");
+    if (cues_.empty()) return Status::InvalidData(std::string(name_) + ": a " + Format() + " file without cues");
     return std::move(cues_);
   }
 
@@ -153,7 +153,7 @@ class Parser {
     return vtt_ ? "HH:MM:SS.mmm --> HH:MM:SS.mmm" : "HH:MM:SS,mmm --> HH:MM:SS,mmm";
   }
   Status Error(size_t line, const std::string& what) const {
-    return Status::BadInput(std::string(name_) + ":" + std::to_string(line) + ": " + what);
+    return Status::InvalidData(std::string(name_) + ":" + std::to_string(line) + ": " + what);
   }
   static std::string Quote(std::string_view s) { return "'" + Shorten(s, 60) + "'"; }
 

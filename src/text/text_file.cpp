@@ -24,12 +24,12 @@ Status ReadAll(std::istream& in, const std::string& name, std::string& out) {
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     total += static_cast<size_t>(in.gcount());
     if (total > kMaxTextFileBytes) {
-      return Status::BadInput(name + ": file too large (over " +
+      return Status::InvalidData(name + ": file too large (over " +
                               std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
     }
     buffer.write(chunk, in.gcount());
   }
-  if (in.bad()) return Status::BadInput(name + ": read error: " + std::strerror(errno));
+  if (in.bad()) return Status::InvalidData(name + ": read error: " + std::strerror(errno));
   out = std::move(buffer).str();
   return Status::Ok();
 }
@@ -42,7 +42,7 @@ Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOpti
     Result<PackageText> extracted = ExtractPackageText(name, bytes);
     if (!extracted.ok()) return extracted.status();
     if (extracted->text.size() > kMaxTextFileBytes) {
-      return Status::BadInput(name + ": " + extracted->format + " text too large (over " +
+      return Status::InvalidData(name + ": " + extracted->format + " text too large (over " +
                               std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
     }
     package = std::move(extracted).value();
@@ -75,15 +75,15 @@ Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& opti
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+    return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
   }
-  if (S_ISDIR(st.st_mode)) return Status::BadInput(path + ": is a directory, not a text file");
+  if (S_ISDIR(st.st_mode)) return Status::InvalidData(path + ": is a directory, not a text file");
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > kMaxTextFileBytes) {
-    return Status::BadInput(path + ": file too large (" + std::to_string(st.st_size >> 20) +
+    return Status::InvalidData(path + ": file too large (" + std::to_string(st.st_size >> 20) +
                             " MiB; limit " + std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::BadInput(path + ": cannot open: " + std::strerror(errno));
+  if (!in) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
   SVERKA_RETURN_IF_ERROR(ReadAll(in, path, bytes));
   return CheckText(path, std::move(bytes), options);
 }

@@ -54,7 +54,7 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string name, std::stri
   if (source == nullptr) {
     std::string m = zip_error_strerror(&error);
     zip_error_fini(&error);
-    return Status::BadInput(n + ": cannot read the zip archive: " + m);
+    return Status::InvalidData(n + ": cannot read the zip archive: " + m);
   }
   // CHECKCONS: a truncated or patched archive fails here, not half-read.
   archive->handle_->zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
@@ -65,13 +65,13 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string name, std::stri
     std::string why = code == ZIP_ER_NOZIP ? "not a zip archive (truncated?)"
                       : code == ZIP_ER_INCONS ? "damaged zip archive (truncated or inconsistent)"
                                               : "cannot read the zip archive: " + ZipMessage(code);
-    return Status::BadInput(n + ": " + why);
+    return Status::InvalidData(n + ": " + why);
   }
   zip_error_fini(&error);
   zip_t* zip = archive->handle_->zip;
   const zip_int64_t count = zip_get_num_entries(zip, 0);
   if (count < 0 || static_cast<size_t>(count) > limits.max_entries) {
-    return Status::BadInput(n + ": zip archive with " + std::to_string(count) + " entries (limit " +
+    return Status::InvalidData(n + ": zip archive with " + std::to_string(count) + " entries (limit " +
                             std::to_string(limits.max_entries) + ")");
   }
   for (zip_int64_t i = 0; i < count; ++i) {
@@ -79,15 +79,15 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string name, std::stri
     zip_stat_init(&st);
     if (zip_stat_index(zip, static_cast<zip_uint64_t>(i), 0, &st) != 0 ||
         (st.valid & ZIP_STAT_NAME) == 0) {
-      return Status::BadInput(n + ": damaged zip archive (entry " + std::to_string(i) + ")");
+      return Status::InvalidData(n + ": damaged zip archive (entry " + std::to_string(i) + ")");
     }
     std::string entry = st.name;
     if (!IsSafeEntryName(entry)) {
-      return Status::BadInput(n + ": zip entry '" + entry.substr(0, 80) +
+      return Status::InvalidData(n + ": zip entry '" + entry.substr(0, 80) +
                               "' names a path outside the archive; refused");
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
-      return Status::BadInput(n + ": zip entry '" + entry.substr(0, 80) +
+      return Status::InvalidData(n + ": zip entry '" + entry.substr(0, 80) +
                               "' is encrypted (password-protected document); save it without a password");
     }
     archive->names_.push_back(std::move(entry));
@@ -106,25 +106,25 @@ Result<std::string> ZipArchive::Read(std::string_view entry) {
   const std::string where = name_ + ": zip entry '" + e.substr(0, 80) + "'";
   zip_t* zip = handle_->zip;
   const zip_int64_t index = zip_name_locate(zip, e.c_str(), 0);
-  if (index < 0) return Status::BadInput(where + " is missing");
+  if (index < 0) return Status::InvalidData(where + " is missing");
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
-    return Status::BadInput(where + ": damaged");
+    return Status::InvalidData(where + ": damaged");
   }
   const size_t declared = (st.valid & ZIP_STAT_SIZE) ? static_cast<size_t>(st.size) : 0;
   const size_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? static_cast<size_t>(st.comp_size) : 0;
   if (declared > limits_.max_entry_bytes) {
-    return Status::BadInput(where + " is " + MiB(declared) + " uncompressed (limit " +
+    return Status::InvalidData(where + " is " + MiB(declared) + " uncompressed (limit " +
                             MiB(limits_.max_entry_bytes) + ")");
   }
   if (declared > limits_.min_ratio_bytes &&
       declared / std::max<size_t>(compressed, 1) > limits_.max_ratio) {
-    return Status::BadInput(where + " expands " + std::to_string(declared / std::max<size_t>(compressed, 1)) +
+    return Status::InvalidData(where + " expands " + std::to_string(declared / std::max<size_t>(compressed, 1)) +
                             ":1 (limit " + std::to_string(limits_.max_ratio) + ":1); a zip bomb?");
   }
   zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-  if (file == nullptr) return Status::BadInput(where + ": cannot read: " + zip_strerror(zip));
+  if (file == nullptr) return Status::InvalidData(where + ": cannot read: " + zip_strerror(zip));
   std::string out;
   out.reserve(std::min(declared, limits_.max_entry_bytes));
   char chunk[1 << 16];
@@ -132,7 +132,7 @@ Result<std::string> ZipArchive::Read(std::string_view entry) {
   for (;;) {
     const zip_int64_t n = zip_fread(file, chunk, sizeof chunk);
     if (n < 0) {
-      status = Status::BadInput(where + ": damaged (" + std::string(zip_file_strerror(file)) + ")");
+      status = Status::InvalidData(where + ": damaged (" + std::string(zip_file_strerror(file)) + ")");
       break;
     }
     if (n == 0) break;
@@ -140,7 +140,7 @@ Result<std::string> ZipArchive::Read(std::string_view entry) {
     // The declared size may lie: the bytes actually read are bounded too.
     if (out.size() > limits_.max_entry_bytes || out.size() > declared ||
         total_read_ + out.size() > limits_.max_total_bytes) {
-      status = Status::BadInput(where + " holds more than its declared or allowed size; refused");
+      status = Status::InvalidData(where + " holds more than its declared or allowed size; refused");
       break;
     }
   }

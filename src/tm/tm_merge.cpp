@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-#include "tm/output_file.h"
+#include "common/output_file.h"
 #include "tm/stem_function.h"
 #include "tm/tm_store.h"
 
@@ -149,11 +149,11 @@ Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const 
   }
   sqlite3_finalize(q);
   if (!conflict.empty()) {
-    return Status::BadInput(b + ": document '" + conflict + "' is also in " + a +
+    return Status::InvalidData(b + ": document '" + conflict + "' is also in " + a +
                             " with other source texts; merge refused");
   }
   if (!reviewed_conflict.empty()) {
-    return Status::BadInput(b + ": document '" + reviewed_conflict + "' was reviewed in both " +
+    return Status::InvalidData(b + ": document '" + reviewed_conflict + "' was reviewed in both " +
                             a + " and " + b +
                             ", differently; merge refused, nothing written (--prefer a or "
                             "--prefer b keeps that side's review of such documents)");
@@ -216,7 +216,7 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
     {
       Connection source;
       if (sqlite3_open_v2(a.c_str(), &source.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        return Status::BadInput(a + ": cannot open");
+        return Status::InvalidData(a + ": cannot open");
       }
       source.Defend();
       SVERKA_RETURN_IF_ERROR(Exec(source.db, out, "VACUUM INTO " + Literal(tmp)));

@@ -284,7 +284,7 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
   switch (primary) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return Status::BadInput(path + ": not a sverka translation memory (" +
+      return Status::InvalidData(path + ": not a sverka translation memory (" +
                               sqlite3_errstr(rc) + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -297,7 +297,7 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
                               " (waited 5 s); try again when it finishes");
     }
     case SQLITE_READONLY:
-      return Status::BadInput(path +
+      return Status::InvalidData(path +
                               ": cannot write the translation memory: no permission to write it "
                               "or the directory it is in (SQLite: " +
                               (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) +
@@ -305,7 +305,7 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_CONSTRAINT:
-      return Status::BadInput(message);
+      return Status::InvalidData(message);
     case SQLITE_FULL:
     case SQLITE_IOERR:
       // Inside a transaction SQLite rolls it back on these (InTransaction
@@ -469,7 +469,7 @@ struct TmStore::Impl {
 
   // The refusal to overwrite a stored document without --replace.
   Status AlreadyStored(std::string_view name) const {
-    return Status::BadInput(path + ": document '" + std::string(name) +
+    return Status::InvalidData(path + ": document '" + std::string(name) +
                             "' is already stored; give another --name or --replace");
   }
 
@@ -487,7 +487,7 @@ struct TmStore::Impl {
       const bool known = own.objects.count({type, name}) > 0 &&
                          (type != "view" || own.view_sql.count(CollapseSpace(q.Text(2))) > 0);
       if (!internal && !known) {
-        return Status::BadInput(path + ": not a sverka translation memory: it holds the " + type +
+        return Status::InvalidData(path + ": not a sverka translation memory: it holds the " + type +
                                 " '" + name +
                                 "', which sverka does not create (refused: a memory from "
                                 "elsewhere is not trusted)");
@@ -509,7 +509,7 @@ struct TmStore::Impl {
       for (char& c : report) {
         if (c == '\n' || c == '\r') c = ' ';
       }
-      return Status::BadInput(path + ": a damaged translation memory (SQLite's quick_check:" +
+      return Status::InvalidData(path + ": a damaged translation memory (SQLite's quick_check:" +
                               (report.starts_with(' ') ? "" : " ") + report + ")");
     }
     return Status::Ok();
@@ -534,7 +534,7 @@ struct TmStore::Impl {
     const int64_t beads = sqlite3_column_int64(q.get(), 0);
     const int64_t edits = sqlite3_column_int64(q.get(), 1);
     if (beads == 0 && edits == 0) return Status::Ok();
-    return Status::BadInput(path + ": document '" + std::string(name) + "' has been reviewed (" +
+    return Status::InvalidData(path + ": document '" + std::string(name) + "' has been reviewed (" +
                             std::to_string(beads) + " beads approved, edited or rejected; " +
                             std::to_string(edits) +
                             " review edits in its history); replacing it would discard that "
@@ -690,7 +690,7 @@ class BeadInserter {
   // as by JoinTexts): the index is told the same text when the bead goes
   // (doc/schema.md). Binding the text is twice as fast as reading it back
   // from the view.
-  int Bead(int64_t doc, int64_t position, const align::Bead& b, std::string_view status,
+  int Bead(int64_t doc, int64_t position, const Bead& b, std::string_view status,
            std::string_view created, std::string_view changed, std::string_view ru,
            std::string_view en) {
     bead_.Bind(1, doc);
@@ -755,7 +755,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) {
-    return Status::BadInput(path + ": is a directory, not a translation memory");
+    return Status::InvalidData(path + ": is a directory, not a translation memory");
   }
   if (exists && !S_ISREG(st.st_mode)) {
     // SQLite would block on a FIFO for ever and leave NAME-journal beside a device.
@@ -764,10 +764,10 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
                        : S_ISBLK(st.st_mode)  ? "a block device"
                        : S_ISSOCK(st.st_mode) ? "a socket"
                                               : "not a regular file";
-    return Status::BadInput(path + ": is " + kind + ", not a translation memory");
+    return Status::InvalidData(path + ": is " + kind + ", not a translation memory");
   }
   if (!exists && mode == OpenMode::kReadOnly) {
-    return Status::BadInput(path + ": no such translation memory");
+    return Status::InvalidData(path + ": no such translation memory");
   }
   if (mode == OpenMode::kCreateOrWrite) {
     // Said before SQLite is asked: it would open the file read-only and
@@ -776,12 +776,12 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     if (dir.empty()) dir = ".";
     struct stat dir_st {};
     if (::stat(dir.c_str(), &dir_st) != 0 || !S_ISDIR(dir_st.st_mode)) {
-      return Status::BadInput(path + ": cannot create the translation memory: no directory " + dir);
+      return Status::InvalidData(path + ": cannot create the translation memory: no directory " + dir);
     }
     const bool file_ok = !exists || ::access(path.c_str(), W_OK) == 0;
     if (!file_ok || ::access(dir.c_str(), W_OK) != 0) {
       // The directory too: SQLite keeps its journal (NAME-wal) beside the memory.
-      return Status::BadInput(path + ": cannot write the translation memory: no permission to " +
+      return Status::InvalidData(path + ": cannot write the translation memory: no permission to " +
                               (file_ok ? "create files in " + dir : "write it") +
                               "; nothing was stored");
     }
@@ -829,7 +829,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   Result<int> version = impl->UserVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
-    return Status::BadInput(path + ": translation memory schema version " +
+    return Status::InvalidData(path + ": translation memory schema version " +
                             std::to_string(*version) + " is newer than this sverka's (" +
                             std::to_string(kSchemaVersion) + "); upgrade sverka");
   }
@@ -854,10 +854,10 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
   }  // finalized here: WAL cannot be switched on while a read is open
   if (*version == 0) {
     if (tables != 0) {
-      return Status::BadInput(path + ": an SQLite database, but not a sverka translation memory");
+      return Status::InvalidData(path + ": an SQLite database, but not a sverka translation memory");
     }
     if (mode == OpenMode::kReadOnly) {
-      return Status::BadInput(path + ": an empty database, not a sverka translation memory");
+      return Status::InvalidData(path + ": an empty database, not a sverka translation memory");
     }
     SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL", "cannot configure"));
     // A new memory is made the way an old one is upgraded: one path, always tested.
@@ -967,7 +967,7 @@ Result<std::vector<Status>> TmStore::AddDocuments(std::span<const DocumentWrite>
       }
       if (*has && !w.discard_review) {
         if (Status reviewed = impl_->RefuseReviewed(w.doc->name); !reviewed.ok()) {
-          if (reviewed.code() != StatusCode::kBadInput) return reviewed;
+          if (reviewed.kind() != ErrorKind::kInvalidData) return reviewed;
           each.push_back(reviewed);
           continue;
         }
@@ -1003,7 +1003,7 @@ Status TmStore::WriteDocument(const DocumentRecord& doc, BeadInserter& insert) {
     }
   }
   for (size_t k = 0; k < doc.beads.size(); ++k) {
-    const align::Bead& b = doc.beads[k];
+    const Bead& b = doc.beads[k];
     const int rc = insert.Bead(*id, static_cast<int64_t>(k), b, "auto", now, now,
                                JoinTexts(doc.ru, b.ru_begin, b.ru_count),
                                JoinTexts(doc.en, b.en_begin, b.en_count));
@@ -1059,7 +1059,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
     if (rc == SQLITE_DONE) {
       const std::string& created = u.created.empty() ? now : u.created;
       const std::string& changed = u.changed.empty() ? created : u.changed;
-      rc = inserter->Bead(d.id, pos, align::Bead{pos, 1, pos, 1, u.score}, u.status, created,
+      rc = inserter->Bead(d.id, pos, Bead{pos, 1, pos, 1, u.score}, u.status, created,
                           changed, u.ru, u.en);
     }
     if (rc != SQLITE_DONE) return impl_->Fail(rc, "cannot write");
@@ -1092,7 +1092,7 @@ Result<ImportCounts> TmStore::ImportUnits(const ImportSpec& spec,
 Result<int64_t> TmStore::SetBeadStatus(std::string_view document, int32_t position,
                                        std::string_view status) {
   if (!IsStatus(status)) {
-    return Status::BadInput("unknown status '" + std::string(status) +
+    return Status::InvalidData("unknown status '" + std::string(status) +
                             "'; one of auto, approved, rejected, edited");
   }
   int64_t id = 0;
@@ -1104,7 +1104,7 @@ Result<int64_t> TmStore::SetBeadStatus(std::string_view document, int32_t positi
     q.Bind(2, static_cast<int64_t>(position));
     const int rc = q.Step();
     if (rc == SQLITE_DONE) {
-      return Status::BadInput(impl_->path + ": no bead " + std::to_string(position) +
+      return Status::InvalidData(impl_->path + ": no bead " + std::to_string(position) +
                               " in document '" + std::string(document) + "'");
     }
     if (rc != SQLITE_ROW) return impl_->Fail(rc, "cannot read");
@@ -1132,21 +1132,21 @@ Status TmStore::Undo(int64_t id) {
                 "(SELECT count(*) FROM history u WHERE u.undoes = h.id) FROM history h WHERE id = ?1");
     q.Bind(1, id);
     const int rc = q.Step();
-    if (rc == SQLITE_DONE) return Status::BadInput(impl_->path + ": no " + what);
+    if (rc == SQLITE_DONE) return Status::InvalidData(impl_->path + ": no " + what);
     if (rc != SQLITE_ROW) return impl_->Fail(rc, "cannot read");
     const std::string action = q.Text(0), document = q.Text(1), before = q.Text(3),
                       after = q.Text(4);
     const auto position = static_cast<int32_t>(sqlite3_column_int(q.get(), 2));
     if (action != "set-status") {
-      return Status::BadInput(impl_->path + ": " + what + " (" + action + ") cannot be undone");
+      return Status::InvalidData(impl_->path + ": " + what + " (" + action + ") cannot be undone");
     }
     if (!before.empty() && before.front() == '{') {
-      return Status::BadInput(impl_->path + ": " + what +
+      return Status::InvalidData(impl_->path + ": " + what +
                               " (set-status of several beads) cannot be undone here; 'sverka edit "
                               "--db TM --doc NAME undo' reverts it");
     }
     if (sqlite3_column_int(q.get(), 5) > 0) {
-      return Status::BadInput(impl_->path + ": " + what + " is already undone");
+      return Status::InvalidData(impl_->path + ": " + what + " is already undone");
     }
     Statement up(impl_->db,
                  "UPDATE beads SET status = ?1, changed = ?2 WHERE status = ?3 AND position = ?4 "
@@ -1158,7 +1158,7 @@ Status TmStore::Undo(int64_t id) {
     up.Bind(5, document);
     if (const int urc = up.Step(); urc != SQLITE_DONE) return impl_->Fail(urc, "cannot write");
     if (sqlite3_changes(impl_->db) != 1) {
-      return Status::BadInput(impl_->path + ": bead " + std::to_string(position) + " of '" +
+      return Status::InvalidData(impl_->path + ": bead " + std::to_string(position) + " of '" +
                               document + "' changed after " + what +
                               " (or is gone); undo the later change first");
     }
@@ -1259,7 +1259,7 @@ Result<std::vector<SearchHit>> TmStore::Search(std::string_view phrase, std::str
   Result<std::vector<std::string>> stems = PhraseStems(phrase);
   if (!stems.ok()) return stems.status();
   if (stems->empty()) {
-    return Status::BadInput("search: '" + std::string(phrase) + "' holds no word to look for");
+    return Status::InvalidData("search: '" + std::string(phrase) + "' holds no word to look for");
   }
   // Its words in this order, е and ё alike, soft hyphens ignored (search_query.h).
   const std::string query = FtsPhraseQuery(phrase);
@@ -1573,7 +1573,7 @@ class BeadEditor {
         Result<int64_t> v = impl.DataVersion();
         if (!v.ok()) return v.status();
         if (*v != *impl.expect_data_version) {
-          return Status::BadInput(impl.path + ": another process changed the memory since it was read");
+          return Status::InvalidData(impl.path + ": another process changed the memory since it was read");
         }
       }
       BeadEditor editor(impl, document);
@@ -1595,7 +1595,7 @@ class BeadEditor {
     Statement q(impl_.db, "SELECT id FROM documents WHERE name = ?1");
     q.Bind(1, document_);
     const int rc = q.Step();
-    if (rc == SQLITE_DONE) return Status::BadInput(Where() + "no document " + DocName());
+    if (rc == SQLITE_DONE) return Status::InvalidData(Where() + "no document " + DocName());
     if (rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
     doc_id_ = sqlite3_column_int64(q.get(), 0);
     return Status::Ok();
@@ -1620,7 +1620,7 @@ class BeadEditor {
     Result<std::optional<BeadView>> b = Load(position);
     if (!b.ok()) return b.status();
     if (!b->has_value()) {
-      return Status::BadInput(Where() + "no bead " + std::to_string(position) + " in document " +
+      return Status::InvalidData(Where() + "no bead " + std::to_string(position) + " in document " +
                               DocName());
     }
     return std::move(**b);
@@ -1647,7 +1647,7 @@ class BeadEditor {
     q.Bind(3, static_cast<int64_t>(position));
     const int rc = q.Step();
     if (rc == SQLITE_DONE) {
-      return Status::BadInput(Where() + "no " + std::string(side) + " sentence " +
+      return Status::InvalidData(Where() + "no " + std::string(side) + " sentence " +
                               std::to_string(position) + " in document " + DocName());
     }
     if (rc != SQLITE_ROW) return impl_.Fail(rc, "cannot read");
@@ -1673,7 +1673,7 @@ class BeadEditor {
       const int rc = q.Step();
       if (rc != SQLITE_ROW && rc != SQLITE_DONE) return impl_.Fail(rc, "cannot read");
       if (rc == SQLITE_DONE || !SameBead(Row(q), want)) {
-        return Status::BadInput(Where() + "bead " + std::to_string(want.position) + " of " +
+        return Status::InvalidData(Where() + "bead " + std::to_string(want.position) + " of " +
                                 DocName() + changed_after);
       }
       ids.push_back(sqlite3_column_int64(q.get(), 9));
@@ -1682,7 +1682,7 @@ class BeadEditor {
       Result<std::string> now = SentenceTextAt(t.side, t.position);
       if (!now.ok()) return now.status();
       if (*now != t.text) {
-        return Status::BadInput(Where() + t.side + " sentence " + std::to_string(t.position) +
+        return Status::InvalidData(Where() + t.side + " sentence " + std::to_string(t.position) +
                                 " of " + DocName() + changed_after);
       }
     }
@@ -1853,7 +1853,7 @@ class BeadEditor {
     Result<BeadView> now = Need(bead);
     if (!now.ok()) return now.status();
     if (now->status != after) {
-      return Status::BadInput(Where() + "bead " + std::to_string(bead) + " of " + DocName() +
+      return Status::InvalidData(Where() + "bead " + std::to_string(bead) + " of " + DocName() +
                               " changed after history entry " + std::to_string(id) +
                               "; undo the later change first");
     }
@@ -2011,7 +2011,7 @@ Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first,
     Result<std::optional<int32_t>> next = e.Neighbour(first, true);
     if (!next.ok()) return next.status();
     if (*next != second) {
-      return Status::BadInput(e.Where() + "beads " + std::to_string(first) + " and " +
+      return Status::InvalidData(e.Where() + "beads " + std::to_string(first) + " and " +
                               std::to_string(second) + " of " + e.DocName() +
                               " are not neighbours; merge joins a bead with the next one");
     }
@@ -2020,7 +2020,7 @@ Result<BeadChange> TmStore::MergeBeads(std::string_view document, int32_t first,
     const bool en_apart = a->en_end > a->en_begin && b->en_end > b->en_begin && a->en_end != b->en_begin;
     const bool ru_apart = a->ru_end > a->ru_begin && b->ru_end > b->ru_begin && a->ru_end != b->ru_begin;
     if (en_apart || ru_apart) {
-      return Status::BadInput(e.Where() + "beads " + std::to_string(first) + " and " +
+      return Status::InvalidData(e.Where() + "beads " + std::to_string(first) + " and " +
                               std::to_string(second) + " of " + e.DocName() + " cannot be merged: their " +
                               (en_apart ? "English" : "Russian") +
                               " sentences are not consecutive (one of them is a moved bead)");
@@ -2052,11 +2052,11 @@ Result<BeadChange> TmStore::SplitBead(std::string_view document, int32_t positio
     const std::string what =
         "bead " + std::to_string(position) + " of " + e.DocName() + " (" + Shape(*b) + ")";
     if (ru_keep < 0 || en_keep < 0 || ru_keep > ru_n || en_keep > en_n) {
-      return Status::BadInput(e.Where() + what + " has " + std::to_string(ru_n) + " Russian and " +
+      return Status::InvalidData(e.Where() + what + " has " + std::to_string(ru_n) + " Russian and " +
                               std::to_string(en_n) + " English sentences; cannot split at " + at);
     }
     if (ru_keep + en_keep == 0 || ru_keep + en_keep == ru_n + en_n) {
-      return Status::BadInput(e.Where() + what + " cannot be split at " + at +
+      return Status::InvalidData(e.Where() + what + " cannot be split at " + at +
                               ": each part needs a sentence (give --at RU:EN)");
     }
     BeadView first = *b, second = *b;
@@ -2072,7 +2072,7 @@ Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t posi
                                          std::string_view side, MoveDirection direction) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
     if (!IsSide(side))
-      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
+      return Status::InvalidData("unknown side '" + std::string(side) + "'; ru or en");
     Result<BeadView> b = e.Need(position);
     if (!b.ok()) return b.status();
     const bool down = direction == MoveDirection::kToNext;
@@ -2080,7 +2080,7 @@ Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t posi
     if (!other_pos.ok()) return other_pos.status();
     const std::string name = "bead " + std::to_string(position) + " of " + e.DocName();
     if (!other_pos->has_value()) {
-      return Status::BadInput(e.Where() + name + " has no " + (down ? "next" : "previous") +
+      return Status::InvalidData(e.Where() + name + " has no " + (down ? "next" : "previous") +
                               " bead to move a sentence to");
     }
     Result<BeadView> o = e.Need(**other_pos);
@@ -2089,16 +2089,16 @@ Result<BeadChange> TmStore::MoveSentence(std::string_view document, int32_t posi
     const int32_t count = ru ? b->ru_end - b->ru_begin : b->en_end - b->en_begin;
     const std::string lang = ru ? "Russian" : "English";
     if (count == 0)
-      return Status::BadInput(e.Where() + name + " has no " + lang + " sentence to move");
+      return Status::InvalidData(e.Where() + name + " has no " + lang + " sentence to move");
     if ((b->ru_end - b->ru_begin) + (b->en_end - b->en_begin) == 1) {
-      return Status::BadInput(e.Where() + "moving the only sentence of " + name +
+      return Status::InvalidData(e.Where() + "moving the only sentence of " + name +
                               " would leave it empty; merge instead");
     }
     const int32_t o_count = ru ? o->ru_end - o->ru_begin : o->en_end - o->en_begin;
     const int32_t b_first = ru ? b->ru_begin : b->en_begin, b_last = ru ? b->ru_end : b->en_end;
     const int32_t o_first = ru ? o->ru_begin : o->en_begin, o_last = ru ? o->ru_end : o->en_end;
     if (o_count > 0 && (down ? b_last != o_first : o_last != b_first)) {
-      return Status::BadInput(e.Where() + "the " + lang + " sentences of " + name + " and bead " +
+      return Status::InvalidData(e.Where() + "the " + lang + " sentences of " + name + " and bead " +
                               std::to_string(**other_pos) +
                               " are not consecutive (one of them is a moved bead); cannot move a "
                               "sentence between them");
@@ -2135,16 +2135,16 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
                                          std::string_view text) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
     if (!IsSide(side))
-      return Status::BadInput("unknown side '" + std::string(side) + "'; ru or en");
-    if (FindInvalidUtf8(text)) return Status::BadInput("the new text is not valid UTF-8");
+      return Status::InvalidData("unknown side '" + std::string(side) + "'; ru or en");
+    if (FindInvalidUtf8(text)) return Status::InvalidData("the new text is not valid UTF-8");
     if (HasLineBreak(text))
-      return Status::BadInput("the new text holds a line break; one sentence is one line");
-    if (CollapseWhitespace(text).empty()) return Status::BadInput("the new text is empty");
+      return Status::InvalidData("the new text holds a line break; one sentence is one line");
+    if (CollapseWhitespace(text).empty()) return Status::InvalidData("the new text is empty");
     // As the readers refuse them in files (a terminal would obey an ESC or BEL).
     for (size_t k = 0; k < text.size(); ++k) {
       const auto c = static_cast<unsigned char>(text[k]);
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        return Status::BadInput("the new text holds control byte " + HexByte(c) +
+        return Status::InvalidData("the new text holds control byte " + HexByte(c) +
                                 " at byte offset " + std::to_string(k) +
                                 "; a sentence holds no control characters");
       }
@@ -2153,13 +2153,13 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
     if (!b.ok()) return b.status();
     const std::vector<std::string>& texts = side == "ru" ? b->ru : b->en;
     if (index < 0 || index >= static_cast<int32_t>(texts.size())) {
-      return Status::BadInput(e.Where() + "bead " + std::to_string(position) + " of " +
+      return Status::InvalidData(e.Where() + "bead " + std::to_string(position) + " of " +
                               e.DocName() + " has no " + std::string(side) + " sentence " +
                               std::to_string(index) + " (it has " + std::to_string(texts.size()) +
                               ")");
     }
     if (texts[index] == text) {
-      return Status::BadInput(e.Where() + "the text of " + std::string(side) + " sentence " +
+      return Status::InvalidData(e.Where() + "the text of " + std::string(side) + " sentence " +
                               std::to_string(index) + " of bead " + std::to_string(position) +
                               " is unchanged");
     }
@@ -2174,7 +2174,7 @@ Result<BeadChange> TmStore::EditSentence(std::string_view document, int32_t posi
 Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::string_view status,
                                            std::optional<double> min_score, std::optional<int32_t> before) {
   if (!IsStatus(status) || status == "auto") {
-    return Status::BadInput("cannot set status '" + std::string(status) +
+    return Status::InvalidData("cannot set status '" + std::string(status) +
                             "' in bulk; approved, rejected or edited");
   }
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
@@ -2190,7 +2190,7 @@ Result<BeadChange> TmStore::ChangeStatuses(std::string_view document, std::strin
     if (from.beads.empty()) {
       char floor[32];
       std::snprintf(floor, sizeof floor, "%g", min_score.value_or(0));
-      return Status::BadInput(e.Where() + "no unreviewed bead of " + e.DocName() +
+      return Status::InvalidData(e.Where() + "no unreviewed bead of " + e.DocName() +
                               (min_score ? std::string(" scores at least ") + floor : std::string()) +
                               (before ? " before bead " + std::to_string(*before) : std::string()) +
                               "; nothing changed");
@@ -2215,10 +2215,10 @@ Result<BeadChange> TmStore::ReplaceBeads(std::string_view document, std::string_
     if (!all.ok()) return all.status();
     const std::vector<BeadView>& now = *all;
     if (now.size() != seen.size() || !std::equal(now.begin(), now.end(), seen.begin(), SameReviewState)) {
-      return Status::BadInput(e.Where() + e.DocName() + " changed meanwhile; nothing changed");
+      return Status::InvalidData(e.Where() + e.DocName() + " changed meanwhile; nothing changed");
     }
     if (!HoldEachSentenceOnce(now, beads)) {
-      return Status::BadInput(e.Where() + "the new beads of " + e.DocName() +
+      return Status::InvalidData(e.Where() + "the new beads of " + e.DocName() +
                               " do not hold every sentence once; nothing changed");
     }
     size_t first = 0;
@@ -2244,7 +2244,7 @@ Result<BeadChange> TmStore::ReplaceBeads(std::string_view document, std::string_
 Result<BeadChange> TmStore::ChangeStatus(std::string_view document, int32_t position,
                                          std::string_view status) {
   if (!IsStatus(status)) {
-    return Status::BadInput("unknown status '" + std::string(status) +
+    return Status::InvalidData("unknown status '" + std::string(status) +
                             "'; one of auto, approved, rejected, edited");
   }
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
@@ -2268,7 +2268,7 @@ Result<BeadChange> TmStore::UndoLast(std::string_view document) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
     std::vector<int64_t> undo, redo;
     SVERKA_RETURN_IF_ERROR(e.Stacks(undo, redo));
-    if (undo.empty()) return Status::BadInput(e.Where() + "nothing to undo in " + e.DocName());
+    if (undo.empty()) return Status::InvalidData(e.Where() + "nothing to undo in " + e.DocName());
     return e.Revert(undo.back(), "undo");
   });
 }
@@ -2290,7 +2290,7 @@ Result<BeadChange> TmStore::RedoLast(std::string_view document) {
   return BeadEditor::Run(*impl_, document, [&](BeadEditor& e) -> Result<BeadChange> {
     std::vector<int64_t> undo, redo;
     SVERKA_RETURN_IF_ERROR(e.Stacks(undo, redo));
-    if (redo.empty()) return Status::BadInput(e.Where() + "nothing to redo in " + e.DocName());
+    if (redo.empty()) return Status::InvalidData(e.Where() + "nothing to redo in " + e.DocName());
     return e.Revert(redo.back(), "redo");
   });
 }

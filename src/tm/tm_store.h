@@ -14,7 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "align/bead.h"
+#include "common/bead.h"
+#include "common/document.h"
 #include "common/status.h"
 
 namespace sverka::tm {
@@ -31,25 +32,6 @@ namespace sverka::tm {
 // search find other inflections of a phrase (issue 16).
 // Version 8 lets the history hold 'realign' and 'pair' edits.
 inline constexpr int kSchemaVersion = 8;
-
-struct SentenceRecord {
-  int32_t paragraph = 0;     // 0-based paragraph number within the side
-  std::string text;          // white space collapsed
-  int64_t start_offset = 0;  // byte offsets into the source file, [start, end)
-  int64_t end_offset = 0;
-  // Subtitles (SRT, WebVTT): the time span of the cues the sentence came
-  // from, in ms from the start of the recording; -1 for other inputs.
-  int64_t start_ms = -1, end_ms = -1;
-};
-
-struct DocumentRecord {
-  std::string name;
-  std::string ru_lang = "ru", en_lang = "en";  // language codes of the sides (ru-RU, en-US…)
-  std::string ru_file, en_file;                // source file names as given
-  std::string ru_hash, en_hash;                // "fnv1a64:<hex>" of the source files' bytes
-  std::vector<SentenceRecord> ru, en;
-  align::Alignment beads;
-};
 
 // One exportable bead: both sides' sentence texts joined with a space.
 struct PairRow {

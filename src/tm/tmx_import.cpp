@@ -8,7 +8,7 @@
 namespace sverka::tm {
 namespace {
 
-const std::string* Prop(const TmxEntry& e, std::string_view type) {
+const std::string* Prop(const formats::TmxEntry& e, std::string_view type) {
   for (const auto& [t, v] : e.props) {
     if (t == type) return &v;
   }
@@ -67,9 +67,9 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
   const ImportSpec spec =
       UnitFileSpec(path, options.read.ru_lang, options.read.en_lang, options.replace, options.discard_review);
   const std::string default_name = DocumentNameFromTmxPath(path);
-  TmxReadSummary read;
+  formats::TmxReadSummary read;
   Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {
-    Result<TmxReadSummary> r = ReadTmx(path, options.read, [&](const TmxEntry& e) {
+    Result<formats::TmxReadSummary> r = formats::ReadTmx(path, options.read, [&](const formats::TmxEntry& e) {
       ImportedUnit u;
       const std::string* doc = Prop(e, "x-document");
       u.document = !options.name.empty()  ? options.name
@@ -92,8 +92,8 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
       if (const std::string* s = Prop(e, "x-status")) {
         if (*s == "auto" || *s == "approved" || *s == "rejected" || *s == "edited") u.status = *s;
       }
-      u.created = IsoFromTmxDate(e.creation_date);
-      u.changed = IsoFromTmxDate(e.change_date);
+      u.created = formats::IsoFromTmxDate(e.creation_date);
+      u.changed = formats::IsoFromTmxDate(e.change_date);
       if (u.changed.empty()) u.changed = u.created;
       return add(u);
     });
@@ -102,7 +102,7 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
     if (read.units == read.one_language) {
       std::string langs;
       for (const std::string& l : read.languages) langs += (langs.empty() ? "" : ", ") + l;
-      return Status::BadInput(
+      return Status::InvalidData(
           path + ": no translation unit has both a '" + options.read.ru_lang + "' and an '" +
           options.read.en_lang + "' segment (" + std::to_string(read.units) +
           " units; languages: " + (langs.empty() ? "none" : langs) + "); see --ru-lang, --en-lang");

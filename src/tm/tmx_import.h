@@ -14,13 +14,13 @@
 
 #include "common/status.h"
 #include "tm/tm_store.h"
-#include "tm/tmx_reader.h"
+#include "formats/tmx_reader.h"
 
 namespace sverka::tm {
 
 struct TmxImportOptions {
   std::string name;  // document for every unit; empty: see above
-  TmxReadOptions read;
+  formats::TmxReadOptions read;
   bool replace = false;  // replace stored documents of the same names
   bool discard_review = false;  // … even reviewed ones (ImportSpec::discard_review)
 };

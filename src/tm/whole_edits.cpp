@@ -16,11 +16,11 @@ using Ranges = std::tuple<int32_t, int32_t, int32_t, int32_t>;
 
 Ranges RangesOf(const BeadView& b) { return {b.ru_begin, b.ru_end, b.en_begin, b.en_end}; }
 
-align::Bead ToBead(const BeadView& b) {
+Bead ToBead(const BeadView& b) {
   return {b.ru_begin, b.ru_end - b.ru_begin, b.en_begin, b.en_end - b.en_begin, b.score};
 }
 
-BeadView ToView(const align::Bead& b, int32_t position) {
+BeadView ToView(const Bead& b, int32_t position) {
   BeadView v;
   v.position = position;
   v.ru_begin = b.ru_begin;
@@ -67,20 +67,20 @@ bool HoldEachSentenceOnce(const std::vector<BeadView>& stored, const std::vector
 
 bool IsFixed(const BeadView& bead) { return bead.status == "approved" || bead.status == "edited"; }
 
-align::Alignment AsAlignment(const std::vector<BeadView>& stored) {
-  align::Alignment beads;
+Alignment AsAlignment(const std::vector<BeadView>& stored) {
+  Alignment beads;
   beads.reserve(stored.size());
   for (const BeadView& b : stored) beads.push_back(ToBead(b));
   align::MarkMoved(beads);
   return beads;
 }
 
-std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads) {
+std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const Alignment& beads) {
   std::map<Ranges, const BeadView*> by_ranges;
   for (const BeadView& b : stored) by_ranges[RangesOf(b)] = &b;
   std::vector<BeadView> next;
   next.reserve(beads.size());
-  for (const align::Bead& b : beads) {
+  for (const Bead& b : beads) {
     BeadView v = ToView(b, 0);
     const auto it = by_ranges.find(RangesOf(v));
     if (it != by_ranges.end() && it->second->status != "auto") v = *it->second;
@@ -140,26 +140,26 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
                                      int32_t en_begin, int32_t en_end) {
   const auto [n, m] = SentenceCounts(stored);
   if (ru_begin < 0 || en_begin < 0 || ru_end < ru_begin || en_end < en_begin) {
-    return Status::BadInput("a sentence range must go forward");
+    return Status::InvalidData("a sentence range must go forward");
   }
-  if (ru_end == ru_begin && en_end == en_begin) return Status::BadInput("a pin needs a sentence");
+  if (ru_end == ru_begin && en_end == en_begin) return Status::InvalidData("a pin needs a sentence");
   if (ru_end > n) {
-    return Status::BadInput("Russian sentence " + std::to_string(ru_end - 1) + " is past the document's last, " +
+    return Status::InvalidData("Russian sentence " + std::to_string(ru_end - 1) + " is past the document's last, " +
                             std::to_string(n - 1));
   }
   if (en_end > m) {
-    return Status::BadInput("English sentence " + std::to_string(en_end - 1) + " is past the document's last, " +
+    return Status::InvalidData("English sentence " + std::to_string(en_end - 1) + " is past the document's last, " +
                             std::to_string(m - 1));
   }
-  const align::Bead pin{ru_begin, ru_end - ru_begin, en_begin, en_end - en_begin, 1.0};
+  const Bead pin{ru_begin, ru_end - ru_begin, en_begin, en_end - en_begin, 1.0};
   struct Piece {
-    align::Bead bead;
+    Bead bead;
     const BeadView* kept;  // the stored bead, unchanged; null for a fragment
     bool pin = false;
   };
   std::vector<Piece> pieces;
   for (const BeadView& s : stored) {
-    const align::Bead b = ToBead(s);
+    const Bead b = ToBead(s);
     const int32_t ru_in = std::max(0, std::min(b.ru_end(), ru_end) - std::max(b.ru_begin, ru_begin));
     const int32_t en_in = std::max(0, std::min(b.en_end(), en_end) - std::max(b.en_begin, en_begin));
     if (ru_in == 0 && en_in == 0) {
@@ -169,9 +169,9 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
     // What is left before and after the pinned sentences, on each side.
     const int32_t rb_end = std::min(b.ru_end(), ru_begin), ra_begin = std::max(b.ru_begin, ru_end);
     const int32_t eb_end = std::min(b.en_end(), en_begin), ea_begin = std::max(b.en_begin, en_end);
-    const align::Bead before{b.ru_begin, std::max(0, rb_end - b.ru_begin), b.en_begin, std::max(0, eb_end - b.en_begin), 0.0};
-    const align::Bead after{ra_begin, std::max(0, b.ru_end() - ra_begin), ea_begin, std::max(0, b.en_end() - ea_begin), 0.0};
-    for (const align::Bead& part : {before, after}) {
+    const Bead before{b.ru_begin, std::max(0, rb_end - b.ru_begin), b.en_begin, std::max(0, eb_end - b.en_begin), 0.0};
+    const Bead after{ra_begin, std::max(0, b.ru_end() - ra_begin), ea_begin, std::max(0, b.en_end() - ea_begin), 0.0};
+    for (const Bead& part : {before, after}) {
       if (part.ru_count + part.en_count > 0) pieces.push_back({part, nullptr, false});
     }
   }
@@ -185,7 +185,7 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
     return p.bead.en_count > 0 && p.bead.en_begin >= pin.en_end();
   });
   pieces.insert(at, {pin, nullptr, true});
-  align::Alignment beads;
+  Alignment beads;
   for (const Piece& p : pieces) beads.push_back(p.bead);
   align::PlaceUnpaired(beads);
   std::vector<BeadView> out;

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "align/bead.h"
+#include "common/bead.h"
 #include "common/status.h"
 #include "tm/tm_store.h"
 
@@ -25,7 +25,7 @@ std::pair<int32_t, int32_t> SentenceCounts(const std::vector<BeadView>& beads);
 bool HoldEachSentenceOnce(const std::vector<BeadView>& stored, const std::vector<BeadView>& beads);
 
 // The stored beads as the aligner's beads, Bead::moved set.
-align::Alignment AsAlignment(const std::vector<BeadView>& stored);
+Alignment AsAlignment(const std::vector<BeadView>& stored);
 
 // The beads to store after realign, at positions 0, 1, …: the aligner's
 // `beads` (document numbering, Russian order) only around the fixes. Both
@@ -37,7 +37,7 @@ align::Alignment AsAlignment(const std::vector<BeadView>& stored);
 // memory does not change under them. A bead taken with the sentences of a
 // reviewed stored bead keeps its status and score (a rejected pairing stays
 // rejected); the others are "auto" with the aligner's score.
-std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const align::Alignment& beads);
+std::vector<BeadView> Realigned(const std::vector<BeadView>& stored, const Alignment& beads);
 
 // The stored beads with Russian sentences [ru_begin, ru_end) and English
 // [en_begin, en_end) made one "edited" bead (score 1: the reviewer says

@@ -6,7 +6,7 @@ namespace sverka::tm {
 namespace {
 
 // Why a file gave no pair, after "FILE".
-std::string NothingToImport(const XliffReadSummary& r, const XliffReadOptions& options) {
+std::string NothingToImport(const formats::XliffReadSummary& r, const formats::XliffReadOptions& options) {
   const char* unit = r.version.rfind("2", 0) == 0 ? "<unit>" : "<trans-unit>";
   if (r.other_languages > 0 && r.other_languages == r.units - r.not_translatable) {
     return ":" + std::to_string(r.other_languages_line) + ": the languages are " +
@@ -38,9 +38,9 @@ Result<XliffImportSummary> ImportXliff(TmStore& store, const std::string& path,
       UnitFileSpec(path, options.read.ru_lang, options.read.en_lang, options.replace, options.discard_review);
   const std::string document =
       options.name.empty() ? DocumentNameFromXliffPath(path) : options.name;
-  XliffReadSummary read;
+  formats::XliffReadSummary read;
   Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {
-    Result<XliffReadSummary> r = ReadXliff(path, options.read, [&](const XliffEntry& e) {
+    Result<formats::XliffReadSummary> r = formats::ReadXliff(path, options.read, [&](const formats::XliffEntry& e) {
       ImportedUnit u;
       u.document = document;
       u.ru = e.ru;
@@ -50,7 +50,7 @@ Result<XliffImportSummary> ImportXliff(TmStore& store, const std::string& path,
     });
     if (!r.ok()) return r.status();
     read = *r;
-    if (read.pairs == 0) return Status::BadInput(path + NothingToImport(read, options.read));
+    if (read.pairs == 0) return Status::InvalidData(path + NothingToImport(read, options.read));
     return Status::Ok();
   });
   if (!counts.ok()) return counts.status();

@@ -11,20 +11,20 @@
 
 #include "common/status.h"
 #include "tm/tm_store.h"
-#include "tm/xliff_reader.h"
+#include "formats/xliff_reader.h"
 
 namespace sverka::tm {
 
 struct XliffImportOptions {
   std::string name;  // document for every pair; empty: the file's name
-  XliffReadOptions read;
+  formats::XliffReadOptions read;
   bool replace = false;         // replace a stored document of the same name
   bool discard_review = false;  // … even a reviewed one (ImportSpec::discard_review)
 };
 
 struct XliffImportSummary {
   size_t units = 0;  // pairs imported
-  XliffReadSummary read;
+  formats::XliffReadSummary read;
   std::vector<std::string> documents;
 };
 

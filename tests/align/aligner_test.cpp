@@ -8,6 +8,8 @@
 #include <vector>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 namespace Catch {
 template <>

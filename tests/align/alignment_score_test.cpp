@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 TEST_CASE("strict scoring counts identical beads, lax scoring counts links", "[align][eval]") {
   // gold: [0]:[0] [1,2]:[1] [3]:[]   predicted: [0]:[0] [1]:[1] [2]:[] [3]:[]

@@ -6,6 +6,8 @@
 #include <random>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 namespace {
 

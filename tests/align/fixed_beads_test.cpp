@@ -6,6 +6,8 @@
 #include "align/aligner.h"
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 namespace {
 

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 namespace {
 Bead Pair(int32_t ru, int32_t en, int32_t ru_count = 1, int32_t en_count = 1) {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 TEST_CASE("the confidently paired share counts the sentences of pairs scored 0.5 or more", "[align][parallel]") {
   struct Case {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include "common/json.h"
 #include "fixtures.h"
 #include "text/display_text.h"
-#include "tm/dictionary_reader.h"
+#include "formats/dictionary_reader.h"
 
 using sverka::testing::Corpus;
 using sverka::testing::ReadFile;
@@ -1039,7 +1039,7 @@ TEST_CASE("an abridged translation: dropped paragraphs left unpaired, every pair
   // the texts' ratio the aligner paired Russian 2-3 with English 2 and left
   // the lead unpaired (strict F1 0.72); the ratio of the pairs the dictionary
   // singles out gives the gold exactly (doc/align.md, "Length ratio").
-  if (!fs::exists(sverka::tm::kMuellerPath)) {
+  if (!fs::exists(sverka::formats::kMuellerPath)) {
     WARN("mueller7-dict is not installed (tools/lib.sh installs it): not run");
     return;
   }
@@ -1450,7 +1450,7 @@ TEST_CASE("Mueller's dictionary read from sverka's cache gives the beads of the 
   // The first run writes the stems to the cache, the second reads them; a
   // run with SVERKA_CACHE_DIR empty reads the dictionary file. The beads
   // and scores of all three are the same (pipeline/dictionary_cache.h).
-  if (!fs::exists(sverka::tm::kMuellerPath)) {
+  if (!fs::exists(sverka::formats::kMuellerPath)) {
     WARN("mueller7-dict is not installed (tools/lib.sh installs it): not run");
     return;
   }

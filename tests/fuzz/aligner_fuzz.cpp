@@ -23,6 +23,8 @@
 namespace {
 
 using namespace sverka::align;
+using sverka::Alignment;
+using sverka::Bead;
 
 void CheckAlignment(const Alignment& beads, size_t n, size_t m) {
   int32_t i = 0, j = 0;

@@ -16,7 +16,7 @@
 #include "common/json.h"
 #include "common/utf8.h"
 #include "fuzz_util.h"
-#include "tm/aligned_jsonl.h"
+#include "formats/aligned_jsonl.h"
 
 namespace sverka::fuzz {
 namespace {
@@ -88,9 +88,9 @@ void CheckJson(std::string_view line) {
   FUZZ_CHECK(Same(*v, *back));
 }
 
-void CheckBeads(const tm::AlignedRecord& r) {
+void CheckBeads(const formats::AlignedRecord& r) {
   int32_t ru = 0, en = 0;
-  for (const align::Bead& b : r.beads) {
+  for (const Bead& b : r.beads) {
     FUZZ_CHECK(b.ru_begin == ru && b.en_begin == en);
     FUZZ_CHECK(b.ru_count >= 0 && b.en_count >= 0 && b.ru_count + b.en_count > 0);
     FUZZ_CHECK(b.score >= 0 && b.score <= 1);  // false for NaN too
@@ -101,10 +101,10 @@ void CheckBeads(const tm::AlignedRecord& r) {
 }
 
 void CheckAligned(std::string_view line) {
-  Result<tm::AlignedRecord> r = tm::ParseAlignedLine(line);
+  Result<formats::AlignedRecord> r = formats::ParseAlignedLine(line);
   if (!r.ok() || !r->error.empty()) return;
   CheckBeads(*r);
-  Result<tm::AlignedRecord> back = tm::ParseAlignedLine(tm::FormatAlignedLine(*r));
+  Result<formats::AlignedRecord> back = formats::ParseAlignedLine(formats::FormatAlignedLine(*r));
   FUZZ_CHECK(back.ok());
   FUZZ_CHECK(back->id == r->id && back->ru_hash == r->ru_hash && back->en_hash == r->en_hash);
   FUZZ_CHECK(back->ru.size() == r->ru.size() && back->en.size() == r->en.size());
@@ -120,7 +120,7 @@ void CheckAligned(std::string_view line) {
 int TestOneInput(const uint8_t* data, size_t size) {
   const std::string_view line = AsText(data, size);
   CheckJson(line);
-  Result<tm::TextPairRecord> pair = tm::ParseTextPairLine(line);
+  Result<formats::TextPairRecord> pair = formats::ParseTextPairLine(line);
   if (pair.ok()) FUZZ_CHECK(!pair->id.empty());
   CheckAligned(line);
   return 0;

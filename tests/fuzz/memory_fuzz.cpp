@@ -44,11 +44,11 @@ struct Place {
     out = dir + "/out.db";
     auto store = tm::TmStore::Open(valid, tm::OpenMode::kCreateOrWrite);
     FUZZ_CHECK(store.ok());
-    tm::DocumentRecord doc;
+    DocumentRecord doc;
     doc.name = "valid";
     doc.ru = {{0, "Привет.", 0, 13}};
     doc.en = {{0, "Hello.", 0, 6}};
-    doc.beads = {align::Bead{0, 1, 0, 1, 0.9}};
+    doc.beads = {Bead{0, 1, 0, 1, 0.9}};
     doc.ru_hash = doc.en_hash = "fnv1a64:0";
     FUZZ_CHECK((*store)->AddDocument(doc, false).ok());
   }
@@ -68,7 +68,7 @@ struct Place {
 
 void CheckFailure(const Status& s, const std::string& path) {
   FUZZ_CHECK(!s.ok());
-  FUZZ_CHECK(s.code() == StatusCode::kBadInput || s.code() == StatusCode::kInternal);
+  FUZZ_CHECK(s.kind() == ErrorKind::kInvalidData || s.kind() == ErrorKind::kInternal);
   FUZZ_CHECK(s.message().rfind(path, 0) == 0);
   FUZZ_CHECK(s.message().find('\n') == std::string::npos);
 }
@@ -98,7 +98,7 @@ void MergeInto(const Place& place, const std::string& a, const std::string& b) {
   Result<tm::MergeCounts> merged = tm::MergeMemories(a, b, place.out, {.replace_existing = true});
   if (!merged.ok()) {
     FUZZ_CHECK(merged.status().message().find('\n') == std::string::npos);
-    FUZZ_CHECK(merged.status().code() != StatusCode::kUsage);
+    FUZZ_CHECK(merged.status().kind() != ErrorKind::kUsage);
     return;
   }
   Result<std::unique_ptr<tm::TmStore>> out =

@@ -12,22 +12,22 @@
 
 #include "common/utf8.h"
 #include "fuzz_util.h"
-#include "tm/tmx_reader.h"
+#include "formats/tmx_reader.h"
 
 namespace sverka::fuzz {
 namespace {
 
 void CheckDate(const std::string& tmx) {
-  const std::string iso = tm::IsoFromTmxDate(tmx);
+  const std::string iso = formats::IsoFromTmxDate(tmx);
   FUZZ_CHECK(iso.empty() || (iso.size() == 20 && iso[10] == 'T' && iso.back() == 'Z'));
 }
 
-Result<tm::TmxReadSummary> Read(const std::string& path, const tm::TmxReadOptions& options) {
+Result<formats::TmxReadSummary> Read(const std::string& path, const formats::TmxReadOptions& options) {
   size_t entries = 0;
-  Result<tm::TmxReadSummary> summary = tm::ReadTmx(path, options, [&](const tm::TmxEntry& e) {
+  Result<formats::TmxReadSummary> summary = formats::ReadTmx(path, options, [&](const formats::TmxEntry& e) {
     ++entries;
     FUZZ_CHECK(!e.ru.empty() && !e.en.empty());
-    FUZZ_CHECK(e.ru.size() <= tm::kMaxSegmentBytes && e.en.size() <= tm::kMaxSegmentBytes);
+    FUZZ_CHECK(e.ru.size() <= formats::kMaxSegmentBytes && e.en.size() <= formats::kMaxSegmentBytes);
     FUZZ_CHECK(FindInvalidUtf8(e.ru) == std::nullopt && FindInvalidUtf8(e.en) == std::nullopt);
     FUZZ_CHECK(e.line > 0);
     CheckDate(e.creation_date);
@@ -42,7 +42,7 @@ Result<tm::TmxReadSummary> Read(const std::string& path, const tm::TmxReadOption
     FUZZ_CHECK(summary->units - summary->one_language == entries);
     FUZZ_CHECK(summary->languages.size() <= 10);
   } else {
-    FUZZ_CHECK(summary.status().code() == StatusCode::kBadInput);
+    FUZZ_CHECK(summary.status().kind() == ErrorKind::kInvalidData);
     FUZZ_CHECK(summary.status().message().rfind(path, 0) == 0);
     FUZZ_CHECK(summary.status().message().find('\n') == std::string::npos);
   }
@@ -54,7 +54,7 @@ Result<tm::TmxReadSummary> Read(const std::string& path, const tm::TmxReadOption
 int TestOneInput(const uint8_t* data, size_t size) {
   static ScratchFile file;
   const std::string& path = file.Write(AsText(data, size));
-  Result<tm::TmxReadSummary> first = Read(path, {});
+  Result<formats::TmxReadSummary> first = Read(path, {});
   if (first.ok() && first->units > first->one_language) return 0;
   if (first.ok() && first->languages.size() >= 2) {
     (void)Read(path, {.ru_lang = first->languages[0], .en_lang = first->languages[1],

@@ -5,7 +5,7 @@
 
 #include "align/alignment_score.h"
 #include "fixtures.h"
-#include "tm/links_format.h"
+#include "formats/links_format.h"
 
 using namespace sverka;
 
@@ -20,7 +20,7 @@ TEST_CASE("aligning the NTREX news articles one by one beats hunalign", "[pipeli
     const std::string stem = (dir / entry.path().stem()).string();
     auto pair = pipeline::AlignFiles(stem + ".ru.sent", stem + ".en.sent", {.presegmented = true});
     REQUIRE(pair.ok());
-    auto gold = tm::ParseLinks(entry.path().string(), testing::ReadFile(entry.path()));
+    auto gold = formats::ParseLinks(entry.path().string(), testing::ReadFile(entry.path()));
     REQUIRE(gold.ok());
     tally.Add(*gold, pair->beads);
   }
@@ -64,7 +64,7 @@ TEST_CASE("the UDHR's thirty articles pair 'Статья N' with 'Article N'", "
   auto pair = pipeline::AlignFiles(testing::Corpus("udhr/rus.html"), testing::Corpus("udhr/eng.html"), {});
   REQUIRE(pair.ok());
   int headings = 0;
-  for (const align::Bead& b : pair->beads) {
+  for (const Bead& b : pair->beads) {
     if (b.ru_count != 1 || b.en_count != 1) continue;
     const std::string& ru = pair->ru.sentences[b.ru_begin].text;
     const std::string& en = pair->en.sentences[b.en_begin].text;
@@ -83,7 +83,7 @@ TEST_CASE("a dictionary prepared on several threads is the one prepared on one",
   const char* const ru_roots[] = {"город", "Москва", "дорога", "книга", "вода", "ёлка"};
   const char* const en_roots[] = {"city", "Moscow", "road", "book", "water", "fir"};
   const char* const tails[] = {"а", "ой", "ами", "ах", "у", "е", "ою", "ь"};
-  std::vector<tm::DictionaryEntry> entries;
+  std::vector<formats::DictionaryEntry> entries;
   for (int k = 0; k < 16000; ++k) {
     std::string ru = ru_roots[k % 6], en = en_roots[(k / 7) % 6];
     for (int n = k; n > 0; n /= 8) ru += tails[n % 8];
@@ -112,10 +112,10 @@ TEST_CASE("the default dictionary is Mueller's where installed, else FreeDict, e
           "[pipeline][dict]") {
   // Depends on what this machine has installed; each branch checks its own.
   const std::string path = pipeline::DefaultDictionaryPath();
-  if (std::filesystem::exists(tm::kMuellerPath)) {
-    CHECK(path == tm::kMuellerPath);
-  } else if (std::filesystem::exists(tm::kFreeDictPath)) {
-    CHECK(path == tm::kFreeDictPath);
+  if (std::filesystem::exists(formats::kMuellerPath)) {
+    CHECK(path == formats::kMuellerPath);
+  } else if (std::filesystem::exists(formats::kFreeDictPath)) {
+    CHECK(path == formats::kFreeDictPath);
   } else {
     CHECK(path.empty());
   }
@@ -125,7 +125,7 @@ TEST_CASE("a dictionary prepared for the documents gives the beads of the whole 
           "[pipeline][dict]") {
   // The whole default dictionary (Mueller's or FreeDict, where installed)
   // against the entries PrepareDictionaryFor keeps, on a real article.
-  Result<std::vector<tm::DictionaryEntry>> dictionary = pipeline::DefaultDictionary();
+  Result<std::vector<formats::DictionaryEntry>> dictionary = pipeline::DefaultDictionary();
   REQUIRE(dictionary.ok());
   if (dictionary->empty()) {
     WARN("no dictionary installed: nothing to compare");
@@ -148,8 +148,8 @@ TEST_CASE("a dictionary prepared for the documents gives the beads of the whole 
   REQUIRE(whole[0].beads.size() > 10);
   REQUIRE(whole[0].beads.size() == filtered[0].beads.size());
   for (size_t k = 0; k < whole[0].beads.size(); ++k) {
-    const align::Bead& a = whole[0].beads[k];
-    const align::Bead& b = filtered[0].beads[k];
+    const Bead& a = whole[0].beads[k];
+    const Bead& b = filtered[0].beads[k];
     CHECK(a.ru_begin == b.ru_begin);
     CHECK(a.ru_count == b.ru_count);
     CHECK(a.en_begin == b.en_begin);

@@ -90,7 +90,7 @@ TEST_CASE("batch's workers keep their tokenizers: the beads are those of tokeniz
     REQUIRE(pair.ok());
     std::vector<tm::PairRow> rows;
     for (size_t b = 0; b < pair->beads.size(); ++b) {
-      const align::Bead& bead = pair->beads[b];
+      const Bead& bead = pair->beads[b];
       if (bead.ru_count == 0 || bead.en_count == 0) continue;  // ForEachPair yields pairs only
       tm::PairRow row;
       row.document = items[k].name;

@@ -50,15 +50,15 @@ TEST_CASE("a dictionary read from its cache makes the table the file itself make
   testing::ScratchDir dir;
   const std::string dict = dir / "words.tsv", cache = dir / "cache";
   testing::WriteFile(dict, MadeUpDictionary());
-  Result<std::vector<tm::DictionaryEntry>> raw = tm::ReadDictionary(dict);
+  Result<std::vector<formats::DictionaryEntry>> raw = formats::ReadDictionary(dict);
   REQUIRE(raw.ok());
   REQUIRE(!raw->front().stemmed);
 
   // Cold: read, stemmed, written; warm: read back, the same entries.
-  Result<std::vector<tm::DictionaryEntry>> cold = pipeline::ReadDictionaryCached(dict, cache, 0);
+  Result<std::vector<formats::DictionaryEntry>> cold = pipeline::ReadDictionaryCached(dict, cache, 0);
   REQUIRE(cold.ok());
   REQUIRE(FilesIn(cache) == 1);
-  Result<std::vector<tm::DictionaryEntry>> warm = pipeline::ReadDictionaryCached(dict, cache, 0);
+  Result<std::vector<formats::DictionaryEntry>> warm = pipeline::ReadDictionaryCached(dict, cache, 0);
   REQUIRE(warm.ok());
   REQUIRE(warm->size() == cold->size());
   for (size_t k = 0; k < warm->size(); ++k) {
@@ -68,7 +68,7 @@ TEST_CASE("a dictionary read from its cache makes the table the file itself make
   }
   // Phrases (60) and short words (50) are gone.
   CHECK(warm->size() <= raw->size() - 100);
-  for (const tm::DictionaryEntry& e : *warm) REQUIRE(e.ru.find(' ') == std::string::npos);
+  for (const formats::DictionaryEntry& e : *warm) REQUIRE(e.ru.find(' ') == std::string::npos);
 
   Result<pipeline::PreparedDictionary> from_file = pipeline::PrepareDictionary(*raw);
   Result<pipeline::PreparedDictionary> from_cache = pipeline::PrepareDictionary(*warm);
@@ -79,8 +79,8 @@ TEST_CASE("a dictionary read from its cache makes the table the file itself make
 
   // A stemmed dictionary beside one read from its file (two --dict): the
   // union, as of the two files read.
-  std::vector<tm::DictionaryEntry> mixed = *warm, mixed_raw = *raw;
-  const std::vector<tm::DictionaryEntry> extra = {{"книгами", "books"}, {"книгами", "books"}, {"водой", "water"}};
+  std::vector<formats::DictionaryEntry> mixed = *warm, mixed_raw = *raw;
+  const std::vector<formats::DictionaryEntry> extra = {{"книгами", "books"}, {"книгами", "books"}, {"водой", "water"}};
   mixed.insert(mixed.end(), extra.begin(), extra.end());
   mixed_raw.insert(mixed_raw.end(), extra.begin(), extra.end());
   Result<pipeline::PreparedDictionary> a = pipeline::PrepareDictionary(mixed_raw);
@@ -100,16 +100,16 @@ TEST_CASE("a stale or damaged dictionary cache is made again; an unusable one is
 
   SECTION("the dictionary changed: its new entries are read") {
     testing::WriteFile(dict, MadeUpDictionary() + "самолётами\taeroplanes\n");
-    Result<std::vector<tm::DictionaryEntry>> read = pipeline::ReadDictionaryCached(dict, cache, 0);
+    Result<std::vector<formats::DictionaryEntry>> read = pipeline::ReadDictionaryCached(dict, cache, 0);
     REQUIRE(read.ok());
     REQUIRE(read->back().en == "aeroplan");
     CHECK(testing::ReadFile(file).find("aeroplan") != std::string::npos);
   }
   SECTION("the cache was cut short: the file is read again and the cache made whole") {
     const std::string whole = testing::ReadFile(file);
-    Result<std::vector<tm::DictionaryEntry>> before = pipeline::ReadDictionaryCached(dict, cache, 0);
+    Result<std::vector<formats::DictionaryEntry>> before = pipeline::ReadDictionaryCached(dict, cache, 0);
     testing::WriteFile(file, whole.substr(0, whole.size() / 2));
-    Result<std::vector<tm::DictionaryEntry>> after = pipeline::ReadDictionaryCached(dict, cache, 0);
+    Result<std::vector<formats::DictionaryEntry>> after = pipeline::ReadDictionaryCached(dict, cache, 0);
     REQUIRE(after.ok());
     REQUIRE(after->size() == before->size());
     CHECK(testing::ReadFile(file) == whole);
@@ -117,29 +117,29 @@ TEST_CASE("a stale or damaged dictionary cache is made again; an unusable one is
   SECTION("the cache holds garbage: the same") {
     const std::string whole = testing::ReadFile(file);
     testing::WriteFile(file, "not a cache\n\xff\xfe");
-    Result<std::vector<tm::DictionaryEntry>> after = pipeline::ReadDictionaryCached(dict, cache, 0);
+    Result<std::vector<formats::DictionaryEntry>> after = pipeline::ReadDictionaryCached(dict, cache, 0);
     REQUIRE(after.ok());
     CHECK(testing::ReadFile(file) == whole);
   }
   SECTION("the cache directory cannot be made: the dictionary is read, nothing fails") {
     testing::WriteFile(dir / "plain-file", "x");
-    Result<std::vector<tm::DictionaryEntry>> read =
+    Result<std::vector<formats::DictionaryEntry>> read =
         pipeline::ReadDictionaryCached(dict, dir / "plain-file/cache", 0);
     REQUIRE(read.ok());
     CHECK(read->size() == pipeline::ReadDictionaryCached(dict, cache, 0)->size());
   }
   SECTION("a small dictionary, or no cache directory: read from the file, unstemmed") {
-    Result<std::vector<tm::DictionaryEntry>> small = pipeline::ReadDictionaryCached(dict, dir / "other");
+    Result<std::vector<formats::DictionaryEntry>> small = pipeline::ReadDictionaryCached(dict, dir / "other");
     REQUIRE(small.ok());
     CHECK_FALSE(small->front().stemmed);
     CHECK_FALSE(fs::exists(dir / "other"));
-    Result<std::vector<tm::DictionaryEntry>> none = pipeline::ReadDictionaryCached(dict, "", 0);
+    Result<std::vector<formats::DictionaryEntry>> none = pipeline::ReadDictionaryCached(dict, "", 0);
     REQUIRE(none.ok());
     CHECK_FALSE(none->front().stemmed);
   }
   SECTION("a missing dictionary fails as reading it does") {
-    Result<std::vector<tm::DictionaryEntry>> missing = pipeline::ReadDictionaryCached(dir / "none.tsv", cache, 0);
+    Result<std::vector<formats::DictionaryEntry>> missing = pipeline::ReadDictionaryCached(dir / "none.tsv", cache, 0);
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.status().message() == tm::ReadDictionary(dir / "none.tsv").status().message());
+    CHECK(missing.status().message() == formats::ReadDictionary(dir / "none.tsv").status().message());
   }
 }

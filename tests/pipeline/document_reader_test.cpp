@@ -65,9 +65,9 @@ TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole
   for (const std::string name : {"a.txt", "w.txt", "a.html"}) {
     auto side = pipeline::ReadSide(dir / name, Language::kRussian, {});
     REQUIRE(side.ok());
-    std::vector<tm::SentenceRecord> streamed;
+    std::vector<SentenceRecord> streamed;
     const Status status = pipeline::StreamSide(dir / name, Language::kRussian, {},
-                                               [&](const tm::SentenceRecord& s) { streamed.push_back(s); });
+                                               [&](const SentenceRecord& s) { streamed.push_back(s); });
     REQUIRE(status.ok());
     INFO(name);
     REQUIRE(streamed.size() == side->sentences.size());

@@ -37,7 +37,7 @@ TEST_CASE("a directory that cannot be listed is bad input", "[pipeline][batch][e
   ScratchDir dir;
   Result<std::vector<pipeline::BatchItem>> items = pipeline::FindPairs(dir / "missing");
   REQUIRE_FALSE(items.ok());
-  CHECK(items.status().code() == StatusCode::kBadInput);
+  CHECK(items.status().kind() == ErrorKind::kInvalidData);
   CHECK(items.status().message().starts_with(dir / "missing" + ": cannot list the directory ("));
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("manifest errors name the line", "[pipeline][batch][errors]") {
     WriteFile(m, c.text);
     Result<std::vector<pipeline::BatchItem>> items = pipeline::ReadManifest(m);
     REQUIRE_FALSE(items.ok());
-    CHECK(items.status().code() == StatusCode::kBadInput);
+    CHECK(items.status().kind() == ErrorKind::kInvalidData);
     CHECK(items.status().message() == c.message);
   }
 }

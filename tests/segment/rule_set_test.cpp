@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 using sverka::Language;
-using sverka::StatusCode;
+using sverka::ErrorKind;
 using namespace sverka::segment;
 
 TEST_CASE("the built-in rule files parse", "[segment][rules]") {
@@ -60,7 +60,7 @@ TEST_CASE("a broken rule file is refused with file, line and reason", "[segment]
   for (const Case& c : cases) {
     auto rules = ParseRules("x.rules", c.text);
     REQUIRE_FALSE(rules.ok());
-    CHECK(rules.status().code() == StatusCode::kBadInput);
+    CHECK(rules.status().kind() == ErrorKind::kInvalidData);
     CHECK(rules.status().message() == c.message);
   }
 }

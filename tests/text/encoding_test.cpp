@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-using sverka::StatusCode;
+using sverka::ErrorKind;
 using namespace sverka::text;
 
 namespace {
@@ -120,7 +120,7 @@ TEST_CASE("NFC after --replace-invalid keeps the offsets after a U+FFFD inside t
 TEST_CASE("an unknown or unsupported --encoding is a usage error", "[text][errors]") {
   auto unknown = DecodeText("a.txt", "x", {.encoding = "klingon"});
   REQUIRE_FALSE(unknown.ok());
-  CHECK(unknown.status().code() == StatusCode::kUsage);
+  CHECK(unknown.status().kind() == ErrorKind::kUsage);
   CHECK(unknown.status().message() == "unknown encoding 'klingon'");
   auto multi = DecodeText("a.txt", "x", {.encoding = "Shift_JIS"});
   REQUIRE_FALSE(multi.ok());

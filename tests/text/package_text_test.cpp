@@ -18,7 +18,7 @@ std::string Para(const std::string& runs) { return "<w:p>" + runs + "</w:p>"; }
 std::string ErrorOf(const std::string& bytes, const std::string& name = "doc.docx") {
   Result<PackageText> out = ExtractPackageText(name, bytes);
   REQUIRE_FALSE(out.ok());
-  CHECK(out.status().code() == sverka::StatusCode::kBadInput);
+  CHECK(out.status().kind() == sverka::ErrorKind::kInvalidData);
   CHECK(out.status().message().find('\n') == std::string::npos);
   return out.status().message();
 }

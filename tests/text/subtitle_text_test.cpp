@@ -18,7 +18,7 @@ SubtitleText Read(const std::string& utf8, const std::string& name = "film.srt")
 std::string ErrorOf(const std::string& utf8, const std::string& name = "film.srt") {
   Result<SubtitleText> out = ExtractSubtitleText(name, utf8);
   REQUIRE_FALSE(out.ok());
-  CHECK(out.status().code() == StatusCode::kBadInput);
+  CHECK(out.status().kind() == ErrorKind::kInvalidData);
   CHECK(out.status().message().find('\n') == std::string::npos);
   return out.status().message();
 }

@@ -4,7 +4,7 @@
 
 #include "fixtures.h"
 
-using sverka::StatusCode;
+using sverka::ErrorKind;
 using sverka::text::CheckText;
 using sverka::text::ReadTextFile;
 
@@ -44,7 +44,7 @@ TEST_CASE("CheckText rejects unusable text with one line naming file and place",
   for (const Case& c : cases) {
     auto result = CheckText("a.txt", c.bytes);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.status().code() == StatusCode::kBadInput);
+    CHECK(result.status().kind() == ErrorKind::kInvalidData);
     CHECK(result.status().message() == c.message);
   }
 }
@@ -54,7 +54,7 @@ TEST_CASE("ReadTextFile names a missing file and a directory", "[text][errors]")
   auto missing = ReadTextFile(dir / "nope.txt");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message() == dir / "nope.txt" + ": cannot open: No such file or directory");
-  CHECK(missing.status().code() == StatusCode::kBadInput);
+  CHECK(missing.status().kind() == ErrorKind::kInvalidData);
 
   auto directory = ReadTextFile(dir.path().string());
   REQUIRE_FALSE(directory.ok());

@@ -21,9 +21,9 @@ using testing::SqlCount;
 namespace {
 
 // Document `name`: four 1-1 beads, one sentence a side each.
-tm::DocumentRecord Doc(const std::string& name, const std::vector<std::string>& ru,
+DocumentRecord Doc(const std::string& name, const std::vector<std::string>& ru,
                        const std::vector<std::string>& en) {
-  tm::DocumentRecord doc;
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = name + ".ru.txt";
   doc.en_file = name + ".en.txt";

@@ -9,7 +9,7 @@
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
-#include "tm/aligned_jsonl.h"
+#include "formats/aligned_jsonl.h"
 #include "tm/tm_merge.h"
 #include "tm/tm_store.h"
 
@@ -18,8 +18,8 @@ using testing::SqlCount;
 
 namespace {
 
-tm::DocumentRecord TimedDocument(const std::string& name) {
-  tm::DocumentRecord doc;
+DocumentRecord TimedDocument(const std::string& name) {
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = "a.ru.srt";
   doc.en_file = "a.en.vtt";
@@ -118,9 +118,9 @@ TEST_CASE("a subtitle document's times are stored and each bead side spans its s
 TEST_CASE("a text document next to a subtitle one has no times", "[tm][subtitles][schema]") {
   testing::ScratchDir dir;
   auto store = Open(dir / "tm.db");
-  tm::DocumentRecord text = TimedDocument("text");
+  DocumentRecord text = TimedDocument("text");
   for (auto* side : {&text.ru, &text.en}) {
-    for (tm::SentenceRecord& s : *side) s.start_ms = s.end_ms = -1;
+    for (SentenceRecord& s : *side) s.start_ms = s.end_ms = -1;
   }
   REQUIRE(store->AddDocument(text, false).ok());
   REQUIRE(store->AddDocument(TimedDocument("subs"), false).ok());
@@ -161,25 +161,25 @@ TEST_CASE("a version 7 memory made by sverka's main binary is upgraded to the cu
 }
 
 TEST_CASE("JSON lines carry the sentences' times both ways", "[tm][subtitles][jsonl]") {
-  tm::AlignedRecord r;
+  formats::AlignedRecord r;
   r.id = "film";
   r.ru_hash = r.en_hash = "h";
-  const tm::DocumentRecord doc = TimedDocument("film");
+  const DocumentRecord doc = TimedDocument("film");
   r.ru = doc.ru;
   r.en = doc.en;
   r.en[1].start_ms = r.en[1].end_ms = -1;  // a sentence without a time has none in the line
   r.beads = doc.beads;
-  const std::string line = tm::FormatAlignedLine(r);
+  const std::string line = formats::FormatAlignedLine(r);
   CHECK(line.find(R"("start":0,"end":14,"start_ms":1000,"end_ms":2500})") != std::string::npos);
   CHECK(line.find(R"("text":"Third.","paragraph":1,"start":20,"end":26})") != std::string::npos);
-  Result<tm::AlignedRecord> back = tm::ParseAlignedLine(line);
+  Result<formats::AlignedRecord> back = formats::ParseAlignedLine(line);
   REQUIRE(back.ok());
   CHECK(back->ru[2].start_ms == 9000);
   CHECK(back->ru[2].end_ms == 9500);
   CHECK(back->en[1].start_ms == -1);
   std::string half = line;
   half.replace(half.find(R"(,"end_ms":2500)"), 14, "");
-  Result<tm::AlignedRecord> refused = tm::ParseAlignedLine(half);
+  Result<formats::AlignedRecord> refused = formats::ParseAlignedLine(half);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().message() == "member 'ru': sentence 0 needs start_ms <= end_ms (both or neither)");
 }

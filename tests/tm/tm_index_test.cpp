@@ -15,9 +15,9 @@ using testing::SqlCount;
 
 namespace {
 
-tm::DocumentRecord Document(const std::string& name, const std::string& ru_word,
+DocumentRecord Document(const std::string& name, const std::string& ru_word,
                             const std::string& en_word) {
-  tm::DocumentRecord doc;
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = name + ".ru.txt";
   doc.en_file = name + ".en.txt";
@@ -63,8 +63,8 @@ TEST_CASE("deferred beads are stored, searched directly, and indexed by UpdateIn
   auto now = Open(dir / "now.db", false);
   auto later = Open(dir / "later.db", true);
   for (tm::TmStore* s : {now.get(), later.get()}) {
-    const tm::DocumentRecord a = Document("a", "дипломатия", "diplomacy");
-    const tm::DocumentRecord b = Document("b", "обмен", "exchange");
+    const DocumentRecord a = Document("a", "дипломатия", "diplomacy");
+    const DocumentRecord b = Document("b", "обмен", "exchange");
     const std::vector<tm::DocumentWrite> writes = {{&a, false}, {&b, false}};
     REQUIRE(s->AddDocuments(writes).ok());
   }
@@ -111,8 +111,8 @@ TEST_CASE("a deferred document replaced, or edited, leaves the index consistent"
           "[tm][store][index]") {
   testing::ScratchDir dir;
   auto store = Open(dir / "tm.db", true);
-  const tm::DocumentRecord a = Document("a", "дипломатия", "diplomacy");
-  const tm::DocumentRecord b = Document("b", "обмен", "exchange");
+  const DocumentRecord a = Document("a", "дипломатия", "diplomacy");
+  const DocumentRecord b = Document("b", "обмен", "exchange");
   REQUIRE(store->AddDocuments(std::vector<tm::DocumentWrite>{{&a, false}, {&b, false}}).ok());
   // Half indexed: b's beads go into the index, a's stay pending.
   REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 4);
@@ -128,8 +128,8 @@ TEST_CASE("a deferred document replaced, or edited, leaves the index consistent"
     sqlite3_close(db);
   }
   // Replacing the pending one and the indexed one: the index is told only of what it holds.
-  const tm::DocumentRecord a2 = Document("a", "политика", "policy");
-  const tm::DocumentRecord b2 = Document("b", "торговля", "trade");
+  const DocumentRecord a2 = Document("a", "политика", "policy");
+  const DocumentRecord b2 = Document("b", "торговля", "trade");
   REQUIRE(store->AddDocuments(std::vector<tm::DocumentWrite>{{&a2, true}, {&b2, true}}).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 4);
   // An edit of a pending bead: the new beads are indexed at once, the old row goes.

@@ -10,8 +10,8 @@ using namespace sverka;
 
 namespace {
 
-tm::DocumentRecord Doc(const std::string& name, const std::string& ru_text = "Первое.") {
-  tm::DocumentRecord doc;
+DocumentRecord Doc(const std::string& name, const std::string& ru_text = "Первое.") {
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = name + ".ru.txt";
   doc.en_file = name + ".en.txt";
@@ -23,7 +23,7 @@ tm::DocumentRecord Doc(const std::string& name, const std::string& ru_text = "П
   return doc;
 }
 
-void Make(const std::string& path, const std::vector<tm::DocumentRecord>& docs) {
+void Make(const std::string& path, const std::vector<DocumentRecord>& docs) {
   Result<std::unique_ptr<tm::TmStore>> store =
       tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
@@ -71,7 +71,7 @@ TEST_CASE("merge refuses documents that differ, and an output that is an input",
   Make(dir / "b.db", {Doc("one", "Другое.")});
   Result<tm::MergeCounts> conflict = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   REQUIRE_FALSE(conflict.ok());
-  CHECK(conflict.status().code() == StatusCode::kBadInput);
+  CHECK(conflict.status().kind() == ErrorKind::kInvalidData);
   CHECK(conflict.status().message() == dir / "b.db" + ": document 'one' is also in " +
                                            dir / "a.db" +
                                            " with other source texts; merge refused");
@@ -79,7 +79,7 @@ TEST_CASE("merge refuses documents that differ, and an output that is an input",
   CHECK_FALSE(std::filesystem::exists(dir / "c.db.tmp"));
   Result<tm::MergeCounts> same = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "b.db");
   REQUIRE_FALSE(same.ok());
-  CHECK(same.status().code() == StatusCode::kUsage);
+  CHECK(same.status().kind() == ErrorKind::kUsage);
   CHECK(same.status().message() == dir / "b.db" +
                                        ": is the translation memory this command reads; write "
                                        "the output to another file");
@@ -138,7 +138,7 @@ TEST_CASE("merge of several memories in one pass gives what folding them in orde
                                            dir / "a.db" + " + " + dir / "c.db" +
                                            " with other source texts; merge refused");
   CHECK_FALSE(std::filesystem::exists(dir / "x.db"));
-  CHECK(tm::MergeMemories({dir / "a.db"}, dir / "x.db").status().code() == StatusCode::kUsage);
+  CHECK(tm::MergeMemories({dir / "a.db"}, dir / "x.db").status().kind() == ErrorKind::kUsage);
 }
 
 TEST_CASE("merge leaves unindexed what its inputs left unindexed, and indexes the rest",

@@ -14,8 +14,8 @@ using testing::IndexConsistent;
 namespace {
 
 // Five Russian and five English sentences in five beads: 1-1, 2-1, 1-2, 1-0, 0-1.
-tm::DocumentRecord ReviewDocument() {
-  tm::DocumentRecord doc;
+DocumentRecord ReviewDocument() {
+  DocumentRecord doc;
   doc.name = "news";
   doc.ru_file = "a.ru.txt";
   doc.en_file = "a.en.txt";
@@ -195,12 +195,12 @@ TEST_CASE("undo walks back through several edits and redo forward; a new edit en
         dir / "tm.db" + ": nothing to redo in 'news'");
   // Replacing it is refused while it holds review work (issue 17)…
   const Status reviewed = store->AddDocument(ReviewDocument(), true);
-  CHECK(reviewed.code() == StatusCode::kBadInput);
+  CHECK(reviewed.kind() == ErrorKind::kInvalidData);
   CHECK(reviewed.message().ends_with("replacing it would discard that work: give "
                                      "--discard-review to replace it anyway"));
   // …and storing it again with discard_review forgets what could be undone.
   REQUIRE(store->AddDocument(ReviewDocument(), true, true).ok());
-  CHECK(store->UndoLast("news").status().code() == StatusCode::kBadInput);
+  CHECK(store->UndoLast("news").status().kind() == ErrorKind::kInvalidData);
   CHECK(IndexConsistent(dir / "tm.db"));
 }
 
@@ -267,7 +267,7 @@ TEST_CASE("review edits refuse what they cannot do, with one line, and change no
   for (const auto& [edit, message] : cases) {
     auto r = edit(*store);
     REQUIRE_FALSE(r.ok());
-    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().kind() == ErrorKind::kInvalidData);
     CHECK(r.status().message() == message);
   }
   CHECK(Layout(*store) == kStart);
@@ -373,7 +373,7 @@ TEST_CASE("an edit expecting a data version is refused after another process's c
   const std::string after_merge = Layout(*store);
   auto refused = store->ChangeStatus("news", 1, "rejected");
   REQUIRE(!refused.ok());
-  CHECK(refused.status().code() == StatusCode::kBadInput);
+  CHECK(refused.status().kind() == ErrorKind::kInvalidData);
   CHECK(refused.status().message() ==
         dir / "tm.db" + ": another process changed the memory since it was read");
   CHECK(!store->UndoLast("news").ok());

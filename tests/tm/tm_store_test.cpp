@@ -12,8 +12,8 @@ using testing::SqlCount;
 
 namespace {
 
-tm::DocumentRecord SampleDocument(const std::string& name) {
-  tm::DocumentRecord doc;
+DocumentRecord SampleDocument(const std::string& name) {
+  DocumentRecord doc;
   doc.name = name;
   doc.ru_file = "a.ru.txt";
   doc.en_file = "a.en.txt";
@@ -81,7 +81,7 @@ TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[
   second.en[0].text = "Changed.";
   const Status again = (*store)->AddDocument(second, false);
   REQUIRE_FALSE(again.ok());
-  CHECK(again.code() == StatusCode::kBadInput);
+  CHECK(again.kind() == ErrorKind::kInvalidData);
   CHECK(again.message() ==
         dir / "tm.db" + ": document 'news' is already stored; give another --name or --replace");
   CHECK(Pairs(**store)[0].en == "First.");
@@ -153,7 +153,7 @@ TEST_CASE("opening refuses files that are not translation memories", "[tm][store
   testing::WriteFile(dir / "text.db", std::string(4096, 'x'));
   auto text = tm::TmStore::Open(dir / "text.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE_FALSE(text.ok());
-  CHECK(text.status().code() == StatusCode::kBadInput);
+  CHECK(text.status().kind() == ErrorKind::kInvalidData);
   CHECK(text.status().message() ==
         dir / "text.db" + ": not a sverka translation memory (file is not a database)");
 
@@ -325,7 +325,7 @@ TEST_CASE("undo refuses unknown entries, document actions and beads changed sinc
   REQUIRE(first.ok());
   REQUIRE(store->SetBeadStatus("news", 0, "approved").ok());
   const Status later = store->Undo(*first);
-  CHECK(later.code() == StatusCode::kBadInput);
+  CHECK(later.kind() == ErrorKind::kInvalidData);
   CHECK(later.message() == db + ": bead 0 of 'news' changed after history entry " +
                                std::to_string(*first) + " (or is gone); undo the later change first");
   CHECK(Pairs(*store)[0].status == "approved");
@@ -390,7 +390,7 @@ TEST_CASE("imported units are stored as 1-1 beads in one transaction", "[tm][sto
   // A failure part-way stores nothing, and a stored name needs replace.
   auto failed = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
     SVERKA_RETURN_IF_ERROR(add({.document = "z", .ru = "a", .en = "b"}));
-    return Status::BadInput("x.tmx:9: broken");
+    return Status::InvalidData("x.tmx:9: broken");
   });
   CHECK(failed.status().message() == "x.tmx:9: broken");
   CHECK_FALSE(store->HasDocument("z").value());
@@ -463,7 +463,7 @@ TEST_CASE("AddDocuments stores a group in one transaction and leaves out a name 
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
   REQUIRE(store->AddDocument(SampleDocument("old"), false).ok());
-  const tm::DocumentRecord a = SampleDocument("a"), old = SampleDocument("old"),
+  const DocumentRecord a = SampleDocument("a"), old = SampleDocument("old"),
                            b = SampleDocument("b"), again = SampleDocument("old");
   const std::vector<tm::DocumentWrite> writes = {
       {&a, false}, {&old, false}, {&b, false}, {&again, true}};
@@ -472,7 +472,7 @@ TEST_CASE("AddDocuments stores a group in one transaction and leaves out a name 
   REQUIRE(each->size() == 4);
   CHECK((*each)[0].ok());
   REQUIRE_FALSE((*each)[1].ok());
-  CHECK((*each)[1].code() == StatusCode::kBadInput);
+  CHECK((*each)[1].kind() == ErrorKind::kInvalidData);
   CHECK((*each)[1].message() ==
         dir / "tm.db" + ": document 'old' is already stored; give another --name or --replace");
   CHECK((*each)[2].ok());

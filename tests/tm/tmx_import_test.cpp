@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
-#include "tm/tmx_writer.h"
+#include "formats/tmx_writer.h"
 
 using namespace sverka;
 
@@ -30,7 +30,7 @@ std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
 // Writes the store's pairs as sverka's export does (tests/cli covers the command).
 void Export(tm::TmStore& store, const std::string& path) {
   auto writer =
-      tm::TmxWriter::Create(path, {.tool_version = "t", .creation_date = "20260101T000000Z"});
+      formats::TmxWriter::Create(path, {.tool_version = "t", .creation_date = "20260101T000000Z"});
   REQUIRE(writer.ok());
   REQUIRE(store
               .ForEachPair({},
@@ -43,8 +43,8 @@ void Export(tm::TmStore& store, const std::string& path) {
                                                      {"x-bead", std::to_string(r.position)},
                                                      {"x-score", score},
                                                      {"x-status", r.status}},
-                                                    tm::TmxDateFromIso(r.created),
-                                                    tm::TmxDateFromIso(r.changed)});
+                                                    formats::TmxDateFromIso(r.created),
+                                                    formats::TmxDateFromIso(r.changed)});
                            })
               .ok());
   REQUIRE((*writer)->Commit().ok());
@@ -55,7 +55,7 @@ void Export(tm::TmStore& store, const std::string& path) {
 TEST_CASE("export, import, export gives the same units", "[tm][tmx][roundtrip]") {
   testing::ScratchDir dir;
   auto first = NewStore(dir / "a.db");
-  tm::DocumentRecord doc;
+  DocumentRecord doc;
   doc.name = "news";
   doc.ru = {{0, "Первое «предложение» & <теги>.", 0, 1},
             {0, "Второе.", 1, 2},

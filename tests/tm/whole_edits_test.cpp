@@ -14,8 +14,8 @@ using testing::IndexConsistent;
 namespace {
 
 // Six sentences a side in six 1-1 beads, the third approved.
-tm::DocumentRecord Document() {
-  tm::DocumentRecord doc;
+DocumentRecord Document() {
+  DocumentRecord doc;
   doc.name = "news";
   doc.ru_hash = tm::ContentHash("ru");
   doc.en_hash = tm::ContentHash("en");
@@ -113,7 +113,7 @@ TEST_CASE("realigned beads keep what a reviewer decided about the same sentences
   REQUIRE(store->ChangeStatus("news", 5, "rejected").ok());
   const auto before = Beads(*store);
   // The aligner's answer: 0 and 1 merged, 2 as it was, 3 4 5 as they were.
-  const align::Alignment beads = {{0, 2, 0, 2, 0.7}, {2, 1, 2, 1, 0.9}, {3, 1, 3, 1, 0.8},
+  const Alignment beads = {{0, 2, 0, 2, 0.7}, {2, 1, 2, 1, 0.9}, {3, 1, 3, 1, 0.8},
                                   {4, 1, 4, 1, 0.85}, {5, 1, 5, 1, 0.2}};
   const auto next = tm::Realigned(before, beads);
   CHECK(Layout(next) == "0:r0-2:e0-2:auto 1:r2-3:e2-3:approved 2:r3-4:e3-4:auto 3:r4-5:e4-5:auto "
@@ -146,11 +146,11 @@ TEST_CASE("realign changes nothing far from every fix", "[tm][realign]") {
   auto store = Fresh(dir);  // bead 2 approved
   const auto before = Beads(*store);
   // The aligner would merge beads 4 and 5, two beads away from the approved one.
-  const align::Alignment far = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
+  const Alignment far = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
                                 {3, 1, 3, 1, 0.9}, {4, 2, 4, 2, 0.9}};
   CHECK(Layout(tm::Realigned(before, far)) == Layout(before));
   // Next to it (beads 3 and 4 merged, bead 3 touching the approved bead 2) it is taken.
-  const align::Alignment near = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
+  const Alignment near = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9},
                                  {3, 2, 3, 2, 0.9}, {5, 1, 5, 1, 0.9}};
   CHECK(Layout(tm::Realigned(before, near)) ==
         "0:r0-1:e0-1:auto 1:r1-2:e1-2:auto 2:r2-3:e2-3:approved 3:r3-5:e3-5:auto 4:r5-6:e5-6:auto");

@@ -102,7 +102,7 @@ TEST_CASE("an XLIFF file with nothing to import says why and stores nothing",
     testing::WriteFile(dir / c.name, c.bytes);
     auto r = tm::ImportXliff(*store, dir / c.name, {});
     REQUIRE_FALSE(r.ok());
-    CHECK(r.status().code() == StatusCode::kBadInput);
+    CHECK(r.status().kind() == ErrorKind::kInvalidData);
     CHECK(r.status().message() == dir / c.name + c.message);
   }
   CHECK(*store->DocumentNames() == std::vector<std::string>{"good"});
