@@ -122,14 +122,14 @@ int RunCheck(const Args& args) {
   po::options_description options("Options");
   std::string db, status = "auto", kind, format = "text", out_path;
   std::vector<std::string> docs;
-  double below = tm::kSuspiciousScore;
+  double below = kSuspiciousScore;
   size_t limit = 50;
   options.add_options()("db", po::value(&db)->required(), "translation memory")(
       "doc", po::value(&docs)->composing(), "only this document (repeatable)")(
       "status", po::value(&status)->default_value("auto"),
       "only beads of these statuses (auto,approved,rejected,edited) or all")(
       "kind", po::value(&kind), "only beads doubtful for these reasons: low,unpaired,length,numbers,moved")(
-      "below", po::value(&below)->default_value(tm::kSuspiciousScore, "0.5"), "a score below this is low")(
+      "below", po::value(&below)->default_value(kSuspiciousScore, "0.5"), "a score below this is low")(
       "limit", po::value(&limit)->default_value(50), "print at most this many beads (0: all)")(
       "format,f", po::value(&format)->default_value("text"), "text, tsv or html (one page, with -o)")(
       "output,o", po::value(&out_path), "write to this file (html: required)");

@@ -9,7 +9,6 @@ namespace sverka::cli {
 
 using tm::BeadView;
 using tm::DocumentStats;
-using tm::kSuspiciousScore;
 namespace {
 
 std::string Escape(std::string_view s) {

@@ -259,7 +259,7 @@ class ReviewScreen {
   // score further down, else the next bead (the last one stays).
   void MoveOn() {
     for (size_t k = cursor_ + 1; k < beads_.size(); ++k) {
-      if (beads_[k].status == "auto" && beads_[k].score < tm::kSuspiciousScore) {
+      if (beads_[k].status == "auto" && beads_[k].score < kSuspiciousScore) {
         cursor_ = k;
         message_ += "; next to check: " + Number(Position());
         return;
@@ -436,7 +436,7 @@ class ReviewScreen {
   Status NextSuspicious() {
     for (size_t d = 1; d <= beads_.size(); ++d) {
       const size_t k = (cursor_ + d) % beads_.size();
-      if (beads_[k].status == "auto" && beads_[k].score < tm::kSuspiciousScore) {
+      if (beads_[k].status == "auto" && beads_[k].score < kSuspiciousScore) {
         cursor_ = k;
         message_ = "suspicious: #" + std::to_string(beads_[k].position);
         return Status::Ok();
@@ -570,7 +570,7 @@ class ReviewScreen {
   static short ColourOf(const tm::BeadView& b) {
     if (b.status == "approved" || b.status == "edited") return kHigh;
     if (b.status == "rejected") return 0;
-    return b.score < tm::kSuspiciousScore ? kLow : b.score < 0.8 ? kMid : kHigh;
+    return b.score < kSuspiciousScore ? kLow : b.score < 0.8 ? kMid : kHigh;
   }
 
   // Draws bead `k` from row `y`, above row `end`; returns the next free row.

@@ -19,7 +19,7 @@ constexpr const char* kReset = "\x1b[0m";
 
 // Score colour: red below the suspicious line, yellow below 0.8, green above.
 const char* ScoreColour(double score) {
-  return score < tm::kSuspiciousScore ? "\x1b[31m" : score < 0.8 ? "\x1b[33m" : "\x1b[32m";
+  return score < kSuspiciousScore ? "\x1b[31m" : score < 0.8 ? "\x1b[33m" : "\x1b[32m";
 }
 
 // One letter per status in the margin: auto ' ', approved '+', rejected 'x', edited 'e'.

@@ -16,6 +16,7 @@
 
 #include "common/bead.h"
 #include "common/document.h"
+#include "common/score_band.h"
 #include "common/status.h"
 
 namespace sverka::tm {
@@ -137,8 +138,6 @@ struct DocumentStats {
   int64_t suspicious = 0;  // score < kSuspiciousScore
 };
 
-// Beads scoring below this are "suspicious" (stats, review, report).
-inline constexpr double kSuspiciousScore = 0.5;
 
 enum class MoveDirection { kToNext, kToPrevious };
 
