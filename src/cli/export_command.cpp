@@ -126,8 +126,7 @@ int RunExport(const Args& args) {
                               format == "tsv" ? formats::PairTextFormat::kTsv : formats::PairTextFormat::kParallel,
                               out, ru_code, en_code, db);
   if (!s.ok()) return Report(s);
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

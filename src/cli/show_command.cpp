@@ -145,8 +145,7 @@ int RunShow(const Args& args) {
     }
   }
   std::cout << out;
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -65,8 +65,7 @@ int RunStats(const Args& args) {
               << " beads not yet indexed (stored by batch or import --jsonl); 'sverka index --db " << db
               << "' indexes them\n";
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli
