@@ -172,8 +172,7 @@ int RunAlign(const Args& args) {
     if (format == "tsv") PrintTsv(*pair);
     if (format == "json") PrintJson(*pair);
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -30,6 +30,8 @@ std::string BeadLine(const char* mark, const tm::BeadView& b) {
 
 }  // namespace
 
+std::string BeadNumber(int32_t position) { return "#" + std::to_string(position); }
+
 std::string BeadLinks(const tm::BeadView& b) {
   return Numbers(b.ru_begin, b.ru_end) + ":" + Numbers(b.en_begin, b.en_end);
 }

@@ -8,6 +8,9 @@
 
 namespace sverka::cli {
 
+// "#12": bead 12, as the review screen names it.
+std::string BeadNumber(int32_t position);
+
 // "[3,4]:[4]" : the bead's sentence numbers per side, as `align` prints links.
 std::string BeadLinks(const tm::BeadView& b);
 

@@ -7,6 +7,8 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "common/bead_status.h"
+#include "common/score_band.h"
 #include "common/utf8.h"
 #include "text/display_text.h"
 #include "pipeline/bead_matches.h"
@@ -155,7 +157,7 @@ int RunCheck(const Args& args) {
   if (!(below >= 0 && below <= 1)) throw UsageError("--below must be a number from 0 to 1");
   std::vector<std::string> statuses = status == "all" ? std::vector<std::string>{} : SplitCommas({status});
   for (const std::string& s : statuses) {
-    if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
+    if (!IsBeadStatus(s)) {
       throw UsageError("--status takes auto, approved, rejected, edited or all, not '" + s + "'");
     }
   }

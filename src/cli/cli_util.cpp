@@ -1,27 +1,17 @@
 #include "cli/cli_util.h"
 
-#include "cli/exit_code.h"
-
 #include <sstream>
 
 #include <iostream>
 
 #include "pipeline/align_pair.h"
 #include "pipeline/dictionary_cache.h"
-#include "text/display_text.h"
 #include "formats/tmx_reader.h"
 
 namespace sverka::cli {
 
 LineInput::LineInput(const std::string& path) : path_(path) {
   if (path_ != "-") file_.open(path_, std::ios::binary);
-}
-
-int Report(const Status& status) {
-  // Messages quote names and text from files and memories: their control
-  // characters are shown, never sent to the terminal.
-  if (!status.ok()) std::cerr << "sverka: " << text::VisibleControls(status.message()) << "\n";
-  return ExitCode(status);
 }
 
 bool ParseArgs(const Args& args, const po::options_description& options,
@@ -66,10 +56,9 @@ Result<std::vector<formats::DictionaryEntry>> LoadDictionaries(const po::variabl
   if (!vm.count("dict")) return pipeline::DefaultDictionary();
   std::vector<formats::DictionaryEntry> all;
   for (const std::string& path : vm["dict"].as<std::vector<std::string>>()) {
-    Result<std::vector<formats::DictionaryEntry>> entries =
-        pipeline::ReadDictionaryCached(path, pipeline::DictionaryCacheDir());
-    if (!entries.ok()) return entries.status();
-    all.insert(all.end(), entries->begin(), entries->end());
+    SVERKA_ASSIGN_OR_RETURN(const std::vector<formats::DictionaryEntry> entries,
+                            pipeline::ReadDictionaryCached(path, pipeline::DictionaryCacheDir()));
+    all.insert(all.end(), entries.begin(), entries.end());
   }
   return all;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "common/status.h"
 #include "formats/dictionary_reader.h"
 #include "pipeline/document_reader.h"
@@ -15,9 +16,6 @@
 namespace sverka::cli {
 
 namespace po = boost::program_options;
-
-// Reports `status` on stderr as one line "sverka: MESSAGE" and returns its exit code.
-int Report(const Status& status);
 
 // Parses `args` against `options` and `positional` into `vm`. Returns true
 // when --help was given (after printing `usage` and the options).
@@ -57,7 +55,8 @@ class LineInput {
   std::ifstream file_;
 };
 
-// Thrown for a usage error found after parsing (caught in main, exit 2).
+// Thrown for a usage error found after parsing; main reports it with
+// ReportUsage (exit 2).
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

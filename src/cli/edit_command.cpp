@@ -111,8 +111,7 @@ int RunEdit(const Args& args) {
               << (vm.count("before") ? " before bead " + std::to_string(vm["before"].as<int32_t>()) : std::string())
               << " (history entry " << change->history_id
               << "); 'sverka edit --db TM --doc NAME undo' reverts them all\n";
-    std::cout.flush();
-    return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+    return ReportStdout();
   }
   if (action == "approve" || action == "reject" || action == "reset") {
     Expect(words, 2, action + " BEAD");
@@ -182,8 +181,7 @@ int RunEdit(const Args& args) {
   }
   if (!change.ok()) return Report(change.status());
   for (const std::string& line : DescribeChange(doc, *change)) std::cout << line << "\n";
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/cli_util.h"
+#include "common/bead_status.h"
 #include "common/media_time.h"
 #include "sverka_config.h"
 #include "formats/pair_text_writer.h"
@@ -102,7 +103,7 @@ int RunExport(const Args& args) {
   filter.documents = docs;
   filter.statuses = SplitCommas(statuses);
   for (const std::string& s : filter.statuses) {
-    if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
+    if (!IsBeadStatus(s)) {
       throw UsageError("--status must be auto, approved, rejected or edited, not '" + s + "'");
     }
   }
@@ -126,8 +127,7 @@ int RunExport(const Args& args) {
                               format == "tsv" ? formats::PairTextFormat::kTsv : formats::PairTextFormat::kParallel,
                               out, ru_code, en_code, db);
   if (!s.ok()) return Report(s);
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -5,6 +5,9 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "common/bead_status.h"
+#include "common/score_band.h"
+
 namespace sverka::cli {
 
 using tm::BeadView;
@@ -64,7 +67,8 @@ std::string Side(const std::vector<std::string>& sentences, const std::vector<Ma
 }
 
 const char* ScoreClass(double score) {
-  return score < kSuspiciousScore ? "low" : score < 0.8 ? "mid" : "high";
+  constexpr const char* kByBand[] = {"low", "mid", "high"};  // ScoreBand's kLow, kMid, kHigh
+  return kByBand[static_cast<int>(BandOf(score))];
 }
 
 std::string Fixed(double v) {
@@ -136,7 +140,7 @@ std::string RenderReport(std::string_view document, const std::vector<BeadView>&
   std::vector<const BeadView*> doubtful;
   for (const BeadView& b : beads) {
     const bool unpaired = b.ru_end == b.ru_begin || b.en_end == b.en_begin;
-    if (b.status == "auto" && (b.score < kSuspiciousScore || unpaired || b.moved)) doubtful.push_back(&b);
+    if (b.status == kAuto && (b.score < kSuspiciousScore || unpaired || b.moved)) doubtful.push_back(&b);
   }
   std::stable_sort(doubtful.begin(), doubtful.end(),
                    [](const BeadView* a, const BeadView* b) { return a->score < b->score; });

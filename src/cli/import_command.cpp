@@ -164,8 +164,7 @@ int RunImport(const Args& args) {
                                          : "");
     }
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

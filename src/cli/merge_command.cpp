@@ -53,8 +53,7 @@ int RunMerge(const Args& args) {
     }
     std::cout << ")\n";
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -45,8 +45,7 @@ int RunRealign(const Args& args) {
               << " beads became " << change->after.size() << " (history entry " << change->history_id
               << "); 'sverka edit --db TM --doc NAME undo' reverts it\n";
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

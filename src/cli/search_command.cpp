@@ -90,7 +90,7 @@ int RunSearch(const Args& args) {
               << text::VisibleControls(phrase) << "'; the first " << limit
               << " are shown (--limit N shows more)\n";
   }
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -118,8 +118,7 @@ int RunSegment(const Args& args) {
     return Report(status);
   }
   printer.Finish();
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

@@ -10,31 +10,19 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
-#include "text/display_text.h"
+#include "cli/side_by_side.h"
+#include "common/bead_status.h"
+#include "common/score_band.h"
 
 namespace sverka::cli {
 namespace {
 
 constexpr const char* kReset = "\x1b[0m";
 
-// Score colour: red below the suspicious line, yellow below 0.8, green above.
+// Score colour by band (common/score_band.h): red, yellow, green.
 const char* ScoreColour(double score) {
-  return score < kSuspiciousScore ? "\x1b[31m" : score < 0.8 ? "\x1b[33m" : "\x1b[32m";
-}
-
-// One letter per status in the margin: auto ' ', approved '+', rejected 'x', edited 'e'.
-char StatusMark(const std::string& status) {
-  return status == "approved" ? '+' : status == "rejected" ? 'x' : status == "edited" ? 'e' : ' ';
-}
-
-std::vector<std::string> Wrapped(const std::vector<std::string>& sentences, size_t width) {
-  std::vector<std::string> lines;
-  for (const std::string& s : sentences) {
-    for (std::string& l : text::WrapToWidth(text::VisibleControls(s), width)) {
-      lines.push_back(std::move(l));
-    }
-  }
-  return lines;
+  constexpr const char* kByBand[] = {"\x1b[31m", "\x1b[33m", "\x1b[32m"};  // kLow, kMid, kHigh
+  return kByBand[static_cast<int>(BandOf(score))];
 }
 
 }  // namespace
@@ -64,7 +52,7 @@ int RunShow(const Args& args) {
   }
   const std::vector<std::string> wanted = SplitCommas({statuses});
   for (const std::string& s : wanted) {
-    if (s != "auto" && s != "approved" && s != "rejected" && s != "edited") {
+    if (!IsBeadStatus(s)) {
       throw UsageError("--status takes auto, approved, rejected, edited, not '" + s + "'");
     }
   }
@@ -94,20 +82,14 @@ int RunShow(const Args& args) {
   // Margin "#123 0.873 + ", then the Russian column, " │ ", the English one.
   const size_t digits = std::to_string(beads->empty() ? 0 : beads->back().position).size();
   const size_t margin = 1 + digits + 1 + 5 + 1 + 1 + 1;
-  const size_t column = (width - margin - 3) / 2;
+  const size_t column = ColumnWidth(width, margin);
   std::string out;
   for (const tm::BeadView& b : *beads) {
     if (vm.count("below") && !(b.score < below)) continue;
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.status) == wanted.end())
       continue;
-    std::vector<std::string> ru_text = b.ru, en_text = b.en;
-    if (vm.count("numbers")) {
-      for (size_t k = 0; k < ru_text.size(); ++k) ru_text[k] = "[" + std::to_string(b.ru_begin + k) + "] " + ru_text[k];
-      for (size_t k = 0; k < en_text.size(); ++k) en_text[k] = "[" + std::to_string(b.en_begin + k) + "] " + en_text[k];
-    }
-    if (!en_text.empty()) en_text.front() = MovedMark(b) + en_text.front();
-    const std::vector<std::string> ru = Wrapped(ru_text, column), en = Wrapped(en_text, column);
-    const size_t n = std::max({ru.size(), en.size(), size_t{1}});
+    const BeadLines lines = LayOutBead(b, column, vm.count("numbers") > 0);
+    const size_t n = lines.Height();
     for (size_t k = 0; k < n; ++k) {
       std::string line;
       if (k == 0) {
@@ -123,11 +105,9 @@ int RunShow(const Args& args) {
       } else {
         line.assign(margin, ' ');
       }
-      const bool dim = tty && b.status == "rejected";
+      const bool dim = tty && b.status == kRejected;
       if (dim) line += "\x1b[2m";
-      line += text::PadToWidth(k < ru.size() ? ru[k] : "", column);
-      line += " │ ";
-      if (k < en.size()) line += en[k];
+      line += SideBySideRow(lines, k, column);
       if (dim) line += kReset;
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";
@@ -145,8 +125,7 @@ int RunShow(const Args& args) {
     }
   }
   std::cout << out;
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

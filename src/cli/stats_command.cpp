@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/cli_util.h"
+#include "common/bead_status.h"
 #include "text/display_text.h"
 #include "tm/tm_store.h"
 
@@ -34,8 +35,8 @@ int RunStats(const Args& args) {
               << d.suspicious << "\n  types:";
     for (const auto& [type, n] : d.by_type) std::cout << " " << type << " " << n;
     std::cout << "\n  status:";
-    for (const char* s : {"auto", "approved", "rejected", "edited"}) {
-      const auto it = d.by_status.find(s);
+    for (std::string_view s : kBeadStatuses) {
+      const auto it = d.by_status.find(std::string(s));
       std::cout << " " << s << " " << (it == d.by_status.end() ? 0 : it->second);
     }
     std::cout << "\n";
@@ -55,7 +56,7 @@ int RunStats(const Args& args) {
     std::snprintf(mean, sizeof mean, "%.3f", beads ? score_sum / static_cast<double>(beads) : 0.0);
     std::cout << "memory: " << stats->size() << " documents, " << beads << " beads; mean score " << mean
               << "; suspicious " << suspicious << "\n  status:";
-    for (const char* s : {"auto", "approved", "rejected", "edited"}) std::cout << " " << s << " " << by_status[s];
+    for (std::string_view s : kBeadStatuses) std::cout << " " << s << " " << by_status[std::string(s)];
     std::cout << "\n";
   }
   Result<int64_t> pending = (*store)->UnindexedBeads();
@@ -65,8 +66,7 @@ int RunStats(const Args& args) {
               << " beads not yet indexed (stored by batch or import --jsonl); 'sverka index --db " << db
               << "' indexes them\n";
   }
-  std::cout.flush();
-  return std::cout ? 0 : Report(Status::Internal("cannot write standard output"));
+  return ReportStdout();
 }
 
 }  // namespace sverka::cli

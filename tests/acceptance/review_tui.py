@@ -15,6 +15,8 @@
 6. the screen (issue 16): marks + x e and the moved mark, approve and reject
    move on to the next bead to check, the help fits 60 columns, the current
    bead stays on screen in a 10-row terminal.
+7. control characters in a stored text are shown as `show` shows them (ESC
+   as U+241B), never sent to the terminal (issue 18: one side-by-side renderer).
 The screen is read from the file SVERKA_REVIEW_SCREEN names (written after
 every redraw): ncurses sends only changed cells, so the byte stream is not it.
 Exits 77 (meson's SKIP) when pexpect is missing.
@@ -515,8 +517,28 @@ def scenario_screen(tmp):
     p.expect(pexpect.EOF)
 
 
+def scenario_controls(tmp):
+    """A text holding ESC sequences is drawn with the ESC made visible."""
+    db = os.path.join(tmp, "tm.db")
+    ru, en = os.path.join(tmp, "a.ru.txt"), os.path.join(tmp, "a.en.txt")
+    with open(ru, "w", encoding="utf-8") as f:
+        f.write("Привет \x1b[2J мир. Второе предложение здесь и там.\n")
+    with open(en, "w", encoding="utf-8") as f:
+        f.write("Hello \x1b[31mred\x1b[0m world. Second sentence here.\n")
+    subprocess.run([SVERKA, "align", ru, en, "--db", db, "--name", "a", "-q", "--no-dict"],
+                   check=True)
+    p = spawn(db)
+    lines = wait_screen(db, lambda l: "\u241b[31mred" in "".join(l))
+    check(lines is not None, "review shows the English ESC as U+241B (%s)" % screen(db)[1:3])
+    check(lines is not None and "\u241b[2J" in "".join(lines), "and the Russian one")
+    check(lines is not None and "\x1b" not in "".join(lines) and "^[" not in "".join(lines),
+          "no raw or caret-notation ESC on the screen")
+    p.send("q")
+    check(ended(p) == (0, None), "quit exits 0")
+
+
 with tempfile.TemporaryDirectory() as tmp:
-    for n in range(1, 11):
+    for n in range(1, 12):
         os.mkdir(os.path.join(tmp, str(n)))
     scenario_interrupt(os.path.join(tmp, "4"))
     scenario_editor(os.path.join(tmp, "3"))
@@ -528,5 +550,6 @@ with tempfile.TemporaryDirectory() as tmp:
     scenario_other_undo(os.path.join(tmp, "8"))
     scenario_screen(os.path.join(tmp, "9"))
     scenario_realign(os.path.join(tmp, "10"))
+    scenario_controls(os.path.join(tmp, "11"))
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

@@ -25,6 +25,7 @@ using sverka::testing::Quote;
 using sverka::testing::Run;
 using sverka::testing::Shell;
 using sverka::testing::Sverka;
+using sverka::testing::UsageLine;
 namespace fs = std::filesystem;
 
 namespace {
@@ -499,9 +500,10 @@ TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cl
   CHECK(Dump(dir / "c.db") == Dump(dir / "all.db"));
   const Run same = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "x.db"});
   CHECK(same.exit_code == 2);
-  CHECK(same.err == "sverka: " + dir / "x.db" +
-                        ": is the translation memory this command reads; write the output to "
-                        "another file\n");
+  CHECK(same.err == UsageLine("merge", dir / "x.db" +
+                                           ": is the translation memory this command reads; write "
+                                           "the output to another file") +
+                        "\n");
   CHECK(Sverka({"merge", dir / "x.db"}).exit_code == 2);
 }
 

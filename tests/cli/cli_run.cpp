@@ -17,6 +17,10 @@ std::string Run::ErrLine() const {
   return err.substr(0, err.find('\n'));
 }
 
+std::string UsageLine(const std::string& command, const std::string& message) {
+  return "sverka " + command + ": " + message + "; see 'sverka " + command + " --help'";
+}
+
 std::string Quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -26,6 +26,10 @@ Run Shell(const std::string& script, const std::string& stdin_path = "/dev/null"
 // Runs sverka with `args` (each quoted).
 Run Sverka(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null");
 
+// A usage error of `command` as sverka prints it (cli/report.h), without
+// the newline: "sverka CMD: MESSAGE; see 'sverka CMD --help'".
+std::string UsageLine(const std::string& command, const std::string& message);
+
 // "process PID (NAME)" of this test process, as sverka names the holder of
 // a memory's write lock (tm/lock_holder.h).
 std::string ThisProcess();

@@ -25,6 +25,7 @@ using sverka::testing::ScratchDir;
 using sverka::testing::Shell;
 using sverka::testing::SqlCount;
 using sverka::testing::Sverka;
+using sverka::testing::UsageLine;
 using sverka::testing::SverkaCommand;
 using sverka::testing::WriteFile;
 namespace fs = std::filesystem;
@@ -72,15 +73,18 @@ TEST_CASE("export and report refuse the memory they read as their output", "[cli
   Store(db);
   REQUIRE(::link(db.c_str(), (dir / "hard.tmx").c_str()) == 0);
   fs::create_symlink(db, dir / "sym.tsv");
-  const std::string same = "sverka: " + db + ": is the translation memory this command reads; "
-                           "write the output to another file";
-  auto other = [&](const std::string& out) {
-    return "sverka: " + out + ": is the translation memory " + db +
-           ", which this command reads; write the output to another file";
+  // Usage errors (exit 2): they name the command and its --help.
+  auto same = [&](const std::string& command) {
+    return UsageLine(command, db + ": is the translation memory this command reads; "
+                                   "write the output to another file");
+  };
+  auto other = [&](const std::string& out, const std::string& command = "export") {
+    return UsageLine(command, out + ": is the translation memory " + db +
+                                  ", which this command reads; write the output to another file");
   };
   for (const std::string format : {"tmx", "tsv"}) {
     INFO(format);
-    ExpectRefused(Sverka({"export", "--db", db, "-f", format, "-o", db}), 2, same);
+    ExpectRefused(Sverka({"export", "--db", db, "-f", format, "-o", db}), 2, same("export"));
     ExpectRefused(Sverka({"export", "--db", db, "-f", format, "-o", dir / "./e.db"}), 2,
                   other(dir / "./e.db"));
     ExpectRefused(Sverka({"export", "--db", db, "-f", format, "-o", dir / "hard.tmx"}), 2,
@@ -94,9 +98,9 @@ TEST_CASE("export and report refuse the memory they read as their output", "[cli
                 other(dir / "p.en"));
   CHECK_FALSE(fs::exists(dir / "p.ru"));
   CHECK_FALSE(fs::exists(dir / "p.ru.tmp"));
-  ExpectRefused(Sverka({"report", "--db", db, "--doc", "a", "-o", db}), 2, same);
+  ExpectRefused(Sverka({"report", "--db", db, "--doc", "a", "-o", db}), 2, same("report"));
   ExpectRefused(Sverka({"report", "--db", db, "--doc", "a", "-o", dir / "hard.tmx"}), 2,
-                other(dir / "hard.tmx"));
+                other(dir / "hard.tmx", "report"));
   ExpectIntact(db, 1);
   CHECK(fs::hard_link_count(db) == 3);  // the links are still links to the memory
 }
@@ -108,10 +112,10 @@ TEST_CASE("export -o DIR and report -o DIR are usage errors", "[cli][never-lose]
   fs::create_directory(dir / "out");
   for (const std::string format : {"tmx", "tsv"}) {
     ExpectRefused(Sverka({"export", "--db", db, "-f", format, "-o", dir / "out"}), 2,
-                  "sverka: " + dir / "out" + ": is a directory; name the file to write");
+                  UsageLine("export", dir / "out" + ": is a directory; name the file to write"));
   }
   ExpectRefused(Sverka({"report", "--db", db, "--doc", "a", "-o", dir / "out"}), 2,
-                "sverka: " + dir / "out" + ": is a directory; name the file to write");
+                UsageLine("report", dir / "out" + ": is a directory; name the file to write"));
   CHECK(fs::is_empty(dir / "out"));
   CHECK_FALSE(fs::exists(dir / "out.tmp"));
   ExpectIntact(db, 1);
@@ -125,8 +129,8 @@ TEST_CASE("batch --report refuses the memory as its report", "[cli][never-lose]"
   fs::copy_file(kEn, dir / "in/a.en.txt");
   Store(db, "x");
   ExpectRefused(Sverka({"batch", dir / "in", "--db", db, "-q", "--report", db}), 2,
-                "sverka: " + db + ": is the translation memory this command reads; "
-                "write the output to another file");
+                UsageLine("batch", db + ": is the translation memory this command reads; "
+                                        "write the output to another file"));
   ExpectIntact(db, 1);  // refused before any pair is stored
 }
 
@@ -136,20 +140,20 @@ TEST_CASE("merge -o refuses its inputs, and an existing file unless --force", "[
   REQUIRE(Sverka({"align", kRu2, kEn2, "--db", dir / "b.db", "--name", "b", "-q"}).exit_code == 0);
   REQUIRE(::link((dir / "b.db").c_str(), (dir / "b-link.db").c_str()) == 0);
   ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "a.db", "--force"}), 2,
-                "sverka: " + dir / "a.db" +
-                    ": is the translation memory this command reads; write the output to "
-                    "another file");
+                UsageLine("merge", dir / "a.db" +
+                                       ": is the translation memory this command reads; write "
+                                       "the output to another file"));
   ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / "b-link.db", "--force"}),
                 2,
-                "sverka: " + dir / "b-link.db" + ": is the translation memory " + dir / "b.db" +
-                    ", which this command reads; write the output to another file");
+                UsageLine("merge", dir / "b-link.db" + ": is the translation memory " + dir / "b.db" +
+                                       ", which this command reads; write the output to another file"));
   // Another memory, or any file: not replaced without --force.
   Store(dir / "victim.db", "v");
   WriteFile(dir / "notes.txt", "my notes\n");
   for (const std::string target : {"victim.db", "notes.txt"}) {
     ExpectRefused(Sverka({"merge", dir / "a.db", dir / "b.db", "-o", dir / target}), 2,
-                  "sverka: " + dir / target +
-                      ": already exists; merge writes a new memory (--force replaces it)");
+                  UsageLine("merge", dir / target +
+                                         ": already exists; merge writes a new memory (--force replaces it)"));
   }
   CHECK(ReadFile(dir / "notes.txt") == "my notes\n");
   ExpectIntact(dir / "victim.db", 1);
