@@ -11,6 +11,8 @@
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
 #include "text/display_text.h"
+#include "tm/bead_editor.h"
+#include "common/score_band.h"
 
 namespace sverka::cli {
 namespace {
@@ -87,7 +89,7 @@ int RunShow(const Args& args) {
 
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+  Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), doc);
   if (!beads.ok()) return Report(beads.status());
   MarkMoved(*beads);
 
