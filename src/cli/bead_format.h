@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tm/bead_editor.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {

@@ -14,7 +14,9 @@
 #include "pipeline/bead_matches.h"
 #include "cli/html_report.h"
 #include "common/output_file.h"
+#include "common/score_band.h"
 #include "formats/pair_text_writer.h"
+#include "tm/bead_editor.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -186,7 +188,7 @@ int RunCheck(const Args& args) {
   }
   std::vector<Doubtful> found;
   for (const std::string& name : docs.empty() ? *names : docs) {
-    Result<std::vector<tm::BeadView>> beads = (*store)->Beads(name);
+    Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), name);
     if (!beads.ok()) return Report(beads.status());
     MarkMoved(*beads);
     const double ratio = MedianRatio(*beads);

@@ -6,6 +6,7 @@
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
 #include "text/display_text.h"
+#include "tm/bead_editor.h"
 #include "tm/whole_edits.h"
 
 namespace sverka::cli {
@@ -100,7 +101,7 @@ int RunEdit(const Args& args) {
   Result<tm::BeadChange> change = Status::Internal("no action");
   if (bulk) {
     Expect(words, 1, "approve --min-score S | --all | --before B (no bead number)");
-    change = s.ChangeStatuses(doc, "approved",
+    change = tm::ChangeStatuses(s, doc, "approved",
                               vm.count("min-score") ? std::optional<double>(min_score) : std::nullopt,
                               vm.count("before") ? std::optional<int32_t>(vm["before"].as<int32_t>()) : std::nullopt);
     if (!change.ok()) return Report(change.status());
@@ -118,10 +119,10 @@ int RunEdit(const Args& args) {
     const char* status = action == "approve"  ? "approved"
                          : action == "reject" ? "rejected"
                                               : "auto";
-    change = s.ChangeStatus(doc, Number(words[1], "the bead"), status);
+    change = tm::ChangeStatus(s, doc, Number(words[1], "the bead"), status);
   } else if (action == "merge") {
     Expect(words, 3, "merge BEAD NEXT");
-    change = s.MergeBeads(doc, Number(words[1], "the bead"), Number(words[2], "the next bead"));
+    change = tm::MergeBeads(s, doc, Number(words[1], "the bead"), Number(words[2], "the next bead"));
   } else if (action == "split") {
     Expect(words, 2, "split BEAD --at R[:E]");
     if (at.empty()) throw UsageError("split needs --at R[:E]");
@@ -133,13 +134,13 @@ int RunEdit(const Args& args) {
     const int32_t bead = Number(words[1], "the bead");
     if (!en_given) {
       // "--at R" keeps R sentences of each side, at most what the bead has.
-      Result<std::vector<tm::BeadView>> beads = s.Beads(doc);
+      Result<std::vector<tm::BeadView>> beads = tm::Beads(s, doc);
       if (!beads.ok()) return Report(beads.status());
       for (const tm::BeadView& b : *beads) {
         if (b.position == bead) en = std::min(en, b.en_end - b.en_begin);
       }
     }
-    change = s.SplitBead(doc, bead, ru, en);
+    change = tm::SplitBead(s, doc, bead, ru, en);
   } else if (action == "move") {
     Expect(words, 4, "move BEAD ru|en next|prev");
     if (words[2] != "ru" && words[2] != "en")
@@ -147,34 +148,34 @@ int RunEdit(const Args& args) {
     if (words[3] != "next" && words[3] != "prev") {
       throw UsageError("the direction must be next or prev, not '" + words[3] + "'");
     }
-    change = s.MoveSentence(
+    change = tm::MoveSentence(s, 
         doc, Number(words[1], "the bead"), words[2],
         words[3] == "next" ? tm::MoveDirection::kToNext : tm::MoveDirection::kToPrevious);
   } else if (action == "text") {
     Expect(words, 5, "text BEAD ru|en INDEX 'TEXT'");
     if (words[2] != "ru" && words[2] != "en")
       throw UsageError("the side must be ru or en, not '" + words[2] + "'");
-    change = s.EditSentence(doc, Number(words[1], "the bead"), words[2],
+    change = tm::EditSentence(s, doc, Number(words[1], "the bead"), words[2],
                             Number(words[3], "the sentence index"), words[4]);
   } else if (action == "pair") {
     Expect(words, 3, "pair R[-R2] E[-E2] (sentence numbers; '-' for none)");
     const auto [ru_begin, ru_end] = SentenceRange(words[1], "Russian");
     const auto [en_begin, en_end] = SentenceRange(words[2], "English");
     if (ru_begin == ru_end && en_begin == en_end) throw UsageError("'pair - -' pairs nothing");
-    Result<std::vector<tm::BeadView>> beads = s.Beads(doc);
+    Result<std::vector<tm::BeadView>> beads = tm::Beads(s, doc);
     if (!beads.ok()) return Report(beads.status());
     Result<std::vector<tm::BeadView>> pinned = tm::Pinned(*beads, ru_begin, ru_end, en_begin, en_end);
     if (!pinned.ok()) {
       return Report(Status::InvalidData(db + ": pair in '" + text::VisibleControls(doc) + "': " + pinned.status().message()));
     }
-    change = s.ReplaceBeads(doc, "pair", *beads, *pinned);
+    change = tm::ReplaceBeads(s, doc, "pair", *beads, *pinned);
     if (change.ok() && change->history_id == 0) {
       std::cout << text::VisibleControls(doc) << ": those sentences are already one edited bead\n";
       return 0;
     }
   } else if (action == "undo" || action == "redo") {
     Expect(words, 1, action);
-    change = action == "undo" ? s.UndoLast(doc) : s.RedoLast(doc);
+    change = action == "undo" ? tm::UndoLast(s, doc) : tm::RedoLast(s, doc);
   } else {
     throw UsageError("unknown action '" + action +
                      "' (approve, reject, reset, merge, split, move, text, pair, undo, redo)");

@@ -8,6 +8,7 @@
 #include "common/media_time.h"
 #include "sverka_config.h"
 #include "formats/pair_text_writer.h"
+#include "tm/queries.h"
 #include "tm/tm_store.h"
 #include "formats/tmx_writer.h"
 
@@ -24,7 +25,7 @@ Status ExportTmx(tm::TmStore& store, const tm::PairFilter& filter, const std::st
   Result<std::unique_ptr<formats::TmxWriter>> writer = formats::TmxWriter::Create(out, header, {db});
   if (!writer.ok()) return writer.status();
   char score[32];
-  Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
+  Status s = tm::ForEachPair(store, filter, [&](const tm::PairRow& row) {
     std::snprintf(score, sizeof score, "%.3f", row.score);
     formats::TmxUnit unit{row.ru,
                      row.en,
@@ -51,7 +52,7 @@ Status ExportText(tm::TmStore& store, const tm::PairFilter& filter, formats::Pai
   Result<std::unique_ptr<formats::PairTextWriter>> writer =
       formats::PairTextWriter::Create(format, out, ru_code, en_code, {db});
   if (!writer.ok()) return writer.status();
-  Status s = store.ForEachPair(filter, [&](const tm::PairRow& row) {
+  Status s = tm::ForEachPair(store, filter, [&](const tm::PairRow& row) {
     return (*writer)->Add(row.ru, row.en);
   });
   if (s.ok()) s = (*writer)->Commit();

@@ -1,4 +1,5 @@
 #include "cli/html_report.h"
+#include "common/score_band.h"
 
 #include <algorithm>
 

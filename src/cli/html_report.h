@@ -13,6 +13,8 @@
 #include "common/status.h"
 #include "common/output_file.h"  // WriteFileAtomically, for the page
 #include "pipeline/bead_matches.h"
+#include "tm/bead_edits.h"
+#include "tm/queries.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {

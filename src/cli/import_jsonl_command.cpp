@@ -10,7 +10,11 @@
 #include "cli/exit_code.h"
 #include "text/display_text.h"
 #include "formats/aligned_jsonl.h"
+#include "tm/documents.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 namespace sverka::cli {
 namespace {
@@ -64,7 +68,7 @@ class Group {
     }
     std::vector<Status> each;
     if (!writes.empty()) {
-      Result<std::vector<Status>> stored = store_.AddDocuments(writes);
+      Result<std::vector<Status>> stored = tm::AddDocuments(store_, writes);
       if (!stored.ok()) return stored.status().WithContext(first);
       each = std::move(*stored);
     }
@@ -148,7 +152,7 @@ int RunImportJsonl(const Args& args) {
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
       db, tm::OpenMode::kCreateOrWrite, {.defer_index = true, .quick_check = true});
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
+  Result<std::vector<tm::StoredDocumentState>> states = tm::DocumentStates(*(*store));
   if (!states.ok()) return Report(states.status());
   std::map<std::string, tm::StoredDocumentState> stored;
   for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, s);
@@ -195,7 +199,7 @@ int RunImportJsonl(const Args& args) {
               << " skipped (unchanged), " << group.failed << " failed\n";
   }
   if (vm.count("index")) {
-    Result<int64_t> indexed = (*store)->UpdateIndex();
+    Result<int64_t> indexed = tm::UpdateIndex(*(*store));
     if (!indexed.ok()) {
       std::cerr << "sverka: " << indexed.status().message()
                 << " (the documents are stored; 'sverka index' indexes them later)\n";

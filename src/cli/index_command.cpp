@@ -4,6 +4,7 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -24,7 +25,7 @@ int RunIndex(const Args& args) {
   }
   Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);  // a missing file is an error
   if (!store.ok()) return Report(store.status());
-  Result<int64_t> indexed = (*store)->UpdateIndex();
+  Result<int64_t> indexed = tm::UpdateIndex(*(*store));
   if (!indexed.ok()) return Report(indexed.status());
   if (!vm.count("quiet")) {
     std::cerr << db << ": " << *indexed << " beads indexed; the full-text index is up to date\n";

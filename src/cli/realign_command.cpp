@@ -5,6 +5,7 @@
 #include "cli/cli_util.h"
 #include "pipeline/realign.h"
 #include "text/display_text.h"
+#include "tm/bead_editor.h"
 #include "tm/whole_edits.h"
 
 namespace sverka::cli {
@@ -29,7 +30,7 @@ int RunRealign(const Args& args) {
   }
   Result<std::unique_ptr<tm::TmStore>> store = OpenExisting(db);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+  Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), doc);
   if (!beads.ok()) return Report(beads.status());
   Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());

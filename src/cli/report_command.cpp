@@ -6,6 +6,8 @@
 #include "pipeline/align_pair.h"
 #include "pipeline/bead_matches.h"
 #include "cli/html_report.h"
+#include "tm/bead_editor.h"
+#include "tm/queries.h"
 
 namespace sverka::cli {
 
@@ -27,10 +29,10 @@ int RunReport(const Args& args) {
   }
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+  Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), doc);
   if (!beads.ok()) return Report(beads.status());
   MarkMoved(*beads);
-  Result<std::vector<tm::DocumentStats>> stats = (*store)->Stats();
+  Result<std::vector<tm::DocumentStats>> stats = tm::Stats(*(*store));
   if (!stats.ok()) return Report(stats.status());
   tm::DocumentStats mine;
   for (const tm::DocumentStats& s : *stats) {

@@ -11,6 +11,7 @@
 #include "cli/review_layout.h"
 #include "cli/review_screen.h"
 #include "cli/review_terminal.h"
+#include "tm/bead_editor.h"
 
 namespace sverka::cli {
 
@@ -38,7 +39,7 @@ int RunReview(const Args& args) {
   if (!store.ok()) return Report(store.status());
   {
     // Fail before taking the screen: an unknown document is one line on stderr.
-    Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+    Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), doc);
     if (!beads.ok()) return Report(beads.status());
   }
   LeaveOnInterrupt();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tm/bead_edits.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {

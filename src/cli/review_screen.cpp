@@ -16,6 +16,8 @@
 #include "common/score_band.h"
 #include "pipeline/align_pair.h"
 #include "pipeline/realign.h"
+#include "tm/bead_editor.h"
+#include "tm/history.h"
 
 namespace sverka::cli {
 namespace {
@@ -73,7 +75,7 @@ class ReviewScreen {
 
  private:
   Status Reload() {
-    Result<std::vector<tm::BeadView>> beads = store_.Beads(doc_);
+    Result<std::vector<tm::BeadView>> beads = tm::Beads(store_, doc_);
     if (!beads.ok()) return beads.status();
     beads_ = std::move(*beads);
     MarkMoved(beads_);
@@ -209,7 +211,7 @@ class ReviewScreen {
   }
 
   Status SetStatus(const char* status) {
-    SVERKA_RETURN_IF_ERROR(Apply(store_.ChangeStatus(doc_, Position(), status)));
+    SVERKA_RETURN_IF_ERROR(Apply(tm::ChangeStatus(store_, doc_, Position(), status)));
     MoveOn();
     return Status::Ok();
   }
@@ -219,7 +221,7 @@ class ReviewScreen {
   // they would take next is checked first; the edit itself then expects the
   // memory unchanged since (ExpectDataVersion), so nothing can slip between.
   Status UndoOrRedo(bool undo) {
-    Result<tm::EditStacks> stacks = store_.Stacks(doc_);
+    Result<tm::EditStacks> stacks = tm::Stacks(store_, doc_);
     if (!stacks.ok()) return stacks.status();
     const std::vector<int64_t>& stack = undo ? stacks->undo : stacks->redo;
     const std::string what = undo ? "undo" : "redo";
@@ -235,12 +237,12 @@ class ReviewScreen {
           "; review " + what + "es only its own edits ('sverka edit ... " + what +
           "' takes that one)");
     }
-    return Apply(undo ? store_.UndoLast(doc_) : store_.RedoLast(doc_));
+    return Apply(undo ? tm::UndoLast(store_, doc_) : tm::RedoLast(store_, doc_));
   }
 
   // ": merge #3" for history entry `id`; empty when it cannot be read.
   std::string Describe(int64_t id) {
-    Result<std::vector<tm::HistoryEntry>> h = store_.History(doc_);
+    Result<std::vector<tm::HistoryEntry>> h = tm::History(store_, doc_);
     if (!h.ok()) return "";
     for (const tm::HistoryEntry& e : *h) {
       if (e.id == id) return ": " + e.action + (e.bead ? " " + BeadNumber(*e.bead) : "");
@@ -257,13 +259,13 @@ class ReviewScreen {
       case 'r':
         return SetStatus("rejected");
       case '0':
-        return Apply(store_.ChangeStatus(doc_, p, "auto"));
+        return Apply(tm::ChangeStatus(store_, doc_, p, "auto"));
       case 'm':
         if (cursor_ + 1 >= beads_.size()) return Status::InvalidData("no next bead to merge with");
-        return Apply(store_.MergeBeads(doc_, p, beads_[cursor_ + 1].position));
+        return Apply(tm::MergeBeads(store_, doc_, p, beads_[cursor_ + 1].position));
       case 'M':
         if (cursor_ == 0) return Status::InvalidData("no previous bead to merge with");
-        return Apply(store_.MergeBeads(doc_, beads_[cursor_ - 1].position, p));
+        return Apply(tm::MergeBeads(store_, doc_, beads_[cursor_ - 1].position, p));
       case 's': {
         const std::string at = Ask("split " + BeadNumber(p) + " at R[:E]: ");
         const size_t colon = at.find(':');
@@ -271,7 +273,7 @@ class ReviewScreen {
         const int32_t en = colon == std::string::npos
                                ? std::min(ru, beads_[cursor_].en_end - beads_[cursor_].en_begin)
                                : std::atoi(at.substr(colon + 1).c_str());
-        return Apply(store_.SplitBead(doc_, p, ru, en));
+        return Apply(tm::SplitBead(store_, doc_, p, ru, en));
       }
       case 'v': {
         const std::string how = Ask("move which side and where (rn, rp, en, ep): ");
@@ -279,7 +281,7 @@ class ReviewScreen {
             (how[1] != 'n' && how[1] != 'p')) {
           return Status::InvalidData("answer rn, rp, en or ep");
         }
-        return Apply(store_.MoveSentence(
+        return Apply(tm::MoveSentence(store_, 
             doc_, p, how[0] == 'r' ? "ru" : "en",
             how[1] == 'n' ? tm::MoveDirection::kToNext : tm::MoveDirection::kToPrevious));
       }
@@ -377,7 +379,7 @@ class ReviewScreen {
                               " sentence " + std::to_string(index));
     }
     SVERKA_ASSIGN_OR_RETURN(const std::string text, EditInEditor(texts[index]));
-    return Apply(store_.EditSentence(doc_, Position(), side, index, text));
+    return Apply(tm::EditSentence(store_, doc_, Position(), side, index, text));
   }
 
   void Draw() { DrawReview({.doc = doc_, .beads = beads_, .cursor = cursor_, .message = message_}); }

@@ -5,6 +5,7 @@
 
 #include "cli/cli_util.h"
 #include "text/display_text.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -60,7 +61,7 @@ int RunSearch(const Args& args) {
   if (!store.ok()) return Report(store.status());
   int64_t unindexed = 0;
   Result<std::vector<tm::SearchHit>> hits =
-      (*store)->Search(phrase, std::string(1, kOpen), std::string(1, kClose), shown + 1, &unindexed,
+      tm::Search(*(*store), phrase, std::string(1, kOpen), std::string(1, kClose), shown + 1, &unindexed,
                        exact ? tm::SearchMatch::kExact : tm::SearchMatch::kExactThenStemmed);
   if (!hits.ok()) return Report(hits.status());
   if (unindexed > 0) {

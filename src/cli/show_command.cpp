@@ -13,6 +13,7 @@
 #include "cli/side_by_side.h"
 #include "common/bead_status.h"
 #include "common/score_band.h"
+#include "tm/bead_editor.h"
 
 namespace sverka::cli {
 namespace {
@@ -75,7 +76,7 @@ int RunShow(const Args& args) {
 
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::BeadView>> beads = (*store)->Beads(doc);
+  Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*store), doc);
   if (!beads.ok()) return Report(beads.status());
   MarkMoved(*beads);
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tm/bead_edits.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {

@@ -6,6 +6,8 @@
 #include "cli/cli_util.h"
 #include "common/bead_status.h"
 #include "text/display_text.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
 
 namespace sverka::cli {
@@ -26,7 +28,7 @@ int RunStats(const Args& args) {
   }
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   if (!store.ok()) return Report(store.status());
-  Result<std::vector<tm::DocumentStats>> stats = (*store)->Stats();
+  Result<std::vector<tm::DocumentStats>> stats = tm::Stats(*(*store));
   if (!stats.ok()) return Report(stats.status());
   for (const tm::DocumentStats& d : *stats) {
     char mean[32];
@@ -59,7 +61,7 @@ int RunStats(const Args& args) {
     for (std::string_view s : kBeadStatuses) std::cout << " " << s << " " << by_status[std::string(s)];
     std::cout << "\n";
   }
-  Result<int64_t> pending = (*store)->UnindexedBeads();
+  Result<int64_t> pending = tm::UnindexedBeads(*(*store));
   if (!pending.ok()) return Report(pending.status());
   if (*pending > 0) {
     std::cout << "full-text index: " << *pending

@@ -12,6 +12,7 @@
 #include "align/parallel_check.h"
 #include "pipeline/dictionary_cache.h"
 #include "segment/word_tokenizer.h"
+#include "tm/documents.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -359,7 +360,7 @@ Status StorePair(const std::string& db_path, const std::string& name, const Alig
   doc.ru = pair.ru.sentences;
   doc.en = pair.en.sentences;
   doc.beads = pair.beads;
-  return (*store)->AddDocument(doc, replace, discard_review);
+  return tm::AddDocument(*(*store), doc, replace, discard_review);
 }
 
 std::string DocumentNameFromPath(const std::string& path) {

@@ -10,6 +10,10 @@
 #include <thread>
 
 #include "common/parallel.h"
+#include "common/document.h"
+#include "tm/documents.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -135,7 +139,7 @@ class Writer {
       p.pair.reset();
       writes[k] = {&doc, p.replace};
     }
-    Result<std::vector<Status>> stored = store_.AddDocuments(writes);
+    Result<std::vector<Status>> stored = tm::AddDocuments(store_, writes);
     for (size_t k = 0; k < pending_.size(); ++k) {
       const Status& s = stored.ok() ? (*stored)[k] : stored.status();
       if (!s.ok()) {
@@ -144,7 +148,9 @@ class Writer {
         p.outcome = PairOutcome{};
         p.outcome.name = name;
         p.outcome.reason = s.message();
-        if (s.kind() == ErrorKind::kInternal && summary_.internal.ok()) summary_.internal = s;
+        if ((s.kind() == ErrorKind::kInternal || s.kind() == ErrorKind::kBusy ||
+             s.kind() == ErrorKind::kIo) &&
+            summary_.internal.ok()) summary_.internal = s;
       }
       Report(std::move(pending_[k]));
     }
@@ -390,7 +396,7 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
       db_path, tm::OpenMode::kCreateOrWrite,
       {.sync_each_commit = false, .defer_index = true, .quick_check = true});
   if (!store.ok()) return store.status();
-  Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
+  Result<std::vector<tm::StoredDocumentState>> states = tm::DocumentStates(*(*store));
   if (!states.ok()) return states.status();
   StateMap stored;
   for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, std::move(s));
@@ -409,7 +415,7 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();
   if (options.index && !summary.interrupted && summary.internal.ok()) {
     // Every pending bead, this run's and any an earlier run left.
-    Result<int64_t> indexed = (*store)->UpdateIndex();
+    Result<int64_t> indexed = tm::UpdateIndex(*(*store));
     if (indexed.ok()) {
       summary.indexed = *indexed;
     } else {

@@ -15,6 +15,7 @@
 #include "common/status.h"
 #include "pipeline/align_pair.h"
 #include "formats/dictionary_reader.h"
+#include "tm/bead_edits.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {

@@ -10,6 +10,7 @@
 #include "align/heading_pairs.h"
 #include "common/language.h"
 #include "common/status.h"
+#include "common/document.h"
 #include "segment/sentence_splitter.h"
 #include "text/encoding.h"
 #include "text/paragraphs.h"

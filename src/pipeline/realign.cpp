@@ -33,7 +33,7 @@ Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view docume
                                      std::span<const formats::DictionaryEntry> dictionary) {
   Result<Alignment> realigned = RealignBeads(seen, dictionary);
   if (!realigned.ok()) return realigned.status();
-  return store.ReplaceBeads(document, "realign", seen, tm::Realigned(seen, *realigned));
+  return tm::ReplaceBeads(store, document, "realign", seen, tm::Realigned(seen, *realigned));
 }
 
 }  // namespace sverka::pipeline

@@ -9,6 +9,7 @@
 #include "align/batch_aligner.h"
 #include "common/status.h"
 #include "formats/dictionary_reader.h"
+#include "tm/bead_editor.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {

@@ -9,29 +9,14 @@
 
 #include "common/output_file.h"
 #include "tm/stem_function.h"
+#include "tm/sqlite_util.h"
 #include "tm/tm_store.h"
 
 namespace sverka::tm {
 namespace {
 
-// An SQLite connection closed on every path out.
-struct Connection {
-  sqlite3* db = nullptr;
-  ~Connection() { sqlite3_close_v2(db); }
-  // Untrusted files, as TmStore opens them (both were checked by it first).
-  void Defend() {
-    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-  }
-};
-
-Status Exec(sqlite3* db, const std::string& path, const std::string& sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK) return Status::Ok();
-  const std::string message = path + ": cannot merge: " + (error ? error : "unknown error");
-  sqlite3_free(error);
-  return Status::Internal(message);
-}
+// Runs `sql` on the merge's connection; failures as every memory's (sqlite_util.h).
+Status Exec(Db& db, const std::string& sql) { return db.Exec(sql.c_str(), "cannot merge"); }
 
 std::string Literal(const std::string& s) {
   char* quoted = sqlite3_mprintf("%Q", s.c_str());
@@ -117,27 +102,25 @@ FROM b.documents bd JOIN main.documents md ON md.name = bd.name;
 
 // Adds to the memory open on `db` (the merge so far, `a` in messages) the
 // documents of `b` it lacks, as MergeMemories describes for two memories.
-Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const std::string& out,
-                 const MergeOptions& options, MergeCounts& counts) {
-  SVERKA_RETURN_IF_ERROR(Exec(db, out, "ATTACH " + Literal(b) + " AS b"));
-  SVERKA_RETURN_IF_ERROR(Exec(db, out,
-                              "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
+Status MergeInto(Db& db, const std::string& a, const std::string& b, const MergeOptions& options,
+                 MergeCounts& counts) {
+  SVERKA_RETURN_IF_ERROR(Exec(db, "ATTACH " + Literal(b) + " AS b"));
+  SVERKA_RETURN_IF_ERROR(Exec(db, "CREATE TEMP TABLE new_docs AS SELECT name FROM b.documents "
                               "WHERE name NOT IN (SELECT name FROM main.documents)"));
   // The documents in both: same texts? reviewed on either side? the same review?
-  SVERKA_RETURN_IF_ERROR(Exec(db, out, kBothDocs));
-  sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db,
-                     "SELECT name, same_text, a_reviewed, b_reviewed, same_review "
-                     "FROM temp.both_docs ORDER BY name",
-                     -1, &q, nullptr);
+  SVERKA_RETURN_IF_ERROR(Exec(db, kBothDocs));
   std::string conflict, reviewed_conflict;
   std::vector<std::string> take_b;
-  while (q && sqlite3_step(q) == SQLITE_ROW) {
-    const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
-    const bool a_reviewed = sqlite3_column_int(q, 2), b_reviewed = sqlite3_column_int(q, 3);
-    if (!sqlite3_column_int(q, 1)) {
+  {
+  Statement q(db.db,
+              "SELECT name, same_text, a_reviewed, b_reviewed, same_review "
+              "FROM temp.both_docs ORDER BY name");
+  while (q.Step() == SQLITE_ROW) {
+    const std::string name = q.Text(0);
+    const bool a_reviewed = q.Int(2), b_reviewed = q.Int(3);
+    if (!q.Int(1)) {
       if (conflict.empty()) conflict = name;
-    } else if (!b_reviewed || (a_reviewed && sqlite3_column_int(q, 4))) {
+    } else if (!b_reviewed || (a_reviewed && q.Int(4))) {
       ++counts.identical;  // A's copy holds all the review work there is
     } else if (!a_reviewed || options.prefer == MergePrefer::kB) {
       take_b.push_back(name);
@@ -147,7 +130,7 @@ Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const 
       reviewed_conflict = name;
     }
   }
-  sqlite3_finalize(q);
+  }
   if (!conflict.empty()) {
     return Status::InvalidData(b + ": document '" + conflict + "' is also in " + a +
                             " with other source texts; merge refused");
@@ -159,12 +142,12 @@ Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const 
                             "--prefer b keeps that side's review of such documents)");
   }
   SVERKA_RETURN_IF_ERROR(Exec(
-      db, out, "INSERT OR REPLACE INTO temp.origin SELECT name, 'new' FROM temp.new_docs"));
+      db, "INSERT OR REPLACE INTO temp.origin SELECT name, 'new' FROM temp.new_docs"));
   // B's reviewed copy replaces A's: A's goes (with its index entries and
   // history) and B's is copied as B's new documents are.
   for (const std::string& name : take_b) {
     SVERKA_RETURN_IF_ERROR(Exec(
-        db, out,
+        db,
         "BEGIN; INSERT INTO bead_text (bead_text, rowid, ru, en) "
         "SELECT 'delete', p.id, p.ru, p.en FROM bead_pairs p JOIN main.documents d "
         "ON d.id = p.document_id WHERE d.name = " + Literal(name) +
@@ -178,8 +161,8 @@ Status MergeInto(sqlite3* db, const std::string& a, const std::string& b, const 
             "); INSERT OR REPLACE INTO temp.origin VALUES (" + Literal(name) +
             ", 'reviewed'); COMMIT;"));
   }
-  SVERKA_RETURN_IF_ERROR(Exec(db, out, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
-  return Exec(db, out, "DROP TABLE temp.new_docs; DROP TABLE temp.both_docs; DETACH b");
+  SVERKA_RETURN_IF_ERROR(Exec(db, "BEGIN; " + std::string(kCopyNew) + " COMMIT;"));
+  return Exec(db, "DROP TABLE temp.new_docs; DROP TABLE temp.both_docs; DETACH b");
 }
 
 }  // namespace
@@ -199,61 +182,56 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
   }
   // Each is checked (and upgraded) as any command opens a memory.
   for (const std::string& path : inputs) {
-    Result<std::unique_ptr<TmStore>> store =
-        TmStore::Open(path, OpenMode::kReadOnly, {.quick_check = true});
-    if (!store.ok()) return store.status();
+    SVERKA_RETURN_IF_ERROR(TmStore::Open(path, OpenMode::kReadOnly, {.quick_check = true}).status());
   }
-  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(out, inputs);
-  if (!file.ok()) return file.status();
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> file, OutputFile::Create(out, inputs));
   // SQLite fills the temporary file by its name (VACUUM INTO wants it empty).
-  SVERKA_RETURN_IF_ERROR((*file)->CloseStream());
-  const std::string tmp = (*file)->temp_path();
+  SVERKA_RETURN_IF_ERROR(file->CloseStream());
+  const std::string tmp = file->temp_path();
   // A killed earlier merge may have left its journal beside NAME.tmp: SQLite
   // would take it for this file's and replay it into the new memory.
   for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
   MergeCounts counts;
   Status status = [&]() -> Status {
     {
-      Connection source;
+      Db source;
+      source.path = out;
       if (sqlite3_open_v2(a.c_str(), &source.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         return Status::InvalidData(a + ": cannot open");
       }
-      source.Defend();
-      SVERKA_RETURN_IF_ERROR(Exec(source.db, out, "VACUUM INTO " + Literal(tmp)));
+      Defend(source.db);
+      SVERKA_RETURN_IF_ERROR(Exec(source, "VACUUM INTO " + Literal(tmp)));
     }
-    Connection c;
+    Db c;
+    c.path = out;
     if (sqlite3_open_v2(tmp.c_str(), &c.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
       return Status::Internal(out + ": cannot open " + tmp);
     }
-    c.Defend();
+    Defend(c.db);
     // New documents' stem index entries are made by SQL (tm/stem_function.h).
     if (RegisterStemFunction(c.db) != SQLITE_OK) return Status::Internal(out + ": cannot merge: no stemmer");
     // Where each document of the result comes from, for the counts: A, new
     // from a later input, or a later input's reviewed copy replacing one.
-    SVERKA_RETURN_IF_ERROR(Exec(c.db, out,
-                                "PRAGMA foreign_keys = ON; CREATE TEMP TABLE origin (name TEXT "
+    SVERKA_RETURN_IF_ERROR(Exec(c, "PRAGMA foreign_keys = ON; CREATE TEMP TABLE origin (name TEXT "
                                 "PRIMARY KEY, kind TEXT); INSERT INTO temp.origin SELECT name, "
                                 "'a' FROM main.documents"));
     for (size_t k = 1; k < inputs.size(); ++k) {
       // In messages the memory so far is the first input, or the inputs merged into it.
       std::string so_far = inputs[0];
       for (size_t j = 1; j < k; ++j) so_far += " + " + inputs[j];
-      SVERKA_RETURN_IF_ERROR(MergeInto(c.db, so_far, inputs[k], out, options, counts));
+      SVERKA_RETURN_IF_ERROR(MergeInto(c, so_far, inputs[k], options, counts));
     }
-    sqlite3_stmt* n = nullptr;
-    sqlite3_prepare_v2(c.db, "SELECT kind, count(*) FROM temp.origin GROUP BY kind", -1, &n,
-                       nullptr);
-    while (n && sqlite3_step(n) == SQLITE_ROW) {
-      const std::string kind = reinterpret_cast<const char*>(sqlite3_column_text(n, 0));
-      const auto count = static_cast<size_t>(sqlite3_column_int64(n, 1));
+    Statement n(c.db, "SELECT kind, count(*) FROM temp.origin GROUP BY kind");
+    while (n.Step() == SQLITE_ROW) {
+      const std::string kind = n.Text(0);
+      const auto count = static_cast<size_t>(n.Int(1));
       (kind == "a" ? counts.from_a : kind == "new" ? counts.from_b : counts.reviewed_from_b) =
           count;
     }
-    sqlite3_finalize(n);
     return Status::Ok();
   }();
   for (const char* suffix : {"-wal", "-shm", "-journal"}) std::remove((tmp + suffix).c_str());
-  if (status.ok()) status = (*file)->Commit();
+  if (status.ok()) status = file->Commit();
   if (!status.ok()) return status;
   return counts;
 }

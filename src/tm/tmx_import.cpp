@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/bead_status.h"
+
 namespace sverka::tm {
 namespace {
 
@@ -68,7 +70,7 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
       UnitFileSpec(path, options.read.ru_lang, options.read.en_lang, options.replace, options.discard_review);
   const std::string default_name = DocumentNameFromTmxPath(path);
   formats::TmxReadSummary read;
-  Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {
+  SVERKA_ASSIGN_OR_RETURN(const ImportCounts counts, ImportUnits(store, spec, [&](const UnitSink& add) {
     Result<formats::TmxReadSummary> r = formats::ReadTmx(path, options.read, [&](const formats::TmxEntry& e) {
       ImportedUnit u;
       const std::string* doc = Prop(e, "x-document");
@@ -90,7 +92,7 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
         }
       }
       if (const std::string* s = Prop(e, "x-status")) {
-        if (*s == "auto" || *s == "approved" || *s == "rejected" || *s == "edited") u.status = *s;
+        if (IsBeadStatus(*s)) u.status = *s;
       }
       u.created = formats::IsoFromTmxDate(e.creation_date);
       u.changed = formats::IsoFromTmxDate(e.change_date);
@@ -108,15 +110,14 @@ Result<TmxImportSummary> ImportTmx(TmStore& store, const std::string& path,
           " units; languages: " + (langs.empty() ? "none" : langs) + "); see --ru-lang, --en-lang");
     }
     return Status::Ok();
-  });
-  if (!counts.ok()) return counts.status();
+  }));
   TmxImportSummary summary;
-  summary.units = counts->units;
+  summary.units = counts.units;
   summary.one_language = read.one_language;
   summary.several_variants = read.several_variants;
   summary.several_variants_line = read.several_variants_line;
   summary.several_variants_languages = read.several_variants_languages;
-  summary.documents = counts->documents;
+  summary.documents = counts.documents;
   return summary;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "tm/documents.h"
 #include "tm/tm_store.h"
 #include "formats/tmx_reader.h"
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "align/fixed_beads.h"
+#include "common/bead_status.h"
 #include "align/moved_beads.h"
 
 namespace sverka::tm {
@@ -65,7 +66,7 @@ bool HoldEachSentenceOnce(const std::vector<BeadView>& stored, const std::vector
          std::all_of(en.begin(), en.end(), [](int c) { return c == 1; });
 }
 
-bool IsFixed(const BeadView& bead) { return bead.status == "approved" || bead.status == "edited"; }
+bool IsFixed(const BeadView& bead) { return IsFixedStatus(bead.status); }
 
 Alignment AsAlignment(const std::vector<BeadView>& stored) {
   Alignment beads;

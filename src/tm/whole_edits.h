@@ -9,7 +9,7 @@
 
 #include "common/bead.h"
 #include "common/status.h"
-#include "tm/tm_store.h"
+#include "tm/bead_edits.h"
 
 namespace sverka::tm {
 

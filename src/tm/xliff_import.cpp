@@ -39,7 +39,7 @@ Result<XliffImportSummary> ImportXliff(TmStore& store, const std::string& path,
   const std::string document =
       options.name.empty() ? DocumentNameFromXliffPath(path) : options.name;
   formats::XliffReadSummary read;
-  Result<ImportCounts> counts = store.ImportUnits(spec, [&](const TmStore::UnitSink& add) {
+  SVERKA_ASSIGN_OR_RETURN(const ImportCounts counts, ImportUnits(store, spec, [&](const UnitSink& add) {
     Result<formats::XliffReadSummary> r = formats::ReadXliff(path, options.read, [&](const formats::XliffEntry& e) {
       ImportedUnit u;
       u.document = document;
@@ -52,12 +52,11 @@ Result<XliffImportSummary> ImportXliff(TmStore& store, const std::string& path,
     read = *r;
     if (read.pairs == 0) return Status::InvalidData(path + NothingToImport(read, options.read));
     return Status::Ok();
-  });
-  if (!counts.ok()) return counts.status();
+  }));
   XliffImportSummary summary;
-  summary.units = counts->units;
+  summary.units = counts.units;
   summary.read = read;
-  summary.documents = counts->documents;
+  summary.documents = counts.documents;
   return summary;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "tm/documents.h"
 #include "tm/tm_store.h"
 #include "formats/xliff_reader.h"
 

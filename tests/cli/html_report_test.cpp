@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "tm/bead_edits.h"
+#include "tm/queries.h"
 
 using namespace sverka;
 

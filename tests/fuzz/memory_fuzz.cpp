@@ -22,8 +22,13 @@
 #include <string>
 
 #include "fuzz_util.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_merge.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 namespace sverka::fuzz {
 namespace {
@@ -50,7 +55,7 @@ struct Place {
     doc.en = {{0, "Hello.", 0, 6}};
     doc.beads = {Bead{0, 1, 0, 1, 0.9}};
     doc.ru_hash = doc.en_hash = "fnv1a64:0";
-    FUZZ_CHECK((*store)->AddDocument(doc, false).ok());
+    FUZZ_CHECK(tm::AddDocument(*(*store), doc, false).ok());
   }
   // Run when libFuzzer ends by exit() (its time is up); after a crash the
   // directory stays, with the input that crashed as m.db.
@@ -76,17 +81,17 @@ void CheckFailure(const Status& s, const std::string& path) {
 void Read(tm::TmStore& store, const std::string& path) {
   Result<std::vector<std::string>> names = store.DocumentNames();
   if (!names.ok()) return CheckFailure(names.status(), path);
-  Result<std::vector<tm::DocumentStats>> stats = store.Stats();
+  Result<std::vector<tm::DocumentStats>> stats = tm::Stats(store);
   if (!stats.ok()) return CheckFailure(stats.status(), path);
   // Counts and texts are read, not checked: a crafted file breaks every
   // CHECK constraint of the schema; what matters is that reading it is safe.
-  const Status each = store.ForEachPair({}, [](const tm::PairRow&) { return Status::Ok(); });
+  const Status each = tm::ForEachPair(store, {}, [](const tm::PairRow&) { return Status::Ok(); });
   if (!each.ok()) CheckFailure(each, path);
   if (!names->empty()) {
-    Result<std::vector<tm::BeadView>> beads = store.Beads(names->front());
+    Result<std::vector<tm::BeadView>> beads = tm::Beads(store, names->front());
     if (!beads.ok()) CheckFailure(beads.status(), path);
   }
-  Result<int64_t> pending = store.UnindexedBeads();
+  Result<int64_t> pending = tm::UnindexedBeads(store);
   if (pending.ok()) FUZZ_CHECK(*pending >= 0);
 }
 

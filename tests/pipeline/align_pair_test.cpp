@@ -6,6 +6,7 @@
 #include "align/alignment_score.h"
 #include "fixtures.h"
 #include "formats/links_format.h"
+#include "tm/queries.h"
 
 using namespace sverka;
 
@@ -41,7 +42,7 @@ TEST_CASE("a stored pair keeps its sentences, paragraphs and beads", "[pipeline]
   REQUIRE(store.ok());
   CHECK((*store)->HasDocument("bbc").value());
   int pairs = 0;
-  REQUIRE((*store)->ForEachPair({}, [&](const tm::PairRow& row) {
+  REQUIRE(tm::ForEachPair(*(*store), {}, [&](const tm::PairRow& row) {
     CHECK_FALSE(row.ru.empty());
     CHECK_FALSE(row.en.empty());
     ++pairs;

@@ -5,6 +5,10 @@
 
 #include "fixtures.h"
 #include "pipeline/align_pair.h"
+#include "tm/bead_editor.h"
+#include "tm/history.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
 
 using namespace sverka;
@@ -35,8 +39,7 @@ std::vector<tm::PairRow> AllPairs(const std::string& db) {
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(db, tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
   std::vector<tm::PairRow> rows;
-  REQUIRE((*store)
-              ->ForEachPair({},
+  REQUIRE(tm::ForEachPair(*(*store), {},
                             [&](const tm::PairRow& r) {
                               rows.push_back(r);
                               return Status::Ok();
@@ -144,7 +147,7 @@ TEST_CASE("a changed pair with reviewed beads is reported, the stored one kept",
     Result<std::unique_ptr<tm::TmStore>> store =
         tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
     REQUIRE(store.ok());
-    REQUIRE((*store)->SetBeadStatus("reuters.218882", 0, "approved").ok());
+    REQUIRE(tm::ChangeStatus(*(*store), "reuters.218882", 0, "approved").ok());
   }
   const std::vector<tm::PairRow> before = AllPairs(dir / "tm.db");
   WriteFile(items[2].en, "Changed.\n");
@@ -297,12 +300,12 @@ TEST_CASE("more pairs than one commit group holds are all stored, reported once 
   for (size_t k = 0; k < 150; ++k) CHECK(s->outcomes[k].name == items[k].name);
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
-  Result<std::vector<tm::HistoryEntry>> history = (*store)->History();
+  Result<std::vector<tm::HistoryEntry>> history = tm::History(*(*store));
   REQUIRE(history.ok());
   CHECK(history->size() == 150);
   // The full-text index holds every stored bead: a headline's words are
   // found once per copy of its article (reuters.218921: 30 copies).
-  Result<std::vector<tm::SearchHit>> hits = (*store)->Search("Scherzer wants", "[", "]", 10000);
+  Result<std::vector<tm::SearchHit>> hits = tm::Search(*(*store), "Scherzer wants", "[", "]", 10000);
   REQUIRE(hits.ok());
   CHECK(hits->size() == 30);
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "common/document.h"
 
 using namespace sverka;
 

@@ -11,8 +11,12 @@
 #include "fixtures.h"
 #include "sql_fixtures.h"
 #include "stem/search_words.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/search.h"
 #include "tm/tm_merge.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 using namespace sverka;
 using testing::IndexConsistent;
@@ -56,7 +60,7 @@ std::unique_ptr<tm::TmStore> Open(const std::string& path, bool defer = false) {
 std::vector<std::string> Hits(tm::TmStore& store, const std::string& phrase,
                               tm::SearchMatch match = tm::SearchMatch::kExactThenStemmed,
                               size_t limit = 100) {
-  auto hits = store.Search(phrase, "[", "]", limit, nullptr, match);
+  auto hits = tm::Search(store, phrase, "[", "]", limit, nullptr, match);
   INFO((hits.ok() ? "" : hits.status().message()));
   REQUIRE(hits.ok());
   std::vector<std::string> out;
@@ -110,7 +114,7 @@ TEST_CASE("search finds other inflections after the exact phrase; --exact finds 
           "[tm][search][stem]") {
   testing::ScratchDir dir;
   auto store = Open(dir / "tm.db");
-  REQUIRE(store->AddDocument(Doc("d", kRu, kEn), false).ok());
+  REQUIRE(tm::AddDocument(*store, Doc("d", kRu, kEn), false).ok());
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#0", "d#2~"});
   CHECK(Hits(*store, "культурной дипломатии") == std::vector<std::string>{"d#2", "d#0~"});
   CHECK(Hits(*store, "права человека") == std::vector<std::string>{"d#1", "d#3~"});
@@ -121,7 +125,7 @@ TEST_CASE("search finds other inflections after the exact phrase; --exact finds 
   CHECK(Hits(*store, "культурной дипломатии", tm::SearchMatch::kExactThenStemmed, 1) ==
         std::vector<std::string>{"d#2"});
   // Words in other forms are marked where they stand.
-  auto hits = store->Search("права человека", "[", "]", 10);
+  auto hits = tm::Search(*store, "права человека", "[", "]", 10);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 2);
   CHECK((*hits)[1].ru == "Защита [прав человека].");
@@ -136,46 +140,46 @@ TEST_CASE("the stem index follows edits, merges, splits, undo, redo, replace and
           "[tm][search][stem][review]") {
   testing::ScratchDir dir;
   auto store = Open(dir / "tm.db");
-  REQUIRE(store->AddDocument(Doc("d", kRu, kEn), false).ok());
+  REQUIRE(tm::AddDocument(*store, Doc("d", kRu, kEn), false).ok());
   REQUIRE(StemIndexConsistent(dir / "tm.db"));
   // Text edit: the old words go, the new ones are found in other forms.
-  REQUIRE(store->EditSentence("d", 0, "ru", 0, "Культурный обмен важен.").ok());
+  REQUIRE(tm::EditSentence(*store, "d", 0, "ru", 0, "Культурный обмен важен.").ok());
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#2~"});
   CHECK(Hits(*store, "культурного обмена") == std::vector<std::string>{"d#0~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Merge: beads 1 and 2 become bead 1; bead 3 becomes 2.
-  REQUIRE(store->MergeBeads("d", 1, 2).ok());
+  REQUIRE(tm::MergeBeads(*store, "d", 1, 2).ok());
   CHECK(Hits(*store, "права человека") == std::vector<std::string>{"d#1", "d#2~"});
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#1~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Split it again at 1:1.
-  REQUIRE(store->SplitBead("d", 1, 1, 1).ok());
+  REQUIRE(tm::SplitBead(*store, "d", 1, 1, 1).ok());
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#2~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Undo the split, undo the merge, undo the edit: as stored at first.
-  REQUIRE(store->UndoLast("d").ok());
-  REQUIRE(store->UndoLast("d").ok());
-  REQUIRE(store->UndoLast("d").ok());
+  REQUIRE(tm::UndoLast(*store, "d").ok());
+  REQUIRE(tm::UndoLast(*store, "d").ok());
+  REQUIRE(tm::UndoLast(*store, "d").ok());
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#0", "d#2~"});
   CHECK(Hits(*store, "культурного обмена").empty());
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Redo the edit.
-  REQUIRE(store->RedoLast("d").ok());
+  REQUIRE(tm::RedoLast(*store, "d").ok());
   CHECK(Hits(*store, "культурного обмена") == std::vector<std::string>{"d#0~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Move a sentence across a boundary (the region is written anew).
-  REQUIRE(store->MoveSentence("d", 2, "en", tm::MoveDirection::kToNext).ok());
+  REQUIRE(tm::MoveSentence(*store, "d", 2, "en", tm::MoveDirection::kToNext).ok());
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Replace the document: the old text's stems go.
-  REQUIRE(store->AddDocument(Doc("d", {"Новый текст о правах."}, {"New text on rights."}), true,
+  REQUIRE(tm::AddDocument(*store, Doc("d", {"Новый текст о правах."}, {"New text on rights."}), true,
                              true)
               .ok());
   CHECK(Hits(*store, "права человека").empty());
   CHECK(Hits(*store, "право") == std::vector<std::string>{"d#0~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
   // Import (TMX units) stems its units as it stores them.
-  auto counts = store->ImportUnits({.source_file = "x.tmx", .source_hash = "h"},
-                                   [](const tm::TmStore::UnitSink& add) {
+  auto counts = tm::ImportUnits(*store, {.source_file = "x.tmx", .source_hash = "h"},
+                                   [](const tm::UnitSink& add) {
                                      return add({.document = "x",
                                                  .ru = "Культурной дипломатией.",
                                                  .en = "Diplomacies."});
@@ -191,17 +195,17 @@ TEST_CASE("pending beads are found in other forms, and indexed with their stems"
   testing::ScratchDir dir;
   {
     auto store = Open(dir / "tm.db", /*defer=*/true);
-    REQUIRE(store->AddDocument(Doc("d", kRu, kEn), false).ok());
+    REQUIRE(tm::AddDocument(*store, Doc("d", kRu, kEn), false).ok());
     CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_stems") == 0);
     CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#0", "d#2~"});
     CHECK(StemIndexConsistent(dir / "tm.db"));
     // An edit of a pending bead indexes what it writes.
-    REQUIRE(store->MergeBeads("d", 2, 3).ok());
+    REQUIRE(tm::MergeBeads(*store, "d", 2, 3).ok());
     CHECK(StemIndexConsistent(dir / "tm.db"));
     CHECK(Hits(*store, "права человека") == std::vector<std::string>{"d#1", "d#2~"});
   }
   auto store = Open(dir / "tm.db");
-  REQUIRE(*store->UpdateIndex() == 2);
+  REQUIRE(*tm::UpdateIndex(*store) == 2);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_stems") == 3);
   CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"d#0", "d#2~"});
   CHECK(StemIndexConsistent(dir / "tm.db"));
@@ -211,12 +215,12 @@ TEST_CASE("merge of memories carries and makes the stem index", "[tm][search][st
   testing::ScratchDir dir;
   {
     auto a = Open(dir / "a.db");
-    REQUIRE(a->AddDocument(Doc("a", {kRu[0]}, {kEn[0]}), false).ok());
-    REQUIRE(a->AddDocument(Doc("shared", {kRu[1]}, {kEn[1]}), false).ok());
+    REQUIRE(tm::AddDocument(*a, Doc("a", {kRu[0]}, {kEn[0]}), false).ok());
+    REQUIRE(tm::AddDocument(*a, Doc("shared", {kRu[1]}, {kEn[1]}), false).ok());
     auto b = Open(dir / "b.db", /*defer=*/true);  // B's beads pending: stems made by the merge
-    REQUIRE(b->AddDocument(Doc("b", {kRu[2]}, {kEn[2]}), false).ok());
-    REQUIRE(b->AddDocument(Doc("shared", {kRu[1]}, {kEn[1]}), false).ok());
-    REQUIRE(b->SetBeadStatus("shared", 0, "approved").ok());  // B's review replaces A's copy
+    REQUIRE(tm::AddDocument(*b, Doc("b", {kRu[2]}, {kEn[2]}), false).ok());
+    REQUIRE(tm::AddDocument(*b, Doc("shared", {kRu[1]}, {kEn[1]}), false).ok());
+    REQUIRE(tm::ChangeStatus(*b, "shared", 0, "approved").ok());  // B's review replaces A's copy
   }
   auto counts = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   INFO((counts.ok() ? "" : counts.status().message()));
@@ -264,6 +268,6 @@ TEST_CASE("a version 5 memory made by sverka before issue 16 is upgraded, losing
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_stems") == 15);
   CHECK(StemIndexConsistent(dir / "tm.db"));
   auto store = Open(dir / "tm.db");
-  REQUIRE(*store->UpdateIndex() == 21);
+  REQUIRE(*tm::UpdateIndex(*store) == 21);
   CHECK(StemIndexConsistent(dir / "tm.db"));
 }

@@ -10,8 +10,13 @@
 #include "fixtures.h"
 #include "sql_fixtures.h"
 #include "formats/aligned_jsonl.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/queries.h"
 #include "tm/tm_merge.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
+#include "common/document.h"
 
 using namespace sverka;
 using testing::SqlCount;
@@ -41,7 +46,7 @@ std::unique_ptr<tm::TmStore> Open(const std::string& path) {
 
 std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
   std::vector<tm::PairRow> rows;
-  REQUIRE(store.ForEachPair({}, [&](const tm::PairRow& r) {
+  REQUIRE(tm::ForEachPair(store, {}, [&](const tm::PairRow& r) {
     rows.push_back(r);
     return Status::Ok();
   }).ok());
@@ -86,7 +91,7 @@ void CheckUpgrade(const std::string& fixture, int version) {
   }
   // The upgraded memory takes a timed document beside the old ones.
   auto store = Open(path);
-  REQUIRE(store->AddDocument(TimedDocument("subs"), false).ok());
+  REQUIRE(tm::AddDocument(*store, TimedDocument("subs"), false).ok());
   CHECK(SqlCount(path, "SELECT count(*) FROM sentences WHERE start_ms IS NOT NULL") == 5);
   CHECK(SqlCount(path, "PRAGMA quick_check = 1") == 0);  // "ok" reads as 0
 }
@@ -97,7 +102,7 @@ TEST_CASE("a subtitle document's times are stored and each bead side spans its s
           "[tm][subtitles][schema]") {
   testing::ScratchDir dir;
   auto store = Open(dir / "tm.db");
-  REQUIRE(store->AddDocument(TimedDocument("subs"), false).ok());
+  REQUIRE(tm::AddDocument(*store, TimedDocument("subs"), false).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT end_ms FROM sentences WHERE side = 'ru' AND position = 1") == 4000);
   const std::vector<tm::PairRow> rows = Pairs(*store);
   REQUIRE(rows.size() == 2);
@@ -108,7 +113,7 @@ TEST_CASE("a subtitle document's times are stored and each bead side spans its s
   CHECK(rows[1].ru_start_ms == 9000);
   CHECK(rows[1].en_end_ms == 9600);
   // A review merge changes the beads, not the sentences: the span follows.
-  REQUIRE(store->MergeBeads("subs", 0, 1).ok());
+  REQUIRE(tm::MergeBeads(*store, "subs", 0, 1).ok());
   const std::vector<tm::PairRow> merged = Pairs(*store);
   REQUIRE(merged.size() == 1);
   CHECK(merged[0].ru_start_ms == 1000);
@@ -122,8 +127,8 @@ TEST_CASE("a text document next to a subtitle one has no times", "[tm][subtitles
   for (auto* side : {&text.ru, &text.en}) {
     for (SentenceRecord& s : *side) s.start_ms = s.end_ms = -1;
   }
-  REQUIRE(store->AddDocument(text, false).ok());
-  REQUIRE(store->AddDocument(TimedDocument("subs"), false).ok());
+  REQUIRE(tm::AddDocument(*store, text, false).ok());
+  REQUIRE(tm::AddDocument(*store, TimedDocument("subs"), false).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences WHERE start_ms IS NULL") == 5);
   const std::vector<tm::PairRow> rows = Pairs(*store);
   REQUIRE(rows.size() == 4);
@@ -136,8 +141,8 @@ TEST_CASE("a text document next to a subtitle one has no times", "[tm][subtitles
 
 TEST_CASE("merge carries the sentences' times", "[tm][subtitles][schema]") {
   testing::ScratchDir dir;
-  REQUIRE(Open(dir / "a.db")->AddDocument(TimedDocument("a"), false).ok());
-  REQUIRE(Open(dir / "b.db")->AddDocument(TimedDocument("b"), false).ok());
+  REQUIRE(tm::AddDocument(*Open(dir / "a.db"), TimedDocument("a"), false).ok());
+  REQUIRE(tm::AddDocument(*Open(dir / "b.db"), TimedDocument("b"), false).ok());
   auto counts = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   INFO((counts.ok() ? "" : counts.status().message()));
   REQUIRE(counts.ok());

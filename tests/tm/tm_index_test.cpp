@@ -7,7 +7,11 @@
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 using namespace sverka;
 using testing::IndexConsistent;
@@ -42,7 +46,7 @@ std::unique_ptr<tm::TmStore> Open(const std::string& path, bool defer) {
 
 // Every hit of `phrase` as "document#position ru | en".
 std::vector<std::string> Hits(tm::TmStore& store, const std::string& phrase) {
-  auto hits = store.Search(phrase, "[", "]", 100);
+  auto hits = tm::Search(store, phrase, "[", "]", 100);
   INFO((hits.ok() ? "" : hits.status().message()));
   REQUIRE(hits.ok());
   std::vector<std::string> out;
@@ -66,12 +70,12 @@ TEST_CASE("deferred beads are stored, searched directly, and indexed by UpdateIn
     const DocumentRecord a = Document("a", "дипломатия", "diplomacy");
     const DocumentRecord b = Document("b", "обмен", "exchange");
     const std::vector<tm::DocumentWrite> writes = {{&a, false}, {&b, false}};
-    REQUIRE(s->AddDocuments(writes).ok());
+    REQUIRE(tm::AddDocuments(*s, writes).ok());
   }
   CHECK(SqlCount(dir / "later.db", "SELECT count(*) FROM beads") == 4);
   CHECK(SqlCount(dir / "later.db", "SELECT count(*) FROM bead_text_pending") == 4);
-  CHECK(*later->UnindexedBeads() == 4);
-  CHECK(*now->UnindexedBeads() == 0);
+  CHECK(*tm::UnindexedBeads(*later) == 4);
+  CHECK(*tm::UnindexedBeads(*now) == 0);
   // Nothing of them is in the index itself yet...
   CHECK(SqlCount(dir / "later.db",
                  "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
@@ -85,26 +89,26 @@ TEST_CASE("deferred beads are stored, searched directly, and indexed by UpdateIn
             "a#0 Культурная [дипломатия]. Вторая фраза. | Cultural diplomacy. Second sentence."});
   // A search reads; it indexes nothing (and FTS5's check sees the index lag).
   int64_t searched_unindexed = -1;
-  REQUIRE(later->Search("фраза", "", "", 100, &searched_unindexed).ok());
+  REQUIRE(tm::Search(*later, "фраза", "", "", 100, &searched_unindexed).ok());
   CHECK(searched_unindexed == 4);
-  CHECK(*later->UnindexedBeads() == 4);
+  CHECK(*tm::UnindexedBeads(*later) == 4);
   CHECK_FALSE(IndexConsistent(dir / "later.db"));
 
-  Result<int64_t> indexed = later->UpdateIndex();
+  Result<int64_t> indexed = tm::UpdateIndex(*later);
   REQUIRE(indexed.ok());
   CHECK(*indexed == 4);
-  CHECK(*later->UnindexedBeads() == 0);
+  CHECK(*tm::UnindexedBeads(*later) == 0);
   CHECK(SqlCount(dir / "later.db",
                  "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 2);
   CHECK(IndexConsistent(dir / "later.db"));
-  REQUIRE(later->Search("фраза", "", "", 100, &searched_unindexed).ok());
+  REQUIRE(tm::Search(*later, "фраза", "", "", 100, &searched_unindexed).ok());
   CHECK(searched_unindexed == 0);
   for (const std::string& p : kPhrases) {
     INFO(p);
     CHECK(Hits(*later, p) == Hits(*now, p));
   }
   // Up to date: a second run has nothing to do.
-  CHECK(*later->UpdateIndex() == 0);
+  CHECK(*tm::UpdateIndex(*later) == 0);
 }
 
 TEST_CASE("a deferred document replaced, or edited, leaves the index consistent",
@@ -113,7 +117,7 @@ TEST_CASE("a deferred document replaced, or edited, leaves the index consistent"
   auto store = Open(dir / "tm.db", true);
   const DocumentRecord a = Document("a", "дипломатия", "diplomacy");
   const DocumentRecord b = Document("b", "обмен", "exchange");
-  REQUIRE(store->AddDocuments(std::vector<tm::DocumentWrite>{{&a, false}, {&b, false}}).ok());
+  REQUIRE(tm::AddDocuments(*store, std::vector<tm::DocumentWrite>{{&a, false}, {&b, false}}).ok());
   // Half indexed: b's beads go into the index, a's stay pending.
   REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 4);
   {
@@ -130,18 +134,18 @@ TEST_CASE("a deferred document replaced, or edited, leaves the index consistent"
   // Replacing the pending one and the indexed one: the index is told only of what it holds.
   const DocumentRecord a2 = Document("a", "политика", "policy");
   const DocumentRecord b2 = Document("b", "торговля", "trade");
-  REQUIRE(store->AddDocuments(std::vector<tm::DocumentWrite>{{&a2, true}, {&b2, true}}).ok());
+  REQUIRE(tm::AddDocuments(*store, std::vector<tm::DocumentWrite>{{&a2, true}, {&b2, true}}).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 4);
   // An edit of a pending bead: the new beads are indexed at once, the old row goes.
-  REQUIRE(store->MergeBeads("a", 0, 1).ok());
+  REQUIRE(tm::MergeBeads(*store, "a", 0, 1).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 2);
   CHECK(Hits(*store, "policy").size() == 1);
   CHECK(Hits(*store, "diplomacy").empty());
   CHECK(Hits(*store, "exchange").empty());
   CHECK(Hits(*store, "trade").size() == 1);
-  REQUIRE(store->UndoLast("a").ok());
+  REQUIRE(tm::UndoLast(*store, "a").ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 2);
-  REQUIRE(store->UpdateIndex().ok());
+  REQUIRE(tm::UpdateIndex(*store).ok());
   CHECK(IndexConsistent(dir / "tm.db"));
   CHECK(Hits(*store, "policy").size() == 1);
   CHECK(Hits(*store, "third sentence").size() == 2);
@@ -153,7 +157,7 @@ TEST_CASE("a version 4 memory gains the pending table on open, its index kept",
   testing::ScratchDir dir;
   {
     auto store = Open(dir / "tm.db", false);
-    REQUIRE(store->AddDocument(Document("a", "дипломатия", "diplomacy"), false).ok());
+    REQUIRE(tm::AddDocument(*store, Document("a", "дипломатия", "diplomacy"), false).ok());
   }
   {
     sqlite3* db = nullptr;
@@ -166,7 +170,7 @@ TEST_CASE("a version 4 memory gains the pending table on open, its index kept",
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
   CHECK(SqlCount(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
-  CHECK(*(*store)->UnindexedBeads() == 0);
+  CHECK(*tm::UnindexedBeads(*(*store)) == 0);
   CHECK(Hits(**store, "diplomacy").size() == 1);
   CHECK(IndexConsistent(dir / "tm.db"));
 }
@@ -175,11 +179,11 @@ TEST_CASE("UpdateIndex on a read-only memory fails and changes nothing", "[tm][s
   testing::ScratchDir dir;
   {
     auto store = Open(dir / "tm.db", true);
-    REQUIRE(store->AddDocument(Document("a", "дипломатия", "diplomacy"), false).ok());
+    REQUIRE(tm::AddDocument(*store, Document("a", "дипломатия", "diplomacy"), false).ok());
   }
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kReadOnly);
   REQUIRE(store.ok());
-  Result<int64_t> indexed = (*store)->UpdateIndex();
+  Result<int64_t> indexed = tm::UpdateIndex(*(*store));
   REQUIRE_FALSE(indexed.ok());
   CHECK(indexed.status().message().starts_with(dir / "tm.db" + ": "));
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 2);

@@ -4,7 +4,13 @@
 #include <filesystem>
 
 #include "fixtures.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/history.h"
+#include "tm/queries.h"
+#include "tm/search.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 using namespace sverka;
 
@@ -27,7 +33,7 @@ void Make(const std::string& path, const std::vector<DocumentRecord>& docs) {
   Result<std::unique_ptr<tm::TmStore>> store =
       tm::TmStore::Open(path, tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  for (const auto& d : docs) REQUIRE((*store)->AddDocument(d, false).ok());
+  for (const auto& d : docs) REQUIRE(tm::AddDocument(*(*store), d, false).ok());
 }
 
 }  // namespace
@@ -41,7 +47,7 @@ TEST_CASE("merge keeps A's documents and adds B's new ones with status, history 
     Result<std::unique_ptr<tm::TmStore>> b =
         tm::TmStore::Open(dir / "b.db", tm::OpenMode::kCreateOrWrite);
     REQUIRE(b.ok());
-    REQUIRE((*b)->SetBeadStatus("three", 0, "approved").ok());
+    REQUIRE(tm::ChangeStatus(*(*b), "three", 0, "approved").ok());
   }
   Result<tm::MergeCounts> counts = tm::MergeMemories(dir / "a.db", dir / "b.db", dir / "c.db");
   REQUIRE(counts.ok());
@@ -52,14 +58,14 @@ TEST_CASE("merge keeps A's documents and adds B's new ones with status, history 
   Result<std::unique_ptr<tm::TmStore>> c = tm::TmStore::Open(dir / "c.db", tm::OpenMode::kReadOnly);
   REQUIRE(c.ok());
   CHECK(*(*c)->DocumentNames() == std::vector<std::string>{"one", "three", "two"});
-  Result<std::vector<tm::StoredDocumentState>> states = (*c)->DocumentStates();
+  Result<std::vector<tm::StoredDocumentState>> states = tm::DocumentStates(*(*c));
   REQUIRE(states.ok());
   CHECK((*states)[1].reviewed_beads == 1);
-  Result<std::vector<tm::HistoryEntry>> history = (*c)->History(std::string("three"));
+  Result<std::vector<tm::HistoryEntry>> history = tm::History(*(*c), std::string("three"));
   REQUIRE(history.ok());
   REQUIRE(history->size() == 2);
   CHECK(history->back().action == "set-status");
-  Result<std::vector<tm::SearchHit>> hits = (*c)->Search("Первое", "[", "]", 10);
+  Result<std::vector<tm::SearchHit>> hits = tm::Search(*(*c), "Первое", "[", "]", 10);
   REQUIRE(hits.ok());
   CHECK(hits->size() == 3);
 }
@@ -98,7 +104,7 @@ TEST_CASE("merge of several memories in one pass gives what folding them in orde
     Result<std::unique_ptr<tm::TmStore>> c =
         tm::TmStore::Open(dir / "c.db", tm::OpenMode::kCreateOrWrite);
     REQUIRE(c.ok());
-    REQUIRE((*c)->SetBeadStatus("three", 1, "approved").ok());  // c's reviewed copy is taken
+    REQUIRE(tm::ChangeStatus(*(*c), "three", 1, "approved").ok());  // c's reviewed copy is taken
   }
   Result<tm::MergeCounts> all =
       tm::MergeMemories({dir / "a.db", dir / "b.db", dir / "c.db"}, dir / "all.db");
@@ -116,13 +122,13 @@ TEST_CASE("merge of several memories in one pass gives what folding them in orde
     const Result<std::vector<std::string>> names = (*m)->DocumentNames();
     REQUIRE(names.ok());
     for (const std::string& name : *names) {
-      const Result<std::vector<tm::BeadView>> beads = (*m)->Beads(name);
+      const Result<std::vector<tm::BeadView>> beads = tm::Beads(*(*m), name);
       REQUIRE(beads.ok());
       for (const tm::BeadView& b : *beads) {
         rows.push_back(name + " " + std::to_string(b.position) + " " + b.status + " " +
                        std::to_string(b.score));
       }
-      rows.push_back(name + " history " + std::to_string((*m)->History(name)->size()));
+      rows.push_back(name + " history " + std::to_string(tm::History(*(*m), name)->size()));
     }
     return rows;
   };
@@ -150,25 +156,25 @@ TEST_CASE("merge leaves unindexed what its inputs left unindexed, and indexes th
     Result<std::unique_ptr<tm::TmStore>> b = tm::TmStore::Open(
         dir / "b.db", tm::OpenMode::kCreateOrWrite, {.defer_index = true});
     REQUIRE(b.ok());
-    REQUIRE((*b)->AddDocument(Doc("two", "Пятое."), false).ok());
-    REQUIRE(*(*b)->UnindexedBeads() == 2);
+    REQUIRE(tm::AddDocument(*(*b), Doc("two", "Пятое."), false).ok());
+    REQUIRE(*tm::UnindexedBeads(*(*b)) == 2);
   }
   Make(dir / "c.db", {Doc("three", "Шестое.")});
   REQUIRE(tm::MergeMemories({dir / "a.db", dir / "b.db", dir / "c.db"}, dir / "m.db").ok());
   Result<std::unique_ptr<tm::TmStore>> m =
       tm::TmStore::Open(dir / "m.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(m.ok());
-  CHECK(*(*m)->UnindexedBeads() == 2);  // b's two beads; a's and c's are indexed
+  CHECK(*tm::UnindexedBeads(*(*m)) == 2);  // b's two beads; a's and c's are indexed
   int64_t unindexed = -1;
-  Result<std::vector<tm::SearchHit>> hits = (*m)->Search("Шестое", "[", "]", 10, &unindexed);
+  Result<std::vector<tm::SearchHit>> hits = tm::Search(*(*m), "Шестое", "[", "]", 10, &unindexed);
   REQUIRE(hits.ok());
   CHECK(hits->size() == 1);  // c's bead, from the index
-  hits = (*m)->Search("Пятое", "[", "]", 10, &unindexed);
+  hits = tm::Search(*(*m), "Пятое", "[", "]", 10, &unindexed);
   REQUIRE(hits.ok());
   CHECK(hits->size() == 1);  // b's, read directly while pending
-  REQUIRE(*(*m)->UpdateIndex() == 2);
-  CHECK(*(*m)->UnindexedBeads() == 0);
-  hits = (*m)->Search("Пятое", "[", "]", 10, &unindexed);
+  REQUIRE(*tm::UpdateIndex(*(*m)) == 2);
+  CHECK(*tm::UnindexedBeads(*(*m)) == 0);
+  hits = tm::Search(*(*m), "Пятое", "[", "]", 10, &unindexed);
   REQUIRE(hits.ok());
   CHECK(hits->size() == 1);
   CHECK(unindexed == 0);

@@ -6,6 +6,12 @@
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/history.h"
+#include "tm/queries.h"
+#include "tm/search.h"
+#include "common/document.h"
 
 using namespace sverka;
 using testing::SqlCount;
@@ -29,7 +35,7 @@ std::vector<tm::PairRow> Pairs(tm::TmStore& store, std::optional<std::string> do
   std::vector<tm::PairRow> rows;
   tm::PairFilter filter;
   if (doc) filter.documents = {*doc};
-  REQUIRE(store.ForEachPair(filter, [&](const tm::PairRow& r) {
+  REQUIRE(tm::ForEachPair(store, filter, [&](const tm::PairRow& r) {
     rows.push_back(r);
     return Status::Ok();
   }).ok());
@@ -42,7 +48,7 @@ TEST_CASE("a stored document comes back as pairs with both sides", "[tm][store]"
   testing::ScratchDir dir;
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("news"), false).ok());
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 2);  // the 1-0 bead has no English side
   CHECK(rows[0].ru == "Первое.");
@@ -61,13 +67,13 @@ TEST_CASE("multi-sentence beads join their sentences with a space, in order", "[
   REQUIRE(store.ok());
   auto doc = SampleDocument("news");
   doc.beads = {{0, 2, 0, 1, 0.5}, {2, 1, 1, 1, 0.5}};
-  REQUIRE((*store)->AddDocument(doc, false).ok());
+  REQUIRE(tm::AddDocument(*(*store), doc, false).ok());
   const auto rows = Pairs(**store);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].ru == "Первое. Второе.");
   // The index was given the same joined text, so replacing drops it entirely.
   doc.ru[1].text = "Иное.";
-  REQUIRE((*store)->AddDocument(doc, true).ok());
+  REQUIRE(tm::AddDocument(*(*store), doc, true).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'второе'") == 0);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'первое'") == 1);
 }
@@ -76,16 +82,16 @@ TEST_CASE("storing a name twice fails and keeps the first, unless replacing", "[
   testing::ScratchDir dir;
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("news"), false).ok());
   auto second = SampleDocument("news");
   second.en[0].text = "Changed.";
-  const Status again = (*store)->AddDocument(second, false);
+  const Status again = tm::AddDocument(*(*store), second, false);
   REQUIRE_FALSE(again.ok());
-  CHECK(again.kind() == ErrorKind::kInvalidData);
+  CHECK(again.kind() == ErrorKind::kAlreadyExists);
   CHECK(again.message() ==
         dir / "tm.db" + ": document 'news' is already stored; give another --name or --replace");
   CHECK(Pairs(**store)[0].en == "First.");
-  REQUIRE((*store)->AddDocument(second, true).ok());
+  REQUIRE(tm::AddDocument(*(*store), second, true).ok());
   CHECK(Pairs(**store)[0].en == "Changed.");
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 1);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
@@ -95,9 +101,9 @@ TEST_CASE("statements the store keeps between documents hold no read open", "[tm
   testing::ScratchDir dir;
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("news"), false).ok());
-  REQUIRE_FALSE((*store)->AddDocument(SampleDocument("news"), false).ok());  // found: a read
-  REQUIRE((*store)->AddDocument(SampleDocument("news"), true).ok());       // replaced
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("news"), false).ok());
+  REQUIRE_FALSE(tm::AddDocument(*(*store), SampleDocument("news"), false).ok());  // found: a read
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("news"), true).ok());       // replaced
   // A statement left unreset would go on from its last row instead of
   // running afresh: the second lookup would find nothing.
   for (const char* name : {"news", "news", "none", "news"}) {
@@ -116,7 +122,7 @@ TEST_CASE("statements the store keeps between documents hold no read open", "[tm
         SQLITE_OK);
   CHECK(log == 0);
   sqlite3_close(other);
-  REQUIRE((*store)->AddDocument(SampleDocument("second"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("second"), false).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 2);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM history") == 3);
 }
@@ -127,7 +133,7 @@ TEST_CASE("a failed insert rolls back the whole document", "[tm][store][errors]"
   REQUIRE(store.ok());
   auto doc = SampleDocument("news");
   doc.beads[2].score = 1.5;  // violates the score CHECK constraint after two beads went in
-  REQUIRE_FALSE((*store)->AddDocument(doc, false).ok());
+  REQUIRE_FALSE(tm::AddDocument(*(*store), doc, false).ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM documents") == 0);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sentences") == 0);
 }
@@ -136,8 +142,8 @@ TEST_CASE("only one document is listed when asked", "[tm][store]") {
   testing::ScratchDir dir;
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("b"), false).ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("a"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("b"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("a"), false).ok());
   CHECK((*store)->DocumentNames().value() == std::vector<std::string>{"a", "b"});
   CHECK(Pairs(**store, "b").size() == 2);
   CHECK(Pairs(**store).size() == 4);
@@ -253,7 +259,7 @@ TEST_CASE("a version 1 memory is upgraded to the current version on open, even r
   CHECK(SqlCount(dir / "v1.db", "SELECT count(*) FROM documents WHERE ru_lang = 'ru' AND en_lang = 'en'") == 1);
   CHECK(SqlCount(dir / "v1.db", "SELECT count(*) FROM history") == 0);
   // The full-text index was built from the old beads.
-  auto hits = (*store)->Search("культурная дипломатия", "[", "]", 10);
+  auto hits = tm::Search(*(*store), "культурная дипломатия", "[", "]", 10);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].ru == "[Культурная дипломатия]. Вторая фраза.");
@@ -273,9 +279,9 @@ TEST_CASE("a new memory is the current version with WAL and the history table", 
 TEST_CASE("adding and replacing documents is recorded in the history with the user", "[tm][store][history]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db", "olga");
-  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
-  REQUIRE(store->AddDocument(SampleDocument("news"), true).ok());
-  auto history = store->History();
+  REQUIRE(tm::AddDocument(*store, SampleDocument("news"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("news"), true).ok());
+  auto history = tm::History(*store);
   REQUIRE(history.ok());
   REQUIRE(history->size() == 2);
   CHECK((*history)[0].action == "add-document");
@@ -290,64 +296,71 @@ TEST_CASE("adding and replacing documents is recorded in the history with the us
 TEST_CASE("a status change is recorded and can be undone once", "[tm][store][history]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
-  auto id = store->SetBeadStatus("news", 1, "approved");
-  REQUIRE(id.ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("news"), false).ok());
+  auto change = tm::ChangeStatus(*store, "news", 1, "approved");
+  REQUIRE(change.ok());
+  const int64_t id = change->history_id;
   CHECK(Pairs(*store)[1].status == "approved");
-  auto history = store->History("news");
+  auto history = tm::History(*store, "news");
   REQUIRE(history->size() == 2);
+  CHECK(history->back().id == id);
   CHECK(history->back().action == "set-status");
   CHECK(history->back().bead == 1);
   CHECK(history->back().before == "auto");
   CHECK(history->back().after == "approved");
   CHECK(history->back().user == "tester");
 
-  REQUIRE(store->Undo(*id).ok());
+  REQUIRE(tm::UndoLast(*store, "news").ok());
   CHECK(Pairs(*store)[1].status == "auto");
-  history = store->History("news");
+  history = tm::History(*store, "news");
   REQUIRE(history->size() == 3);
   CHECK(history->back().action == "undo");
-  CHECK(history->back().undoes == *id);
+  CHECK(history->back().undoes == id);
   CHECK(history->back().after == "auto");
 
-  const Status again = store->Undo(*id);
-  CHECK(again.message() == dir / "tm.db" + ": history entry " + std::to_string(*id) + " is already undone");
+  // Once: the document's own entry (add-document) is not undone.
+  const Status again = tm::UndoLast(*store, "news").status();
+  CHECK(again.message() == dir / "tm.db" + ": nothing to undo in 'news'");
+  CHECK(Pairs(*store)[1].status == "auto");
 }
 
-TEST_CASE("undo refuses unknown entries, document actions and beads changed since", "[tm][store][history][errors]") {
+TEST_CASE("undo refuses unknown documents and beads changed since; a status change unknown beads and statuses", "[tm][store][history][errors]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("news"), false).ok());
   const std::string db = dir / "tm.db";
-  CHECK(store->Undo(99).message() == db + ": no history entry 99");
-  CHECK(store->Undo(1).message() == db + ": history entry 1 (add-document) cannot be undone");
-  auto first = store->SetBeadStatus("news", 0, "rejected");
+  const Status unknown = tm::UndoLast(*store, "nope").status();
+  CHECK(unknown.kind() == ErrorKind::kNotFound);
+  CHECK(unknown.message() == db + ": no document 'nope'");
+  auto first = tm::ChangeStatus(*store, "news", 0, "rejected");
   REQUIRE(first.ok());
-  REQUIRE(store->SetBeadStatus("news", 0, "approved").ok());
-  const Status later = store->Undo(*first);
+  // Changed behind the history's back (another program writing the memory).
+  Exec(db, "UPDATE beads SET status = 'approved' WHERE position = 0");
+  const Status later = tm::UndoLast(*store, "news").status();
   CHECK(later.kind() == ErrorKind::kInvalidData);
   CHECK(later.message() == db + ": bead 0 of 'news' changed after history entry " +
-                               std::to_string(*first) + " (or is gone); undo the later change first");
+                               std::to_string(first->history_id) + "; undo the later change first");
   CHECK(Pairs(*store)[0].status == "approved");
 
-  CHECK(store->SetBeadStatus("news", 7, "approved").status().message() ==
-        db + ": no bead 7 in document 'news'");
-  CHECK(store->SetBeadStatus("nope", 0, "approved").status().message() ==
-        db + ": no bead 0 in document 'nope'");
-  CHECK(store->SetBeadStatus("news", 0, "great").status().message() ==
+  const Status no_bead = tm::ChangeStatus(*store, "news", 7, "approved").status();
+  CHECK(no_bead.kind() == ErrorKind::kNotFound);
+  CHECK(no_bead.message() == db + ": no bead 7 in document 'news'");
+  CHECK(tm::ChangeStatus(*store, "nope", 0, "approved").status().message() ==
+        db + ": no document 'nope'");
+  CHECK(tm::ChangeStatus(*store, "news", 0, "great").status().message() ==
         "unknown status 'great'; one of auto, approved, rejected, edited");
 }
 
 TEST_CASE("pairs can be filtered by documents, status and score", "[tm][store]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  REQUIRE(store->AddDocument(SampleDocument("a"), false).ok());
-  REQUIRE(store->AddDocument(SampleDocument("b"), false).ok());
-  REQUIRE(store->AddDocument(SampleDocument("c"), false).ok());
-  REQUIRE(store->SetBeadStatus("b", 1, "approved").ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("a"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("b"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("c"), false).ok());
+  REQUIRE(tm::ChangeStatus(*store, "b", 1, "approved").ok());
   auto run = [&](const tm::PairFilter& f) {
     std::vector<std::string> out;
-    REQUIRE(store->ForEachPair(f, [&](const tm::PairRow& r) {
+    REQUIRE(tm::ForEachPair(*store, f, [&](const tm::PairRow& r) {
       out.push_back(r.document + std::to_string(r.position));
       return Status::Ok();
     }).ok());
@@ -365,7 +378,7 @@ TEST_CASE("imported units are stored as 1-1 beads in one transaction", "[tm][sto
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
   tm::ImportSpec spec{.source_file = "x.tmx", .source_hash = "fnv1a64:0"};
-  auto counts = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+  auto counts = tm::ImportUnits(*store, spec, [](const tm::UnitSink& add) {
     SVERKA_RETURN_IF_ERROR(add({.document = "x", .ru = "Один\tтаб.", .en = "One\ttab."}));
     SVERKA_RETURN_IF_ERROR(add({.document = "y", .ru = "Два.", .en = "Two.", .score = 0.5,
                                 .status = "auto", .created = "2020-01-01T00:00:00Z"}));
@@ -382,30 +395,30 @@ TEST_CASE("imported units are stored as 1-1 beads in one transaction", "[tm][sto
   CHECK(rows[1].position == 5);
   CHECK(rows[2].created == "2020-01-01T00:00:00Z");
   CHECK(rows[2].changed == "2020-01-01T00:00:00Z");
-  auto history = store->History();
+  auto history = tm::History(*store);
   REQUIRE(history->size() == 2);
   CHECK(history->at(0).action == "import");
   CHECK(history->at(0).after == R"({"beads":2,"file":"x.tmx"})");  // two units, positions 0 and 5
 
   // A failure part-way stores nothing, and a stored name needs replace.
-  auto failed = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+  auto failed = tm::ImportUnits(*store, spec, [](const tm::UnitSink& add) {
     SVERKA_RETURN_IF_ERROR(add({.document = "z", .ru = "a", .en = "b"}));
     return Status::InvalidData("x.tmx:9: broken");
   });
   CHECK(failed.status().message() == "x.tmx:9: broken");
   CHECK_FALSE(store->HasDocument("z").value());
-  auto clash = store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+  auto clash = tm::ImportUnits(*store, spec, [](const tm::UnitSink& add) {
     return add({.document = "y", .ru = "a", .en = "b"});
   });
   CHECK(clash.status().message() ==
         dir / "tm.db" + ": document 'y' is already stored; give another --name or --replace");
   spec.replace = true;
-  REQUIRE(store->ImportUnits(spec, [](const tm::TmStore::UnitSink& add) {
+  REQUIRE(tm::ImportUnits(*store, spec, [](const tm::UnitSink& add) {
     return add({.document = "y", .ru = "Новое.", .en = "New."});
   }).ok());
   CHECK(Pairs(*store, "y").at(0).en == "New.");
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads") == 3);
-  CHECK(store->Search("New", "<", ">", 10)->at(0).en == "<New>.");
+  CHECK(tm::Search(*store, "New", "<", ">", 10)->at(0).en == "<New>.");
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'Two'") == 0);
 }
 
@@ -415,26 +428,26 @@ TEST_CASE("search finds a phrase in either language, any case, and marks it", "[
   auto doc = SampleDocument("news");
   doc.ru[1].text = "Это КУЛЬТУРНАЯ дипломатия, а не культурная политика.";
   doc.en[1].text = "This is cultural diplomacy.";
-  REQUIRE(store->AddDocument(doc, false).ok());
-  auto ru = store->Search("культурная дипломатия", "<", ">", 10);
+  REQUIRE(tm::AddDocument(*store, doc, false).ok());
+  auto ru = tm::Search(*store, "культурная дипломатия", "<", ">", 10);
   REQUIRE(ru.ok());
   REQUIRE(ru->size() == 1);
   CHECK((*ru)[0].document == "news");
   CHECK((*ru)[0].position == 1);
   CHECK((*ru)[0].ru == "Это <КУЛЬТУРНАЯ дипломатия>, а не культурная политика.");
   CHECK((*ru)[0].en == "This is cultural diplomacy.");
-  auto en = store->Search("Cultural Diplomacy", "<", ">", 10);
+  auto en = tm::Search(*store, "Cultural Diplomacy", "<", ">", 10);
   REQUIRE(en->size() == 1);
   CHECK((*en)[0].en == "This is <cultural diplomacy>.");
-  CHECK(store->Search("дипломатия культурная", "<", ">", 10)->empty());  // a phrase: order counts
-  CHECK(store->Search("\"quoted\" AND NOT", "<", ">", 10).ok());  // no FTS5 syntax error
-  CHECK(store->Search(" ?! ", "<", ">", 10).status().message() ==
+  CHECK(tm::Search(*store, "дипломатия культурная", "<", ">", 10)->empty());  // a phrase: order counts
+  CHECK(tm::Search(*store, "\"quoted\" AND NOT", "<", ">", 10).ok());  // no FTS5 syntax error
+  CHECK(tm::Search(*store, " ?! ", "<", ">", 10).status().message() ==
         "search: ' ?! ' holds no word to look for");
   // Replacing the document drops its old text from the index.
   doc.ru[1].text = "Другое.";
-  REQUIRE(store->AddDocument(doc, true).ok());
-  CHECK(store->Search("культурная дипломатия", "<", ">", 10)->empty());
-  CHECK(store->Search("другое", "<", ">", 10)->size() == 1);
+  REQUIRE(tm::AddDocument(*store, doc, true).ok());
+  CHECK(tm::Search(*store, "культурная дипломатия", "<", ">", 10)->empty());
+  CHECK(tm::Search(*store, "другое", "<", ">", 10)->size() == 1);
   // No stale entry is left in the index itself (a plain DELETE of the
   // document would leave one: the index has external content).
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'культурная'") == 0);
@@ -445,10 +458,10 @@ TEST_CASE("document states give each document's hashes and its reviewed bead cou
   testing::ScratchDir dir;
   Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite);
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("b"), false).ok());
-  REQUIRE((*store)->AddDocument(SampleDocument("a"), false).ok());
-  REQUIRE((*store)->SetBeadStatus("b", 1, "approved").ok());
-  Result<std::vector<tm::StoredDocumentState>> states = (*store)->DocumentStates();
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("b"), false).ok());
+  REQUIRE(tm::AddDocument(*(*store), SampleDocument("a"), false).ok());
+  REQUIRE(tm::ChangeStatus(*(*store), "b", 1, "approved").ok());
+  Result<std::vector<tm::StoredDocumentState>> states = tm::DocumentStates(*(*store));
   REQUIRE(states.ok());
   REQUIRE(states->size() == 2);
   CHECK((*states)[0].name == "a");
@@ -462,17 +475,17 @@ TEST_CASE("document states give each document's hashes and its reviewed bead cou
 TEST_CASE("AddDocuments stores a group in one transaction and leaves out a name already stored", "[tm][store]") {
   testing::ScratchDir dir;
   auto store = OpenStore(dir / "tm.db");
-  REQUIRE(store->AddDocument(SampleDocument("old"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("old"), false).ok());
   const DocumentRecord a = SampleDocument("a"), old = SampleDocument("old"),
                            b = SampleDocument("b"), again = SampleDocument("old");
   const std::vector<tm::DocumentWrite> writes = {
       {&a, false}, {&old, false}, {&b, false}, {&again, true}};
-  auto each = store->AddDocuments(writes);
+  auto each = tm::AddDocuments(*store, writes);
   REQUIRE(each.ok());
   REQUIRE(each->size() == 4);
   CHECK((*each)[0].ok());
   REQUIRE_FALSE((*each)[1].ok());
-  CHECK((*each)[1].kind() == ErrorKind::kInvalidData);
+  CHECK((*each)[1].kind() == ErrorKind::kAlreadyExists);
   CHECK((*each)[1].message() ==
         dir / "tm.db" + ": document 'old' is already stored; give another --name or --replace");
   CHECK((*each)[2].ok());
@@ -498,7 +511,7 @@ TEST_CASE("schema version 4 writes no CHECK as an IN list of more than two value
   // The constraints still refuse what they refused before.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open((dir / "tm.db").c_str(), &db) == SQLITE_OK);
-  REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
+  REQUIRE(tm::AddDocument(*store, SampleDocument("news"), false).ok());
   CHECK(sqlite3_exec(db, "UPDATE beads SET status = 'maybe'", nullptr, nullptr, nullptr) ==
         SQLITE_CONSTRAINT);
   CHECK(sqlite3_exec(db, "UPDATE history SET action = 'guess'", nullptr, nullptr, nullptr) ==
@@ -512,8 +525,8 @@ TEST_CASE("a version 3 memory is upgraded to the current version with its rows, 
   testing::ScratchDir dir;
   {
     auto store = OpenStore(dir / "tm.db");
-    REQUIRE(store->AddDocument(SampleDocument("news"), false).ok());
-    REQUIRE(store->SetBeadStatus("news", 1, "approved").ok());
+    REQUIRE(tm::AddDocument(*store, SampleDocument("news"), false).ok());
+    REQUIRE(tm::ChangeStatus(*store, "news", 1, "approved").ok());
   }
   const int64_t ids = SqlCount(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads");
   // Turn it back into version 3 as version 3 wrote it: the IN-list CHECKs.
@@ -537,13 +550,13 @@ PRAGMA user_version = 3;
   CHECK(SqlCount(dir / "tm.db", "SELECT sum(id * (position + 1)) FROM beads") == ids);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 1);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM history") == 2);
-  auto hits = store->Search("second", "[", "]", 10);
+  auto hits = tm::Search(*store, "second", "[", "]", 10);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].en == "[Second].");
   // Undo still finds the status change it reverts.
-  auto history = store->History();
+  auto history = tm::History(*store);
   REQUIRE(history.ok());
-  REQUIRE(store->Undo(history->back().id).ok());
+  REQUIRE(tm::UndoLast(*store, "news").ok());
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM beads WHERE status = 'approved'") == 0);
 }

@@ -4,6 +4,11 @@
 
 #include "fixtures.h"
 #include "formats/tmx_writer.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
+#include "tm/history.h"
+#include "tm/queries.h"
+#include "common/document.h"
 
 using namespace sverka;
 
@@ -17,8 +22,7 @@ std::unique_ptr<tm::TmStore> NewStore(const std::string& path) {
 
 std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
   std::vector<tm::PairRow> rows;
-  REQUIRE(store
-              .ForEachPair({},
+  REQUIRE(tm::ForEachPair(store, {},
                            [&](const tm::PairRow& r) {
                              rows.push_back(r);
                              return Status::Ok();
@@ -32,8 +36,7 @@ void Export(tm::TmStore& store, const std::string& path) {
   auto writer =
       formats::TmxWriter::Create(path, {.tool_version = "t", .creation_date = "20260101T000000Z"});
   REQUIRE(writer.ok());
-  REQUIRE(store
-              .ForEachPair({},
+  REQUIRE(tm::ForEachPair(store, {},
                            [&](const tm::PairRow& r) {
                              char score[32];
                              std::snprintf(score, sizeof score, "%.3f", r.score);
@@ -64,8 +67,8 @@ TEST_CASE("export, import, export gives the same units", "[tm][tmx][roundtrip]")
   doc.en = {{0, "First \"sentence\" & <tags>.", 0, 1}, {0, "Second and third.", 1, 2}};
   doc.beads = {
       {0, 1, 0, 1, 0.91}, {1, 1, 1, 0, 0.1}, {2, 2, 1, 1, 0.4}};  // a 1-0 bead in the middle
-  REQUIRE(first->AddDocument(doc, false).ok());
-  REQUIRE(first->SetBeadStatus("news", 2, "approved").ok());
+  REQUIRE(tm::AddDocument(*first, doc, false).ok());
+  REQUIRE(tm::ChangeStatus(*first, "news", 2, "approved").ok());
   Export(*first, dir / "a.tmx");
 
   auto second = NewStore(dir / "b.db");
@@ -105,8 +108,7 @@ TEST_CASE("a foreign TMX goes to one document named after the file, approved",
   tm::PairFilter only;
   only.documents = {"lisa"};
   std::vector<tm::PairRow> lisa;
-  REQUIRE(store
-              ->ForEachPair(only,
+  REQUIRE(tm::ForEachPair(*store, only,
                             [&](const tm::PairRow& r) {
                               lisa.push_back(r);
                               return Status::Ok();
@@ -136,7 +138,7 @@ TEST_CASE("import fails without a unit in both languages, and stores nothing on 
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.status().message().rfind(dir / "cut.tmx:3: not well-formed XML: ", 0) == 0);
   CHECK(store->DocumentNames()->empty());
-  CHECK(store->History()->empty());
+  CHECK(tm::History(*store)->empty());
 }
 
 TEST_CASE("document names come from the TMX file name", "[tm][tmx][import]") {

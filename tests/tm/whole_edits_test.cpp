@@ -6,7 +6,10 @@
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
+#include "tm/bead_editor.h"
+#include "tm/documents.h"
 #include "tm/tm_store.h"
+#include "common/document.h"
 
 using namespace sverka;
 using testing::IndexConsistent;
@@ -38,13 +41,13 @@ std::string Layout(const std::vector<tm::BeadView>& beads) {
 std::unique_ptr<tm::TmStore> Fresh(const testing::ScratchDir& dir) {
   auto store = tm::TmStore::Open(dir / "tm.db", tm::OpenMode::kCreateOrWrite, {.user = "tester"});
   REQUIRE(store.ok());
-  REQUIRE((*store)->AddDocument(Document(), false).ok());
-  REQUIRE((*store)->ChangeStatus("news", 2, "approved").ok());
+  REQUIRE(tm::AddDocument(*(*store), Document(), false).ok());
+  REQUIRE(tm::ChangeStatus(*(*store), "news", 2, "approved").ok());
   return std::move(*store);
 }
 
 std::vector<tm::BeadView> Beads(tm::TmStore& store) {
-  auto beads = store.Beads("news");
+  auto beads = tm::Beads(store, "news");
   REQUIRE(beads.ok());
   return *beads;
 }
@@ -66,7 +69,7 @@ TEST_CASE("a pin makes its sentences one edited bead and leaves the rest of thei
   CHECK((*pinned)[3].score == 0.0);
   CHECK((*pinned)[5].score == 0.0);
   CHECK((*pinned)[6].score == before[5].score);
-  auto change = store->ReplaceBeads("news", "pair", before, *pinned);
+  auto change = tm::ReplaceBeads(*store, "news", "pair", before, *pinned);
   REQUIRE(change.ok());
   CHECK(change->action == "pair");
   CHECK(change->before.size() == 2);  // beads 3 and 4 became three
@@ -74,7 +77,7 @@ TEST_CASE("a pin makes its sentences one edited bead and leaves the rest of thei
   CHECK(Layout(Beads(*store)) == Layout(*pinned));
   CHECK(IndexConsistent(dir / "tm.db"));
   // One undo restores the document.
-  REQUIRE(store->UndoLast("news").ok());
+  REQUIRE(tm::UndoLast(*store, "news").ok());
   CHECK(Layout(Beads(*store)) == Layout(before));
   CHECK(IndexConsistent(dir / "tm.db"));
 }
@@ -110,7 +113,7 @@ TEST_CASE("a pin refuses empty and out-of-document ranges", "[tm][realign]") {
 TEST_CASE("realigned beads keep what a reviewer decided about the same sentences", "[tm][realign]") {
   testing::ScratchDir dir;
   auto store = Fresh(dir);
-  REQUIRE(store->ChangeStatus("news", 5, "rejected").ok());
+  REQUIRE(tm::ChangeStatus(*store, "news", 5, "rejected").ok());
   const auto before = Beads(*store);
   // The aligner's answer: 0 and 1 merged, 2 as it was, 3 4 5 as they were.
   const Alignment beads = {{0, 2, 0, 2, 0.7}, {2, 1, 2, 1, 0.9}, {3, 1, 3, 1, 0.8},
@@ -122,22 +125,22 @@ TEST_CASE("realigned beads keep what a reviewer decided about the same sentences
   CHECK(next[1].score == before[2].score);  // a reviewed bead keeps its score
   CHECK(next[2].score == before[3].score);  // a bead the aligner left as it was stays as stored
   CHECK(next[2].created == before[3].created);
-  auto change = store->ReplaceBeads("news", "realign", before, next);
+  auto change = tm::ReplaceBeads(*store, "news", "realign", before, next);
   REQUIRE(change.ok());
   // The region that differs: beads 0 and 1 became one.
   CHECK(change->before.size() == 2);
   CHECK(change->after.size() == 1);
   CHECK(Layout(Beads(*store)) == Layout(next));
   CHECK(IndexConsistent(dir / "tm.db"));
-  auto stacks = store->Stacks("news");
+  auto stacks = tm::Stacks(*store, "news");
   REQUIRE(stacks.ok());
   CHECK(stacks->undo.back() == change->history_id);
   // The same again changes nothing and writes nothing.
   const auto now = Beads(*store);
-  auto again = store->ReplaceBeads("news", "realign", now, tm::Realigned(now, beads));
+  auto again = tm::ReplaceBeads(*store, "news", "realign", now, tm::Realigned(now, beads));
   REQUIRE(again.ok());
   CHECK(again->history_id == 0);
-  REQUIRE(store->UndoLast("news").ok());
+  REQUIRE(tm::UndoLast(*store, "news").ok());
   CHECK(Layout(Beads(*store)) == Layout(before));
 }
 
@@ -163,13 +166,13 @@ TEST_CASE("replacing beads is refused when the document changed since it was rea
   const auto seen = Beads(*store);
   auto pinned = tm::Pinned(seen, 0, 1, 1, 2);
   REQUIRE(pinned.ok());
-  REQUIRE(store->ChangeStatus("news", 4, "approved").ok());  // another edit meanwhile
-  auto stale = store->ReplaceBeads("news", "pair", seen, *pinned);
+  REQUIRE(tm::ChangeStatus(*store, "news", 4, "approved").ok());  // another edit meanwhile
+  auto stale = tm::ReplaceBeads(*store, "news", "pair", seen, *pinned);
   REQUIRE_FALSE(stale.ok());
   CHECK(stale.status().message() == dir / "tm.db" + ": 'news' changed meanwhile; nothing changed");
   const auto now = Beads(*store);
   std::vector<tm::BeadView> short_of_one(now.begin(), now.end() - 1);
-  auto uncovered = store->ReplaceBeads("news", "realign", now, short_of_one);
+  auto uncovered = tm::ReplaceBeads(*store, "news", "realign", now, short_of_one);
   REQUIRE_FALSE(uncovered.ok());
   CHECK(uncovered.status().message() ==
         dir / "tm.db" + ": the new beads of 'news' do not hold every sentence once; nothing changed");

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "tm/history.h"
+#include "tm/queries.h"
 
 using namespace sverka;
 
@@ -16,8 +18,7 @@ std::unique_ptr<tm::TmStore> NewStore(const std::string& path) {
 
 std::vector<tm::PairRow> Pairs(tm::TmStore& store) {
   std::vector<tm::PairRow> rows;
-  REQUIRE(store
-              .ForEachPair({},
+  REQUIRE(tm::ForEachPair(store, {},
                            [&](const tm::PairRow& r) {
                              rows.push_back(r);
                              return Status::Ok();
@@ -74,7 +75,7 @@ TEST_CASE("an XLIFF file with nothing to import says why and stores nothing",
       "<trans-unit id=\"1\"><source>Да.</source><target>Yes.</target></trans-unit>\n";
   testing::WriteFile(dir / "good.xlf", Xliff12(unit));
   REQUIRE(tm::ImportXliff(*store, dir / "good.xlf", {}).ok());
-  const size_t history = store->History()->size();
+  const size_t history = tm::History(*store)->size();
   struct Case {
     std::string name, bytes, message;
   };
@@ -106,7 +107,7 @@ TEST_CASE("an XLIFF file with nothing to import says why and stores nothing",
     CHECK(r.status().message() == dir / c.name + c.message);
   }
   CHECK(*store->DocumentNames() == std::vector<std::string>{"good"});
-  CHECK(store->History()->size() == history);
+  CHECK(tm::History(*store)->size() == history);
   CHECK(Pairs(*store).size() == 1);
 }
 
