@@ -52,7 +52,7 @@ class Group {
            std::chrono::steady_clock::now() - oldest_ >= tm::kCommitGroupDelay;
   }
 
-  // Commits the documents in one transaction (tm::TmStore::AddDocuments) and
+  // Commits the documents in one transaction (tm::AddDocuments) and
   // prints the messages. A document refused on its own (already stored,
   // reviewed) is counted as failed; a failure of the whole transaction (a
   // locked memory, a full disk) stores none of the group and is returned,

@@ -138,7 +138,7 @@ Status CheckParallel(const AlignedPair& pair);
 
 // Stores `pair` as document `name` in the translation memory at `db_path`
 // (created when missing), in one transaction.
-// `replace` and `discard_review` as TmStore::AddDocument takes them.
+// `replace` and `discard_review` as tm::AddDocument takes them.
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
                  bool replace, bool discard_review = false);
 

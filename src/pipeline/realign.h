@@ -15,7 +15,7 @@
 namespace sverka::pipeline {
 
 // The beads of a stored document (all of them, by position, with their
-// sentence texts, as TmStore::Beads gives them) aligned again around the
+// sentence texts, as tm::Beads gives them) aligned again around the
 // fixed ones (tm::IsFixed: approved, edited, pinned): those stay as they
 // are; the sentences of the others are aligned as `align` aligns a pair,
 // both passes, with the dictionary and the lexicon learned from the whole
@@ -27,7 +27,7 @@ Result<Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
 
 // RealignBeads on `seen` (the document `document` as the caller read it
 // from `store`), written around the fixes (tm::Realigned) as one `realign`
-// edit (TmStore::ReplaceBeads: refused when the document changed since;
+// edit (tm::ReplaceBeads: refused when the document changed since;
 // history_id 0 when nothing changed). What `sverka realign` and review's R do.
 Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
                                      const std::vector<tm::BeadView>& seen,

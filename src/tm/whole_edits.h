@@ -1,6 +1,6 @@
 // Edits of a whole document's beads as pure functions: the beads realign
 // stores, and a reviewer's pin ("these Russian sentences go with these
-// English ones"). TmStore::ReplaceBeads writes their result as one edit.
+// English ones"). tm::ReplaceBeads (bead_editor.h) writes their result as one edit.
 #pragma once
 
 #include <cstdint>
