@@ -21,6 +21,7 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "common/output_file.h"
 #include "pipeline/align_pair.h"
 #include "pipeline/realign.h"
 #include "text/display_text.h"
@@ -536,13 +537,7 @@ class ReviewScreen {
       out += line + "\n";
     }
     move(y0, x0);
-    const std::string tmp = std::string(path) + ".tmp";
-    {
-      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-      f << out;
-      if (!f) return;
-    }
-    std::rename(tmp.c_str(), path);
+    (void)WriteFileAtomically(path, out);
   }
 
   // Bead `k`'s screen lines: Russian and English wrapped to `column`, side by side.
