@@ -142,16 +142,22 @@ TEST_CASE("one paragraph per line is detected from long lines, or chosen", "[pip
   CHECK(lines->sentences.size() == 2);
 }
 
-TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's hash", "[pipeline][reader]") {
+TEST_CASE("text in memory reads like the same file, and a file read once hashes and reads like ReadSide",
+          "[pipeline][reader]") {
   const std::string path = testing::Corpus("ntrex/bbc.381694.ru.txt");
   Result<pipeline::SideText> file = pipeline::ReadSide(path, Language::kRussian, {});
   Result<pipeline::SideText> text =
       pipeline::ReadSideText("x", testing::ReadFile(path), Language::kRussian, {});
-  Result<std::string> hash = pipeline::SideHash(path, {});
+  Result<sverka::text::TextFile> once = pipeline::ReadSideFile(path, {});
   REQUIRE(file.ok());
   REQUIRE(text.ok());
-  REQUIRE(hash.ok());
-  CHECK(*hash == file->hash);
+  REQUIRE(once.ok());
+  CHECK(pipeline::SideHash(*once) == file->hash);
+  Result<pipeline::SideText> from_once = pipeline::ReadSide(path, std::move(once).value(), Language::kRussian, {});
+  REQUIRE(from_once.ok());
+  CHECK(from_once->hash == file->hash);
+  CHECK(from_once->sentences.size() == file->sentences.size());
+  CHECK(from_once->sentences.back().end_offset == file->sentences.back().end_offset);
   CHECK(text->hash == file->hash);
   CHECK(text->file == "x");
   REQUIRE(text->sentences.size() == file->sentences.size());
@@ -160,7 +166,9 @@ TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's h
   Result<pipeline::SideText> empty = pipeline::ReadSideText("x", "", Language::kRussian, {});
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().message().starts_with("x: empty file"));
-  CHECK_FALSE(pipeline::SideHash(path + ".missing", {}).ok());
+  Result<sverka::text::TextFile> missing = pipeline::ReadSideFile(path + ".missing", {});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().kind() == ErrorKind::kNotFound);
 }
 
 TEST_CASE("readers mark the sentences that begin a headed section", "[pipeline][structure]") {
