@@ -28,11 +28,10 @@ bool SyncPath(const std::string& path, int flags) {
   return ok;
 }
 
-// "PATH: cannot write: REASON": a missing directory is not found, anything
-// else (no permission) bad input, as the exit codes document (doc/cli.md).
+// "PATH: cannot write: REASON": bad input (a missing directory, no
+// permission), as the exit codes document (doc/cli.md).
 Status CannotCreate(const std::string& path, int err) {
-  const std::string message = path + ": cannot write: " + std::strerror(err);
-  return err == ENOENT ? Status::NotFound(message) : Status::InvalidData(message);
+  return Status::InvalidData(path + ": cannot write: " + std::strerror(err));
 }
 
 }  // namespace

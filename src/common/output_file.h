@@ -31,9 +31,8 @@ struct OutputFileOptions {
 class OutputFile {
  public:
   // Checks `path` (CheckOutputPath) and creates "path.tmp" for writing (a
-  // symlink there is not followed). "PATH: cannot write: REASON" when it
-  // cannot be created: kNotFound for a missing directory, kInvalidData
-  // otherwise (no permission).
+  // symlink there is not followed). kInvalidData "PATH: cannot write:
+  // REASON" when it cannot be created (missing directory, no permission).
   static Result<std::unique_ptr<OutputFile>> Create(const std::string& path,
                                                     const std::vector<std::string>& inputs = {},
                                                     OutputFileOptions options = {});
