@@ -291,9 +291,9 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
                     PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_local),
                     p.ru.headings, p.en.headings, p.fixed});
   }
-  Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local, tokenizers);
-  if (!prepared.ok()) return prepared.status();
-  align::Vocabulary ru_words(&prepared->ru_words), en_words(&prepared->en_words);
+  SVERKA_ASSIGN_OR_RETURN(PreparedDictionary prepared,
+                          PrepareDictionaryFor(dictionary, ru_local, en_local, tokenizers));
+  align::Vocabulary ru_words(&prepared.ru_words), en_words(&prepared.en_words);
   const std::vector<uint32_t> ru_ids = Reintern(ru_local, ru_words), en_ids = Reintern(en_local, en_words);
   for (align::DocumentFeatures& d : docs) {
     Renumber(d.ru, ru_ids);
@@ -302,7 +302,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
     for (align::SentencePieces& p : d.en_pieces) Renumber(p.pieces, en_ids);
   }
   std::vector<align::DocumentCuts> cuts;
-  std::vector<Alignment> beads = align::AlignBatch(docs, prepared->table, options, &cuts);
+  std::vector<Alignment> beads = align::AlignBatch(docs, prepared.table, options, &cuts);
   TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }

@@ -112,9 +112,9 @@ Result<std::unique_ptr<segment::SentenceSplitter>> MakeSplitter(Language lang,
   segment::SplitterOptions splitter_options = options.splitter;
   if (!options.srx_file.empty()) {
     SVERKA_ASSIGN_OR_RETURN(text::TextFile srx_file, text::ReadTextFile(options.srx_file));
-    Result<text::SrxRules> srx = text::ParseSrx(options.srx_file, srx_file.bytes, LanguageCode(lang));
-    if (!srx.ok()) return srx.status();
-    splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx).value());
+    SVERKA_ASSIGN_OR_RETURN(text::SrxRules srx,
+                            text::ParseSrx(options.srx_file, srx_file.bytes, LanguageCode(lang)));
+    splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx));
   }
   return segment::SentenceSplitter::Create(lang, splitter_options);
 }

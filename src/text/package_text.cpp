@@ -280,10 +280,9 @@ void DocxText(const xmlNode* top, TextOut& out) {
 
 Result<PackageText> Docx(ZipArchive& zip, const std::string& name) {
   std::string main_part = "word/document.xml";
-  Result<std::vector<std::string>> office =
-      Relationships(zip, name, "", "/officeDocument");  // _rels/.rels
-  if (!office.ok()) return office.status();
-  if (!office->empty() && zip.Has(office->front())) main_part = office->front();
+  SVERKA_ASSIGN_OR_RETURN(std::vector<std::string> office,
+                          Relationships(zip, name, "", "/officeDocument"));  // _rels/.rels
+  if (!office.empty() && zip.Has(office.front())) main_part = office.front();
   SVERKA_ASSIGN_OR_RETURN(XmlDoc doc, ReadXml(zip, name, main_part));
   if (!Is(xmlDocGetRootElement(doc.get()), "document")) {
     return Status::InvalidData(name + ": an Office Open XML file that is not a Word document (" +

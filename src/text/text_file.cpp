@@ -59,9 +59,8 @@ Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOpti
   file.package = package.has_value();
   if (package) file.heading_paragraphs = std::move(package->heading_paragraphs);
   if (!package && LooksLikeSubtitles(file.name, file.bytes)) {
-    Result<SubtitleText> subtitles = ExtractSubtitleText(file.name, file.bytes);
-    if (!subtitles.ok()) return subtitles.status();
-    file.subtitles = std::move(subtitles).value();
+    SVERKA_ASSIGN_OR_RETURN(SubtitleText subtitles, ExtractSubtitleText(file.name, file.bytes));
+    file.subtitles = std::move(subtitles);
   }
   return file;
 }
