@@ -21,7 +21,6 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
-#include "common/output_file.h"
 #include "pipeline/align_pair.h"
 #include "pipeline/realign.h"
 #include "text/display_text.h"
@@ -537,7 +536,13 @@ class ReviewScreen {
       out += line + "\n";
     }
     move(y0, x0);
-    (void)WriteFileAtomically(path, out);
+    const std::string tmp = std::string(path) + ".tmp";
+    {
+      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+      f << out;
+      if (!f) return;
+    }
+    std::rename(tmp.c_str(), path);
   }
 
   // Bead `k`'s screen lines: Russian and English wrapped to `column`, side by side.
