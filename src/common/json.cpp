@@ -248,17 +248,15 @@ class JsonParser {
         case 'r': out.push_back('\r'); break;
         case 't': out.push_back('\t'); break;
         case 'u': {
-          Result<uint32_t> cp = Hex4();
-          if (!cp.ok()) return cp.status();
-          uint32_t code = *cp;
+          SVERKA_ASSIGN_OR_RETURN(uint32_t cp, Hex4());
+          uint32_t code = cp;
           if (code >= 0xDC00 && code <= 0xDFFF) return Error(at, "lone surrogate in \\u escape");
           if (code >= 0xD800 && code <= 0xDBFF) {
             if (text_.substr(pos_, 2) != "\\u") return Error(at, "lone surrogate in \\u escape");
             pos_ += 2;
-            Result<uint32_t> low = Hex4();
-            if (!low.ok()) return low.status();
-            if (*low < 0xDC00 || *low > 0xDFFF) return Error(at, "lone surrogate in \\u escape");
-            code = 0x10000 + ((code - 0xD800) << 10) + (*low - 0xDC00);
+            SVERKA_ASSIGN_OR_RETURN(uint32_t low, Hex4());
+            if (low < 0xDC00 || low > 0xDFFF) return Error(at, "lone surrogate in \\u escape");
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
           }
           AppendUtf8(out, code);
           break;

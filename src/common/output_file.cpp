@@ -28,6 +28,12 @@ bool SyncPath(const std::string& path, int flags) {
   return ok;
 }
 
+// "PATH: cannot write: REASON": bad input (a missing directory, no
+// permission), as the exit codes document (doc/cli.md).
+Status CannotCreate(const std::string& path, int err) {
+  return Status::InvalidData(path + ": cannot write: " + std::strerror(err));
+}
+
 }  // namespace
 
 Status CheckOutputPath(const std::string& path, const std::vector<std::string>& inputs) {
@@ -48,18 +54,25 @@ Status CheckOutputPath(const std::string& path, const std::vector<std::string>& 
 }
 
 Result<std::unique_ptr<OutputFile>> OutputFile::Create(const std::string& path,
-                                                       const std::vector<std::string>& inputs) {
+                                                       const std::vector<std::string>& inputs,
+                                                       OutputFileOptions options) {
   SVERKA_RETURN_IF_ERROR(CheckOutputPath(path, inputs));
   std::unique_ptr<OutputFile> f(new OutputFile());
   f->path_ = path;
-  f->temp_path_ = path + ".tmp";
-  const int fd = ::open(f->temp_path_.c_str(),
-                        O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0) return Status::InvalidData(path + ": cannot write: " + std::strerror(errno));
+  int fd = -1;
+  if (options.private_temp) {
+    f->temp_path_ = path + ".XXXXXX";
+    fd = ::mkostemp(f->temp_path_.data(), O_CLOEXEC);
+  } else {
+    f->temp_path_ = path + ".tmp";
+    fd = ::open(f->temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+  }
+  if (fd < 0) return CannotCreate(path, errno);
   f->stream_ = ::fdopen(fd, "wb");
   if (!f->stream_) {
+    const int err = errno;
     ::close(fd);
-    return Status::InvalidData(path + ": cannot write: " + std::strerror(errno));
+    return CannotCreate(path, err);
   }
   return f;
 }
@@ -70,7 +83,7 @@ OutputFile::~OutputFile() {
 }
 
 Status OutputFile::WriteFailed(int err) const {
-  return Status::Internal(path_ + ": write failed: " + std::strerror(err) +
+  return Status::Io(path_ + ": write failed: " + std::strerror(err) +
                           "; nothing was written");
 }
 
@@ -100,7 +113,7 @@ Status OutputFile::Commit() {
   // Filled by name (VACUUM INTO): synced here instead.
   if (!had_stream && !SyncPath(temp_path_, O_RDONLY)) return WriteFailed(errno);
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    return Status::Internal(path_ + ": cannot rename " + temp_path_ + ": " + std::strerror(errno) +
+    return Status::Io(path_ + ": cannot rename " + temp_path_ + ": " + std::strerror(errno) +
                             "; nothing was written");
   }
   committed_ = true;
@@ -111,10 +124,9 @@ Status OutputFile::Commit() {
 
 Status WriteFileAtomically(const std::string& path, std::string_view bytes,
                            const std::vector<std::string>& inputs) {
-  Result<std::unique_ptr<OutputFile>> f = OutputFile::Create(path, inputs);
-  if (!f.ok()) return f.status();
-  SVERKA_RETURN_IF_ERROR((*f)->Write(bytes));
-  return (*f)->Commit();
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> f, OutputFile::Create(path, inputs));
+  SVERKA_RETURN_IF_ERROR(f->Write(bytes));
+  return f->Commit();
 }
 
 }  // namespace sverka

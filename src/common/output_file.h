@@ -21,13 +21,21 @@ namespace sverka {
 // does not exist yet is fine.
 Status CheckOutputPath(const std::string& path, const std::vector<std::string>& inputs);
 
+struct OutputFileOptions {
+  // The temporary file gets a name of its own ("PATH.XXXXXX", mkstemp)
+  // instead of "PATH.tmp": for a file several processes may write at once
+  // (the dictionary cache), where the last complete copy wins.
+  bool private_temp = false;
+};
+
 class OutputFile {
  public:
   // Checks `path` (CheckOutputPath) and creates "path.tmp" for writing (a
-  // symlink there is not followed). kBadInput when it cannot be created
-  // (missing directory, no permission).
+  // symlink there is not followed). kInvalidData "PATH: cannot write:
+  // REASON" when it cannot be created (missing directory, no permission).
   static Result<std::unique_ptr<OutputFile>> Create(const std::string& path,
-                                                    const std::vector<std::string>& inputs = {});
+                                                    const std::vector<std::string>& inputs = {},
+                                                    OutputFileOptions options = {});
   // Removes the temporary file unless Commit() succeeded.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
@@ -37,14 +45,14 @@ class OutputFile {
   std::FILE* stream() { return stream_; }
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_path_; }
-  // Writes `bytes` to the stream; kInternal "PATH: write failed: …" on failure.
+  // Writes `bytes` to the stream; kIo "PATH: write failed: …" on failure.
   Status Write(std::string_view bytes);
   // Closes the stream, for writers that fill the temporary file by its name
   // (SQLite's VACUUM INTO): it is then empty.
   Status CloseStream();
   // Flushes and closes the stream (if open), fsyncs the temporary file,
-  // renames it onto path() and fsyncs the directory. kInternal on any
-  // failure, with "; nothing was written"; the temporary file is removed.
+  // renames it onto path() and fsyncs the directory. kIo on any failure,
+  // with "; nothing was written"; the temporary file is removed.
   Status Commit();
 
  private:

@@ -116,9 +116,8 @@ Result<TextPairRecord> TextPairFromJson(const JsonValue* v) {
 }  // namespace
 
 Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view where) {
-  Result<JsonValue> v = ParseJson(line, {}, where);
-  if (!v.ok()) return v.status();
-  Result<TextPairRecord> r = TextPairFromJson(&*v);
+  SVERKA_ASSIGN_OR_RETURN(JsonValue v, ParseJson(line, {}, where));
+  Result<TextPairRecord> r = TextPairFromJson(&v);
   return r.ok() || where.empty() ? r : Result<TextPairRecord>(r.status().WithContext(where));
 }
 
@@ -218,9 +217,8 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
 }  // namespace
 
 Result<AlignedRecord> ParseAlignedLine(std::string_view line, std::string_view where) {
-  Result<JsonValue> v = ParseJson(line, {}, where);
-  if (!v.ok()) return v.status();
-  Result<AlignedRecord> r = AlignedFromJson(&*v);
+  SVERKA_ASSIGN_OR_RETURN(JsonValue v, ParseJson(line, {}, where));
+  Result<AlignedRecord> r = AlignedFromJson(&v);
   return r.ok() || where.empty() ? r : Result<AlignedRecord>(r.status().WithContext(where));
 }
 

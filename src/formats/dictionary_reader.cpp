@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "common/file_error.h"
 #include "common/utf8.h"
 #include "formats/mueller_entry.h"
 
@@ -35,7 +36,7 @@ std::string Trim(std::string_view s) {
 Result<std::string> ReadWhole(const std::string& path) {
   if (path.size() > 3 && path.ends_with(".dz")) {
     gzFile gz = gzopen(path.c_str(), "rb");
-    if (!gz) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+    if (!gz) return CannotOpen(path, errno);
     std::string out;
     char buf[1 << 16];
     int n;
@@ -46,7 +47,7 @@ Result<std::string> ReadWhole(const std::string& path) {
     return out;
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+  if (!in) return CannotOpen(path, errno);
   std::ostringstream s;
   s << in.rdbuf();
   return std::move(s).str();
@@ -130,27 +131,26 @@ Result<std::vector<DictionaryEntry>> ReadDictd(const std::string& dict_path) {
   const std::string index_path = base + ".index";
   // The file the user named first: an empty or missing one is reported as
   // itself, not as its index.
-  Result<std::string> dict = ReadWhole(dict_path);
-  if (!dict.ok()) return dict.status();
-  if (dict->empty()) return Status::InvalidData(dict_path + ": empty dictionary file");
+  SVERKA_ASSIGN_OR_RETURN(std::string dict, ReadWhole(dict_path));
+  if (dict.empty()) return Status::InvalidData(dict_path + ": empty dictionary file");
   Result<std::string> index = ReadWhole(index_path);
   if (!index.ok()) {
     return Status::InvalidData(dict_path + ": a dictd dictionary needs its index " + index_path +
                             " (" + index.status().message() + ")");
   }
-  const bool mueller = IsMueller(*index, *dict);
+  const bool mueller = IsMueller(*index, dict);
   std::vector<DictionaryEntry> out;
   std::istringstream lines(*index);
   std::string line;
   for (size_t line_no = 1; std::getline(lines, line); ++line_no) {
     if (line.empty() || line.starts_with("00database") || line.starts_with("00-database")) continue;
     IndexLine entry_line;
-    if (!ParseIndexLine(line, dict->size(), entry_line)) {
+    if (!ParseIndexLine(line, dict.size(), entry_line)) {
       return Status::InvalidData(index_path + ":" + std::to_string(line_no) +
                               ": not a dictd index line: '" + Shorten(line, 60) + "'");
     }
     const std::string_view entry =
-        std::string_view(*dict).substr(entry_line.offset, entry_line.length);
+        std::string_view(dict).substr(entry_line.offset, entry_line.length);
     const size_t nl = entry.find('\n');
     if (nl == std::string_view::npos) continue;
     if (!mueller) {
@@ -176,14 +176,13 @@ Result<std::vector<DictionaryEntry>> ReadDictionary(const std::string& path) {
     return Status::InvalidData(path + ": is a directory, not a dictionary");
   }
   if (path.ends_with(".dict") || path.ends_with(".dict.dz")) return ReadDictd(path);
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
-  if (const auto bad = FindInvalidUtf8(*text)) {
-    return Status::InvalidData(path + ":" + std::to_string(PositionOf(*text, *bad).line) +
+  SVERKA_ASSIGN_OR_RETURN(std::string text, ReadWhole(path));
+  if (const auto bad = FindInvalidUtf8(text)) {
+    return Status::InvalidData(path + ":" + std::to_string(PositionOf(text, *bad).line) +
                             ": invalid UTF-8");
   }
   std::vector<DictionaryEntry> out;
-  std::istringstream lines(*text);
+  std::istringstream lines(text);
   std::string line;
   for (size_t line_no = 1; std::getline(lines, line); ++line_no) {
     const std::string trimmed = Trim(line);

@@ -28,9 +28,8 @@ Result<std::unique_ptr<PairTextWriter>> PairTextWriter::Create(
   }
   for (const std::string& p : w->paths_) SVERKA_RETURN_IF_ERROR(CheckOutputPath(p, inputs));
   for (const std::string& p : w->paths_) {
-    Result<std::unique_ptr<OutputFile>> f = OutputFile::Create(p, inputs);
-    if (!f.ok()) return f.status();
-    w->files_.push_back(std::move(*f));
+    SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> f, OutputFile::Create(p, inputs));
+    w->files_.push_back(std::move(f));
   }
   return w;
 }

@@ -94,9 +94,7 @@ Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(const std::string& path,
                                                      const std::vector<std::string>& inputs) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(path, inputs);
-  if (!file.ok()) return file.status();
-  impl->file = std::move(*file);
+  SVERKA_ASSIGN_OR_RETURN(impl->file, OutputFile::Create(path, inputs));
   // libxml2 prints its I/O errors ("I/O error : File too large") on stderr
   // unless told otherwise; a failed write is reported once, by Check().
   xmlSetStructuredErrorFunc(nullptr, [](void*, xmlErrorPtr) {});

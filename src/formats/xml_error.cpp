@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/file_error.h"
+
 namespace sverka::formats {
 
 std::string OneLineXmlMessage(const char* message) {
@@ -77,7 +79,7 @@ Status CheckXmlFile(const std::string& path, std::string_view format) {
   if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
     std::fclose(file);
   } else {
-    return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+    return CannotOpen(path, errno);
   }
   return Status::Ok();
 }

@@ -136,11 +136,11 @@ Result<std::vector<formats::DictionaryEntry>> DefaultDictionary() {
 }
 
 Result<WordTokenizers> WordTokenizers::Create() {
-  Result<std::unique_ptr<segment::WordTokenizer>> ru = segment::WordTokenizer::Create(Language::kRussian);
-  if (!ru.ok()) return ru.status();
-  Result<std::unique_ptr<segment::WordTokenizer>> en = segment::WordTokenizer::Create(Language::kEnglish);
-  if (!en.ok()) return en.status();
-  return WordTokenizers{std::move(ru).value(), std::move(en).value()};
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<segment::WordTokenizer> ru,
+                          segment::WordTokenizer::Create(Language::kRussian));
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<segment::WordTokenizer> en,
+                          segment::WordTokenizer::Create(Language::kEnglish));
+  return WordTokenizers{std::move(ru), std::move(en)};
 }
 
 Result<PreparedDictionary> PrepareDictionary(std::span<const formats::DictionaryEntry> dictionary,
@@ -226,17 +226,15 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
                       const PreparedDictionary& dictionary) {
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
-  return AlignSideBatch(pairs, options, dictionary, *tokenizers);
+  SVERKA_ASSIGN_OR_RETURN(WordTokenizers tokenizers, WordTokenizers::Create());
+  return AlignSideBatch(pairs, options, dictionary, tokenizers);
 }
 
 Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
                                                 const align::Vocabulary& ru_stems,
                                                 const align::Vocabulary& en_stems) {
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
-  return PrepareDictionaryFor(dictionary, ru_stems, en_stems, *tokenizers);
+  SVERKA_ASSIGN_OR_RETURN(WordTokenizers tokenizers, WordTokenizers::Create());
+  return PrepareDictionaryFor(dictionary, ru_stems, en_stems, tokenizers);
 }
 
 Result<PreparedDictionary> PrepareDictionaryFor(std::span<const formats::DictionaryEntry> dictionary,
@@ -280,8 +278,7 @@ void Renumber(std::vector<align::SentenceFeatures>& side, const std::vector<uint
 
 Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& options,
                       std::span<const formats::DictionaryEntry> dictionary) {
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
+  SVERKA_ASSIGN_OR_RETURN(WordTokenizers tokenizers, WordTokenizers::Create());
   // The documents' words first, in vocabularies of their own: only the
   // entries with one of their stems on either side are prepared (exact,
   // see PrepareDictionaryFor), then the ids are moved to the dictionary's.
@@ -289,15 +286,15 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   align::Vocabulary anchors, ru_local, en_local;
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
-    docs.push_back({Features(p.ru.sentences, *tokenizers->ru, Language::kRussian, anchors, ru_local),
-                    Features(p.en.sentences, *tokenizers->en, Language::kEnglish, anchors, en_local),
-                    PieceFeatures(p.ru, *tokenizers->ru, Language::kRussian, anchors, ru_local),
-                    PieceFeatures(p.en, *tokenizers->en, Language::kEnglish, anchors, en_local),
+    docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_local),
+                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_local),
+                    PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_local),
+                    PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_local),
                     p.ru.headings, p.en.headings, p.fixed});
   }
-  Result<PreparedDictionary> prepared = PrepareDictionaryFor(dictionary, ru_local, en_local, *tokenizers);
-  if (!prepared.ok()) return prepared.status();
-  align::Vocabulary ru_words(&prepared->ru_words), en_words(&prepared->en_words);
+  SVERKA_ASSIGN_OR_RETURN(PreparedDictionary prepared,
+                          PrepareDictionaryFor(dictionary, ru_local, en_local, tokenizers));
+  align::Vocabulary ru_words(&prepared.ru_words), en_words(&prepared.en_words);
   const std::vector<uint32_t> ru_ids = Reintern(ru_local, ru_words), en_ids = Reintern(en_local, en_words);
   for (align::DocumentFeatures& d : docs) {
     Renumber(d.ru, ru_ids);
@@ -306,7 +303,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
     for (align::SentencePieces& p : d.en_pieces) Renumber(p.pieces, en_ids);
   }
   std::vector<align::DocumentCuts> cuts;
-  std::vector<Alignment> beads = align::AlignBatch(docs, prepared->table, options, &cuts);
+  std::vector<Alignment> beads = align::AlignBatch(docs, prepared.table, options, &cuts);
   TakeBeads(pairs, beads, cuts);
   return Status::Ok();
 }
@@ -317,11 +314,9 @@ Result<std::vector<AlignedPair>> AlignFileBatch(std::span<const PairPaths> paths
                                                 std::span<const formats::DictionaryEntry> dictionary) {
   std::vector<AlignedPair> pairs;
   for (const PairPaths& p : paths) {
-    Result<SideText> ru = ReadSide(p.ru, Language::kRussian, read_options);
-    if (!ru.ok()) return ru.status();
-    Result<SideText> en = ReadSide(p.en, Language::kEnglish, read_options);
-    if (!en.ok()) return en.status();
-    pairs.push_back({std::move(ru).value(), std::move(en).value(), {}});
+    SVERKA_ASSIGN_OR_RETURN(SideText ru, ReadSide(p.ru, Language::kRussian, read_options));
+    SVERKA_ASSIGN_OR_RETURN(SideText en, ReadSide(p.en, Language::kEnglish, read_options));
+    pairs.push_back({std::move(ru), std::move(en), {}});
   }
   SVERKA_RETURN_IF_ERROR(AlignSideBatch(pairs, options, dictionary));
   return pairs;
@@ -331,9 +326,9 @@ Result<AlignedPair> AlignFiles(const std::string& ru_path, const std::string& en
                                const ReadOptions& read_options, const align::BatchOptions& options,
                                std::span<const formats::DictionaryEntry> dictionary) {
   const PairPaths paths[] = {{ru_path, en_path}};
-  Result<std::vector<AlignedPair>> pairs = AlignFileBatch(paths, read_options, options, dictionary);
-  if (!pairs.ok()) return pairs.status();
-  return std::move(pairs->front());
+  SVERKA_ASSIGN_OR_RETURN(std::vector<AlignedPair> pairs,
+                          AlignFileBatch(paths, read_options, options, dictionary));
+  return std::move(pairs.front());
 }
 
 Status CheckParallel(const AlignedPair& pair) {
@@ -348,19 +343,22 @@ Status CheckParallel(const AlignedPair& pair) {
 
 Status StorePair(const std::string& db_path, const std::string& name, const AlignedPair& pair,
                  bool replace, bool discard_review) {
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
-      db_path, tm::OpenMode::kCreateOrWrite, {.quick_check = true});
-  if (!store.ok()) return store.status();
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<tm::TmStore> store, tm::TmStore::Open(
+      db_path, tm::OpenMode::kCreateOrWrite, {.quick_check = true}));
+  return tm::AddDocument(*store, ToDocument(name, pair), replace, discard_review);
+}
+
+DocumentRecord ToDocument(std::string name, AlignedPair pair) {
   DocumentRecord doc;
-  doc.name = name;
-  doc.ru_file = pair.ru.file;
-  doc.en_file = pair.en.file;
-  doc.ru_hash = pair.ru.hash;
-  doc.en_hash = pair.en.hash;
-  doc.ru = pair.ru.sentences;
-  doc.en = pair.en.sentences;
-  doc.beads = pair.beads;
-  return tm::AddDocument(*(*store), doc, replace, discard_review);
+  doc.name = std::move(name);
+  doc.ru_file = std::move(pair.ru.file);
+  doc.en_file = std::move(pair.en.file);
+  doc.ru_hash = std::move(pair.ru.hash);
+  doc.en_hash = std::move(pair.en.hash);
+  doc.ru = std::move(pair.ru.sentences);
+  doc.en = std::move(pair.en.sentences);
+  doc.beads = std::move(pair.beads);
+  return doc;
 }
 
 std::string DocumentNameFromPath(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "align/batch_aligner.h"
+#include "common/document.h"
 #include "common/status.h"
 #include "pipeline/document_reader.h"
 #include "segment/word_tokenizer.h"
@@ -135,6 +136,11 @@ std::vector<int32_t> SentenceLengths(const std::vector<SentenceRecord>& sentence
 // not a translation of each other (align::LooksNotParallel), in one line
 // naming both files and the share of sentences paired with confidence.
 Status CheckParallel(const AlignedPair& pair);
+
+// The aligned document `name` of `pair`, as the memory stores it: the one
+// place an AlignedPair (sides as read, with what only reading needs) becomes
+// the shared DocumentRecord.
+DocumentRecord ToDocument(std::string name, AlignedPair pair);
 
 // Stores `pair` as document `name` in the translation memory at `db_path`
 // (created when missing), in one transaction.

@@ -45,27 +45,34 @@ enum class Decision {
   kAlign,     // new or changed
 };
 
-// Decides from the hashes alone whether `item` needs aligning. Sets
-// `prepared.outcome` unless the answer is kAlign.
+// The two sides of a pair, each read and decoded once: their hashes decide
+// whether the pair needs aligning, their text is what ReadPair segments.
+struct PairFiles {
+  text::TextFile ru, en;
+};
+
+// Decides from the hashes alone whether `item` needs aligning, reading its
+// files into `files`. Sets `prepared.outcome` unless the answer is kAlign.
 Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions& read,
-                Prepared& prepared) {
+                Prepared& prepared, PairFiles& files) {
   if (!item.problem.empty()) {
     prepared.outcome = Failed(item, item.problem);
     return Decision::kBroken;
   }
-  Result<std::string> ru = SideHash(item.ru, read);
+  Result<text::TextFile> ru = ReadSideFile(item.ru, read);
   if (!ru.ok()) {
     prepared.outcome = Failed(item, ru.status().message());
     return Decision::kBroken;
   }
-  Result<std::string> en = SideHash(item.en, read);
+  Result<text::TextFile> en = ReadSideFile(item.en, read);
   if (!en.ok()) {
     prepared.outcome = Failed(item, en.status().message());
     return Decision::kBroken;
   }
+  files = {std::move(ru).value(), std::move(en).value()};
   const auto it = stored.find(item.name);
   if (it == stored.end()) return Decision::kAlign;
-  if (it->second.ru_hash == *ru && it->second.en_hash == *en) {
+  if (it->second.ru_hash == SideHash(files.ru) && it->second.en_hash == SideHash(files.en)) {
     prepared.outcome.name = item.name;
     prepared.outcome.state = PairOutcome::State::kSkipped;
     prepared.outcome.reason = "unchanged (already stored with the same content hashes)";
@@ -82,16 +89,14 @@ Decision Decide(const BatchItem& item, const StateMap& stored, const ReadOptions
   return Decision::kAlign;
 }
 
-// Reads both sides; a side without sentences is an error too.
-Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read) {
-  Result<SideText> ru = ReadSide(item.ru, Language::kRussian, read);
-  if (!ru.ok()) return ru.status();
-  Result<SideText> en = ReadSide(item.en, Language::kEnglish, read);
-  if (!en.ok()) return en.status();
-  for (const SideText* side : {&*ru, &*en}) {
+// Segments both sides, read by Decide; a side without sentences is an error too.
+Result<AlignedPair> ReadPair(const BatchItem& item, const ReadOptions& read, PairFiles files) {
+  SVERKA_ASSIGN_OR_RETURN(SideText ru, ReadSide(item.ru, std::move(files.ru), Language::kRussian, read));
+  SVERKA_ASSIGN_OR_RETURN(SideText en, ReadSide(item.en, std::move(files.en), Language::kEnglish, read));
+  for (const SideText* side : {&ru, &en}) {
     if (side->sentences.empty()) return Status::InvalidData(side->file + ": no sentences to align");
   }
-  return AlignedPair{std::move(ru).value(), std::move(en).value(), {}};
+  return AlignedPair{std::move(ru), std::move(en), {}};
 }
 
 // The single writer: stores prepared pairs in groups (tm::kCommitGroup*)
@@ -127,17 +132,9 @@ class Writer {
     std::vector<tm::DocumentWrite> writes(pending_.size());
     for (size_t k = 0; k < pending_.size(); ++k) {
       Prepared& p = pending_[k];
-      DocumentRecord& doc = docs[k];
-      doc.name = p.outcome.name;
-      doc.ru_file = p.pair->ru.file;
-      doc.en_file = p.pair->en.file;
-      doc.ru_hash = p.pair->ru.hash;
-      doc.en_hash = p.pair->en.hash;
-      doc.ru = std::move(p.pair->ru.sentences);
-      doc.en = std::move(p.pair->en.sentences);
-      doc.beads = std::move(p.pair->beads);
+      docs[k] = ToDocument(p.outcome.name, std::move(*p.pair));
       p.pair.reset();
-      writes[k] = {&doc, p.replace};
+      writes[k] = {&docs[k], p.replace};
     }
     Result<std::vector<Status>> stored = tm::AddDocuments(store_, writes);
     for (size_t k = 0; k < pending_.size(); ++k) {
@@ -193,13 +190,13 @@ class Writer {
   std::chrono::steady_clock::time_point oldest_;
 };
 
-// Reads and aligns `item` into `p` (its outcome, and the pair to store):
-// the dictionary is waited for only once the pair is read; the worker's
-// tokenizers are made at its first pair and kept.
+// Segments and aligns `item`, its `files` read by Decide, into `p` (its
+// outcome, and the pair to store): the dictionary is waited for only once
+// the pair is read; the worker's tokenizers are made at its first pair and kept.
 void AlignOne(const BatchItem& item, const BatchRunOptions& options,
               const std::shared_future<Result<PreparedDictionary>>& dictionary,
-              std::optional<Result<WordTokenizers>>& tokenizers, Prepared& p) {
-  Result<AlignedPair> pair = ReadPair(item, options.read);
+              std::optional<Result<WordTokenizers>>& tokenizers, PairFiles files, Prepared& p) {
+  Result<AlignedPair> pair = ReadPair(item, options.read, std::move(files));
   if (!pair.ok()) {
     p.outcome = Failed(item, pair.status().message());
     return;
@@ -241,8 +238,9 @@ Status RunEach(std::span<const BatchItem> items, const StateMap& stored,
     ParallelFor(items.size(), options.jobs, options.stop, [&](size_t k, size_t slot) {
       Prepared p;
       p.index = k;
-      if (Decide(items[k], stored, options.read, p) == Decision::kAlign) {
-        AlignOne(items[k], options, dictionary, tokenizers[slot], p);
+      PairFiles files;
+      if (Decide(items[k], stored, options.read, p, files) == Decision::kAlign) {
+        AlignOne(items[k], options, dictionary, tokenizers[slot], std::move(files), p);
       }
       std::lock_guard<std::mutex> lock(mu);
       queue.push_back(std::move(p));
@@ -294,12 +292,13 @@ Status RunPooled(std::span<const BatchItem> items, const StateMap& stored,
     Prepared& p = prepared[k];
     p.index = k;
     visited[k] = 1;
-    const Decision decision = Decide(items[k], stored, options.read, p);
+    PairFiles files;
+    const Decision decision = Decide(items[k], stored, options.read, p, files);
     if (decision == Decision::kBroken) return;  // not part of the pool
     // Unchanged and conflicting pairs still train the lexicon: the pool, and
     // so every bead, is the same whatever was stored before.
     p.align = decision == Decision::kAlign;
-    Result<AlignedPair> pair = ReadPair(items[k], options.read);
+    Result<AlignedPair> pair = ReadPair(items[k], options.read, std::move(files));
     if (!pair.ok()) {
       p.outcome = Failed(items[k], pair.status().message());
       p.align = false;
@@ -392,15 +391,13 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   // Pairs are committed in groups without a sync each: every commit is
   // whole, and a rerun redoes any a kill or power cut lost. The full-text
   // index is left for later (doc/decisions.md).
-  Result<std::unique_ptr<tm::TmStore>> store = tm::TmStore::Open(
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<tm::TmStore> store, tm::TmStore::Open(
       db_path, tm::OpenMode::kCreateOrWrite,
-      {.sync_each_commit = false, .defer_index = true, .quick_check = true});
-  if (!store.ok()) return store.status();
-  Result<std::vector<tm::StoredDocumentState>> states = tm::DocumentStates(*(*store));
-  if (!states.ok()) return states.status();
+      {.sync_each_commit = false, .defer_index = true, .quick_check = true}));
+  SVERKA_ASSIGN_OR_RETURN(std::vector<tm::StoredDocumentState> states, tm::DocumentStates(*store));
   StateMap stored;
-  for (tm::StoredDocumentState& s : *states) stored.emplace(s.name, std::move(s));
-  Writer writer(**store, items.size(), sink);
+  for (tm::StoredDocumentState& s : states) stored.emplace(s.name, std::move(s));
+  Writer writer(*store, items.size(), sink);
   bool interrupted = false;
   // The dictionary is tokenized once for the run (it costs more than
   // aligning an article); a failure there fails the run.
@@ -415,7 +412,7 @@ Result<BatchSummary> RunBatch(const std::string& db_path, std::span<const BatchI
   summary.interrupted = summary.interrupted || summary.outcomes.size() < items.size();
   if (options.index && !summary.interrupted && summary.internal.ok()) {
     // Every pending bead, this run's and any an earlier run left.
-    Result<int64_t> indexed = tm::UpdateIndex(*(*store));
+    Result<int64_t> indexed = tm::UpdateIndex(*store);
     if (indexed.ok()) {
       summary.indexed = *indexed;
     } else {

@@ -84,9 +84,8 @@ void MarkAnchors(const SideTokens& side, const std::set<std::string>& other_keys
 Result<std::unique_ptr<BeadMatcher>> BeadMatcher::Create(std::span<const tm::BeadView> beads,
                                                          std::span<const formats::DictionaryEntry> dictionary) {
   std::unique_ptr<BeadMatcher> matcher(new BeadMatcher());
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
-  matcher->tokenizers_ = std::move(*tokenizers);
+  SVERKA_ASSIGN_OR_RETURN(WordTokenizers tokenizers, WordTokenizers::Create());
+  matcher->tokenizers_ = std::move(tokenizers);
   if (dictionary.empty()) return matcher;
   align::Vocabulary ru_stems, en_stems;
   for (const tm::BeadView& b : beads) {
@@ -97,10 +96,9 @@ Result<std::unique_ptr<BeadMatcher>> BeadMatcher::Create(std::span<const tm::Bea
       for (const Token& t : matcher->tokenizers_.en->Tokenize(s)) en_stems.Id(t.stem);
     }
   }
-  Result<PreparedDictionary> prepared =
-      PrepareDictionaryFor(dictionary, ru_stems, en_stems, matcher->tokenizers_);
-  if (!prepared.ok()) return prepared.status();
-  matcher->dictionary_ = std::move(*prepared);
+  SVERKA_ASSIGN_OR_RETURN(PreparedDictionary prepared,
+                          PrepareDictionaryFor(dictionary, ru_stems, en_stems, matcher->tokenizers_));
+  matcher->dictionary_ = std::move(prepared);
   return matcher;
 }
 

@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 #include <unicode/uversion.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +10,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "common/output_file.h"
 #include "pipeline/align_pair.h"
 #include "sverka_config.h"
 
@@ -70,32 +70,24 @@ bool ReadCache(const std::string& file, const std::string& header, std::vector<f
   return false;  // no end line: cut short
 }
 
-// Writes the cache file whole or not at all: a file of its own in the
-// directory, renamed onto `file` (two runs at once each rename a complete
-// file). Failing to write is not an error: the next run reads the
-// dictionary again.
+// Writes the cache file whole or not at all (output_file.h), through a
+// temporary file of its own: two runs at once each rename a complete file.
+// Failing to write is not an error: the next run reads the dictionary again.
 void WriteCache(const std::string& dir, const std::string& file, const std::string& header,
                 const std::vector<formats::DictionaryEntry>& entries) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return;
-  std::string temp = file + ".XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return;
-  FILE* f = ::fdopen(fd, "wb");
-  if (!f) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return;
-  }
+  Result<std::unique_ptr<OutputFile>> out = OutputFile::Create(file, {}, {.private_temp = true});
+  if (!out.ok()) return;
+  std::FILE* f = (*out)->stream();
   bool ok = std::fputs(header.c_str(), f) >= 0;
   for (const formats::DictionaryEntry& e : entries) {
     if (!ok) break;
     ok = std::fprintf(f, "%s\t%s\n", e.ru.c_str(), e.en.c_str()) >= 0;
   }
   ok = ok && std::fprintf(f, "end\t%zu\n", entries.size()) >= 0;
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok || std::rename(temp.c_str(), file.c_str()) != 0) ::unlink(temp.c_str());
+  if (ok) (void)(*out)->Commit();
 }
 
 }  // namespace
@@ -122,11 +114,9 @@ Result<std::vector<formats::DictionaryEntry>> ReadDictionaryCached(const std::st
   const std::string file = cache_dir + "/" + CacheName(key);
   std::vector<formats::DictionaryEntry> entries;
   if (ReadCache(file, header, entries)) return entries;
-  Result<std::vector<formats::DictionaryEntry>> read = formats::ReadDictionary(path);
-  if (!read.ok()) return read.status();
-  Result<WordTokenizers> tokenizers = WordTokenizers::Create();
-  if (!tokenizers.ok()) return tokenizers.status();
-  entries = StemmedEntries(*read, *tokenizers);
+  SVERKA_ASSIGN_OR_RETURN(std::vector<formats::DictionaryEntry> read, formats::ReadDictionary(path));
+  SVERKA_ASSIGN_OR_RETURN(WordTokenizers tokenizers, WordTokenizers::Create());
+  entries = StemmedEntries(read, tokenizers);
   WriteCache(cache_dir, file, header, entries);
   return entries;
 }

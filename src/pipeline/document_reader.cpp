@@ -9,6 +9,7 @@
 #include "text/html_text.h"
 #include "text/package_text.h"
 #include "text/paragraph_reader.h"
+#include "text/sentence_text.h"
 #include "text/srx_file.h"
 #include "text/paragraphs.h"
 #include "text/text_file.h"
@@ -41,9 +42,7 @@ Status SplitterError(const segment::SentenceSplitter& splitter, const std::strin
 void AddSentence(SideText& side, const Source& source, text::Span span, int32_t paragraph) {
   SentenceRecord s;
   s.paragraph = paragraph;
-  // Line breaks are joined, other spacing kept: OmegaT matches segments with
-  // their double spaces (issue 5).
-  s.text = JoinWrappedLines(source.text.substr(span.begin, span.size()));
+  s.text = text::SentenceText(source.text.substr(span.begin, span.size()));
   s.start_offset = static_cast<int64_t>(source.ToFile(span.begin));
   s.end_offset = static_cast<int64_t>(source.ToFile(span.end));
   source.SetTimes(s, span.begin, span.end);
@@ -71,7 +70,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
     if (next >= span.end) break;
     SentenceRecord piece;
     piece.paragraph = sentence.paragraph;
-    piece.text = JoinWrappedLines(source.text.substr(begin, cut.offset - begin));
+    piece.text = text::SentenceText(source.text.substr(begin, cut.offset - begin));
     piece.start_offset = static_cast<int64_t>(source.ToFile(begin));
     piece.end_offset = static_cast<int64_t>(source.ToFile(cut.offset));
     source.SetTimes(piece, begin, cut.offset);
@@ -86,7 +85,7 @@ void AddPieces(SideText& side, const Source& source, text::Span span,
   if (p.pieces.empty()) return;
   SentenceRecord last;
   last.paragraph = sentence.paragraph;
-  last.text = JoinWrappedLines(source.text.substr(begin, span.end - begin));
+  last.text = text::SentenceText(source.text.substr(begin, span.end - begin));
   last.start_offset = static_cast<int64_t>(source.ToFile(begin));
   last.end_offset = sentence.end_offset;
   source.SetTimes(last, begin, span.end);
@@ -112,11 +111,10 @@ Result<std::unique_ptr<segment::SentenceSplitter>> MakeSplitter(Language lang,
                                                                 const ReadOptions& options) {
   segment::SplitterOptions splitter_options = options.splitter;
   if (!options.srx_file.empty()) {
-    Result<text::TextFile> srx_file = text::ReadTextFile(options.srx_file);
-    if (!srx_file.ok()) return srx_file.status();
-    Result<text::SrxRules> srx = text::ParseSrx(options.srx_file, srx_file->bytes, LanguageCode(lang));
-    if (!srx.ok()) return srx.status();
-    splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx).value());
+    SVERKA_ASSIGN_OR_RETURN(text::TextFile srx_file, text::ReadTextFile(options.srx_file));
+    SVERKA_ASSIGN_OR_RETURN(text::SrxRules srx,
+                            text::ParseSrx(options.srx_file, srx_file.bytes, LanguageCode(lang)));
+    splitter_options.srx = std::make_shared<const text::SrxRules>(std::move(srx));
   }
   return segment::SentenceSplitter::Create(lang, splitter_options);
 }
@@ -126,15 +124,15 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
   if (!file.ok()) return file.status();
   SideText side;
   side.file = path;
-  side.hash = tm::ContentHash(file->bytes);
+  side.hash = SideHash(*file);
   std::optional<text::HtmlText> html;
   const bool is_html = !file->package && !file->subtitles && (options.format == InputFormat::kHtml ||
                                            (options.format == InputFormat::kAuto &&
                                             text::LooksLikeHtml(path, file->bytes)));
   if (is_html) {
-    Result<text::HtmlText> extracted = text::ExtractHtmlText(file->name, file->bytes, options.keep_boilerplate);
-    if (!extracted.ok()) return extracted.status();
-    html = std::move(extracted).value();
+    SVERKA_ASSIGN_OR_RETURN(text::HtmlText extracted,
+                            text::ExtractHtmlText(file->name, file->bytes, options.keep_boilerplate));
+    html = std::move(extracted);
     for (text::HtmlText::LeftOut& l : html->left_out) {
       side.left_out.push_back({static_cast<int64_t>(file->Source(l.begin)),
                                static_cast<int64_t>(file->Source(l.end)), std::move(l.why), std::move(l.text)});
@@ -167,8 +165,7 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
       expected_next = line.end;
     }
   } else {
-    Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
-    if (!splitter.ok()) return splitter.status();
+    SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<segment::SentenceSplitter> splitter, MakeSplitter(lang, options));
     int32_t paragraph = 0;
     std::vector<segment::DeclinedCut> declined;
     size_t next_heading = 0;  // into html->headings
@@ -179,14 +176,14 @@ Result<SideText> SideFromFile(const std::string& path, Result<text::TextFile> fi
                                                        file->heading_paragraphs.end(), paragraph);
       const auto first = static_cast<int32_t>(side.sentences.size());
       declined.clear();
-      const std::vector<text::Span> spans = (*splitter)->Split(para_text, &declined);
+      const std::vector<text::Span> spans = splitter->Split(para_text, &declined);
       for (segment::DeclinedCut& d : declined) d.offset += para.begin;
       for (const text::Span s : spans) {
         const text::Span span{para.begin + s.begin, para.begin + s.end};
         AddSentence(side, source, span, paragraph);
         if (!declined.empty()) AddPieces(side, source, span, declined);
       }
-      SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, file->name, source.ToFile(para.begin)));
+      SVERKA_RETURN_IF_ERROR(SplitterError(*splitter, file->name, source.ToFile(para.begin)));
       if (static_cast<int32_t>(side.sentences.size()) > first) {
         if (auto h = HeadingOfParagraph(para_text, by_markup, first, lang)) side.headings.push_back(*h);
       }
@@ -275,17 +272,21 @@ Result<SideText> ReadSideText(const std::string& name, std::string bytes, Langua
   return SideFromFile(name, text::CheckText(name, std::move(bytes), options.decode), lang, options);
 }
 
-Result<std::string> SideHash(const std::string& path, const ReadOptions& options) {
-  Result<text::TextFile> file = text::ReadTextFile(path, options.decode);
-  if (!file.ok()) return file.status();
-  return tm::ContentHash(file->bytes);
+Result<text::TextFile> ReadSideFile(const std::string& path, const ReadOptions& options) {
+  return text::ReadTextFile(path, options.decode);
+}
+
+std::string SideHash(const text::TextFile& file) { return tm::ContentHash(file.bytes); }
+
+Result<SideText> ReadSide(const std::string& path, text::TextFile file, Language lang,
+                          const ReadOptions& options) {
+  return SideFromFile(path, std::move(file), lang, options);
 }
 
 Status StreamSide(const std::string& path, Language lang, const ReadOptions& options,
                   const SentenceSink& sink, const CandidateSink& candidates, const LeftOutSink& left_out) {
-  Result<std::unique_ptr<text::ParagraphReader>> reader = text::ParagraphReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  text::ParagraphReader& in = **reader;
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<text::ParagraphReader> reader, text::ParagraphReader::Open(path));
+  text::ParagraphReader& in = *reader;
   // A subtitle file is known by its head too (CheckText decides on the whole text).
   const bool plain = !text::LooksLikePackage(in.head()) && !text::LooksLikeSubtitles(path, in.head()) &&
                      (options.format == InputFormat::kText ||
@@ -295,17 +296,15 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
                                        : options.paragraphs;
   if (!in.streamable() || !plain || options.presegmented || !options.decode.encoding.empty() ||
       options.decode.replace_invalid || mode != text::ParagraphMode::kBlankLines) {
-    Result<std::string> bytes = in.TakeAll();
-    if (!bytes.ok()) return bytes.status();
+    SVERKA_ASSIGN_OR_RETURN(std::string bytes, in.TakeAll());
     // ReadSide reads the file itself; hand it the bytes already read instead.
-    Result<SideText> side =
-        SideFromFile(path, text::CheckText(path == "-" ? "<stdin>" : path, std::move(bytes).value(),
+    SVERKA_ASSIGN_OR_RETURN(SideText side,
+                            SideFromFile(path, text::CheckText(path == "-" ? "<stdin>" : path, std::move(bytes),
                                            options.decode),
-                     lang, options);
-    if (!side.ok()) return side.status();
-    auto pieces = side->pieces.begin();
-    for (size_t k = 0; k < side->sentences.size(); ++k) {
-      if (pieces != side->pieces.end() && pieces->sentence == static_cast<int32_t>(k)) {
+                     lang, options));
+    auto pieces = side.pieces.begin();
+    for (size_t k = 0; k < side.sentences.size(); ++k) {
+      if (pieces != side.pieces.end() && pieces->sentence == static_cast<int32_t>(k)) {
         if (candidates) {
           for (size_t c = 0; c + 1 < pieces->pieces.size(); ++c) {
             candidates(pieces->pieces[c].end_offset, pieces->priors[c]);
@@ -313,39 +312,37 @@ Status StreamSide(const std::string& path, Language lang, const ReadOptions& opt
         }
         ++pieces;
       }
-      sink(side->sentences[k]);
+      sink(side.sentences[k]);
     }
     if (left_out) {
-      for (const SideText::LeftOut& l : side->left_out) left_out(l);
+      for (const SideText::LeftOut& l : side.left_out) left_out(l);
     }
     return Status::Ok();
   }
-  Result<std::unique_ptr<segment::SentenceSplitter>> splitter = MakeSplitter(lang, options);
-  if (!splitter.ok()) return splitter.status();
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<segment::SentenceSplitter> splitter, MakeSplitter(lang, options));
   int32_t paragraph = 0;
   bool any = false;
   std::vector<segment::DeclinedCut> declined;
   for (;;) {
     size_t base = 0;
-    Result<std::string_view> chunk = in.Next(&base);
-    if (!chunk.ok()) return chunk.status();
-    if (chunk->empty()) break;
-    for (const text::Span para : text::SplitParagraphs(*chunk)) {
-      const std::string_view para_text = chunk->substr(para.begin, para.size());
+    SVERKA_ASSIGN_OR_RETURN(std::string_view chunk, in.Next(&base));
+    if (chunk.empty()) break;
+    for (const text::Span para : text::SplitParagraphs(chunk)) {
+      const std::string_view para_text = chunk.substr(para.begin, para.size());
       declined.clear();
-      for (const text::Span s : (*splitter)->Split(para_text, candidates ? &declined : nullptr)) {
+      for (const text::Span s : splitter->Split(para_text, candidates ? &declined : nullptr)) {
         for (const segment::DeclinedCut& d : declined) {
           if (d.offset > s.begin && d.offset < s.end) candidates(static_cast<int64_t>(base + para.begin + d.offset), d.prior);
         }
         SentenceRecord record;
         record.paragraph = paragraph;
-        record.text = text::ToNfc(CollapseWhitespace(para_text.substr(s.begin, s.size())));
+        record.text = text::SentenceText(para_text.substr(s.begin, s.size()));
         record.start_offset = static_cast<int64_t>(base + para.begin + s.begin);
         record.end_offset = static_cast<int64_t>(base + para.begin + s.end);
         sink(record);
         any = true;
       }
-      SVERKA_RETURN_IF_ERROR(SplitterError(**splitter, in.name(), base + para.begin));
+      SVERKA_RETURN_IF_ERROR(SplitterError(*splitter, in.name(), base + para.begin));
       ++paragraph;
     }
   }

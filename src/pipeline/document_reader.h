@@ -14,6 +14,7 @@
 #include "segment/sentence_splitter.h"
 #include "text/encoding.h"
 #include "text/paragraphs.h"
+#include "text/text_file.h"
 #include "tm/tm_store.h"
 
 namespace sverka::pipeline {
@@ -104,9 +105,19 @@ Result<SideText> ReadSide(const std::string& path, Language lang, const ReadOpti
 Result<SideText> ReadSideText(const std::string& name, std::string bytes, Language lang,
                               const ReadOptions& options);
 
-// The hash ReadSide would give `path` (tm::ContentHash of its decoded
-// text), without segmenting it: how `batch` finds unchanged pairs cheaply.
-Result<std::string> SideHash(const std::string& path, const ReadOptions& options);
+// Reads and decodes `path` once (text::ReadTextFile with options.decode),
+// for a caller that needs its hash before deciding to segment it: `batch`
+// finds unchanged pairs by SideHash, then segments the same bytes with
+// ReadSide(path, file, ...) instead of reading the file again.
+Result<text::TextFile> ReadSideFile(const std::string& path, const ReadOptions& options);
+
+// The hash ReadSide gives the file `file` was read from (tm::ContentHash of
+// its decoded text).
+std::string SideHash(const text::TextFile& file);
+
+// As ReadSide, on `file` read from `path` by ReadSideFile.
+Result<SideText> ReadSide(const std::string& path, text::TextFile file, Language lang,
+                          const ReadOptions& options);
 
 // Called with each sentence in order; `text` is white-space-collapsed.
 using SentenceSink = std::function<void(const SentenceRecord&)>;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <system_error>
 #include <string_view>
 
 #include "text/text_file.h"
@@ -53,7 +54,11 @@ Result<std::vector<BatchItem>> FindPairs(const std::string& dir) {
   std::map<std::string, Sides> found;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
-  if (ec) return Status::InvalidData(dir + ": cannot list the directory (" + ec.message() + ")");
+  if (ec) {
+    const ErrorKind kind = ec == std::errc::no_such_file_or_directory ? ErrorKind::kNotFound
+                                                                      : ErrorKind::kInvalidData;
+    return Status::OfKind(kind, dir + ": cannot list the directory (" + ec.message() + ")");
+  }
   for (const fs::directory_entry& entry : it) {
     if (!entry.is_regular_file(ec)) continue;
     const auto [name, lang] = SplitName(entry.path().filename().string());
@@ -81,12 +86,11 @@ Result<std::vector<BatchItem>> FindPairs(const std::string& dir) {
 }
 
 Result<std::vector<BatchItem>> ReadManifest(const std::string& path) {
-  Result<text::TextFile> file = text::ReadTextFile(path);
-  if (!file.ok()) return file.status();
+  SVERKA_ASSIGN_OR_RETURN(text::TextFile file, text::ReadTextFile(path));
   const fs::path base = fs::path(path).parent_path();
   std::vector<BatchItem> items;
   std::map<std::string, size_t> first_line;
-  std::string_view rest = file->bytes;
+  std::string_view rest = file.bytes;
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     const size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);

@@ -31,9 +31,8 @@ Result<Alignment> RealignBeads(const std::vector<tm::BeadView>& stored,
 Result<tm::BeadChange> RealignStored(tm::TmStore& store, std::string_view document,
                                      const std::vector<tm::BeadView>& seen,
                                      std::span<const formats::DictionaryEntry> dictionary) {
-  Result<Alignment> realigned = RealignBeads(seen, dictionary);
-  if (!realigned.ok()) return realigned.status();
-  return tm::ReplaceBeads(store, document, "realign", seen, tm::Realigned(seen, *realigned));
+  SVERKA_ASSIGN_OR_RETURN(Alignment realigned, RealignBeads(seen, dictionary));
+  return tm::ReplaceBeads(store, document, "realign", seen, tm::Realigned(seen, realigned));
 }
 
 }  // namespace sverka::pipeline

@@ -39,9 +39,7 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(Language lang
   impl->engine = options.engine;
   impl->rules = options.rules ? options.rules : &BuiltinRules(lang);
   if (options.srx) {
-    Result<std::unique_ptr<SrxSplitter>> srx = SrxSplitter::Create(*options.srx);
-    if (!srx.ok()) return srx.status();
-    impl->srx = std::move(srx).value();
+    SVERKA_ASSIGN_OR_RETURN(impl->srx, SrxSplitter::Create(*options.srx));
   }
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(impl)));
 }

@@ -266,9 +266,8 @@ Result<DecodedText> DecodeText(std::string_view name, std::string_view bytes,
     }
   }
   if (text.encoding.empty()) {
-    Result<std::string> converted = ConvertToUtf8(name, body, encoding.c_str(), base);
-    if (!converted.ok()) return converted.status();
-    text.utf8 = std::move(converted).value();
+    SVERKA_ASSIGN_OR_RETURN(std::string converted, ConvertToUtf8(name, body, encoding.c_str(), base));
+    text.utf8 = std::move(converted);
     const bool utf16 = encoding.rfind("UTF-16", 0) == 0;
     text.map = OffsetMap(base, utf16 ? SourceWidth::kUtf16 : SourceWidth::kOneByte);
     text.encoding = encoding;

@@ -231,11 +231,9 @@ Result<std::vector<std::string>> Relationships(ZipArchive& zip, const std::strin
   const std::string rels = DirectoryOf(part) + "_rels/" + part.substr(DirectoryOf(part).size()) + ".rels";
   std::vector<std::string> out;
   if (!zip.Has(rels)) return out;
-  Result<std::string> bytes = zip.Read(rels);
-  if (!bytes.ok()) return bytes.status();
-  Result<XmlDoc> doc = ParseXml(name + ": " + rels, *bytes);
-  if (!doc.ok()) return doc.status();
-  for (const xmlNode* n = xmlDocGetRootElement(doc->get())->children; n != nullptr; n = n->next) {
+  SVERKA_ASSIGN_OR_RETURN(std::string bytes, zip.Read(rels));
+  SVERKA_ASSIGN_OR_RETURN(XmlDoc doc, ParseXml(name + ": " + rels, bytes));
+  for (const xmlNode* n = xmlDocGetRootElement(doc.get())->children; n != nullptr; n = n->next) {
     if (!Is(n, "Relationship") || Attribute(n, "TargetMode") == "External") continue;
     const std::string type = Attribute(n, "Type");
     if (type.size() < type_suffix.size() ||
@@ -249,9 +247,8 @@ Result<std::vector<std::string>> Relationships(ZipArchive& zip, const std::strin
 }
 
 Result<XmlDoc> ReadXml(ZipArchive& zip, const std::string& name, const std::string& entry) {
-  Result<std::string> bytes = zip.Read(entry);
-  if (!bytes.ok()) return bytes.status();
-  return ParseXml(name + ": " + entry, *bytes);
+  SVERKA_ASSIGN_OR_RETURN(std::string bytes, zip.Read(entry));
+  return ParseXml(name + ": " + entry, bytes);
 }
 
 // --- DOCX -------------------------------------------------------------------
@@ -283,29 +280,25 @@ void DocxText(const xmlNode* top, TextOut& out) {
 
 Result<PackageText> Docx(ZipArchive& zip, const std::string& name) {
   std::string main_part = "word/document.xml";
-  Result<std::vector<std::string>> office =
-      Relationships(zip, name, "", "/officeDocument");  // _rels/.rels
-  if (!office.ok()) return office.status();
-  if (!office->empty() && zip.Has(office->front())) main_part = office->front();
-  Result<XmlDoc> doc = ReadXml(zip, name, main_part);
-  if (!doc.ok()) return doc.status();
-  if (!Is(xmlDocGetRootElement(doc->get()), "document")) {
+  SVERKA_ASSIGN_OR_RETURN(std::vector<std::string> office,
+                          Relationships(zip, name, "", "/officeDocument"));  // _rels/.rels
+  if (!office.empty() && zip.Has(office.front())) main_part = office.front();
+  SVERKA_ASSIGN_OR_RETURN(XmlDoc doc, ReadXml(zip, name, main_part));
+  if (!Is(xmlDocGetRootElement(doc.get()), "document")) {
     return Status::InvalidData(name + ": an Office Open XML file that is not a Word document (" +
                             main_part.substr(0, 80) + ")");
   }
   TextOut out;
-  DocxText(xmlDocGetRootElement(doc->get()), out);
+  DocxText(xmlDocGetRootElement(doc.get()), out);
   // Footnotes, then endnotes, after the text; their separators (w:type)
   // are no text.
   for (const char* kind : {"footnote", "endnote"}) {
-    Result<std::vector<std::string>> parts =
-        Relationships(zip, name, main_part, std::string("/") + kind + "s");
-    if (!parts.ok()) return parts.status();
-    for (const std::string& part : *parts) {
+    SVERKA_ASSIGN_OR_RETURN(std::vector<std::string> parts,
+                            Relationships(zip, name, main_part, std::string("/") + kind + "s"));
+    for (const std::string& part : parts) {
       if (!zip.Has(part)) continue;
-      Result<XmlDoc> notes = ReadXml(zip, name, part);
-      if (!notes.ok()) return notes.status();
-      for (const xmlNode* n = xmlDocGetRootElement(notes->get())->children; n != nullptr; n = n->next) {
+      SVERKA_ASSIGN_OR_RETURN(XmlDoc notes, ReadXml(zip, name, part));
+      for (const xmlNode* n = xmlDocGetRootElement(notes.get())->children; n != nullptr; n = n->next) {
         if (!Is(n, kind)) continue;
         const std::string type = Attribute(n, "type");
         if (!type.empty() && type != "normal") continue;
@@ -365,11 +358,10 @@ void OdtText(const xmlNode* top, TextOut& out, std::vector<const xmlNode*>* note
 }
 
 Result<PackageText> Odt(ZipArchive& zip, const std::string& name) {
-  Result<XmlDoc> doc = ReadXml(zip, name, "content.xml");
-  if (!doc.ok()) return doc.status();
+  SVERKA_ASSIGN_OR_RETURN(XmlDoc doc, ReadXml(zip, name, "content.xml"));
   // office:document-content / office:body / office:text
   const xmlNode* body = nullptr;
-  for (const xmlNode* n = xmlDocGetRootElement(doc->get())->children; n != nullptr && !body; n = n->next) {
+  for (const xmlNode* n = xmlDocGetRootElement(doc.get())->children; n != nullptr && !body; n = n->next) {
     if (!Is(n, "body")) continue;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (Is(c, "text")) body = c;
@@ -391,11 +383,10 @@ Result<PackageText> Odt(ZipArchive& zip, const std::string& name) {
 // --- EPUB -------------------------------------------------------------------
 
 Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
-  Result<XmlDoc> container = ReadXml(zip, name, "META-INF/container.xml");
-  if (!container.ok()) return container.status();
+  SVERKA_ASSIGN_OR_RETURN(XmlDoc container, ReadXml(zip, name, "META-INF/container.xml"));
   std::string opf;
   Walk(
-      xmlDocGetRootElement(container->get()),
+      xmlDocGetRootElement(container.get()),
       [&](const xmlNode* n) {
         if (Is(n, "rootfile") && opf.empty()) opf = Resolve("", Attribute(n, "full-path"));
         return Visit::kDescend;
@@ -404,15 +395,14 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
   if (opf.empty() || !zip.Has(opf)) {
     return Status::InvalidData(name + ": META-INF/container.xml names no package document inside the archive");
   }
-  Result<XmlDoc> package = ReadXml(zip, name, opf);
-  if (!package.ok()) return package.status();
+  SVERKA_ASSIGN_OR_RETURN(XmlDoc package, ReadXml(zip, name, opf));
   struct Item {
     std::string id, href, type, properties;
   };
   std::vector<Item> manifest;
   std::vector<std::pair<std::string, bool>> spine;  // idref, linear
   Walk(
-      xmlDocGetRootElement(package->get()),
+      xmlDocGetRootElement(package.get()),
       [&](const xmlNode* n) {
         if (Is(n, "item")) {
           manifest.push_back({Attribute(n, "id"), Resolve(DirectoryOf(opf), Attribute(n, "href")),
@@ -436,9 +426,8 @@ Result<PackageText> Epub(ZipArchive& zip, const std::string& name) {
     if (item->href.empty()) {
       return Status::InvalidData(name + ": spine item '" + idref.substr(0, 80) + "' points outside the archive");
     }
-    Result<std::string> bytes = zip.Read(item->href);
-    if (!bytes.ok()) return bytes.status();
-    Result<HtmlText> html = ExtractHtmlText(name + ": " + item->href, *bytes, /*keep_boilerplate=*/true);
+    SVERKA_ASSIGN_OR_RETURN(std::string bytes, zip.Read(item->href));
+    Result<HtmlText> html = ExtractHtmlText(name + ": " + item->href, bytes, /*keep_boilerplate=*/true);
     if (!html.ok()) {
       // A cover or an image page: a chapter without text adds nothing.
       if (html.status().message().find("HTML without any text") != std::string::npos) continue;
@@ -470,14 +459,12 @@ Result<PackageText> ExtractPackageText(std::string_view name_view, std::string_v
     return Status::InvalidData(name + ": an encrypted (password-protected) Office document or an old binary "
                                    ".doc; save it as DOCX without a password");
   }
-  Result<std::unique_ptr<ZipArchive>> opened = ZipArchive::Open(name, bytes);
-  if (!opened.ok()) return opened.status();
-  ZipArchive& zip = **opened;
+  SVERKA_ASSIGN_OR_RETURN(std::unique_ptr<ZipArchive> opened, ZipArchive::Open(name, bytes));
+  ZipArchive& zip = *opened;
   std::string mimetype;
   if (zip.Has("mimetype")) {
-    Result<std::string> m = zip.Read("mimetype");
-    if (!m.ok()) return m.status();
-    mimetype = *m;
+    SVERKA_ASSIGN_OR_RETURN(std::string m, zip.Read("mimetype"));
+    mimetype = m;
     while (!mimetype.empty() && std::isspace(static_cast<unsigned char>(mimetype.back()))) mimetype.pop_back();
   }
   Result<PackageText> out = Status::InvalidData("");

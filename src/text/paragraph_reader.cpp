@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/file_error.h"
 #include "common/utf8.h"
 #include "text/text_file.h"
 
@@ -63,11 +64,11 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::Open(const std::string
   if (owned) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+      return CannotOpen(path, errno);
     }
     if (S_ISDIR(st.st_mode)) return Status::InvalidData(path + ": is a directory, not a text file");
     file = std::fopen(path.c_str(), "rb");
-    if (!file) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+    if (!file) return CannotOpen(path, errno);
   }
   std::unique_ptr<ParagraphReader> reader(
       new ParagraphReader(owned ? path : "<stdin>", file, owned));
@@ -90,7 +91,7 @@ Status ParagraphReader::Fill() {
   buffer_.resize(old + got);
   if (got < kBlockBytes) {
     if (std::ferror(file_))
-      return Status::InvalidData(name_ + ": read error: " + std::strerror(errno));
+      return ReadError(name_, errno);
     eof_ = true;
   }
   return Status::Ok();

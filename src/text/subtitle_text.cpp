@@ -292,9 +292,8 @@ Result<SubtitleText> ExtractSubtitleText(std::string_view name, std::string_view
   bool vtt = false;
   if (!SubtitleContent(utf8, &vtt)) vtt = HasSuffix(name, ".vtt");
   Parser parser(name, utf8, vtt);
-  Result<std::vector<ParsedCue>> parsed = parser.Run();
-  if (!parsed.ok()) return parsed.status();
-  std::vector<ParsedCue>& cues = *parsed;
+  SVERKA_ASSIGN_OR_RETURN(std::vector<ParsedCue> parsed, parser.Run());
+  std::vector<ParsedCue>& cues = parsed;
   // Players show cues by time; a file's order is how it was edited.
   std::stable_sort(cues.begin(), cues.end(),
                    [](const ParsedCue& a, const ParsedCue& b) { return a.start_ms < b.start_ms; });

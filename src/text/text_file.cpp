@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 
+#include "common/file_error.h"
 #include "common/utf8.h"
 #include "text/package_text.h"
 
@@ -29,7 +30,7 @@ Status ReadAll(std::istream& in, const std::string& name, std::string& out) {
     }
     buffer.write(chunk, in.gcount());
   }
-  if (in.bad()) return Status::InvalidData(name + ": read error: " + std::strerror(errno));
+  if (in.bad()) return ReadError(name, errno);
   out = std::move(buffer).str();
   return Status::Ok();
 }
@@ -39,30 +40,27 @@ Status ReadAll(std::istream& in, const std::string& name, std::string& out) {
 Result<TextFile> CheckText(std::string name, std::string bytes, const DecodeOptions& options) {
   std::optional<PackageText> package;
   if (LooksLikePackage(bytes)) {
-    Result<PackageText> extracted = ExtractPackageText(name, bytes);
-    if (!extracted.ok()) return extracted.status();
-    if (extracted->text.size() > kMaxTextFileBytes) {
-      return Status::InvalidData(name + ": " + extracted->format + " text too large (over " +
+    SVERKA_ASSIGN_OR_RETURN(PackageText extracted, ExtractPackageText(name, bytes));
+    if (extracted.text.size() > kMaxTextFileBytes) {
+      return Status::InvalidData(name + ": " + extracted.format + " text too large (over " +
                               std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
     }
-    package = std::move(extracted).value();
+    package = std::move(extracted);
   }
   // A package's text is UTF-8 whatever --encoding says: checked and put in
   // NFC as any text is.
-  Result<DecodedText> decoded =
-      package ? DecodeText(name, package->text, DecodeOptions{}) : DecodeText(name, bytes, options);
-  if (!decoded.ok()) return decoded.status();
+  SVERKA_ASSIGN_OR_RETURN(DecodedText decoded,
+                          package ? DecodeText(name, package->text, DecodeOptions{}) : DecodeText(name, bytes, options));
   TextFile file;
   file.name = std::move(name);
-  file.bytes = std::move(decoded->utf8);
-  file.map = std::move(decoded->map);
-  file.encoding = package ? std::move(package->format) : std::move(decoded->encoding);
+  file.bytes = std::move(decoded.utf8);
+  file.map = std::move(decoded.map);
+  file.encoding = package ? std::move(package->format) : std::move(decoded.encoding);
   file.package = package.has_value();
   if (package) file.heading_paragraphs = std::move(package->heading_paragraphs);
   if (!package && LooksLikeSubtitles(file.name, file.bytes)) {
-    Result<SubtitleText> subtitles = ExtractSubtitleText(file.name, file.bytes);
-    if (!subtitles.ok()) return subtitles.status();
-    file.subtitles = std::move(subtitles).value();
+    SVERKA_ASSIGN_OR_RETURN(SubtitleText subtitles, ExtractSubtitleText(file.name, file.bytes));
+    file.subtitles = std::move(subtitles);
   }
   return file;
 }
@@ -75,7 +73,7 @@ Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& opti
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+    return CannotOpen(path, errno);
   }
   if (S_ISDIR(st.st_mode)) return Status::InvalidData(path + ": is a directory, not a text file");
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > kMaxTextFileBytes) {
@@ -83,7 +81,7 @@ Result<TextFile> ReadTextFile(const std::string& path, const DecodeOptions& opti
                             " MiB; limit " + std::to_string(kMaxTextFileBytes >> 20) + " MiB)");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidData(path + ": cannot open: " + std::strerror(errno));
+  if (!in) return CannotOpen(path, errno);
   SVERKA_RETURN_IF_ERROR(ReadAll(in, path, bytes));
   return CheckText(path, std::move(bytes), options);
 }

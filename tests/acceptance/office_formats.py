@@ -74,9 +74,10 @@ def main():
                 subprocess.run(["pandoc", "-f", "html", page, "-o", out], check=True,
                                stderr=subprocess.DEVNULL)
                 rc, got, err = sverka("segment", "--lang", lang, out)
-                if rc != 0 or got != want:
+                same = rc == 0 and collapse(got) == collapse(want)
+                if not same:
                     print("  %s: %s differs from the .txt (exit %d) %s" % (name, out, rc, err.strip()))
-                made.setdefault(fmt, {})[lang] = (rc == 0 and got == want)
+                made.setdefault(fmt, {})[lang] = same
         _, want_pairs, _ = sverka("align", stem + ".ru.txt", stem + ".en.txt", "--format", "tsv")
         for fmt in formats:
             if made[fmt]["ru"] and made[fmt]["en"]:

@@ -64,10 +64,11 @@ std::string Utf16(const std::string& ascii, bool big_endian, bool bom) {
   return out;
 }
 
-std::string ErrorOf(const std::string& path, const formats::XliffReadOptions& options = {}) {
+std::string ErrorOf(const std::string& path, const formats::XliffReadOptions& options = {},
+                    ErrorKind kind = ErrorKind::kInvalidData) {
   const Read r = ReadAll(path, options);
   REQUIRE_FALSE(r.summary.ok());
-  CHECK(r.summary.status().kind() == ErrorKind::kInvalidData);
+  CHECK(r.summary.status().kind() == kind);
   return r.summary.status().message();
 }
 
@@ -411,7 +412,7 @@ TEST_CASE("hostile and broken XLIFF files fail with the file and the line", "[tm
            message.find("the DOCTYPE declares entities") != std::string::npos));
   }
   SECTION("a missing file, a directory, an empty file") {
-    CHECK(ErrorOf(dir / "none.xlf") == dir / "none.xlf" + ": cannot open: No such file or directory");
+    CHECK(ErrorOf(dir / "none.xlf", {}, ErrorKind::kNotFound) == dir / "none.xlf" + ": cannot open: No such file or directory");
     CHECK(ErrorOf(dir.path().string()) == dir.path().string() + ": is a directory, not an XLIFF file");
     testing::WriteFile(dir / "empty.xlf", "");
     CHECK(ErrorOf(dir / "empty.xlf") == dir / "empty.xlf" + ": empty file (no XLIFF to read)");

@@ -60,7 +60,8 @@ TEST_CASE("the side's hash is of the file's bytes", "[pipeline]") {
 TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole-read files",
           "[pipeline]") {
   testing::ScratchDir dir;
-  testing::WriteFile(dir / "a.txt", "\xEF\xBB\xBFЗаголовок\n\nОдин. Два т. е. три.\nЧетыре.\n\nПять.");
+  // The double space stays in both (text::SentenceText): streaming once collapsed it.
+  testing::WriteFile(dir / "a.txt", "\xEF\xBB\xBFЗаголовок\n\nОдин. Два т. е. три.\nЧетыре  слова.\n\nПять.");
   testing::WriteFile(dir / "w.txt", "\xC4\xE0. \xCD\xE5\xF2.\n");  // Windows-1251: read whole
   testing::WriteFile(dir / "a.html", "<p>Один. Два.</p><p>Три.</p>");
   for (const std::string name : {"a.txt", "w.txt", "a.html"}) {
@@ -77,6 +78,10 @@ TEST_CASE("StreamSide gives the sentences ReadSide gives, for streamed and whole
       CHECK(streamed[i].paragraph == side->sentences[i].paragraph);
       CHECK(streamed[i].start_offset == side->sentences[i].start_offset);
       CHECK(streamed[i].end_offset == side->sentences[i].end_offset);
+    }
+    if (name == "a.txt") {
+      CHECK(std::any_of(streamed.begin(), streamed.end(),
+                        [](const SentenceRecord& s) { return s.text.find("Четыре  слова.") != std::string::npos; }));
     }
   }
 }
@@ -143,16 +148,22 @@ TEST_CASE("one paragraph per line is detected from long lines, or chosen", "[pip
   CHECK(lines->sentences.size() == 2);
 }
 
-TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's hash", "[pipeline][reader]") {
+TEST_CASE("text in memory reads like the same file, and a file read once hashes and reads like ReadSide",
+          "[pipeline][reader]") {
   const std::string path = testing::Corpus("ntrex/bbc.381694.ru.txt");
   Result<pipeline::SideText> file = pipeline::ReadSide(path, Language::kRussian, {});
   Result<pipeline::SideText> text =
       pipeline::ReadSideText("x", testing::ReadFile(path), Language::kRussian, {});
-  Result<std::string> hash = pipeline::SideHash(path, {});
+  Result<sverka::text::TextFile> once = pipeline::ReadSideFile(path, {});
   REQUIRE(file.ok());
   REQUIRE(text.ok());
-  REQUIRE(hash.ok());
-  CHECK(*hash == file->hash);
+  REQUIRE(once.ok());
+  CHECK(pipeline::SideHash(*once) == file->hash);
+  Result<pipeline::SideText> from_once = pipeline::ReadSide(path, std::move(once).value(), Language::kRussian, {});
+  REQUIRE(from_once.ok());
+  CHECK(from_once->hash == file->hash);
+  CHECK(from_once->sentences.size() == file->sentences.size());
+  CHECK(from_once->sentences.back().end_offset == file->sentences.back().end_offset);
   CHECK(text->hash == file->hash);
   CHECK(text->file == "x");
   REQUIRE(text->sentences.size() == file->sentences.size());
@@ -161,7 +172,9 @@ TEST_CASE("text in memory reads like the same file, and SideHash is ReadSide's h
   Result<pipeline::SideText> empty = pipeline::ReadSideText("x", "", Language::kRussian, {});
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().message().starts_with("x: empty file"));
-  CHECK_FALSE(pipeline::SideHash(path + ".missing", {}).ok());
+  Result<sverka::text::TextFile> missing = pipeline::ReadSideFile(path + ".missing", {});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().kind() == ErrorKind::kNotFound);
 }
 
 TEST_CASE("readers mark the sentences that begin a headed section", "[pipeline][structure]") {

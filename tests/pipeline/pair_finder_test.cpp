@@ -33,11 +33,11 @@ TEST_CASE("pairs are found by name, .txt and .html mixed, sorted; strays are rep
   CHECK((*items)[5].problem == "two Russian files: twice.ru.html and twice.ru.txt");
 }
 
-TEST_CASE("a directory that cannot be listed is bad input", "[pipeline][batch][errors]") {
+TEST_CASE("a missing directory cannot be listed: not found", "[pipeline][batch][errors]") {
   ScratchDir dir;
   Result<std::vector<pipeline::BatchItem>> items = pipeline::FindPairs(dir / "missing");
   REQUIRE_FALSE(items.ok());
-  CHECK(items.status().kind() == ErrorKind::kInvalidData);
+  CHECK(items.status().kind() == ErrorKind::kNotFound);
   CHECK(items.status().message().starts_with(dir / "missing" + ": cannot list the directory ("));
 }
 

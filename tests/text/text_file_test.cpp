@@ -54,7 +54,7 @@ TEST_CASE("ReadTextFile names a missing file and a directory", "[text][errors]")
   auto missing = ReadTextFile(dir / "nope.txt");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message() == dir / "nope.txt" + ": cannot open: No such file or directory");
-  CHECK(missing.status().kind() == ErrorKind::kInvalidData);
+  CHECK(missing.status().kind() == ErrorKind::kNotFound);
 
   auto directory = ReadTextFile(dir.path().string());
   REQUIRE_FALSE(directory.ok());
