@@ -5,6 +5,7 @@
 
 #include "cli/bead_format.h"
 #include "cli/cli_util.h"
+#include "common/bead_status.h"
 #include "text/display_text.h"
 #include "tm/bead_editor.h"
 #include "tm/whole_edits.h"
@@ -101,7 +102,7 @@ int RunEdit(const Args& args) {
   Result<tm::BeadChange> change = Status::Internal("no action");
   if (bulk) {
     Expect(words, 1, "approve --min-score S | --all | --before B (no bead number)");
-    change = tm::ChangeStatuses(s, doc, "approved",
+    change = tm::ChangeStatuses(s, doc, kApproved,
                               vm.count("min-score") ? std::optional<double>(min_score) : std::nullopt,
                               vm.count("before") ? std::optional<int32_t>(vm["before"].as<int32_t>()) : std::nullopt);
     if (!change.ok()) return Report(change.status());
@@ -116,9 +117,9 @@ int RunEdit(const Args& args) {
   }
   if (action == "approve" || action == "reject" || action == "reset") {
     Expect(words, 2, action + " BEAD");
-    const char* status = action == "approve"  ? "approved"
-                         : action == "reject" ? "rejected"
-                                              : "auto";
+    const std::string_view status = action == "approve"  ? kApproved
+                                    : action == "reject" ? kRejected
+                                                         : kAuto;
     change = tm::ChangeStatus(s, doc, Number(words[1], "the bead"), status);
   } else if (action == "merge") {
     Expect(words, 3, "merge BEAD NEXT");

@@ -210,7 +210,7 @@ class ReviewScreen {
     }
   }
 
-  Status SetStatus(const char* status) {
+  Status SetStatus(std::string_view status) {
     SVERKA_RETURN_IF_ERROR(Apply(tm::ChangeStatus(store_, doc_, Position(), status)));
     MoveOn();
     return Status::Ok();
@@ -255,9 +255,9 @@ class ReviewScreen {
     const int32_t p = Position();
     switch (key) {
       case 'a':
-        return SetStatus("approved");
+        return SetStatus(kApproved);
       case 'r':
-        return SetStatus("rejected");
+        return SetStatus(kRejected);
       case '0':
         return Apply(tm::ChangeStatus(store_, doc_, p, "auto"));
       case 'm':

@@ -49,6 +49,19 @@ std::vector<align::SentencePieces> PieceFeatures(const SideText& side, segment::
   return out;
 }
 
+// What the aligner knows of one pair: both sides' sentence and piece
+// features, in this order (the vocabularies number words as they come),
+// with the pair's headings and fixed beads.
+align::DocumentFeatures PairFeatures(const AlignedPair& p, WordTokenizers& tokenizers,
+                                     align::Vocabulary& anchors, align::Vocabulary& ru_words,
+                                     align::Vocabulary& en_words) {
+  return {Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),
+          Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words),
+          PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words),
+          PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words),
+          p.ru.headings, p.en.headings, p.fixed};
+}
+
 namespace {
 
 // The stem of a one-word text, else empty (phrases are not used).
@@ -212,11 +225,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   align::Vocabulary anchors, ru_words(&dictionary.ru_words), en_words(&dictionary.en_words);
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
-    docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),
-                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words),
-                    PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words),
-                    PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words),
-                    p.ru.headings, p.en.headings, p.fixed});
+    docs.push_back(PairFeatures(p, tokenizers, anchors, ru_words, en_words));
   }
   std::vector<align::DocumentCuts> cuts;
   std::vector<Alignment> beads = align::AlignBatch(docs, dictionary.table, options, &cuts);
@@ -286,11 +295,7 @@ Status AlignSideBatch(std::span<AlignedPair> pairs, const align::BatchOptions& o
   align::Vocabulary anchors, ru_local, en_local;
   docs.reserve(pairs.size());
   for (const AlignedPair& p : pairs) {
-    docs.push_back({Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_local),
-                    Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_local),
-                    PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_local),
-                    PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_local),
-                    p.ru.headings, p.en.headings, p.fixed});
+    docs.push_back(PairFeatures(p, tokenizers, anchors, ru_local, en_local));
   }
   SVERKA_ASSIGN_OR_RETURN(PreparedDictionary prepared,
                           PrepareDictionaryFor(dictionary, ru_local, en_local, tokenizers));

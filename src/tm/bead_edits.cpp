@@ -67,7 +67,7 @@ Result<Edit> MergeEdit(const EditPlace& at, const BeadView& a, const BeadView& b
   if (a.en_end == a.en_begin && b.en_end == b.en_begin)
     merged.en_begin = merged.en_end = a.en_begin;
   merged.score = std::min(a.score, b.score);
-  merged.status = "edited";
+  merged.status = kEdited;
   merged.created = std::min(a.created, b.created);
   return Edit{Snapshot{{a, b}, {}}, Snapshot{{merged}, {}}};
 }
@@ -88,7 +88,7 @@ Result<Edit> SplitEdit(const EditPlace& at, const BeadView& b, int32_t ru_keep, 
   BeadView first = b, second = b;
   first.ru_end = second.ru_begin = b.ru_begin + ru_keep;
   first.en_end = second.en_begin = b.en_begin + en_keep;
-  first.status = second.status = "edited";
+  first.status = second.status = kEdited;
   second.position = b.position + 1;
   return Edit{Snapshot{{b}, {}}, Snapshot{{first, second}, {}}};
 }
@@ -134,7 +134,7 @@ Result<Edit> MoveEdit(const EditPlace& at, const BeadView& b, const std::optiona
     o_end = b_begin + 1;
     ++b_begin;
   }
-  from.status = to.status = "edited";
+  from.status = to.status = kEdited;
   Snapshot before, after;
   if (down) {
     before.beads = {b, o};
@@ -179,7 +179,7 @@ Result<Edit> EditTextEdit(const EditPlace& at, const BeadView& b, std::string_vi
   }
   const int32_t sentence = (side == "ru" ? b.ru_begin : b.en_begin) + index;
   BeadView after = b;
-  after.status = "edited";
+  after.status = kEdited;
   return Edit{Snapshot{{b}, {{std::string(side), sentence, texts[index]}}},
               Snapshot{{after}, {{std::string(side), sentence, std::string(text)}}}};
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/bead_status.h"
 #include "common/document.h"
 #include "common/status.h"
 #include "tm/tm_store.h"
@@ -23,7 +24,7 @@ struct ImportedUnit {
   std::optional<int32_t> position;  // bead number wanted; used when above the last one
   std::string ru, en;               // stored exactly as given, one sentence per side
   double score = 1;
-  std::string status = "approved";
+  std::string status = std::string(kApproved);
   std::string created, changed;  // ISO 8601; empty: now
 };
 

@@ -203,7 +203,7 @@ Result<std::vector<BeadView>> Pinned(const std::vector<BeadView>& stored, int32_
       continue;
     }
     BeadView v = ToView(beads[k], static_cast<int32_t>(out.size()));
-    if (pieces[k].pin) v.status = "edited";
+    if (pieces[k].pin) v.status = kEdited;
     out.push_back(std::move(v));
   }
   return out;
