@@ -22,14 +22,16 @@ def tree(files):
     return root
 
 
-def run(files):
-    r = subprocess.run([sys.executable, TOOL, tree(files)], capture_output=True, text=True)
-    return r.returncode, r.stdout
+def run(files, doc=None):
+    root = tree(files)
+    args = [sys.executable, TOOL, root] + ([os.path.join(root, doc)] if doc else [])
+    r = subprocess.run(args, capture_output=True, text=True)
+    return r.returncode, r.stdout.replace(root + os.sep, '')
 
 
-def expect(name, files, code, lines):
+def expect(name, files, code, lines, doc=None):
     global failures
-    got_code, out = run(files)
+    got_code, out = run(files, doc)
     got = out.splitlines()
     if got_code != code or got != lines:
         failures += 1
@@ -64,4 +66,11 @@ expect('a header other modules include may not carry a third-party type',
         'align/meson.build': BASE['align/meson.build'].replace('[common_dep]', '[common_dep, sqlite_dep]')}, 1,
        ['align/aligner.h:2: a header other modules include includes <sqlite3.h>: third-party types '
         'stay inside their module'])
+DOC = ('# modules\n```\nmodule     includes\ncommon     —\nalign      common\n'
+       'tm         common, align   + SQLite\n```\n')
+expect('a page whose table of modules matches the meson lists passes',
+       {**BASE, 'arch.md': DOC}, 0, [], doc='arch.md')
+expect('a page that says tm includes less than its meson.build lists fails',
+       {**BASE, 'arch.md': DOC.replace('common, align   + SQLite', 'common + SQLite')}, 1,
+       ['arch.md:6: tm includes align, common (its meson.build), the page says common'], doc='arch.md')
 sys.exit(1 if failures else 0)
