@@ -17,7 +17,7 @@ formats::AlignedRecord AlignRecord(const formats::TextPairRecord& in, const pipe
                               pipeline::WordTokenizers& tokenizers, const align::BatchOptions& options,
                               bool force) {
   formats::AlignedRecord out;
-  out.id = in.id;
+  out.doc.name = in.id;
   Result<pipeline::SideText> ru =
       pipeline::ReadSideText(in.id + ".ru", in.ru, Language::kRussian, read);
   Result<pipeline::SideText> en =
@@ -44,11 +44,7 @@ formats::AlignedRecord AlignRecord(const formats::TextPairRecord& in, const pipe
     out.error = s.message();
     return out;
   }
-  out.ru_hash = pair.ru.hash;
-  out.en_hash = pair.en.hash;
-  out.ru = std::move(pair.ru.sentences);
-  out.en = std::move(pair.en.sentences);
-  out.beads = std::move(pair.beads);
+  out.doc = pipeline::ToDocument(in.id, std::move(pair));
   return out;
 }
 

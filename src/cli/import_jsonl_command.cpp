@@ -108,18 +108,6 @@ class Group {
   std::chrono::steady_clock::time_point oldest_;
 };
 
-DocumentRecord ToDocument(formats::AlignedRecord& record) {
-  DocumentRecord doc;
-  doc.name = record.id;
-  doc.ru_file = record.id + ".ru";
-  doc.en_file = record.id + ".en";
-  doc.ru_hash = record.ru_hash;
-  doc.en_hash = record.en_hash;
-  doc.ru = std::move(record.ru);
-  doc.en = std::move(record.en);
-  doc.beads = std::move(record.beads);
-  return doc;
-}
 
 }  // namespace
 
@@ -173,22 +161,22 @@ int RunImportJsonl(const Args& args) {
     if (!record->error.empty()) {
       // The id and error come from the stream: shown, never sent to the terminal.
       group.AddMessage("sverka: " + text::VisibleControls(where) + ": '" +
-                       text::VisibleControls(record->id) +
+                       text::VisibleControls(record->doc.name) +
                        "' was not aligned: " + text::VisibleControls(record->error) + "\n");
       continue;
     }
     // A name read twice: whether the second is unchanged (skipped) depends
     // on whether the first was stored, known once its group is committed.
-    if (group.Holds(record->id)) {
+    if (group.Holds(record->doc.name)) {
       if (Status c = group.Commit(); !c.ok()) return Report(c);
     }
-    const auto it = stored.find(record->id);
-    if (it != stored.end() && it->second.ru_hash == record->ru_hash &&
-        it->second.en_hash == record->en_hash) {
+    const auto it = stored.find(record->doc.name);
+    if (it != stored.end() && it->second.ru_hash == record->doc.ru_hash &&
+        it->second.en_hash == record->doc.en_hash) {
       ++skipped;
       continue;
     }
-    if (group.Add(ToDocument(*record), where)) {
+    if (group.Add(std::move(record->doc), where)) {
       if (Status c = group.Commit(); !c.ok()) return Report(c);
     }
   }

@@ -122,16 +122,16 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view
 }
 
 std::string FormatAlignedLine(const AlignedRecord& r) {
-  std::string out = "{\"id\":" + JsonQuote(r.id);
+  std::string out = "{\"id\":" + JsonQuote(r.doc.name);
   if (!r.error.empty()) return out + ",\"error\":" + JsonQuote(r.error) + "}";
   out +=
-      ",\"ru_hash\":" + JsonQuote(r.ru_hash) + ",\"en_hash\":" + JsonQuote(r.en_hash) + ",\"ru\":";
-  AppendSentences(out, r.ru);
+      ",\"ru_hash\":" + JsonQuote(r.doc.ru_hash) + ",\"en_hash\":" + JsonQuote(r.doc.en_hash) + ",\"ru\":";
+  AppendSentences(out, r.doc.ru);
   out += ",\"en\":";
-  AppendSentences(out, r.en);
+  AppendSentences(out, r.doc.en);
   out += ",\"beads\":[";
-  for (size_t k = 0; k < r.beads.size(); ++k) {
-    const Bead& b = r.beads[k];
+  for (size_t k = 0; k < r.doc.beads.size(); ++k) {
+    const Bead& b = r.doc.beads[k];
     out += k ? ",{\"ru\":" : "{\"ru\":";
     AppendRun(out, b.ru_begin, b.ru_count);
     out += ",\"en\":";
@@ -151,7 +151,9 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
   const JsonValue* id = Member(*v, "id", JsonValue::Kind::kString);
   if (!id || id->string.empty())
     return Status::InvalidData("expected an object with a string member 'id'");
-  r.id = id->string;
+  r.doc.name = id->string;
+  r.doc.ru_file = id->string + ".ru";  // the record stands for the two texts of this id
+  r.doc.en_file = id->string + ".en";
   if (const JsonValue* error = Member(*v, "error", JsonValue::Kind::kString)) {
     r.error = error->string.empty() ? "failed (no reason given)" : error->string;
     return r;
@@ -160,24 +162,24 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
   const JsonValue* en_hash = Member(*v, "en_hash", JsonValue::Kind::kString);
   if (!ru_hash || !en_hash)
     return Status::InvalidData("members 'ru_hash' and 'en_hash' must be strings");
-  r.ru_hash = ru_hash->string;
-  r.en_hash = en_hash->string;
-  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "ru", JsonValue::Kind::kArray), "ru", r.ru));
-  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "en", JsonValue::Kind::kArray), "en", r.en));
+  r.doc.ru_hash = ru_hash->string;
+  r.doc.en_hash = en_hash->string;
+  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "ru", JsonValue::Kind::kArray), "ru", r.doc.ru));
+  SVERKA_RETURN_IF_ERROR(ParseSentences(Member(*v, "en", JsonValue::Kind::kArray), "en", r.doc.en));
   const JsonValue* beads = Member(*v, "beads", JsonValue::Kind::kArray);
   if (!beads) return Status::InvalidData("member 'beads' must be an array");
-  std::vector<bool> en_seen(r.en.size(), false);
+  std::vector<bool> en_seen(r.doc.en.size(), false);
   for (const JsonValue& b : beads->array) {
     Bead bead;
     const JsonValue* score = Member(b, "score", JsonValue::Kind::kNumber);
-    const int32_t next_ru = r.beads.empty() ? 0 : r.beads.back().ru_end();
-    const int32_t next_en = r.beads.empty() ? 0 : r.beads.back().en_end();
-    if (!ParseRun(Member(b, "ru", JsonValue::Kind::kArray), r.ru.size(), next_ru, bead.ru_begin,
+    const int32_t next_ru = r.doc.beads.empty() ? 0 : r.doc.beads.back().ru_end();
+    const int32_t next_en = r.doc.beads.empty() ? 0 : r.doc.beads.back().en_end();
+    if (!ParseRun(Member(b, "ru", JsonValue::Kind::kArray), r.doc.ru.size(), next_ru, bead.ru_begin,
                   bead.ru_count) ||
-        !ParseRun(Member(b, "en", JsonValue::Kind::kArray), r.en.size(), next_en, bead.en_begin,
+        !ParseRun(Member(b, "en", JsonValue::Kind::kArray), r.doc.en.size(), next_en, bead.en_begin,
                   bead.en_count) ||
         !score || score->number < 0 || score->number > 1) {
-      return Status::InvalidData("bead " + std::to_string(r.beads.size()) +
+      return Status::InvalidData("bead " + std::to_string(r.doc.beads.size()) +
                               ": needs ru and en runs of existing sentences and a score in [0, 1]");
     }
     // Stored beads must cover every sentence once, the Russian in order, the
@@ -185,7 +187,7 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
     // moved): the review edits (merge, split, move) rely on it. A run of
     // existing sentences that skips or repeats some is not a bead (found by
     // tests/fuzz/jsonl_fuzz).
-    const std::string where = "bead " + std::to_string(r.beads.size());
+    const std::string where = "bead " + std::to_string(r.doc.beads.size());
     if (bead.ru_count > 0 && bead.ru_begin != next_ru) {
       return Status::InvalidData(where + ": does not begin where the bead before it ends (ru " +
                               std::to_string(next_ru) + ", en " + std::to_string(next_en) + ")");
@@ -201,14 +203,14 @@ Result<AlignedRecord> AlignedFromJson(const JsonValue* v) {
       return Status::InvalidData(where + ": has no sentence on either side");
     }
     bead.score = score->number;
-    r.beads.push_back(bead);
+    r.doc.beads.push_back(bead);
   }
-  const int32_t ru_end = r.beads.empty() ? 0 : r.beads.back().ru_end();
+  const int32_t ru_end = r.doc.beads.empty() ? 0 : r.doc.beads.back().ru_end();
   const auto en_covered = static_cast<int32_t>(std::count(en_seen.begin(), en_seen.end(), true));
-  if (ru_end != static_cast<int32_t>(r.ru.size()) || en_covered != static_cast<int32_t>(r.en.size())) {
+  if (ru_end != static_cast<int32_t>(r.doc.ru.size()) || en_covered != static_cast<int32_t>(r.doc.en.size())) {
     return Status::InvalidData("the beads end at ru " + std::to_string(ru_end) + " and cover " +
-                            std::to_string(en_covered) + " English of " + std::to_string(r.ru.size()) +
-                            ", " + std::to_string(r.en.size()) +
+                            std::to_string(en_covered) + " English of " + std::to_string(r.doc.ru.size()) +
+                            ", " + std::to_string(r.doc.en.size()) +
                             " sentences; every sentence must be in a bead");
   }
   return r;

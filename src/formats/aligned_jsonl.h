@@ -33,11 +33,8 @@ Result<TextPairRecord> ParseTextPairLine(std::string_view line, std::string_view
 // ended, as the aligner numbers it. Scores are written to 17 significant digits, so a
 // record read back holds exactly the beads written.
 struct AlignedRecord {
-  std::string id;
-  std::string error;
-  std::string ru_hash, en_hash;
-  std::vector<SentenceRecord> ru, en;
-  Alignment beads;
+  std::string error;   // non-empty: the pair could not be aligned, and `doc` holds only its name
+  DocumentRecord doc;  // name = the record's id; files ID.ru and ID.en (read back)
 };
 
 std::string FormatAlignedLine(const AlignedRecord& record);

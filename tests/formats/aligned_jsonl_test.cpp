@@ -55,36 +55,36 @@ TEST_CASE("a line's place begins the message: FILE:LINE:COLUMN for bad JSON, FIL
 
 TEST_CASE("an aligned record reads back exactly as written, empty sides included", "[tm][jsonl]") {
   formats::AlignedRecord r;
-  r.id = "doc \"1\"";
-  r.ru_hash = "fnv1a64:0000000000000001";
-  r.en_hash = "fnv1a64:0000000000000002";
-  r.ru = {{0, "Один.", 0, 9}, {0, "Два.", 10, 17}, {1, "Три.", 19, 26}};
-  r.en = {{0, "One. Two.", 0, 9}, {1, "Extra.", 11, 17}};
-  r.beads = {{0, 2, 0, 1, 0.1234567890123456789}, {2, 1, 1, 0, 0.05}, {3, 0, 1, 1, 1.0 / 3}};
+  r.doc.name = "doc \"1\"";
+  r.doc.ru_hash = "fnv1a64:0000000000000001";
+  r.doc.en_hash = "fnv1a64:0000000000000002";
+  r.doc.ru = {{0, "Один.", 0, 9}, {0, "Два.", 10, 17}, {1, "Три.", 19, 26}};
+  r.doc.en = {{0, "One. Two.", 0, 9}, {1, "Extra.", 11, 17}};
+  r.doc.beads = {{0, 2, 0, 1, 0.1234567890123456789}, {2, 1, 1, 0, 0.05}, {3, 0, 1, 1, 1.0 / 3}};
   const std::string line = formats::FormatAlignedLine(r);
   CHECK(line.find('\n') == std::string::npos);
   Result<formats::AlignedRecord> back = formats::ParseAlignedLine(line);
   REQUIRE(back.ok());
-  CHECK(back->id == r.id);
-  CHECK(back->ru_hash == r.ru_hash);
-  CHECK(back->en_hash == r.en_hash);
-  REQUIRE(back->ru.size() == 3);
-  CHECK(back->ru[2].text == "Три.");
-  CHECK(back->ru[2].paragraph == 1);
-  CHECK(back->ru[2].start_offset == 19);
-  CHECK(back->en[1].end_offset == 17);
-  REQUIRE(back->beads.size() == 3);
+  CHECK(back->doc.name == r.doc.name);
+  CHECK(back->doc.ru_hash == r.doc.ru_hash);
+  CHECK(back->doc.en_hash == r.doc.en_hash);
+  REQUIRE(back->doc.ru.size() == 3);
+  CHECK(back->doc.ru[2].text == "Три.");
+  CHECK(back->doc.ru[2].paragraph == 1);
+  CHECK(back->doc.ru[2].start_offset == 19);
+  CHECK(back->doc.en[1].end_offset == 17);
+  REQUIRE(back->doc.beads.size() == 3);
   for (size_t k = 0; k < 3; ++k) {
-    CHECK(back->beads[k] == r.beads[k]);
-    CHECK(back->beads[k].score == r.beads[k].score);
+    CHECK(back->doc.beads[k] == r.doc.beads[k]);
+    CHECK(back->doc.beads[k].score == r.doc.beads[k].score);
   }
-  CHECK(back->beads[1].en_begin == 1);
-  CHECK(back->beads[2].ru_begin == 3);
+  CHECK(back->doc.beads[1].en_begin == 1);
+  CHECK(back->doc.beads[2].ru_begin == 3);
 }
 
 TEST_CASE("an error record carries the reason", "[tm][jsonl]") {
   formats::AlignedRecord r;
-  r.id = "x";
+  r.doc.name = "x";
   r.error = "x.ru: empty file (no text to read)";
   CHECK(formats::FormatAlignedLine(r) == R"j({"id":"x","error":"x.ru: empty file (no text to read)"})j");
   Result<formats::AlignedRecord> back = formats::ParseAlignedLine(formats::FormatAlignedLine(r));
@@ -144,5 +144,5 @@ TEST_CASE("aligned lines whose beads skip, repeat or leave out sentences are ref
   Result<formats::AlignedRecord> crossing = formats::ParseAlignedLine(
       head + R"("beads":[{"ru":[0],"en":[1],"score":0.5},{"ru":[1],"en":[0],"score":0.5,"moved":true}]})");
   REQUIRE(crossing.ok());
-  CHECK(crossing->beads[1].en_begin == 0);
+  CHECK(crossing->doc.beads[1].en_begin == 0);
 }

@@ -90,14 +90,14 @@ void CheckJson(std::string_view line) {
 
 void CheckBeads(const formats::AlignedRecord& r) {
   int32_t ru = 0, en = 0;
-  for (const Bead& b : r.beads) {
+  for (const Bead& b : r.doc.beads) {
     FUZZ_CHECK(b.ru_begin == ru && b.en_begin == en);
     FUZZ_CHECK(b.ru_count >= 0 && b.en_count >= 0 && b.ru_count + b.en_count > 0);
     FUZZ_CHECK(b.score >= 0 && b.score <= 1);  // false for NaN too
     ru += b.ru_count;
     en += b.en_count;
   }
-  FUZZ_CHECK(ru == static_cast<int32_t>(r.ru.size()) && en == static_cast<int32_t>(r.en.size()));
+  FUZZ_CHECK(ru == static_cast<int32_t>(r.doc.ru.size()) && en == static_cast<int32_t>(r.doc.en.size()));
 }
 
 void CheckAligned(std::string_view line) {
@@ -106,12 +106,12 @@ void CheckAligned(std::string_view line) {
   CheckBeads(*r);
   Result<formats::AlignedRecord> back = formats::ParseAlignedLine(formats::FormatAlignedLine(*r));
   FUZZ_CHECK(back.ok());
-  FUZZ_CHECK(back->id == r->id && back->ru_hash == r->ru_hash && back->en_hash == r->en_hash);
-  FUZZ_CHECK(back->ru.size() == r->ru.size() && back->en.size() == r->en.size());
-  for (size_t k = 0; k < r->ru.size(); ++k) FUZZ_CHECK(back->ru[k].text == r->ru[k].text);
-  FUZZ_CHECK(back->beads == r->beads);
-  for (size_t k = 0; k < r->beads.size(); ++k) {
-    FUZZ_CHECK(back->beads[k].score == r->beads[k].score);
+  FUZZ_CHECK(back->doc.name == r->doc.name && back->doc.ru_hash == r->doc.ru_hash && back->doc.en_hash == r->doc.en_hash);
+  FUZZ_CHECK(back->doc.ru.size() == r->doc.ru.size() && back->doc.en.size() == r->doc.en.size());
+  for (size_t k = 0; k < r->doc.ru.size(); ++k) FUZZ_CHECK(back->doc.ru[k].text == r->doc.ru[k].text);
+  FUZZ_CHECK(back->doc.beads == r->doc.beads);
+  for (size_t k = 0; k < r->doc.beads.size(); ++k) {
+    FUZZ_CHECK(back->doc.beads[k].score == r->doc.beads[k].score);
   }
 }
 

@@ -167,21 +167,21 @@ TEST_CASE("a version 7 memory made by sverka's main binary is upgraded to the cu
 
 TEST_CASE("JSON lines carry the sentences' times both ways", "[tm][subtitles][jsonl]") {
   formats::AlignedRecord r;
-  r.id = "film";
-  r.ru_hash = r.en_hash = "h";
+  r.doc.name = "film";
+  r.doc.ru_hash = r.doc.en_hash = "h";
   const DocumentRecord doc = TimedDocument("film");
-  r.ru = doc.ru;
-  r.en = doc.en;
-  r.en[1].start_ms = r.en[1].end_ms = -1;  // a sentence without a time has none in the line
-  r.beads = doc.beads;
+  r.doc.ru = doc.ru;
+  r.doc.en = doc.en;
+  r.doc.en[1].start_ms = r.doc.en[1].end_ms = -1;  // a sentence without a time has none in the line
+  r.doc.beads = doc.beads;
   const std::string line = formats::FormatAlignedLine(r);
   CHECK(line.find(R"("start":0,"end":14,"start_ms":1000,"end_ms":2500})") != std::string::npos);
   CHECK(line.find(R"("text":"Third.","paragraph":1,"start":20,"end":26})") != std::string::npos);
   Result<formats::AlignedRecord> back = formats::ParseAlignedLine(line);
   REQUIRE(back.ok());
-  CHECK(back->ru[2].start_ms == 9000);
-  CHECK(back->ru[2].end_ms == 9500);
-  CHECK(back->en[1].start_ms == -1);
+  CHECK(back->doc.ru[2].start_ms == 9000);
+  CHECK(back->doc.ru[2].end_ms == 9500);
+  CHECK(back->doc.en[1].start_ms == -1);
   std::string half = line;
   half.replace(half.find(R"(,"end_ms":2500)"), 14, "");
   Result<formats::AlignedRecord> refused = formats::ParseAlignedLine(half);
