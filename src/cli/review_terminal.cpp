@@ -39,12 +39,16 @@ int WaitKey() {
   return key;
 }
 
-// Installs OnLeave without SA_RESTART, so that a waiting getch returns.
+// Installs OnLeave with SA_RESTART: no other system call (SQLite's reads
+// and locks, the screen's writes, the screen dump) ever sees EINTR from a
+// Ctrl-C, whatever it was doing. A waiting getch still returns at once,
+// since Linux never restarts poll() after a handler, and WaitKey looks at
+// g_leave at least every kPollMs whatever happens.
 void LeaveOnInterrupt() {
   struct sigaction sa {};
   sa.sa_handler = OnLeave;
   sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;
+  sa.sa_flags = SA_RESTART;
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
 }
