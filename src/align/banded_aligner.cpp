@@ -299,7 +299,7 @@ void BandedAligner::BuildPairTable() {
   }
 }
 
-int64_t BandedAligner::BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
+inline int64_t BandedAligner::BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
   int64_t match = 0;
   for (int32_t i = i0; i < i1; ++i) {
     for (int32_t j = j0; j < j1; ++j) {
@@ -310,7 +310,7 @@ int64_t BandedAligner::BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1)
   return match;
 }
 
-double BandedAligner::EvidenceLlr(double match, double u_ru, double u_en) const {
+inline double BandedAligner::EvidenceLlr(double match, double u_ru, double u_en) const {
   return align::EvidenceLlr(ev_, model_, match, u_ru, u_en);
 }
 
@@ -326,13 +326,7 @@ double BandedAligner::EvidenceConfidence(const Bead& b) const {
   return 1.0 / (1.0 + std::exp(-(model_.evidence_weight * llr + model_.score_bias)));
 }
 
-int32_t BandedAligner::Lookup(const std::vector<int16_t>& table, int32_t i, int32_t j) const {
-  const int64_t k = j - pair_lo_[i];
-  if (k < 0 || pair_offset_[i] + k >= pair_offset_[i + 1]) return 0;
-  return table[pair_offset_[i] + k];
-}
-
-double BandedAligner::OmissionCost(int s, int32_t i0, int32_t j0) const {
+inline double BandedAligner::OmissionCost(int s, int32_t i0, int32_t j0) const {
   double cost = neg_log_prior_[s];
   const BeadShape shape = kBeadShapes[s];
   if (shape.ru > 0 && i0 < static_cast<int32_t>(options_.ru_continues.size()) &&
@@ -346,7 +340,7 @@ double BandedAligner::OmissionCost(int s, int32_t i0, int32_t j0) const {
   return cost;
 }
 
-double BandedAligner::Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
+inline double BandedAligner::Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const {
   if (i0 == i1 || j0 == j1) return OmissionCost(s, i0, j0);  // its prior only
   double cost = neg_log_prior_[s];
   const auto l1 = static_cast<double>(prefix_ru_[i1] - prefix_ru_[i0]);

@@ -74,9 +74,9 @@ class BandedAligner {
   // each counted once per English sentence (a title and the lead that
   // repeats it would otherwise count their shared words twice in a 2-2
   // bead). Three Russian sentences: the pairwise overlaps only.
-  int64_t BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1) const;
+  inline int64_t BeadMatch(int32_t i0, int32_t i1, int32_t j0, int32_t j1) const;
 
-  double EvidenceLlr(double match, double u_ru, double u_en) const;
+  inline double EvidenceLlr(double match, double u_ru, double u_en) const;
 
   // How far a bead's own evidence makes it a translation, in (0, 1): the
   // logistic of its weighted evidence ratio plus model_.score_bias, so that
@@ -87,15 +87,19 @@ class BandedAligner {
 
   int32_t PairMatch(int32_t i, int32_t j) const { return Lookup(pair_, i, j); }
 
-  int32_t Lookup(const std::vector<int16_t>& table, int32_t i, int32_t j) const;
+  int32_t Lookup(const std::vector<int16_t>& table, int32_t i, int32_t j) const {
+    const int64_t k = j - pair_lo_[i];
+    if (k < 0 || pair_offset_[i] + k >= pair_offset_[i + 1]) return 0;
+    return table[pair_offset_[i] + k];
+  }
 
   // The cost of an omission of shape `s` from (i0, j0): its prior, or
   // where it continues an omission fixed in advance (options_.ru_continues,
   // en_continues) that of continuing a run instead of opening one.
-  double OmissionCost(int s, int32_t i0, int32_t j0) const;
+  inline double OmissionCost(int s, int32_t i0, int32_t j0) const;
 
   // Cost of the bead of shape `s` covering ru [i0, i1) and en [j0, j1).
-  double Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const;
+  inline double Cost(int s, int32_t i0, int32_t i1, int32_t j0, int32_t j1) const;
 
   std::span<const SentenceFeatures> ru_, en_;
   const Evidence& ev_;
