@@ -9,43 +9,6 @@
 
 namespace sverka::segment::cut_rules {
 
-UChar32 At(std::string_view s, size_t i, size_t* next) {
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT(s.data(), k, static_cast<int32_t>(s.size()), c);
-  if (next) *next = static_cast<size_t>(k);
-  return c;
-}
-
-UChar32 Before(std::string_view s, size_t i, size_t* prev) {
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_PREV(s.data(), 0, k, c);
-  if (prev) *prev = static_cast<size_t>(k);
-  return c;
-}
-
-bool IsSpace(UChar32 c) { return c == 0xA0 || u_isUWhiteSpace(c); }
-
-bool IsTerminal(UChar32 c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
-         c == 0x2048 || c == 0x2049;
-}
-
-bool IsCloser(UChar32 c) {
-  return c == '"' || c == '\'' || c == 0xBB || c == 0x201D || c == 0x201C || c == 0x2019 ||
-         c == ')' || c == ']' || c == '}';
-}
-
-bool IsOpener(UChar32 c) {
-  return c == '"' || c == '`' || c == '\'' || c == 0xAB || c == 0x201C || c == 0x201E ||
-         c == 0x2018 || c == '(' || c == '[' || c == '{';
-}
-
-bool IsDash(UChar32 c) {
-  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015;
-}
-
 bool IsEmoticonAt(std::string_view s, size_t i) {
   const std::string_view t = s.substr(i, 4);
   for (std::string_view e :
