@@ -212,12 +212,16 @@ Result<int64_t> UpdateIndex(TmStore& store) {
     SVERKA_ASSIGN_OR_RETURN(int64_t pending, UnindexedBeads(store));
     indexed = pending;
     if (indexed == 0) return Status::Ok();
-    // In id order: the index appends rowids, and flushes early when one goes back.
+    // The view's texts (a join and two group_concats per bead) are made once,
+    // into a temporary table, for both indexes. In id order: the index appends
+    // rowids, and flushes early when one goes back.
     return impl.Exec(
-        "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM bead_pairs "
+        "CREATE TEMP TABLE pending_text AS SELECT id, ru, en FROM bead_pairs "
         "WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
+        "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM temp.pending_text ORDER BY id;"
         "INSERT INTO bead_stems (rowid, ru, en, marks) SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) "
-        "FROM bead_pairs WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
+        "FROM temp.pending_text ORDER BY id;"
+        "DROP TABLE temp.pending_text;"
         "DELETE FROM bead_text_pending;",
         "cannot index");
   });
