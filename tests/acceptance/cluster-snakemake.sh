@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cluster-snakemake.sh: runs tools/snakemake/Snakefile (doc/cluster.md) locally
-# with --cores 2 on the 25 NTREX pairs of corpora/ntrex plus two broken pairs,
-# in shards of 4 pairs, and checks:
+# with --cores 2 on the 25 NTREX pairs of corpora/ntrex, the UDHR as HTML, an
+# NTREX text in windows-1251, and two broken pairs,
+# in 6 shards of 5 pairs, and checks:
 #   - its memory holds exactly the beads `sverka batch` stores for the same pairs;
 #   - its report.tsv has batch --report's rows (same statuses, counts and reasons);
 #   - killed (SIGKILL) after a few shards were finished, then rerun: the same
@@ -10,7 +11,7 @@
 # Exit 0 pass, 1 fail, 77 skipped (snakemake, Debian package `snakemake`, is
 # not installed). Needs SVERKA_BIN and SVERKA_CORPORA. With SVERKA_CLUSTER_PAIRS=DIR
 # (a measurement, not part of the suite: e.g. ../shared/eval/align/bible-nt)
-# the pairs NAME.ru.txt / NAME.en.txt of DIR replace the NTREX ones, in 7 shards.
+# the pairs NAME.ru.txt / NAME.en.txt of DIR replace the NTREX ones, in about 7 shards.
 set -uo pipefail
 SVERKA=${SVERKA_BIN:?SVERKA_BIN not set}
 CORPORA=${SVERKA_CORPORA:?SVERKA_CORPORA not set}
@@ -25,8 +26,17 @@ mkdir "$tmp/in" "$tmp/scratch"
 PAIRS=${SVERKA_CLUSTER_PAIRS:-$CORPORA/ntrex}
 cp "$PAIRS"/*.ru.txt "$PAIRS"/*.en.txt "$tmp/in/" || fail "no pairs in $PAIRS"
 good=$(ls "$PAIRS"/*.ru.txt | wc -l)      # 25 NTREX pairs
-size=$(( (good + 2 + 6) / 7 ))             # 7 shards (4 pairs each for NTREX)
-echo "pairs: $good from $PAIRS, and two broken ones; shards of $size"
+# Two pairs the workflow must read as batch does: HTML (the UDHR) and a
+# Russian text in windows-1251 (the JSON-lines route read UTF-8 text only).
+cp "$CORPORA/udhr/rus.html" "$tmp/in/udhr.ru.html" && cp "$CORPORA/udhr/eng.html" "$tmp/in/udhr.en.html" \
+  || fail "no UDHR in $CORPORA/udhr"
+first=$(ls "$PAIRS"/*.ru.txt | head -n 1)
+iconv -c -f UTF-8 -t WINDOWS-1251 "$first" >"$tmp/in/cp1251.ru.txt" && cp "${first%.ru.txt}.en.txt" "$tmp/in/cp1251.en.txt" \
+  || fail "iconv"
+good=$((good + 2))
+size=$(( (good + 2 + 6) / 7 ))             # about 7 shards (5 pairs each here)
+shards=$(( (good + 2 + size - 1) / size ))
+echo "pairs: $good from $PAIRS, and two broken ones; $shards shards of $size"
 : >"$tmp/in/empty.ru.txt"; echo "No Russian." >"$tmp/in/empty.en.txt"   # fails: empty file
 echo "Одинокий." >"$tmp/in/lonely.ru.txt"                             # fails: no partner
 
@@ -56,7 +66,7 @@ diff <(tail -n +2 "$tmp/b.tsv" | sort) <(tail -n +2 "$tmp/work/full/report.tsv" 
 head -n 1 "$tmp/b.tsv" | cmp -s - <(head -n 1 "$tmp/work/full/report.tsv") || fail "report header differs"
 echo "report.tsv: $(grep -c $'\tfailed\t' "$tmp/work/full/report.tsv") failed pairs, as batch --report"
 
-# 2. Killed after 3 of the 7 shards, rerun.
+# 2. Killed after 3 of the shards, rerun.
 out="$tmp/work/killed"
 setsid bash -c 'exec "$@"' _ timeout 300 snakemake -s "$SNAKEFILE" -d "$tmp/work" --cores 1 --quiet \
   --config input="$tmp/in" out="$out" shard_size=$size sverka="$SVERKA" scratch="$tmp/scratch" \
@@ -90,7 +100,7 @@ for db in sorted(out.glob("shards/*.db")):
         print(db.stem, st.st_ino, st.st_mtime_ns)
 PY
 done_before=$(wc -l <"$tmp/finished")
-[ "$done_before" -ge 1 ] && [ "$done_before" -lt 7 ] || fail "$done_before shards finished when killed (expected 1-6)"
+[ "$done_before" -ge 1 ] && [ "$done_before" -lt "$shards" ] || fail "$done_before shards finished when killed (expected 1-$((shards - 1)))"
 run "$out" --unlock >/dev/null 2>&1   # SIGKILL left Snakemake's lock
 run "$out" --rerun-incomplete >"$tmp/rerun.log" 2>&1 || { cat "$tmp/rerun.log"; fail "rerun"; }
 compare "$out/tm.db" || fail "the resumed run and batch stored different beads"
@@ -101,6 +111,6 @@ while read -r shard ino mtime; do
 done <"$tmp/finished"
 # Snakemake's job counts: the rerun's shard jobs are the unfinished ones only.
 redone=$(awk '$1 == "shard" {print $2; exit}' "$tmp/rerun.log")
-[ "$redone" = $((7 - done_before)) ] || { cat "$tmp/rerun.log"; fail "rerun ran ${redone:-no} shard jobs, expected $((7 - done_before))"; }
-echo "killed with $done_before of 7 shards finished; the rerun ran $redone shard jobs"
+[ "$redone" = $((shards - done_before)) ] || { cat "$tmp/rerun.log"; fail "rerun ran ${redone:-no} shard jobs, expected $((shards - done_before))"; }
+echo "killed with $done_before of $shards shards finished; the rerun ran $redone shard jobs"
 echo "PASS: same beads as batch, resumed without redoing finished shards"

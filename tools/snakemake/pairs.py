@@ -4,14 +4,13 @@
   pairs.py list INPUT            pairs of a directory or manifest, as batch finds them:
                                  NAME<TAB>RU<TAB>EN lines (absolute paths), and
                                  NAME<TAB><TAB><TAB>REASON for a pair that cannot be made
-  pairs.py jsonl SHARD.pairs OUT.jsonl UNREAD.tsv
-                                 the JSON-lines input of `sverka align --jsonl` for one shard;
-                                 a pair that cannot be read (not UTF-8, missing) goes to UNREAD.tsv
-  pairs.py report SHARD.pairs ALIGNED.jsonl UNREAD.tsv
-                                 the shard's rows of `batch --report` (no header) on stdout;
-                                 fails when a pair of the shard has no row
+  pairs.py manifest SHARD.pairs  the shard's pairs as a `sverka batch` manifest
+                                 (NAME<TAB>RU<TAB>EN) on stdout
+  pairs.py report SHARD.pairs BATCH.tsv
+                                 the shard's rows of `batch --report` (no header) on stdout,
+                                 in the shard's order: batch's rows, and a failed row for
+                                 each pair that has no partner; fails when a pair has no row
 """
-import json
 import os
 import pathlib
 import sys
@@ -98,53 +97,22 @@ def cmd_list(source):
         print("\t".join([name, ru, en, reason]))
 
 
-def cmd_jsonl(shard, out, unread):
-    with open(out, "w", encoding="utf-8") as o, open(unread, "w", encoding="utf-8") as u:
-        for name, ru, en, reason in read_shard(shard):
-            if reason:
-                u.write(f"{name}\t{reason}\n")
-                continue
-            try:
-                texts = [pathlib.Path(p).read_bytes().decode("utf-8") for p in (ru, en)]
-            except (OSError, UnicodeDecodeError) as e:
-                # align --jsonl takes UTF-8 text only: convert other encodings first.
-                u.write(f"{name}\t{e}\n".replace("\r", " "))
-                continue
-            o.write(json.dumps({"id": name, "ru": texts[0], "en": texts[1]}, ensure_ascii=False))
-            o.write("\n")
+def cmd_manifest(shard):
+    for name, ru, en, reason in read_shard(shard):
+        if not reason:
+            print("\t".join([name, ru, en]))
 
 
-def cmd_report(shard, aligned, unread):
+def cmd_report(shard, batch_report):
     rows = {}
-    for line in pathlib.Path(unread).read_text("utf-8").splitlines():
-        name, reason = line.split("\t", 1)
-        rows[name] = failed_row(name, reason)
-    paths = {cols[0]: {".ru": cols[1], ".en": cols[2]} for cols in read_shard(shard)}
-    with open(aligned, encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if "error" in r:
-                # align --jsonl names a side ID.ru / ID.en; batch names the file.
-                reason = r["error"]
-                for side, path in paths.get(r["id"], {}).items():
-                    if reason.startswith(r["id"] + side + ":"):
-                        reason = path + reason[len(r["id"] + side):]
-                rows[r["id"]] = failed_row(r["id"], reason)
-                continue
-            kinds = {"1-1": 0, "1-0": 0, "0-1": 0, "2-1": 0, "1-2": 0}
-            other = 0
-            scores = [b["score"] for b in r["beads"]]
-            for b in r["beads"]:
-                k = f"{len(b['ru'])}-{len(b['en'])}"
-                if k in kinds:
-                    kinds[k] += 1
-                else:
-                    other += 1
-            mean = sum(scores) / len(scores) if scores else 0.0
-            rows[r["id"]] = "\t".join(
-                [r["id"], str(len(r["ru"])), str(len(r["en"]))] + [str(v) for v in kinds.values()]
-                + [str(other), f"{mean:.4f}", str(sum(s < 0.5 for s in scores)), "ok", ""])
-    names = [cols[0] for cols in read_shard(shard)]
+    for number, line in enumerate(pathlib.Path(batch_report).read_text("utf-8").splitlines()):
+        if number > 0 and line:  # below batch's header
+            rows[line.split("\t", 1)[0]] = line
+    names = []
+    for name, ru, en, reason in read_shard(shard):
+        names.append(name)
+        if reason:
+            rows[name] = failed_row(name, reason)
     missing = [n for n in names if n not in rows]
     if missing:
         sys.exit(f"pairs.py: {len(missing)} pairs of {shard} have no result (first: {missing[0]})")
@@ -153,7 +121,7 @@ def cmd_report(shard, aligned, unread):
 
 
 if __name__ == "__main__":
-    commands = {"list": (cmd_list, 1), "jsonl": (cmd_jsonl, 3), "report": (cmd_report, 3)}
+    commands = {"list": (cmd_list, 1), "manifest": (cmd_manifest, 1), "report": (cmd_report, 2)}
     if len(sys.argv) < 2 or sys.argv[1] not in commands or len(sys.argv) != 2 + commands[sys.argv[1]][1]:
         sys.exit(__doc__)
     fn, _ = commands[sys.argv[1]]
