@@ -138,15 +138,7 @@ class BeadEditor {
       }
     }
     for (const int64_t id : ids) {
-      Statement fts(impl_.db,
-                    "INSERT INTO bead_text (bead_text, rowid, ru, en) "
-                    "SELECT 'delete', id, ru, en FROM bead_pairs WHERE id = ?1 "
-                    "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
-      fts.Bind(1, id);
-      if (const int rc = fts.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
-      Statement stems(impl_.db, "DELETE FROM bead_stems WHERE rowid = ?1");
-      stems.Bind(1, id);
-      if (const int rc = stems.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");
+      SVERKA_RETURN_IF_ERROR(UnindexBeads(impl_, BeadsOf::kBead, id, "cannot write"));
       Statement del(impl_.db, "DELETE FROM beads WHERE id = ?1");
       del.Bind(1, id);
       if (const int rc = del.Step(); rc != SQLITE_DONE) return impl_.Fail(rc, "cannot write");

@@ -55,20 +55,7 @@ Result<std::optional<int64_t>> DeleteDocument(Db& db, std::string_view name) {
   const int64_t id = sqlite3_column_int64(q.get(), 0);
   const int64_t beads = sqlite3_column_int64(q.get(), 1);
   q.Reset();  // done reading before the writes below
-  // The index has external content: it is told the text it drops, while
-  // the sentences still exist (doc/schema.md); pending beads are not in it.
-  Statement fts(db.db,
-                "INSERT INTO bead_text (bead_text, rowid, ru, en) "
-                "SELECT 'delete', id, ru, en FROM bead_pairs WHERE document_id = ?1 "
-                "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
-  fts.Bind(1, id);
-  if (const int frc = fts.Step(); frc != SQLITE_DONE) return db.Fail(frc, "cannot delete");
-  // The stem index keeps its own content: by rowid (a pending bead has no entry).
-  Statement stems(db.db,
-                  "DELETE FROM bead_stems WHERE rowid IN "
-                  "(SELECT id FROM beads WHERE document_id = ?1)");
-  stems.Bind(1, id);
-  if (const int src = stems.Step(); src != SQLITE_DONE) return db.Fail(src, "cannot delete");
+  SVERKA_RETURN_IF_ERROR(UnindexBeads(db, BeadsOf::kDocument, id, "cannot delete"));
   Statement del(db.db, "DELETE FROM documents WHERE name = ?1");
   del.Bind(1, name);
   if (const int drc = del.Step(); drc != SQLITE_DONE) return db.Fail(drc, "cannot delete");

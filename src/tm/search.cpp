@@ -229,4 +229,22 @@ Result<int64_t> UpdateIndex(TmStore& store) {
   return indexed;
 }
 
+Status UnindexBeads(Db& db, BeadsOf which, int64_t id, std::string_view doing) {
+  const bool doc = which == BeadsOf::kDocument;
+  Statement fts(db.db, doc ? "INSERT INTO bead_text (bead_text, rowid, ru, en) "
+                             "SELECT 'delete', id, ru, en FROM bead_pairs WHERE document_id = ?1 "
+                             "AND id NOT IN (SELECT bead_id FROM bead_text_pending)"
+                           : "INSERT INTO bead_text (bead_text, rowid, ru, en) "
+                             "SELECT 'delete', id, ru, en FROM bead_pairs WHERE id = ?1 "
+                             "AND id NOT IN (SELECT bead_id FROM bead_text_pending)");
+  fts.Bind(1, id);
+  if (const int rc = fts.Step(); rc != SQLITE_DONE) return db.Fail(rc, doing);
+  Statement stems(db.db, doc ? "DELETE FROM bead_stems WHERE rowid IN "
+                               "(SELECT id FROM beads WHERE document_id = ?1)"
+                             : "DELETE FROM bead_stems WHERE rowid = ?1");
+  stems.Bind(1, id);
+  if (const int rc = stems.Step(); rc != SQLITE_DONE) return db.Fail(rc, doing);
+  return Status::Ok();
+}
+
 }  // namespace sverka::tm

@@ -41,4 +41,14 @@ Result<int64_t> RecordHistory(TmStore::Impl& impl, std::string_view action,
                               std::string_view before, std::string_view after,
                               std::optional<int64_t> undoes = {});
 
+// Which beads UnindexBeads takes out: a whole document's, or one bead.
+enum class BeadsOf { kDocument, kBead };
+
+// Takes the beads of document `id` (or bead `id`) out of both full-text
+// indexes, before they are deleted: bead_text has external content and is
+// told the text it drops while the sentences still exist (doc/schema.md);
+// bead_stems keeps its own and drops by rowid. Pending beads are in
+// neither. `doing` names the step in an error. (search.cpp)
+Status UnindexBeads(Db& db, BeadsOf which, int64_t id, std::string_view doing);
+
 }  // namespace sverka::tm
