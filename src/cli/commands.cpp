@@ -22,7 +22,7 @@ constexpr std::array kCommands = {
     Command{"report", "write a document's review as one self-contained HTML page", RunReport},
     Command{"review", "review a document full-screen: approve, fix, undo, lose nothing", RunReview},
     Command{"batch", "align and store every pair of a directory or manifest, in parallel", RunBatch},
-    Command{"merge", "write one translation memory from two", RunMerge},
+    Command{"merge", "write one translation memory from two or more", RunMerge},
     Command{"index", "index for search the beads batch and import --jsonl stored unindexed",
             RunIndex},
 };

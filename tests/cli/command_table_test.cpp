@@ -60,7 +60,7 @@ Commands:
   report    write a document's review as one self-contained HTML page
   review    review a document full-screen: approve, fix, undo, lose nothing
   batch     align and store every pair of a directory or manifest, in parallel
-  merge     write one translation memory from two
+  merge     write one translation memory from two or more
   index     index for search the beads batch and import --jsonl stored unindexed
 
 'sverka COMMAND --help' describes a command. Exit codes: 0 success,
