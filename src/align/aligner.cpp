@@ -3,6 +3,7 @@
 #include "align/anchor_chain.h"
 #include "align/banded_aligner.h"
 #include "align/cost_terms.h"
+#include "align/gap_pairs.h"
 #include "align/moved_beads.h"
 
 #include <algorithm>
@@ -184,6 +185,7 @@ void PairMoved(std::span<const SentenceFeatures> ru, std::span<const SentenceFea
   const int32_t slope = (sm + sn - 1) / sn;
   AlignOptions sub_options = options;
   sub_options.pair_moved = false;
+  sub_options.pair_gaps = false;
   sub_options.evidence_in_score = true;
   // A moved paragraph may come from another section: the leftovers of all
   // sections are aligned together (doc/align.md, "Structure").
@@ -373,6 +375,7 @@ Alignment Align(std::span<const SentenceFeatures> ru, std::span<const SentenceFe
     PairMoved(ru, en, ev, model, options, beads);
     MarkMoved(beads);
   }
+  if (options.pair_gaps) PairGaps(ru, en, model, options, beads);
   return beads;
 }
 

@@ -125,6 +125,10 @@ struct AlignOptions {
   double moved_min_score = 0.5;
   double moved_min_llr = -1.0;        // a block of two or more moved beads
   double moved_min_llr_single = 1.5;  // a moved bead alone
+  // Then pair what was left unpaired on both sides between two pairs of
+  // the path, by length and position (gap_pairs.h; doc/align.md, "Gaps");
+  // off in the batch's first pass.
+  bool pair_gaps = true;
   // Section boundaries no bead crosses: (Russian sentence, English
   // sentence) where both sides begin a section (a pair of headings, see
   // heading_pairs.h), strictly increasing on both sides. The path passes
@@ -141,6 +145,9 @@ struct AlignOptions {
   // one (priced as a run's continuation, not as a new omission: dropped
   // and added text comes in paragraphs).
   std::vector<bool> ru_continues, en_continues;
+  // Per sentence (empty: none): the piece cuts may still divide it
+  // (piece_cuts.h), so a gap holding it is left to them, not paired whole.
+  std::vector<bool> ru_divisible, en_divisible;
   bool use_anchors = true;  // for ablation
   bool use_words = true;    // for ablation
 };

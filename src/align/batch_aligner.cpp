@@ -118,6 +118,7 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     AlignOptions first = options.align;
     first.evidence_in_score = false;
     first.pair_moved = false;
+    first.pair_gaps = false;
     if (options.use_structure) {
       boundaries[d] = PairHeadings(doc.ru_headings, doc.en_headings, doc.ru, doc.en, dictionary,
                                    {.use_anchors = options.align.use_anchors});
@@ -185,9 +186,17 @@ std::vector<Alignment> AlignBatch(std::span<const DocumentFeatures> documents,
     AlignOptions second = options.align;
     second.expected_path = PathOf(result[d], static_cast<int32_t>(documents[d].ru.size()));
     second.boundaries = boundaries[d];
+    const DocumentFeatures& doc = documents[d];
+    if (cuts) {
+      // A gap holding a sentence with pieces is left to CutAtPieces, which
+      // can pair its pieces finer than the gap's length-only pairing.
+      if (!doc.ru_pieces.empty()) second.ru_divisible.assign(doc.ru.size(), false);
+      if (!doc.en_pieces.empty()) second.en_divisible.assign(doc.en.size(), false);
+      for (const SentencePieces& p : doc.ru_pieces) second.ru_divisible[p.sentence] = true;
+      for (const SentencePieces& p : doc.en_pieces) second.en_divisible[p.sentence] = true;
+    }
     EvidenceRates rates;
     result[d] = AlignAround(documents[d].ru, documents[d].en, documents[d].fixed, table, model, second, nullptr, &rates);
-    const DocumentFeatures& doc = documents[d];
     if (cuts && (!doc.ru_pieces.empty() || !doc.en_pieces.empty())) {
       const BeadCoster coster(table, model, second, rates);
       result[d] = CutAtPieces(result[d], doc.ru, doc.en, doc.ru_pieces, doc.en_pieces, coster,

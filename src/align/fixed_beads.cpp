@@ -199,6 +199,14 @@ Alignment AlignAround(std::span<const SentenceFeatures> ru, std::span<const Sent
   o.en_continues.assign(fm, false);
   for (int32_t k = 0; k < fn; ++k) o.ru_continues[k] = free.ru[k] > 0 && ru_omitted[free.ru[k] - 1];
   for (int32_t k = 0; k < fm; ++k) o.en_continues[k] = free.en[k] > 0 && en_omitted[free.en[k] - 1];
+  if (!options.ru_divisible.empty()) {
+    o.ru_divisible.assign(fn, false);
+    for (int32_t k = 0; k < fn; ++k) o.ru_divisible[k] = options.ru_divisible[free.ru[k]];
+  }
+  if (!options.en_divisible.empty()) {
+    o.en_divisible.assign(fm, false);
+    for (int32_t k = 0; k < fm; ++k) o.en_divisible[k] = options.en_divisible[free.en[k]];
+  }
   Alignment reduced;
   if (fn > 0 || fm > 0) reduced = Align(free_ru, free_en, table, model, o, stats, rates);
   Alignment certain = fixed;
