@@ -84,6 +84,24 @@ Status WriteReport(const std::string& path, const pipeline::BatchSummary& summar
   return WriteFileAtomically(path, out.str(), {db});
 }
 
+// `batch --list-pairs`: the pairs as batch finds them, for the workflow's
+// shards (tools/snakemake), so that one set of rules decides what a pair is.
+int PrintPairs(const std::vector<pipeline::BatchItem>& items) {
+  auto absolute = [](const std::string& path) {
+    if (path.empty()) return path;
+    std::error_code ec;
+    const std::filesystem::path full = std::filesystem::absolute(path, ec);
+    return ec ? path : full.lexically_normal().string();
+  };
+  for (const pipeline::BatchItem& item : items) {
+    std::cout << item.name << '\t' << absolute(item.ru) << '\t' << absolute(item.en) << '\t'
+              << item.problem << '\n';
+  }
+  std::cout.flush();
+  if (!std::cout) return Report(Status::Io("standard output: cannot write the pairs"));
+  return 0;
+}
+
 }  // namespace
 
 int RunBatch(const Args& args) {
@@ -94,8 +112,10 @@ int RunBatch(const Args& args) {
   options.add_options()(
       "source", po::value(&input)->required(),
       "a directory of NAME.ru.txt + NAME.en.txt pairs (.html, .htm too), or a manifest: "
-      "NAME<TAB>RU<TAB>EN lines")("db", po::value(&db)->required(),
+      "NAME<TAB>RU<TAB>EN lines")("db", po::value(&db),
                                   "translation memory to store into (created when missing)")(
+      "list-pairs", "print the pairs it would align, NAME<TAB>RU<TAB>EN<TAB>PROBLEM with absolute "
+                    "paths (PROBLEM empty for a pair), and store nothing")(
       "jobs,j", po::value(&jobs)->default_value(1), "worker threads that read and align")(
       "pool-lexicon", "learn the lexicon on the whole batch (two passes) instead of pair by pair")(
       "report", po::value(&report), "write one TSV row per pair to this file")(
@@ -112,11 +132,15 @@ int RunBatch(const Args& args) {
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
                 "usage: sverka batch DIR|MANIFEST.tsv --db TM [-j N] [--pool-lexicon]\n"
-                "                    [--report out.tsv] [--index] [--quiet]\n\n"
+                "                    [--report out.tsv] [--index] [--quiet]\n"
+                "       sverka batch DIR|MANIFEST.tsv --list-pairs\n\n"
                 "Aligns and stores every pair; unchanged pairs already stored are skipped,\n"
                 "broken ones reported. Ctrl-C stops after the pairs in flight.")) {
     return 0;
   }
+  const bool list_pairs = vm.count("list-pairs") > 0;
+  if (!list_pairs && db.empty()) throw UsageError("the option '--db' is required but missing");
+  if (list_pairs && !db.empty()) throw UsageError("--list-pairs stores nothing: no --db with it");
   if (jobs < 1 || jobs > 256)
     throw UsageError("--jobs must be between 1 and 256, not " + std::to_string(jobs));
   const pipeline::ReadOptions read_options = ToReadOptions(read_args, vm);
@@ -132,6 +156,7 @@ int RunBatch(const Args& args) {
                                                        : pipeline::ReadManifest(input);
   if (!items.ok()) return Report(items.status());
   if (items->empty()) return Report(Status::InvalidData(input + ": no pairs found"));
+  if (list_pairs) return PrintPairs(*items);
   Result<std::vector<formats::DictionaryEntry>> dictionary = LoadDictionaries(vm);
   if (!dictionary.ok()) return Report(dictionary.status());
 

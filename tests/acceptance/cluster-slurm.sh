@@ -145,7 +145,9 @@ echo "status.py: exit 0 success, exit 3 failed, running, cancelled failed"
 
 # And Snakemake, told so, fails the run at the failed shard job (not later,
 # by missing outputs), and keeps no output of it.
-printf '#!/bin/sh\necho "sverka: broken on purpose" >&2\nexit 3\n' >"$tmp/broken-sverka"
+# (It lists the pairs as sverka does: the workflow reads them when it starts.)
+printf '#!/bin/sh\nfor a; do [ "$a" = --list-pairs ] && exec "%s" "$@"; done\necho "sverka: broken on purpose" >&2\nexit 3\n' \
+  "$SVERKA" >"$tmp/broken-sverka"
 chmod 755 "$tmp/broken-sverka"
 mkdir "$tmp/fail"
 timeout -k 10 120 snakemake -s "$TOOLS/Snakefile" --profile "$TOOLS/slurm" -d "$tmp/fail" --jobs 2 \

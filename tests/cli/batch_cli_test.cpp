@@ -227,6 +227,43 @@ TEST_CASE("batch reads a manifest; usage errors exit 2", "[cli][batch][errors]")
   CHECK(report.err == "sverka: " + dir / "no/r.tsv" + ": cannot write: No such file or directory\n");
 }
 
+TEST_CASE("batch --list-pairs prints the pairs batch would align and stores nothing",
+          "[cli][batch]") {
+  ScratchDir dir;
+  MakePairs(dir / "in", 2, true);
+  const std::vector<std::string> stems = Stems();
+  const Run r = Sverka({"batch", dir / "in", "--list-pairs"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const std::string in = fs::absolute(dir / "in").lexically_normal().string();
+  // Sorted by name, absolute paths, a reason where there is no pair.
+  CHECK(r.out == stems[0] + "\t" + in + "/" + stems[0] + ".ru.txt\t" + in + "/" + stems[0] + ".en.txt\t\n" +
+                     stems[1] + "\t" + in + "/" + stems[1] + ".ru.txt\t" + in + "/" + stems[1] + ".en.txt\t\n" +
+                     "zz-badutf8\t" + in + "/zz-badutf8.ru.txt\t" + in + "/zz-badutf8.en.txt\t\n" +
+                     "zz-empty\t" + in + "/zz-empty.ru.txt\t" + in + "/zz-empty.en.txt\t\n" +
+                     "zz-lonely\t" + in + "/zz-lonely.ru.txt\t\tzz-lonely.ru.txt: no English partner "
+                     "(zz-lonely.en.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)\n");
+  // A manifest: its relative paths from the manifest's directory.
+  WriteFile(dir / "m.tsv", "b\tin/" + stems[1] + ".ru.txt\tin/" + stems[1] + ".en.txt\n");
+  const Run m = Sverka({"batch", dir / "m.tsv", "--list-pairs"});
+  CHECK(m.exit_code == 0);
+  CHECK(m.out == "b\t" + in + "/" + stems[1] + ".ru.txt\t" + in + "/" + stems[1] + ".en.txt\t\n");
+  // Refusals as batch's: a bad manifest line (exit 1), a --db beside it (exit 2).
+  WriteFile(dir / "bad.tsv", "a\tb\n");
+  const Run bad = Sverka({"batch", dir / "bad.tsv", "--list-pairs"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.empty());
+  CHECK(bad.err == "sverka: " + dir / "bad.tsv" +
+                       ":1: expected 3 tab-separated fields (name, Russian path, English path), found 2\n");
+  const Run both = Sverka({"batch", dir / "in", "--list-pairs", "--db", dir / "tm.db"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err == "sverka batch: --list-pairs stores nothing: no --db with it; see 'sverka batch --help'\n");
+  CHECK_FALSE(fs::exists(dir / "tm.db"));
+  const Run no_db = Sverka({"batch", dir / "in"});
+  CHECK(no_db.exit_code == 2);
+  CHECK(no_db.err == "sverka batch: the option '--db' is required but missing; see 'sverka batch --help'\n");
+}
+
 TEST_CASE("batch --pool-lexicon stores every pair and reruns idempotently", "[cli][batch]") {
   ScratchDir dir;
   MakePairs(dir / "in", 6, false);

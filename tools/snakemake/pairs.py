@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Helpers of the Snakemake workflow (tools/snakemake/Snakefile); standard library only.
 
-  pairs.py list INPUT            pairs of a directory or manifest, as batch finds them:
-                                 NAME<TAB>RU<TAB>EN lines (absolute paths), and
-                                 NAME<TAB><TAB><TAB>REASON for a pair that cannot be made
+  pairs.py list INPUT [SVERKA]   pairs of a directory or manifest, as `sverka batch --list-pairs`
+                                 finds them: NAME<TAB>RU<TAB>EN<TAB>REASON lines (absolute
+                                 paths; REASON empty for a pair, else why it is none)
   pairs.py manifest SHARD.pairs  the shard's pairs as a `sverka batch` manifest
                                  (NAME<TAB>RU<TAB>EN) on stdout
   pairs.py report SHARD.pairs BATCH.tsv
@@ -13,45 +13,24 @@
 """
 import os
 import pathlib
+import subprocess
 import sys
 
-SIDES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub", ".srt", ".vtt")  # as src/pipeline/pair_finder.cpp
 HEADER = ("name\tru_sentences\ten_sentences\tbeads_1-1\tbeads_1-0\tbeads_0-1\tbeads_2-1"
           "\tbeads_1-2\tbeads_other\tmean_score\tsuspicious\tstatus\treason")
 
 
-def list_pairs(source):
-    """Yields (name, ru, en, reason): reason is '' for a pair, else why it is none."""
-    src = pathlib.Path(source).resolve()
-    if src.is_dir():
-        sides = {}
-        for f in sorted(src.iterdir()):
-            for lang in ("ru", "en"):
-                for ext in SIDES:
-                    tail = "." + lang + ext
-                    if f.name.endswith(tail) and len(f.name) > len(tail):
-                        sides.setdefault(f.name[: -len(tail)], {}).setdefault(lang, []).append(f)
-        for name in sorted(sides):
-            s = sides[name]
-            ru, en = s.get("ru", []), s.get("en", [])
-            if len(ru) > 1 or len(en) > 1:
-                yield name, "", "", f"{name}: a side given twice"
-            elif not en:
-                yield name, "", "", f"{ru[0].name}: no English partner ({name}.en.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)"
-            elif not ru:
-                yield name, "", "", f"{en[0].name}: no Russian partner ({name}.ru.txt, .html, .htm, .xhtml, .docx, .odt, .epub, .srt or .vtt)"
-            else:
-                yield name, str(ru[0]), str(en[0]), ""
-        return
-    for number, line in enumerate(src.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3:
-            yield f"{src.name}:{number}", "", "", f"{src.name}:{number}: expected NAME<TAB>RU<TAB>EN"
-            continue
-        name, ru, en = cols
-        yield name, str(src.parent / ru), str(src.parent / en), ""
+def list_pairs(source, sverka="sverka"):
+    """Yields (name, ru, en, reason) as `sverka batch SOURCE --list-pairs` finds them: reason
+    is '' for a pair, else why it is none. One set of rules (src/pipeline/pair_finder.h)
+    decides what a pair is, for batch and for the workflow. Raises RuntimeError with
+    sverka's own message when it refuses SOURCE (no pairs, a bad manifest line)."""
+    r = subprocess.run([sverka, "batch", source, "--list-pairs"], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr.strip() or f"{sverka} batch --list-pairs: exit {r.returncode}")
+    for line in r.stdout.splitlines():
+        name, ru, en, reason = (line.split("\t") + ["", "", ""])[:4]
+        yield name, ru, en, reason
 
 
 # shard_size auto: one shard per slot (core or cluster job) that can run at
@@ -92,8 +71,8 @@ def failed_row(name, reason):
                       reason.replace("\t", " ").replace("\n", " ")])
 
 
-def cmd_list(source):
-    for name, ru, en, reason in list_pairs(source):
+def cmd_list(source, sverka="sverka"):
+    for name, ru, en, reason in list_pairs(source, sverka):
         print("\t".join([name, ru, en, reason]))
 
 
@@ -121,8 +100,12 @@ def cmd_report(shard, batch_report):
 
 
 if __name__ == "__main__":
-    commands = {"list": (cmd_list, 1), "manifest": (cmd_manifest, 1), "report": (cmd_report, 2)}
-    if len(sys.argv) < 2 or sys.argv[1] not in commands or len(sys.argv) != 2 + commands[sys.argv[1]][1]:
+    commands = {"list": (cmd_list, 1, 2), "manifest": (cmd_manifest, 1, 1), "report": (cmd_report, 2, 2)}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands or not (
+            commands[sys.argv[1]][1] <= len(sys.argv) - 2 <= commands[sys.argv[1]][2]):
         sys.exit(__doc__)
-    fn, _ = commands[sys.argv[1]]
-    fn(*sys.argv[2:])
+    fn = commands[sys.argv[1]][0]
+    try:
+        fn(*sys.argv[2:])
+    except RuntimeError as e:
+        sys.exit(str(e))
