@@ -48,13 +48,15 @@ std::vector<std::pair<int32_t, int32_t>> LexicalPairs(std::span<const SentenceFe
   const std::vector<int32_t> center = LengthDiagonal(ru, en);
   const int32_t half = std::clamp(m / 4, kMinWindow, kMaxWindow);
   std::vector<std::pair<int32_t, int32_t>> points;
+  MatchRow row(en);
   for (const int32_t i : sample) {
     if (ev.units_ru[i] < kMinMatch) continue;
+    row.Set(ru[i], ev.expanded[i]);
     double best = 0, second = 0;
     int32_t best_j = -1, best_match = 0;
     for (int32_t j = std::max(0, center[i] - half); j <= std::min(m - 1, center[i] + half); ++j) {
       if (ev.units_en[j] == 0) continue;
-      const int32_t k = MatchOf(ru[i], en[j], ev.expanded[i], model, options);
+      const int32_t k = row.Match(en[j], model, options);
       if (k == 0) continue;
       // The share of the less covered side: a sentence that is half of a
       // 2-1 bead covers its English only half (its length would mislead).

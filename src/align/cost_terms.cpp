@@ -58,6 +58,26 @@ int32_t MatchOf(const SentenceFeatures& ru, const SentenceFeatures& en,
   return match;
 }
 
+MatchRow::MatchRow(std::span<const SentenceFeatures> en) {
+  uint32_t words = 0, anchors = 0;
+  for (const SentenceFeatures& e : en) {
+    if (!e.words.empty()) words = std::max(words, e.words.back() + 1);
+    if (!e.anchors.empty()) anchors = std::max(anchors, e.anchors.back() + 1);
+  }
+  word_row_.assign(words, -1);
+  anchor_row_.assign(anchors, -1);
+}
+
+void MatchRow::Set(const SentenceFeatures& ru, const std::vector<uint32_t>& expanded) {
+  ++row_;
+  for (const uint32_t a : ru.anchors) {
+    if (a < anchor_row_.size()) anchor_row_[a] = row_;
+  }
+  for (const uint32_t w : expanded) {
+    if (w < word_row_.size()) word_row_[w] = row_;
+  }
+}
+
 // Estimates the document's chance and true match rates from a sample of
 // sentence pairs: for each sampled Russian sentence, its best match within
 // kNear sentences of the expected path is taken as its translation (its
@@ -73,14 +93,16 @@ void EstimateRates(std::span<const SentenceFeatures> ru, std::span<const Sentenc
   const int32_t rows = std::min(n, kRows), cols = std::min(m, kCols);
   double chance_matches = 0, chance_units = 0;
   std::vector<double> true_dice;
+  MatchRow row(en);
   for (int32_t r = 0; r < rows; ++r) {
     const int32_t i = static_cast<int32_t>(int64_t{r} * n / rows);
     if (ev.units_ru[i] == 0) continue;
+    row.Set(ru[i], ev.expanded[i]);
     const int32_t c = std::clamp(center[i], 0, m - 1);
     int32_t best_j = -1, best = -1;
     for (int32_t j = std::max(0, c - kNear); j <= std::min(m - 1, c + kNear); ++j) {
       if (ev.units_en[j] == 0) continue;
-      const int32_t k = MatchOf(ru[i], en[j], ev.expanded[i], model, options);
+      const int32_t k = row.Match(en[j], model, options);
       if (k > best) {
         best = k;
         best_j = j;
@@ -92,7 +114,7 @@ void EstimateRates(std::span<const SentenceFeatures> ru, std::span<const Sentenc
     for (int32_t q = 0; q < cols; ++q) {
       const int32_t j = static_cast<int32_t>(int64_t{q} * m / cols);
       if (j == best_j || ev.units_en[j] == 0) continue;
-      chance_matches += MatchOf(ru[i], en[j], ev.expanded[i], model, options);
+      chance_matches += row.Match(en[j], model, options);
       chance_units += static_cast<double>(ev.units_ru[i]) * ev.units_en[j];
     }
   }

@@ -109,6 +109,33 @@ int32_t MatchOf(const SentenceFeatures& ru, const SentenceFeatures& en,
                 const std::vector<uint32_t>& expanded, const AlignModel& model,
                 const AlignOptions& options);
 
+// MatchOf of one Russian sentence against many English ones: the ids it
+// may match are marked in arrays indexed by id (the vocabularies are
+// dense), so each English sentence costs one pass over its own ids instead
+// of a merge with the Russian sentence's targets, which a dictionary makes
+// long. Sorted, unique ids: the same counts as MatchOf.
+class MatchRow {
+ public:
+  // Sized for the ids of `en`, the sentences Match will be given.
+  explicit MatchRow(std::span<const SentenceFeatures> en);
+  // The Russian sentence the next Match calls count for.
+  void Set(const SentenceFeatures& ru, const std::vector<uint32_t>& expanded);
+  int32_t Match(const SentenceFeatures& en, const AlignModel& model, const AlignOptions& options) const {
+    int32_t anchors = 0, words = 0;
+    if (options.use_anchors) {
+      for (const uint32_t a : en.anchors) anchors += a < anchor_row_.size() && anchor_row_[a] == row_;
+    }
+    if (options.use_words) {
+      for (const uint32_t w : en.words) words += w < word_row_.size() && word_row_[w] == row_;
+    }
+    return model.anchor_weight * anchors + words;
+  }
+
+ private:
+  std::vector<int32_t> word_row_, anchor_row_;
+  int32_t row_ = -1;
+};
+
 // With `only_ru` (sorted), the Russian side's units and targets of those
 // sentences only (the others stay empty).
 Evidence PrepareEvidence(std::span<const SentenceFeatures> ru, std::span<const SentenceFeatures> en,
