@@ -2,6 +2,8 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <langinfo.h>
 #include <climits>
@@ -63,6 +65,18 @@ void OpenScreen() {
   noecho();
   keypad(stdscr, TRUE);
   timeout(kPollMs);
+  // A Ctrl-C flushes the terminal's input (ISIG without NOFLSH): a key that
+  // getch's poll saw can be gone when getch reads it, and a read of one byte
+  // (cbreak's VMIN 1) then waited, restarted after the handler (SA_RESTART),
+  // for a key that never came (4 of 60 reviews given a key and Ctrl-C at
+  // once hung). With VMIN 0 a read takes what is there or nothing, and
+  // WaitKey looks at g_leave again; def_prog_mode keeps it across $EDITOR.
+  struct termios mode {};
+  if (tcgetattr(STDIN_FILENO, &mode) == 0) {
+    mode.c_cc[VMIN] = 0;
+    mode.c_cc[VTIME] = 0;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &mode) == 0) def_prog_mode();
+  }
   curs_set(0);
   if (has_colors()) {
     start_color();

@@ -313,6 +313,15 @@ def scenario_interrupt(tmp):
             outcomes.append("try %d: exit %s, signal %s, screen %r" % (i, code[0], code[1], screen(db)[-2:]))
     check(not outcomes, "Ctrl-C during a redraw leaves each time (%d of 12)%s"
           % (12 - len(outcomes), "".join("; " + o for o in outcomes)))
+    # A key and Ctrl-C at once: the Ctrl-C flushes the key getch's poll saw,
+    # and a blocking read then waited for the next key (4 of 60 hung).
+    hung = 0
+    for _ in range(20):
+        p = spawn(db)
+        p.send("j")
+        p.sendintr()
+        hung += ended(p, timeout=30) != (0, None)
+    check(hung == 0, "a key and Ctrl-C at once leave each time (%d of 20 did not)" % hung)
 
 
 def scenario_other_merge(tmp):
