@@ -292,9 +292,7 @@ BeadCoster::Cost BeadCoster::operator()(const Side& ru, const Side& en, int shap
   Cost c;
   c.cost = -std::log(model_.priors[shape]);
   const auto l1 = static_cast<double>(ru.features.length), l2 = static_cast<double>(en.features.length);
-  const double ratio = model_.length.ratio;
-  const double mean = (l1 + l2 / ratio) / 2.0;
-  if (mean > 0) c.cost += NegLogTail((l2 - l1 * ratio) / std::sqrt(mean * model_.length.variance));
+  c.cost += LengthCost(model_.length, l1, l2);
   Evidence ev;
   ev.chance_rate = rates_.chance_rate;
   ev.true_rate = rates_.true_rate;

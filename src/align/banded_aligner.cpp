@@ -367,9 +367,7 @@ inline double BandedAligner::Cost(int s, int32_t i0, int32_t i1, int32_t j0, int
   double cost = neg_log_prior_[s];
   const auto l1 = static_cast<double>(prefix_ru_[i1] - prefix_ru_[i0]);
   const auto l2 = static_cast<double>(prefix_en_[j1] - prefix_en_[j0]);
-  const double ratio = model_.length.ratio;
-  const double mean = (l1 + l2 / ratio) / 2.0;
-  if (mean > 0) cost += NegLogTail((l2 - l1 * ratio) / std::sqrt(mean * model_.length.variance));
+  cost += LengthCost(model_.length, l1, l2);
   const auto u_ru = static_cast<double>(units_ru_[i1] - units_ru_[i0]);
   const auto u_en = static_cast<double>(units_en_[j1] - units_en_[j0]);
   if (u_ru + u_en > 0) {

@@ -68,6 +68,15 @@ inline double NegLogTail(double delta) {
   return table(delta);
 }
 
+// The length term of a bead whose sides hold l1 Russian and l2 English code
+// points (Gale & Church's normal tail, in `length`'s ratio and variance):
+// what the search, BeadCoster and the gap pass all price.
+inline double LengthCost(const LengthModel& length, double l1, double l2) {
+  const double mean = (l1 + l2 / length.ratio) / 2.0;
+  if (mean <= 0) return 0;
+  return NegLogTail((l2 - l1 * length.ratio) / std::sqrt(mean * length.variance));
+}
+
 // log(sum(exp(terms))) of at most kBeadShapes.size() terms, with one log.
 class LogSum {
  public:

@@ -57,11 +57,7 @@ Alignment AlignGap(std::span<const SentenceFeatures> ru, std::span<const Sentenc
         if (i + shape.ru > n || j + shape.en > m) continue;
         double c = -std::log(model.priors[s]);
         if (shape.ru > 0 && shape.en > 0) {
-          const double l1 = side_length(ru, rb + i, shape.ru), l2 = side_length(en, eb + j, shape.en);
-          const double mean = (l1 + l2 / model.length.ratio) / 2.0;
-          if (mean > 0) {
-            c += NegLogTail((l2 - l1 * model.length.ratio) / std::sqrt(mean * model.length.variance));
-          }
+          c += LengthCost(model.length, side_length(ru, rb + i, shape.ru), side_length(en, eb + j, shape.en));
         }
         double& next = cost[at(i + shape.ru, j + shape.en)];
         if (here + c < next) {
