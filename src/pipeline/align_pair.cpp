@@ -49,17 +49,37 @@ std::vector<align::SentencePieces> PieceFeatures(const SideText& side, segment::
   return out;
 }
 
-// What the aligner knows of one pair: both sides' sentence and piece
-// features, in this order (the vocabularies number words as they come),
-// with the pair's headings and fixed beads.
 align::DocumentFeatures PairFeatures(const AlignedPair& p, WordTokenizers& tokenizers,
                                      align::Vocabulary& anchors, align::Vocabulary& ru_words,
-                                     align::Vocabulary& en_words) {
-  return {Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words),
-          Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words),
-          PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words),
-          PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words),
-          p.ru.headings, p.en.headings, p.fixed};
+                                     align::Vocabulary& en_words, size_t sides_apart) {
+  // A long document's English sentences are tokenized on a second thread
+  // while the Russian ones are (a book: a sixth of its run). Each side has
+  // its own tokenizer and words; the English anchors are interned apart and
+  // renumbered after, in their order of first appearance, which gives the
+  // ids interning them after the Russian ones would have: the same beads.
+  align::DocumentFeatures d;
+  if (p.ru.sentences.size() + p.en.sentences.size() < sides_apart) {
+    d.ru = Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words);
+    d.en = Features(p.en.sentences, *tokenizers.en, Language::kEnglish, anchors, en_words);
+  } else {
+    align::Vocabulary en_anchors;
+    ParallelFor(2, 2, nullptr, [&](size_t side, size_t) {
+      if (side == 0) d.ru = Features(p.ru.sentences, *tokenizers.ru, Language::kRussian, anchors, ru_words);
+      else d.en = Features(p.en.sentences, *tokenizers.en, Language::kEnglish, en_anchors, en_words);
+    });
+    std::vector<uint32_t> id(en_anchors.size());
+    for (uint32_t k = 0; k < id.size(); ++k) id[k] = anchors.Id(en_anchors.Word(k));
+    for (align::SentenceFeatures& f : d.en) {
+      for (uint32_t& a : f.anchors) a = id[a];
+      std::sort(f.anchors.begin(), f.anchors.end());
+    }
+  }
+  d.ru_pieces = PieceFeatures(p.ru, *tokenizers.ru, Language::kRussian, anchors, ru_words);
+  d.en_pieces = PieceFeatures(p.en, *tokenizers.en, Language::kEnglish, anchors, en_words);
+  d.ru_headings = p.ru.headings;
+  d.en_headings = p.en.headings;
+  d.fixed = p.fixed;
+  return d;
 }
 
 namespace {

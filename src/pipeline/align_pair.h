@@ -129,6 +129,16 @@ std::vector<align::SentenceFeatures> Features(const std::vector<SentenceRecord>&
                                               segment::WordTokenizer& tokenizer, Language lang,
                                               align::Vocabulary& anchors, align::Vocabulary& words);
 
+// What the aligner knows of one pair: both sides' sentence and piece
+// features, in this order (the vocabularies number words as they come),
+// with the pair's headings and fixed beads. From `sides_apart` sentences
+// (both sides together) on, the English side is tokenized on a second
+// thread: the same features, ids included.
+inline constexpr size_t kSidesApart = 2000;  // an article stays on one thread
+align::DocumentFeatures PairFeatures(const AlignedPair& p, WordTokenizers& tokenizers,
+                                     align::Vocabulary& anchors, align::Vocabulary& ru_words,
+                                     align::Vocabulary& en_words, size_t sides_apart = kSidesApart);
+
 // Lengths the aligner sees: code points of each sentence.
 std::vector<int32_t> SentenceLengths(const std::vector<SentenceRecord>& sentences);
 

@@ -158,3 +158,48 @@ TEST_CASE("a dictionary prepared for the documents gives the beads of the whole 
     CHECK(a.score == b.score);
   }
 }
+
+TEST_CASE("a long pair's sides tokenized on two threads give the features of one thread", "[pipeline]") {
+  // Every NTREX article, each side read as one presegmented text: the
+  // English side's anchors are interned apart on its thread and renumbered
+  // after; ids, lengths and words must be those of interning in order.
+  const std::filesystem::path dir = testing::Corpus("ntrex");
+  pipeline::AlignedPair pair;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".links") continue;
+    const std::string stem = (dir / entry.path().stem()).string();
+    auto ru = pipeline::ReadSide(stem + ".ru.sent", Language::kRussian, {.presegmented = true});
+    auto en = pipeline::ReadSide(stem + ".en.sent", Language::kEnglish, {.presegmented = true});
+    REQUIRE(ru.ok());
+    REQUIRE(en.ok());
+    pair.ru.sentences.insert(pair.ru.sentences.end(), ru->sentences.begin(), ru->sentences.end());
+    pair.en.sentences.insert(pair.en.sentences.end(), en->sentences.begin(), en->sentences.end());
+  }
+  REQUIRE(pair.ru.sentences.size() > 300);
+  auto features = [&](size_t sides_apart) {
+    auto tokenizers = pipeline::WordTokenizers::Create();
+    REQUIRE(tokenizers.ok());
+    align::Vocabulary anchors, ru_words, en_words;
+    align::DocumentFeatures d =
+        pipeline::PairFeatures(pair, *tokenizers, anchors, ru_words, en_words, sides_apart);
+    return std::make_pair(d, anchors.size());
+  };
+  const auto [one, one_anchors] = features(SIZE_MAX);
+  const auto [two, two_anchors] = features(0);
+  CHECK(one_anchors == two_anchors);
+  REQUIRE(one.ru.size() == two.ru.size());
+  REQUIRE(one.en.size() == two.en.size());
+  size_t english_anchors = 0;
+  for (size_t k = 0; k < one.ru.size(); ++k) {
+    CHECK(one.ru[k].length == two.ru[k].length);
+    CHECK(one.ru[k].anchors == two.ru[k].anchors);
+    CHECK(one.ru[k].words == two.ru[k].words);
+  }
+  for (size_t k = 0; k < one.en.size(); ++k) {
+    english_anchors += one.en[k].anchors.size();
+    CHECK(one.en[k].length == two.en[k].length);
+    CHECK(one.en[k].anchors == two.en[k].anchors);
+    CHECK(one.en[k].words == two.en[k].words);
+  }
+  CHECK(english_anchors > 100);  // names, numbers, months: the renumbering is exercised
+}
