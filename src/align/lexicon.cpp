@@ -1,7 +1,6 @@
 #include "align/lexicon.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace sverka::align {
 

@@ -1,5 +1,6 @@
 #include "pipeline/align_pair.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -10,18 +11,31 @@
 
 using namespace sverka;
 
+namespace {
+
+// The documents of corpora/ntrex with gold beads: each one's path without
+// its extensions (STEM.ru.sent, STEM.en.sent, STEM.links).
+std::vector<std::string> NtrexStems() {
+  const std::filesystem::path dir = testing::Corpus("ntrex");
+  std::vector<std::string> stems;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".links") stems.push_back((dir / entry.path().stem()).string());
+  }
+  std::sort(stems.begin(), stems.end());
+  return stems;
+}
+
+}  // namespace
+
 TEST_CASE("aligning the NTREX news articles one by one beats hunalign", "[pipeline][eval]") {
   // corpora/ntrex: 25 real articles with gold beads (CC BY-SA 4.0). NLTK's
   // Gale-Church scores strict F1 0.750 here, hunalign with FreeDict 0.871;
   // sverka, one article at a time and without a dictionary, 0.941.
-  const std::filesystem::path dir = testing::Corpus("ntrex");
   align::ScoreTally tally;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".links") continue;
-    const std::string stem = (dir / entry.path().stem()).string();
+  for (const std::string& stem : NtrexStems()) {
     auto pair = pipeline::AlignFiles(stem + ".ru.sent", stem + ".en.sent", {.presegmented = true});
     REQUIRE(pair.ok());
-    auto gold = formats::ParseLinks(entry.path().string(), testing::ReadFile(entry.path()));
+    auto gold = formats::ParseLinks(stem + ".links", testing::ReadFile(stem + ".links"));
     REQUIRE(gold.ok());
     tally.Add(*gold, pair->beads);
   }
@@ -163,11 +177,8 @@ TEST_CASE("a long pair's sides tokenized on two threads give the features of one
   // Every NTREX article, each side read as one presegmented text: the
   // English side's anchors are interned apart on its thread and renumbered
   // after; ids, lengths and words must be those of interning in order.
-  const std::filesystem::path dir = testing::Corpus("ntrex");
   pipeline::AlignedPair pair;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".links") continue;
-    const std::string stem = (dir / entry.path().stem()).string();
+  for (const std::string& stem : NtrexStems()) {
     auto ru = pipeline::ReadSide(stem + ".ru.sent", Language::kRussian, {.presegmented = true});
     auto en = pipeline::ReadSide(stem + ".en.sent", Language::kEnglish, {.presegmented = true});
     REQUIRE(ru.ok());
