@@ -47,6 +47,56 @@ def auto_shard_size(pairs, slots):
     return max(MIN_AUTO_SHARD, -(-pairs // (slots * rounds)))
 
 
+# The first shard is the merge's base: `sverka merge` copies it whole, its
+# full-text index included, so it indexes its own beads in its job and the
+# final `sverka index` takes only the other shards' (Snakefile). Its index
+# costs about INDEX_SHARE of aligning the same texts (4.7 s of CPU against
+# 45.8 s on tools/bench workflow's 5,000 pairs), so with the index on, auto
+# shards give it that much less text: all shards then end together.
+INDEX_SHARE = 0.1
+
+
+def weight(pair):
+    """A pair's work: the bytes of its two texts (0 for a text that is not there)."""
+    total = 0
+    for path in pair[1:3]:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    return total
+
+
+def split_shards(pairs, count, weights, base_share=0.0):
+    """`pairs` in `count` consecutive shards (fewer when there are fewer pairs) of
+    about equal work by `weights`, the first doing `base_share` more per byte
+    (its own index). Every shard holds at least one pair; their order is kept."""
+    count = max(1, min(count, len(pairs)))
+    if count == 1:
+        return [list(pairs)] if pairs else []
+    if not any(weights):  # no sizes known: by count
+        weights = [1] * len(pairs)
+    total = float(sum(weights))
+    # first * (1 + base_share) == each other's; first + (count - 1) * other == total
+    first = total / (1 + (count - 1) * (1 + base_share))
+    other = (total - first) / (count - 1)
+    shards, start, done = [], 0, 0.0
+    for k in range(count - 1):
+        boundary = first + k * other
+        end = start + 1  # at least one pair in this shard
+        done += weights[start]
+        left = count - 1 - k  # shards still to fill after this one
+        # Take pairs while the shard is short of its boundary, the pair's
+        # midpoint still below it, and enough pairs left for the others.
+        while end < len(pairs) - left and done + weights[end] / 2 < boundary:
+            done += weights[end]
+            end += 1
+        shards.append(list(pairs[start:end]))
+        start = end
+    shards.append(list(pairs[start:]))
+    return shards
+
+
 def stamp(pair):
     """Size and mtime of a pair's two texts, so that a shard is redone when one changes."""
     parts = []
