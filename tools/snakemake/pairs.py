@@ -11,6 +11,7 @@
                                  in the shard's order: batch's rows, and a failed row for
                                  each pair that has no partner; fails when a pair has no row
 """
+import functools
 import os
 import pathlib
 import subprocess
@@ -56,15 +57,19 @@ def auto_shard_size(pairs, slots):
 INDEX_SHARE = 0.1
 
 
+@functools.lru_cache(maxsize=None)
+def _text_stat(path):
+    """os.stat of a pair's text, None when it is not there; once per text per run
+    (weight and stamp both read it while Snakemake reads the Snakefile)."""
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
 def weight(pair):
     """A pair's work: the bytes of its two texts (0 for a text that is not there)."""
-    total = 0
-    for path in pair[1:3]:
-        try:
-            total += os.stat(path).st_size
-        except OSError:
-            pass
-    return total
+    return sum(st.st_size for st in map(_text_stat, pair[1:3]) if st is not None)
 
 
 def split_shards(pairs, count, weights, base_share=0.0):
@@ -99,14 +104,8 @@ def split_shards(pairs, count, weights, base_share=0.0):
 
 def stamp(pair):
     """Size and mtime of a pair's two texts, so that a shard is redone when one changes."""
-    parts = []
-    for path in pair[1:3]:
-        try:
-            st = os.stat(path)
-            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append("-")
-    return ",".join(parts)
+    return ",".join("-" if st is None else f"{st.st_size}:{st.st_mtime_ns}"
+                    for st in map(_text_stat, pair[1:3]))
 
 
 def read_shard(path):
