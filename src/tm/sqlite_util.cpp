@@ -1,6 +1,7 @@
 #include "tm/sqlite_util.h"
 
 #include <cstring>
+#include <string>
 
 #include "tm/lock_holder.h"
 
@@ -27,7 +28,7 @@ Status SqliteError(sqlite3* db, const std::string& path, int rc, std::string_vie
       const std::string holder = WriteLockHolder(path);
       return Status::Busy(path + ": " + std::string(doing) + ": locked by another writer" +
                               (holder.empty() ? "" : ", " + holder + ", which holds its write lock") +
-                              " (waited 5 s); try again when it finishes");
+                              " (waited " + std::to_string(kBusyTimeoutMs / 1000) + " s); try again when it finishes");
     }
     case SQLITE_READONLY:
       return Status::InvalidData(path +

@@ -17,6 +17,10 @@
 
 namespace sverka::tm {
 
+// How long a command waits for another process's write lock on a memory
+// before it stops with kBusy ("waited 5 s" in the message).
+inline constexpr int kBusyTimeoutMs = 5000;
+
 // The one mapping of an SQLite failure of the memory at `path` while
 // `doing` ("cannot read") to an error: a file that is not a usable
 // database is invalid data; busy or locked (another writer's lock, named

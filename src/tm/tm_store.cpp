@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "tm/schema.h"
 #include "tm/stem_function.h"
@@ -38,6 +40,27 @@ void TmStore::Impl::RemoveLeftWal() const {
   }
   sqlite3_close_v2(rw);
 }
+
+namespace {
+
+// Switching a new file to WAL takes a read lock and then upgrades it to a
+// write lock, and SQLite does not wait (busy handler) for such an upgrade:
+// of several processes creating one memory at once, one failed at once with
+// "database is locked". So the switch is retried here, for as long as the
+// busy timeout; once the first process has switched, the others find the
+// file in WAL already and write nothing.
+Status SwitchToWal(TmStore::Impl& impl) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    const int rc = sqlite3_exec(impl.db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if ((rc & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= until) {
+      return rc == SQLITE_OK ? Status::Ok() : impl.Fail(rc, "cannot configure");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+}  // namespace
 
 TmStore::TmStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TmStore::~TmStore() = default;
@@ -102,7 +125,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return impl->Fail(rc, "cannot open");
     sqlite3_extended_result_codes(impl->db, 1);
-    sqlite3_busy_timeout(impl->db, 5000);
+    sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
     // A memory is a file people send each other: nothing in it is trusted
     // (no schema corruption through SQL, no functions with side effects
     // from its views or CHECKs, pages checked as they are read).
@@ -149,7 +172,7 @@ Result<std::unique_ptr<TmStore>> TmStore::Open(const std::string& path, OpenMode
     if (mode == OpenMode::kReadOnly) {
       return Status::InvalidData(path + ": an empty database, not a sverka translation memory");
     }
-    SVERKA_RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode = WAL", "cannot configure"));
+    SVERKA_RETURN_IF_ERROR(SwitchToWal(*impl));
     // A new memory is made the way an old one is upgraded: one path, always tested.
     // Checked again inside the write transaction: of several processes
     // creating one memory at once, the first creates it, the others wait

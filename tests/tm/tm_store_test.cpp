@@ -1,6 +1,8 @@
 #include "tm/tm_store.h"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -274,6 +276,60 @@ TEST_CASE("a new memory is the current version with WAL and the history table", 
   CHECK(SqlCount(dir / "tm.db", "PRAGMA user_version") == tm::kSchemaVersion);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM sqlite_schema WHERE name IN ('history', 'bead_text')") == 2);
+}
+
+TEST_CASE("processes opening one new memory at the same moment all succeed", "[tm][store][concurrency]") {
+  // Switching a new file to WAL upgrades a read lock to a write lock, for
+  // which SQLite does not wait (busy handler): one of several processes
+  // creating a memory at once failed with "database is locked" at once.
+  // The children start together, released by the closing of one pipe.
+  constexpr int kRounds = 100;
+  constexpr int kProcesses = 6;
+  int failed_rounds = 0;
+  std::string first_error;
+  for (int round = 0; round < kRounds; ++round) {
+    testing::ScratchDir dir;
+    const std::string db = dir / "new.db";
+    int go[2], report[2];
+    REQUIRE(::pipe(go) == 0);
+    REQUIRE(::pipe(report) == 0);
+    std::vector<pid_t> children;
+    for (int k = 0; k < kProcesses; ++k) {
+      const pid_t pid = ::fork();
+      REQUIRE(pid >= 0);
+      if (pid == 0) {
+        ::close(go[1]);
+        ::close(report[0]);
+        char byte;
+        (void)!::read(go[0], &byte, 1);  // returns when the parent closes its end
+        auto store = tm::TmStore::Open(db, tm::OpenMode::kCreateOrWrite);
+        const std::string line = (store.ok() ? std::string("ok") : store.status().message()) + "\n";
+        (void)!::write(report[1], line.data(), line.size());
+        ::_exit(store.ok() ? 0 : 1);
+      }
+      children.push_back(pid);
+    }
+    ::close(go[0]);
+    ::close(report[1]);
+    ::close(go[1]);  // all start
+    std::string lines;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(report[0], buf, sizeof buf)) > 0;) lines.append(buf, n);
+    ::close(report[0]);
+    int ok = 0;
+    for (const pid_t pid : children) {
+      int status = 0;
+      ::waitpid(pid, &status, 0);
+      ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    if (ok != kProcesses) {
+      ++failed_rounds;
+      if (first_error.empty()) first_error = lines;
+    }
+    CHECK(SqlCount(db, "PRAGMA user_version") == tm::kSchemaVersion);
+  }
+  INFO(first_error);
+  CHECK(failed_rounds == 0);
 }
 
 TEST_CASE("adding and replacing documents is recorded in the history with the user", "[tm][store][history]") {
