@@ -212,22 +212,7 @@ Result<int64_t> UpdateIndex(TmStore& store) {
     SVERKA_ASSIGN_OR_RETURN(int64_t pending, UnindexedBeads(store));
     indexed = pending;
     if (indexed == 0) return Status::Ok();
-    // The view's texts (a join and two group_concats per bead) are made once,
-    // into a temporary table, for both indexes. In id order: the index appends
-    // rowids, and flushes early when one goes back. Each index gets an 8 MB
-    // in-memory hash (FTS5's default 1 MB): fewer, larger segments to write
-    // and merge, 0.5-0.8 s of 5.9 on 142,723 beads (doc/schema.md).
-    return impl.Exec(
-        "CREATE TEMP TABLE pending_text AS SELECT id, ru, en FROM bead_pairs "
-        "WHERE id IN (SELECT bead_id FROM bead_text_pending) ORDER BY id;"
-        "INSERT INTO bead_text (bead_text, rank) VALUES ('hashsize', 8388608);"
-        "INSERT INTO bead_stems (bead_stems, rank) VALUES ('hashsize', 8388608);"
-        "INSERT INTO bead_text (rowid, ru, en) SELECT id, ru, en FROM temp.pending_text ORDER BY id;"
-        "INSERT INTO bead_stems (rowid, ru, en, marks) SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) "
-        "FROM temp.pending_text ORDER BY id;"
-        "DROP TABLE temp.pending_text;"
-        "DELETE FROM bead_text_pending;",
-        "cannot index");
+    return IndexPendingBeads(impl, "cannot index");
   });
   if (!s.ok()) return s;
   return indexed;

@@ -27,12 +27,13 @@ void SverkaStems(sqlite3_context* context, int argc, sqlite3_value** argv) {
 // "": the stem index's `marks` column, which lets search find the beads
 // whose words bead_text splits at a soft hyphen without reading every sentence.
 void SverkaMarks(sqlite3_context* context, int argc, sqlite3_value** argv) {
-  bool soft = false;
-  for (int k = 0; k < argc && !soft; ++k) {
+  auto side = [&](int k) -> std::string_view {
+    if (k >= argc) return {};
     const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[k]));
-    soft = text && std::strstr(text, "\xC2\xAD") != nullptr;
-  }
-  sqlite3_result_text(context, soft ? kSoftHyphenMark : "", -1, SQLITE_STATIC);
+    return text ? std::string_view(text, static_cast<size_t>(sqlite3_value_bytes(argv[k])))
+                : std::string_view();
+  };
+  sqlite3_result_text(context, BeadMarks(side(0), side(1)), -1, SQLITE_STATIC);
 }
 
 void DeleteStemmer(void* p) { delete static_cast<stem::SearchStemmer*>(p); }

@@ -51,4 +51,10 @@ enum class BeadsOf { kDocument, kBead };
 // neither. `doing` names the step in an error. (search.cpp)
 Status UnindexBeads(Db& db, BeadsOf which, int64_t id, std::string_view doing);
 
+// Indexes every pending bead (bead_text_pending) into both full-text
+// indexes, inside the caller's transaction; needs sverka_stems
+// (tm/stem_function.h) on the connection. UpdateIndex and `merge --index`.
+// (search.cpp)
+Status IndexPendingBeads(Db& db, std::string_view doing);
+
 }  // namespace sverka::tm

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "fixtures.h"
 #include "sql_fixtures.h"
@@ -11,6 +12,9 @@
 #include "tm/documents.h"
 #include "tm/search.h"
 #include "tm/tm_store.h"
+#include "tm/schema.h"
+#include "tm/stem_function.h"
+#include "tm/store_impl.h"
 #include "common/document.h"
 
 using namespace sverka;
@@ -189,4 +193,104 @@ TEST_CASE("UpdateIndex on a read-only memory fails and changes nothing", "[tm][s
   CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 2);
   // Search still finds the pending beads read-only.
   CHECK(Hits(**store, "diplomacy").size() == 1);
+}
+
+namespace {
+
+// Rows of `sql` on `db`, one string each, columns joined by '|'.
+std::vector<std::string> Rows(sqlite3* db, const char* sql) {
+  std::vector<std::string> out;
+  tm::Statement q(db, sql);
+  REQUIRE(q.prepare_rc() == SQLITE_OK);
+  while (q.Step() == SQLITE_ROW) {
+    std::string row;
+    for (int c = 0; c < sqlite3_column_count(q.get()); ++c) row += (c ? "|" : "") + q.Text(c);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("indexing on two threads stores what SQL alone stores over several flushes",
+          "[tm][store][index]") {
+  // UpdateIndex reads and stems the beads on a second connection and writes
+  // them 20,000 at a time; a memory without a file (no second connection)
+  // is indexed in SQL alone. Both must give the same entries.
+  testing::ScratchDir dir;
+  constexpr int kBeads = 45000;
+  DocumentRecord doc;
+  doc.name = "big";
+  doc.ru_file = "big.ru.txt";
+  doc.en_file = "big.en.txt";
+  doc.ru_hash = tm::ContentHash("ru");
+  doc.en_hash = tm::ContentHash("en");
+  const std::vector<std::string> ru_words = {"дипломатия", "культурной", "обмена", "пере\u00ADговоры"};
+  const std::vector<std::string> en_words = {"diplomacy", "cultural", "exchanges", "talks"};
+  for (int k = 0; k < kBeads; ++k) {
+    const std::string n = std::to_string(k);
+    doc.ru.push_back({0, "Фраза " + n + " о " + ru_words[k % 4] + ".", 0, 0});
+    doc.en.push_back({0, "Sentence " + n + " on " + en_words[k % 4] + ".", 0, 0});
+    doc.beads.push_back({k, 1, k, k % 7 == 0 ? 0 : 1, 0.9});  // some 1-0 beads
+  }
+  {
+    auto store = Open(dir / "tm.db", true);
+    REQUIRE(tm::AddDocument(*store, doc, false).ok());
+  }
+  // The same memory, pending beads and all, in memory.
+  tm::Db mem;
+  mem.path = "in memory";
+  REQUIRE(sqlite3_open(":memory:", &mem.db) == SQLITE_OK);
+  REQUIRE(tm::RegisterStemFunction(mem.db) == SQLITE_OK);
+  {
+    sqlite3* file = nullptr;
+    REQUIRE(sqlite3_open((dir / "tm.db").c_str(), &file) == SQLITE_OK);
+    sqlite3_backup* copy = sqlite3_backup_init(mem.db, "main", file, "main");
+    REQUIRE(copy != nullptr);
+    CHECK(sqlite3_backup_step(copy, -1) == SQLITE_DONE);
+    CHECK(sqlite3_backup_finish(copy) == SQLITE_OK);
+    sqlite3_close(file);
+  }
+  REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == kBeads);
+
+  auto store = Open(dir / "tm.db", true);
+  Result<int64_t> indexed = tm::UpdateIndex(*store);
+  REQUIRE(indexed.ok());
+  CHECK(*indexed == kBeads);
+  REQUIRE(mem.Exec("BEGIN", "test").ok());
+  const Status in_sql = tm::IndexPendingBeads(mem, "cannot index");
+  INFO(in_sql.message());
+  REQUIRE(in_sql.ok());
+  REQUIRE(mem.Exec("COMMIT", "test").ok());
+
+  CHECK(IndexConsistent(dir / "tm.db"));
+  CHECK(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 0);
+  CHECK(Rows(mem.db, "SELECT count(*) FROM bead_text_pending") == std::vector<std::string>{"0"});
+  sqlite3* file = nullptr;
+  REQUIRE(sqlite3_open((dir / "tm.db").c_str(), &file) == SQLITE_OK);
+  REQUIRE(tm::RegisterStemFunction(file) == SQLITE_OK);
+  // Every bead once in the stem index, with the stems and marks SQL gives.
+  constexpr const char* kStems = "SELECT rowid, ru, en, marks FROM bead_stems ORDER BY rowid";
+  const std::vector<std::string> stems = Rows(file, kStems);
+  CHECK(stems.size() == static_cast<size_t>(kBeads));
+  CHECK(stems == Rows(mem.db, kStems));
+  CHECK(Rows(file, "SELECT count(*) FROM bead_stems s JOIN bead_pairs p ON p.id = s.rowid "
+                   "WHERE s.ru = sverka_stems(p.ru) AND s.en = sverka_stems(p.en) "
+                   "AND s.marks = sverka_marks(p.ru, p.en)") ==
+        std::vector<std::string>{std::to_string(kBeads)});
+  CHECK(Rows(file, "SELECT count(*) FROM bead_stems WHERE marks = 'softhyphen'") ==
+        std::vector<std::string>{std::to_string(kBeads / 4)});
+  // The same words find the same beads in both.
+  for (const char* query : {"SELECT rowid FROM bead_text WHERE bead_text MATCH 'diplomacy' ORDER BY rowid",
+                            "SELECT rowid FROM bead_text WHERE bead_text MATCH '\"фраза 44999\"'",
+                            "SELECT rowid FROM bead_stems WHERE bead_stems MATCH 'ru:культурн' ORDER BY rowid",
+                            "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'en:sentence'"}) {
+    INFO(query);
+    const std::vector<std::string> hits = Rows(file, query);
+    CHECK_FALSE(hits.empty());
+    CHECK(hits == Rows(mem.db, query));
+  }
+  CHECK(Rows(file, "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'en:sentence'") ==
+        std::vector<std::string>{std::to_string(kBeads - (kBeads + 6) / 7)});
+  sqlite3_close(file);
 }
