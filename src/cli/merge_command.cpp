@@ -16,12 +16,14 @@ int RunMerge(const Args& args) {
       "force", "replace the output file when it exists (never one of the inputs)")(
       "prefer", po::value(&prefer),
       "a or b: for a document reviewed differently in both, keep that memory's review")(
+      "index", "index the result's unindexed beads (left so by 'batch' or 'import --jsonl')\n"
+               "in the same pass, as 'sverka index' on it would")(
       "quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("inputs", -1);
   po::variables_map vm;
   if (ParseArgs(args, options, positional, vm,
-                "usage: sverka merge A.db B.db [MORE.db...] -o C.db [--force] [--prefer a|b]\n\n"
+                "usage: sverka merge A.db B.db [MORE.db...] -o C.db [--force] [--prefer a|b] [--index]\n\n"
                 "Writes every document of A and those of B that A lacks (with beads, review\n"
                 "status and history); a document in both with other texts refuses the merge.\n"
                 "A document in both with the same texts is taken from the memory that\n"
@@ -38,7 +40,9 @@ int RunMerge(const Args& args) {
                                : prefer == "b" ? tm::MergePrefer::kB
                                                : tm::MergePrefer::kNone;
   Result<tm::MergeCounts> counts =
-      tm::MergeMemories(inputs, out, {.replace_existing = vm.count("force") > 0, .prefer = side});
+      tm::MergeMemories(inputs, out,
+                        {.replace_existing = vm.count("force") > 0, .prefer = side,
+                         .index = vm.count("index") > 0});
   if (!counts.ok()) return Report(counts.status());
   if (!vm.count("quiet")) {
     const std::string& a = inputs[0];

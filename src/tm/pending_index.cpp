@@ -37,7 +37,7 @@ constexpr const char* kPendingRows =
 class ChunkQueue {
  public:
   static constexpr size_t kChunkRows = 512;
-  static constexpr size_t kMaxChunks = 400;
+  static constexpr size_t kMaxChunks = 64;
 
   // False when the consumer has stopped (it failed): the producer ends.
   bool Push(std::vector<PendingRow> chunk) {

@@ -10,6 +10,7 @@
 #include "common/output_file.h"
 #include "tm/stem_function.h"
 #include "tm/sqlite_util.h"
+#include "tm/store_impl.h"
 #include "tm/tm_store.h"
 
 namespace sverka::tm {
@@ -199,6 +200,14 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
       return Status::Internal(out + ": cannot open " + tmp);
     }
     Defend(c.db);
+    // The result is a file of this merge's own until it is renamed into
+    // place, synced then (OutputFile::Commit), and dropped whole on any
+    // failure: it is written without a journal and without a sync per
+    // commit, pages in place instead of through a log (doc/cluster.md,
+    // "Speed"); again after the copy, whose first page says WAL. Put back
+    // in WAL, as every memory is, before the rename.
+    constexpr const char* kPrivateFile = "PRAGMA main.journal_mode = OFF; PRAGMA main.synchronous = OFF";
+    SVERKA_RETURN_IF_ERROR(Exec(c, kPrivateFile));
     {
       // A's pages copied as they are (SQLite's backup API, through A's WAL
       // if it has one): half the time of VACUUM INTO, which rebuilds every
@@ -216,6 +225,7 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
       if (step != SQLITE_DONE) return c.Fail(step, "cannot merge");
       if (finish != SQLITE_OK) return c.Fail(finish, "cannot merge");
     }
+    SVERKA_RETURN_IF_ERROR(Exec(c, kPrivateFile));
     // New documents' stem index entries are made by SQL (tm/stem_function.h).
     if (RegisterStemFunction(c.db) != SQLITE_OK) return Status::Internal(out + ": cannot merge: no stemmer");
     // Where each document of the result comes from, for the counts: A, new
@@ -228,6 +238,13 @@ Result<MergeCounts> MergeMemories(const std::vector<std::string>& inputs, const 
       std::string so_far = inputs[0];
       for (size_t j = 1; j < k; ++j) so_far += " + " + inputs[j];
       SVERKA_RETURN_IF_ERROR(MergeInto(c, so_far, inputs[k], options, counts));
+    }
+    SVERKA_RETURN_IF_ERROR(Exec(c, "PRAGMA main.journal_mode = WAL"));
+    if (options.index) {
+      // In WAL: the index's second connection reads while this one writes.
+      SVERKA_RETURN_IF_ERROR(Exec(c, "BEGIN IMMEDIATE"));
+      SVERKA_RETURN_IF_ERROR(IndexPendingBeads(c, "cannot merge"));
+      SVERKA_RETURN_IF_ERROR(Exec(c, "COMMIT"));
     }
     Statement n(c.db, "SELECT kind, count(*) FROM temp.origin GROUP BY kind");
     while (n.Step() == SQLITE_ROW) {

@@ -34,6 +34,10 @@ struct MergeOptions {
   bool replace_existing = false;  // `merge --force`
   // A document reviewed differently in both: refused (kNone), or that side's review kept.
   MergePrefer prefer = MergePrefer::kNone;
+  // `merge --index`: the result's pending beads (those `batch` and `import
+  // --jsonl` left unindexed, in any input) indexed in the same pass, as
+  // `sverka index` on the result would, before it is renamed into place.
+  bool index = false;
 };
 
 Result<MergeCounts> MergeMemories(const std::string& a, const std::string& b,

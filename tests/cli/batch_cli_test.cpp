@@ -544,6 +544,54 @@ TEST_CASE("merge of two halves aligned apart holds the beads of one batch", "[cl
   CHECK(Sverka({"merge", dir / "x.db"}).exit_code == 2);
 }
 
+TEST_CASE("merge --index writes the merged memory indexed, as merge then index would", "[cli][merge][index]") {
+  ScratchDir dir;
+  MakePairs(dir / "all", 8, false);
+  const std::vector<std::string> stems = Stems();
+  for (size_t k = 0; k < 8; ++k) {
+    const fs::path half = dir / (k < 3 ? "x" : "y");
+    fs::create_directories(half);
+    for (const char* side : {".ru.txt", ".en.txt"}) {
+      fs::copy_file(fs::path(dir / "all") / (stems[k] + side), half / (stems[k] + side));
+    }
+  }
+  // x indexed as it is stored, y left pending as batch leaves it.
+  REQUIRE(Sverka({"batch", dir / "x", "--db", dir / "x.db", "-q", "--index"}).exit_code == 0);
+  REQUIRE(Sverka({"batch", dir / "y", "--db", dir / "y.db", "-q"}).exit_code == 0);
+  using sverka::testing::SqlCount;
+  const int64_t pending_y = SqlCount(dir / "y.db", "SELECT count(*) FROM bead_text_pending");
+  REQUIRE(pending_y > 20);
+  REQUIRE(Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "then.db", "-q"}).exit_code == 0);
+  CHECK(SqlCount(dir / "then.db", "SELECT count(*) FROM bead_text_pending") == pending_y);
+  REQUIRE(Sverka({"index", "--db", dir / "then.db", "-q"}).exit_code == 0);
+
+  const Run r = Sverka({"merge", dir / "x.db", dir / "y.db", "-o", dir / "now.db", "--index"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == dir / "now.db" + ": 3 documents from " + dir / "x.db" + ", 5 from " + dir / "y.db" +
+                     " (0 in both, identical)\n");
+  for (const char* suffix : {"-wal", "-shm", "-journal", ".tmp"}) {
+    INFO(suffix);  // nothing left beside it
+    CHECK_FALSE(fs::exists(dir / "now.db" + suffix));
+  }
+  CHECK(SqlCount(dir / "now.db", "SELECT count(*) FROM bead_text_pending") == 0);
+  CHECK(sverka::testing::IndexConsistent(dir / "now.db"));
+  CHECK(Dump(dir / "now.db") == Dump(dir / "then.db"));
+  // A memory like any other: in WAL, the same entries and hits.
+  CHECK(SqlCount(dir / "now.db", "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+  for (const char* sql : {"SELECT count(*) FROM bead_stems", "SELECT count(*) FROM bead_text WHERE bead_text MATCH 'the'",
+                          "SELECT count(*) FROM bead_stems WHERE bead_stems MATCH 'en:the'"}) {
+    INFO(sql);
+    CHECK(SqlCount(dir / "now.db", sql) == SqlCount(dir / "then.db", sql));
+    CHECK(SqlCount(dir / "now.db", sql) > 0);
+  }
+  const Run then_hits = Sverka({"search", "--db", dir / "then.db", "the", "--limit", "100000"});
+  const Run now_hits = Sverka({"search", "--db", dir / "now.db", "the", "--limit", "100000"});
+  CHECK(now_hits.exit_code == 0);
+  CHECK(now_hits.err.empty());
+  CHECK(now_hits.out == then_hits.out);
+  CHECK(CountLines(now_hits.out) > 30);
+}
+
 TEST_CASE("on a terminal batch draws a progress bar instead of JSON lines", "[cli][batch]") {
   if (Shell("command -v script").exit_code != 0) {
     WARN("util-linux 'script' missing: no terminal to test the progress bar on");
