@@ -2,8 +2,8 @@
 
 #include <sqlite3.h>
 
-#include <cstring>
 #include <string>
+#include <string_view>
 
 #include "stem/search_words.h"
 

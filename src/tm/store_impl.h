@@ -52,9 +52,11 @@ enum class BeadsOf { kDocument, kBead };
 Status UnindexBeads(Db& db, BeadsOf which, int64_t id, std::string_view doing);
 
 // Indexes every pending bead (bead_text_pending) into both full-text
-// indexes, inside the caller's transaction; needs sverka_stems
-// (tm/stem_function.h) on the connection. UpdateIndex and `merge --index`.
-// (search.cpp)
+// indexes, inside the caller's write transaction, which must hold the write
+// lock (BEGIN IMMEDIATE) and have written nothing yet: a second connection
+// reads the pending beads as last committed (WAL). Needs sverka_stems
+// (tm/stem_function.h) on the connection for a memory without a file.
+// UpdateIndex and `merge --index`. (pending_index.cpp)
 Status IndexPendingBeads(Db& db, std::string_view doing);
 
 }  // namespace sverka::tm

@@ -50,7 +50,7 @@ def auto_shard_size(pairs, slots):
 
 # The first shard is the merge's base: `sverka merge` copies it whole, its
 # full-text index included, so it indexes its own beads in its job and the
-# final `sverka index` takes only the other shards' (Snakefile). Its index
+# merge's index (`merge --index`) takes only the other shards' (Snakefile). Its index
 # costs about INDEX_SHARE of aligning the same texts (4.7 s of CPU against
 # 45.8 s on tools/bench workflow's 5,000 pairs), so with the index on, auto
 # shards give it that much less text: all shards then end together.
