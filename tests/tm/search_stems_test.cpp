@@ -211,6 +211,34 @@ TEST_CASE("pending beads are found in other forms, and indexed with their stems"
   CHECK(StemIndexConsistent(dir / "tm.db"));
 }
 
+// Both temporary indexes of a search read the beads' texts from one table
+// (search.cpp): an indexed bead with a soft hyphen goes into the exact one
+// only, the pending beads into both; each bead is found once.
+TEST_CASE("an indexed bead with a soft hyphen and pending beads are searched together",
+          "[tm][search][stem][index]") {
+  testing::ScratchDir dir;
+  {
+    auto store = Open(dir / "tm.db");
+    REQUIRE(tm::AddDocument(*store, Doc("a", {"Культурная дипло\u00ADматия важна.", "Права человека."},
+                                        {"Cultural diplo\u00ADmacy matters.", "Human rights."}),
+                            false)
+                .ok());
+  }
+  auto store = Open(dir / "tm.db", /*defer=*/true);
+  REQUIRE(tm::AddDocument(*store, Doc("p", kRu, kEn), false).ok());
+  REQUIRE(SqlCount(dir / "tm.db", "SELECT count(*) FROM bead_text_pending") == 4);
+  CHECK(Hits(*store, "культурная дипломатия") == std::vector<std::string>{"a#0", "p#0", "p#2~"});
+  CHECK(Hits(*store, "cultural diplomacy", tm::SearchMatch::kExact) ==
+        std::vector<std::string>{"a#0", "p#0", "p#2"});
+  CHECK(Hits(*store, "прав человека") == std::vector<std::string>{"p#3", "a#1~", "p#1~"});
+  // The soft-hyphen bead's stems are in the stem index already: found once.
+  CHECK(Hits(*store, "культурной дипломатии") == std::vector<std::string>{"p#2", "a#0~", "p#0~"});
+  auto hits = tm::Search(*store, "дипломатия", "[", "]", 100, nullptr, tm::SearchMatch::kExact);
+  REQUIRE(hits.ok());
+  REQUIRE(!hits->empty());
+  CHECK((*hits)[0].ru == "Культурная [дипломатия] важна.");  // shown without the soft hyphen
+}
+
 TEST_CASE("merge of memories carries and makes the stem index", "[tm][search][stem][merge]") {
   testing::ScratchDir dir;
   {
