@@ -11,6 +11,15 @@
 namespace sverka::tm {
 namespace {
 
+// SQL that makes the temporary FTS5 table temp.NAME (COLUMNS) anew, as a
+// search does for the beads its indexes lack: the index's tokenizer, and a
+// 32 MB in-memory hash (FTS5's 1 MB makes segments to merge).
+std::string TemporaryIndexSql(const std::string& name, const std::string& columns) {
+  return "DROP TABLE IF EXISTS temp." + name + "; CREATE VIRTUAL TABLE temp." + name +
+         " USING fts5 (" + columns + ", tokenize = '" + kIndexTokenizer + "'); INSERT INTO temp." +
+         name + " (" + name + ", rank) VALUES ('hashsize', 33554432);";
+}
+
 // The stems of `phrase`'s words (stem/search_words.h), in order.
 Result<std::vector<std::string>> PhraseStems(TmStore::Impl& impl, std::string_view phrase) {
   if (!impl.stemmer) {
@@ -44,17 +53,13 @@ ORDER BY d.name, b.position
 LIMIT ?2)sql";
   if (pending) {
     // Pending beads have no stems stored yet: made here, as their text is above.
-    SVERKA_RETURN_IF_ERROR(impl.Exec(
-        "DROP TABLE IF EXISTS temp.bead_stems_unindexed;"
-        "CREATE VIRTUAL TABLE temp.bead_stems_unindexed USING fts5 (ru, en, marks, "
-        "tokenize = 'unicode61 remove_diacritics 2');"
-        "INSERT INTO temp.bead_stems_unindexed (bead_stems_unindexed, rank) "
-        "VALUES ('hashsize', 33554432);"
+    const std::string make =
+        TemporaryIndexSql("bead_stems_unindexed", "ru, en, marks") +
         "INSERT INTO temp.bead_stems_unindexed (rowid, ru, en, marks) "
         "SELECT id, sverka_stems(ru), sverka_stems(en), sverka_marks(ru, en) "
         "FROM temp.bead_unindexed_text "
-        "WHERE id IN (SELECT bead_id FROM main.bead_text_pending) ORDER BY id;",
-        "cannot search"));
+        "WHERE id IN (SELECT bead_id FROM main.bead_text_pending) ORDER BY id;";
+    SVERKA_RETURN_IF_ERROR(impl.Exec(make.c_str(), "cannot search"));
   }
   // The exact hits are stem hits too: asked for as many more, and skipped.
   // (`limit` > hits.size() here.)
@@ -167,18 +172,11 @@ LIMIT ?4)sql";
     // indexes read (StemmedHits' too): each mention of a column of the view
     // computes its group_concat again (141,703 pending beads: 9.2 s a search).
     const std::string make =
-        std::string(
-            "DROP TABLE IF EXISTS temp.bead_unindexed_text;"
-            "CREATE TEMP TABLE bead_unindexed_text AS SELECT id, ru, en FROM main.bead_pairs "
-            "WHERE id IN (SELECT bead_id FROM main.bead_text_pending) "
-            "OR id IN (SELECT id FROM temp.bead_soft_hyphen) ORDER BY id;"
-            "DROP TABLE IF EXISTS temp.bead_text_unindexed;"
-            "CREATE VIRTUAL TABLE temp.bead_text_unindexed USING fts5 (ru, en, tokenize = '") +
-        kIndexTokenizer +
-        "');"
-        // Fewer, larger segments to merge than FTS5's 1 MB hash makes.
-        "INSERT INTO temp.bead_text_unindexed (bead_text_unindexed, rank) "
-        "VALUES ('hashsize', 33554432);"
+        "DROP TABLE IF EXISTS temp.bead_unindexed_text;"
+        "CREATE TEMP TABLE bead_unindexed_text AS SELECT id, ru, en FROM main.bead_pairs "
+        "WHERE id IN (SELECT bead_id FROM main.bead_text_pending) "
+        "OR id IN (SELECT id FROM temp.bead_soft_hyphen) ORDER BY id;" +
+        TemporaryIndexSql("bead_text_unindexed", "ru, en") +
         "INSERT INTO temp.bead_text_unindexed (rowid, ru, en) "
         "SELECT id, replace(ru, char(173), ''), replace(en, char(173), '') "
         "FROM temp.bead_unindexed_text ORDER BY id;";
