@@ -23,14 +23,20 @@ using testing::SqlCount;
 
 namespace {
 
-DocumentRecord Document(const std::string& name, const std::string& ru_word,
-                            const std::string& en_word) {
+// Document `name` with its files and hashes, and no sentence yet.
+DocumentRecord Named(const std::string& name) {
   DocumentRecord doc;
   doc.name = name;
   doc.ru_file = name + ".ru.txt";
   doc.en_file = name + ".en.txt";
   doc.ru_hash = tm::ContentHash(name + "ru");
   doc.en_hash = tm::ContentHash(name + "en");
+  return doc;
+}
+
+DocumentRecord Document(const std::string& name, const std::string& ru_word,
+                            const std::string& en_word) {
+  DocumentRecord doc = Named(name);
   doc.ru = {{0, "Культурная " + ru_word + ".", 0, 30},
             {0, "Вторая фраза.", 31, 56},
             {1, "Третья фраза.", 57, 80}};
@@ -219,12 +225,7 @@ TEST_CASE("indexing on two threads stores what SQL alone stores over several flu
   // is indexed in SQL alone. Both must give the same entries.
   testing::ScratchDir dir;
   constexpr int kBeads = 45000;
-  DocumentRecord doc;
-  doc.name = "big";
-  doc.ru_file = "big.ru.txt";
-  doc.en_file = "big.en.txt";
-  doc.ru_hash = tm::ContentHash("ru");
-  doc.en_hash = tm::ContentHash("en");
+  DocumentRecord doc = Named("big");
   const std::vector<std::string> ru_words = {"дипломатия", "культурной", "обмена", "пере\u00ADговоры"};
   const std::vector<std::string> en_words = {"diplomacy", "cultural", "exchanges", "talks"};
   for (int k = 0; k < kBeads; ++k) {
